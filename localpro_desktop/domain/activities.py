@@ -1,0 +1,13 @@
+"""Kinds of entries on a contact's activity timeline."""
+
+from enum import StrEnum
+
+
+class ActivityKind(StrEnum):
+    STATUS_CHANGE = "status_change"
+    NOTE = "note"
+    CALL = "call"
+    MESSAGE = "message"
+    MEETING = "meeting"
+    CREATED = "created"
+    CONVERTED = "converted"

@@ -1,0 +1,85 @@
+"""Campaign lifecycle and channels: which moves are legal and what each state means."""
+
+from enum import StrEnum
+
+from localpro_desktop.domain.errors import InvalidTransitionError, UserError
+
+
+class Channel(StrEnum):
+    WHATSAPP = "whatsapp"
+    EMAIL = "email"
+    SMS = "sms"
+
+    @classmethod
+    def parse(cls, text: str) -> "Channel":
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            raise UserError(f"Unknown channel {text!r}: use whatsapp, email or sms.") from None
+
+
+class CampaignStatus(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENT = "sent"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class RecipientStatus(StrEnum):
+    PENDING = "pending"
+    QUEUED = "queued"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    OPENED = "opened"
+    REPLIED = "replied"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+# Draft ⇄ Scheduled while nothing left; Sent once queued; Completed/Failed are final.
+_CAMPAIGN_MOVES: dict[CampaignStatus, frozenset[CampaignStatus]] = {
+    CampaignStatus.DRAFT: frozenset({CampaignStatus.SCHEDULED, CampaignStatus.SENT}),
+    CampaignStatus.SCHEDULED: frozenset(
+        {CampaignStatus.DRAFT, CampaignStatus.SENT, CampaignStatus.FAILED}
+    ),
+    CampaignStatus.SENT: frozenset({CampaignStatus.COMPLETED, CampaignStatus.FAILED}),
+    CampaignStatus.COMPLETED: frozenset(),
+    CampaignStatus.FAILED: frozenset(),
+}
+
+# Delivery states only move forward: a late "delivered" receipt must not undo "replied".
+_RECIPIENT_RANK: dict[RecipientStatus, int] = {
+    RecipientStatus.PENDING: 0,
+    RecipientStatus.QUEUED: 1,
+    RecipientStatus.SENT: 2,
+    RecipientStatus.DELIVERED: 3,
+    RecipientStatus.OPENED: 4,
+    RecipientStatus.REPLIED: 5,
+    RecipientStatus.FAILED: 2,
+    RecipientStatus.SKIPPED: 9,
+}
+
+
+def check_campaign_move(current: CampaignStatus, target: CampaignStatus) -> None:
+    """Raise with a message naming the legal next states when a move is not allowed."""
+    allowed = _CAMPAIGN_MOVES[current]
+    if target not in allowed:
+        nexts = ", ".join(sorted(s.value for s in allowed)) or "none (it is final)"
+        raise InvalidTransitionError(
+            f"A {current.value} campaign cannot become {target.value}; allowed next: {nexts}."
+        )
+
+
+def is_editable(status: CampaignStatus) -> bool:
+    """Content and recipients may change only before anything was queued."""
+    return status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
+
+
+def recipient_advances(current: RecipientStatus, new: RecipientStatus) -> bool:
+    """True when a provider receipt moves a recipient forward (receipts arrive out of order)."""
+    if current in (RecipientStatus.SKIPPED,):
+        return False
+    if new is RecipientStatus.FAILED:
+        return current in (RecipientStatus.PENDING, RecipientStatus.QUEUED, RecipientStatus.SENT)
+    return _RECIPIENT_RANK[new] > _RECIPIENT_RANK[current]

@@ -1,0 +1,31 @@
+"""The SQLite engine: WAL so the UI can read while a writer works, foreign keys enforced."""
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # NORMAL in WAL mode survives a crash of the app; only power loss can lose the last commit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA cache_size=-32000")
+    cursor.close()
+
+
+def make_engine(database: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{database.as_posix()}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services hand detached rows to the UI after the commit.
+    return sessionmaker(bind=engine, expire_on_commit=False, future=True)

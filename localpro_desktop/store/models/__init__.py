@@ -1,0 +1,24 @@
+"""All tables, imported here so metadata is complete for Alembic and queries."""
+
+from localpro_desktop.store.models.activity import Activity
+from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_desktop.store.models.campaign import Campaign, CampaignRecipient
+from localpro_desktop.store.models.contact import Contact
+from localpro_desktop.store.models.prospect import Prospect
+from localpro_desktop.store.models.segment import Segment, SegmentMember
+from localpro_desktop.store.models.usage import UsageEvent
+from localpro_desktop.store.models.workspace import WorkspaceSettings
+
+__all__ = [
+    "Activity",
+    "Base",
+    "Campaign",
+    "CampaignRecipient",
+    "Contact",
+    "Prospect",
+    "Segment",
+    "SegmentMember",
+    "SyncedMixin",
+    "UsageEvent",
+    "WorkspaceSettings",
+]
