@@ -29,5 +29,5 @@ def read_session(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
     finally:
-        session.rollback()
+        # close() ends the read transaction without expiring the rows handed to callers.
         session.close()

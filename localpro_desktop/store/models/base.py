@@ -19,7 +19,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {list[str]: JSON, dict: JSON}
+    type_annotation_map = {list[str]: JSON, dict: JSON}  # noqa: RUF012
 
 
 class SyncedMixin:

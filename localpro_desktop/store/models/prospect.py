@@ -22,6 +22,7 @@ class Prospect(SyncedMixin, Base):
     whatsapp_e164: Mapped[str | None] = mapped_column(String(20), default=None)
     email: Mapped[str] = mapped_column(String(320), default="")
     email_normalized: Mapped[str | None] = mapped_column(String(320), default=None, index=True)
+    contact_person: Mapped[str] = mapped_column(String(200), default="")
     website: Mapped[str] = mapped_column(String(400), default="")
     latitude: Mapped[float | None] = mapped_column(Float, default=None)
     longitude: Mapped[float | None] = mapped_column(Float, default=None)

@@ -84,6 +84,7 @@ def upgrade() -> None:
         sa.Column("whatsapp_e164", sa.String(length=20), nullable=True),
         sa.Column("email", sa.String(length=320), nullable=False),
         sa.Column("email_normalized", sa.String(length=320), nullable=True),
+        sa.Column("contact_person", sa.String(length=200), nullable=False),
         sa.Column("website", sa.String(length=400), nullable=False),
         sa.Column("latitude", sa.Float(), nullable=True),
         sa.Column("longitude", sa.Float(), nullable=True),

@@ -1,0 +1,140 @@
+"""Turn what a user typed (a form, a CSV row) into clean column values plus reasons.
+
+One function per record kind, shared by manual entry and the importer, so a phone typed
+in a dialog and the same phone in a spreadsheet end up identical. Problems come in two
+kinds: *errors* reject the row (no name, a latitude of 300), *warnings* keep it but flag a
+field (an invalid phone stays as typed, with no E.164).
+"""
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from localpro_desktop.domain.emails import check_email
+from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.names import name_key, split_full_name
+from localpro_desktop.domain.phones import parse_phone
+from localpro_desktop.domain.pipeline import PipelineStatus
+
+_TAG_SPLIT = re.compile(r"[,;|]")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+
+
+@dataclass
+class Normalized:
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def clean(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value).strip()
+
+
+def parse_tags(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        items = [clean(v) for v in value]
+    else:
+        items = [part.strip() for part in _TAG_SPLIT.split(clean(value))]
+    seen: dict[str, None] = {}
+    for item in items:
+        tag = item.lower()
+        if tag:
+            seen.setdefault(tag, None)
+    return list(seen)
+
+
+def _coordinate(raw: str, low: float, high: float, label: str, out: Normalized) -> float | None:
+    if not raw:
+        return None
+    try:
+        number = float(raw.replace(",", "."))
+    except ValueError:
+        out.errors.append(f"{label} {raw!r} is not a number")
+        return None
+    if not (low <= number <= high) or math.isnan(number):
+        out.errors.append(f"{label} {raw!r} is outside {low:g}..{high:g}")
+        return None
+    return number
+
+
+def _phones(raw: Mapping[str, object], region: str, out: Normalized) -> None:
+    for key in ("phone", "whatsapp"):
+        text = clean(raw.get(key))
+        parsed = parse_phone(text, region)
+        out.values[key] = parsed.raw
+        out.values[f"{key}_e164"] = parsed.e164
+        if parsed.problem:
+            out.warnings.append(f"{key} {text!r}: {parsed.problem}")
+
+
+def _email(raw: Mapping[str, object], out: Normalized) -> None:
+    checked = check_email(clean(raw.get("email")))
+    out.values["email"] = checked.raw
+    out.values["email_normalized"] = checked.normalized
+    if checked.problem:
+        out.warnings.append(f"email {checked.raw!r}: {checked.problem}")
+
+
+def _common(raw: Mapping[str, object], region: str, out: Normalized) -> None:
+    for key in ("sector", "city", "address", "website", "notes"):
+        out.values[key] = clean(raw.get(key))
+    country = clean(raw.get("country")).upper()
+    if country and not _COUNTRY.match(country):
+        out.warnings.append(f"country {country!r} is not a two-letter code; {region} used")
+        country = ""
+    out.values["country"] = country or region.upper()
+    _phones(raw, country or region, out)
+    _email(raw, out)
+    lat = _coordinate(clean(raw.get("latitude")), -90, 90, "latitude", out)
+    lon = _coordinate(clean(raw.get("longitude")), -180, 180, "longitude", out)
+    if (lat is None) != (lon is None) and not out.errors:
+        out.warnings.append("only one of latitude/longitude given; coordinates ignored")
+        lat = lon = None
+    out.values["latitude"], out.values["longitude"] = lat, lon
+    out.values["tags"] = parse_tags(raw.get("tags"))
+
+
+def normalize_prospect(raw: Mapping[str, object], region: str) -> Normalized:
+    out = Normalized()
+    name = clean(raw.get("business_name"))
+    if not name:
+        out.errors.append("business name is empty")
+    out.values["business_name"] = name
+    out.values["name_key"] = name_key(name)
+    out.values["source_ref"] = clean(raw.get("source_ref"))
+    out.values["contact_person"] = clean(raw.get("contact_person"))
+    _common(raw, region, out)
+    return out
+
+
+def normalize_contact(raw: Mapping[str, object], region: str) -> Normalized:
+    out = Normalized()
+    first, last = clean(raw.get("first_name")), clean(raw.get("last_name"))
+    full = clean(raw.get("full_name"))
+    if full and not (first or last):
+        first, last = split_full_name(full)
+    company = clean(raw.get("company"))
+    if not (first or last or company):
+        out.errors.append("no name: give a first name, last name or company")
+    out.values.update(first_name=first, last_name=last, company=company)
+    out.values["name_key"] = name_key(f"{first} {last}".strip() or company)
+    status_text = clean(raw.get("status"))
+    try:
+        status = PipelineStatus.parse(status_text) if status_text else PipelineStatus.NEW
+    except UserError as exc:
+        out.errors.append(str(exc).rstrip("."))
+        status = PipelineStatus.NEW
+    out.values["status"] = status.value
+    _common(raw, region, out)
+    return out

@@ -1,0 +1,107 @@
+"""Campaign lifecycle, audience exclusions, rendering, limits and delivery receipts."""
+
+from datetime import timedelta
+
+import pytest
+
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.domain.errors import InvalidTransitionError, UserError
+from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.domain.plans import PlanLimitError
+from localpro_desktop.services.campaigns import CampaignService
+from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.usage import report
+from localpro_desktop.services.workspace import Workspace
+
+
+def _people(ws: Workspace) -> dict[str, str]:
+    svc = ContactService(ws)
+    ids = {
+        "awa": svc.add(
+            {"first_name": "Awa", "company": "Awa Couture", "city": "Dakar", "phone": "771234567"}
+        ).id,
+        "no_phone": svc.add({"first_name": "Ibou", "email": "ibou@example.sn"}).id,
+        "bad_phone": svc.add({"first_name": "Modou", "phone": "123"}).id,
+        "opted": svc.add({"first_name": "Fatou", "phone": "781112233"}).id,
+    }
+    svc.set_opt_out(ids["opted"], Channel.SMS)
+    return ids
+
+
+def test_audience_explains_exclusions(workspace: Workspace) -> None:
+    people = _people(workspace)
+    audience = CampaignService(workspace).audience(Channel.SMS, people.values())
+    assert [c.id for c in audience.included] == [people["awa"]]
+    assert audience.excluded_counts() == {"no_address": 1, "invalid_address": 1, "opted_out": 1}
+
+
+def test_lifecycle_render_queue_and_complete(workspace: Workspace) -> None:
+    people = _people(workspace)
+    svc = CampaignService(workspace)
+    camp = svc.create("Tabaski promo", Channel.SMS, "Bonjour {{ first_name }} de {{city}} !")
+    svc.set_recipients(camp.id, list(people.values()))
+    ((recipient, name),) = svc.recipients(camp.id)
+    assert recipient.rendered_body == "Bonjour Awa de Dakar !"
+    assert recipient.address == "+221771234567"
+    svc.schedule(camp.id, utcnow() + timedelta(days=1))
+    assert svc.get(camp.id).status == CampaignStatus.SCHEDULED
+    svc.queue_send(camp.id)
+    assert svc.get(camp.id).status == CampaignStatus.SENT
+    with pytest.raises(UserError, match="only drafts and scheduled"):
+        svc.update_content(camp.id, body="changed")
+    # Receipts out of order: delivered first, then a late "sent" must not go back.
+    svc.record_delivery(recipient.id, RecipientStatus.DELIVERED, provider_id="msg-1")
+    svc.record_delivery(recipient.id, RecipientStatus.SENT)
+    stats = svc.stats(camp.id)
+    assert (stats.sent, stats.delivered) == (1, 1)
+    assert svc.get(camp.id).status == CampaignStatus.COMPLETED
+    with pytest.raises(InvalidTransitionError, match="final"):
+        svc.queue_send(camp.id)
+    usage = report_for(workspace)
+    assert usage == 1
+
+
+def report_for(ws: Workspace) -> int:
+    from localpro_desktop.domain.plans import Metric
+
+    with ws.read() as session:
+        return report(session, ws.settings().plan).line(Metric.MESSAGES).used
+
+
+def test_all_failed_means_failed(workspace: Workspace) -> None:
+    people = _people(workspace)
+    svc = CampaignService(workspace)
+    camp = svc.create("Promo", Channel.SMS, "Hi")
+    svc.set_recipients(camp.id, [people["awa"]])
+    svc.queue_send(camp.id)
+    ((recipient, _),) = svc.recipients(camp.id)
+    svc.record_delivery(recipient.id, RecipientStatus.FAILED, error="gateway refused")
+    assert svc.get(camp.id).status == CampaignStatus.FAILED
+
+
+def test_message_limit_blocks_queue(workspace: Workspace) -> None:
+    from localpro_desktop.domain.plans import month_key
+    from localpro_desktop.services.usage import today_utc
+    from localpro_desktop.store.models import UsageEvent
+
+    people = _people(workspace)
+    with workspace.write() as session:
+        session.add(UsageEvent(metric="messages", month=month_key(today_utc()), quantity=1000))
+    svc = CampaignService(workspace)
+    camp = svc.create("Promo", Channel.SMS, "Hi")
+    svc.set_recipients(camp.id, [people["awa"]])
+    with pytest.raises(PlanLimitError, match="messages limit"):
+        svc.queue_send(camp.id)
+    assert svc.get(camp.id).status == CampaignStatus.DRAFT
+
+
+def test_bad_template_is_refused_clearly(workspace: Workspace) -> None:
+    with pytest.raises(UserError, match="line 1"):
+        CampaignService(workspace).create("x", Channel.SMS, "Hello {{ first_name ")
+
+
+def test_sandbox_blocks_python_internals() -> None:
+    from localpro_desktop.domain.templates import render
+
+    with pytest.raises(UserError):
+        render("{{ ''.__class__.__mro__[1].__subclasses__() }}", {})

@@ -1,0 +1,81 @@
+"""CRM rules: pipeline moves write the timeline, notes touch last-contacted, opt-outs."""
+
+import pytest
+
+from localpro_desktop.domain.activities import ActivityKind
+from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.pipeline import PipelineStatus
+from localpro_desktop.services.changes import ChangeSet
+from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.workspace import Workspace
+
+
+def test_full_name_is_split_and_whatsapp_may_differ(workspace: Workspace) -> None:
+    c = ContactService(workspace).add(
+        {"full_name": "Moussa Sow", "phone": "33 821 00 00", "whatsapp": "+221 70 111 22 33"}
+    )
+    assert (c.first_name, c.last_name) == ("Moussa", "Sow")
+    assert c.phone_e164 == "+221338210000" and c.whatsapp_e164 == "+221701112233"
+    assert c.status == "new"
+
+
+def test_move_writes_timeline_and_publishes_change(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    c = svc.add({"first_name": "Awa", "company": "Awa Couture"})
+    seen: list[ChangeSet] = []
+    workspace.changes.subscribe(seen.append)
+    svc.move(c.id, "INTERESTED", note="Liked the catalogue", initiator="board")
+    assert svc.get(c.id).status == "interested"
+    entry = svc.timeline(c.id)[0]
+    assert entry.kind == ActivityKind.STATUS_CHANGE
+    assert (entry.old_status, entry.new_status, entry.body) == (
+        "new",
+        "interested",
+        "Liked the catalogue",
+    )
+    assert seen and c.id in seen[-1].ids["contacts"] and seen[-1].initiator == "board"
+    with pytest.raises(UserError, match="already interested"):
+        svc.move(c.id, PipelineStatus.INTERESTED)
+    with pytest.raises(UserError, match="use one of new, contacted"):
+        svc.move(c.id, "won")
+
+
+def test_call_updates_last_contacted_but_note_does_not(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    c = svc.add({"company": "Quincaillerie Baye Fall"})
+    svc.add_activity(c.id, "Asked for prices")
+    assert svc.get(c.id).last_contacted_at is None
+    svc.add_activity(c.id, "Called the owner", kind=ActivityKind.CALL)
+    assert svc.get(c.id).last_contacted_at is not None
+    with pytest.raises(UserError, match="cannot be empty"):
+        svc.add_activity(c.id, "   ")
+
+
+def test_board_counts_and_columns(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    ids = [svc.add({"company": f"Shop {i}"}).id for i in range(5)]
+    svc.move(ids[0], "client")
+    svc.move(ids[1], "client")
+    svc.delete([ids[2]])
+    board = {col.status: col for col in svc.board()}
+    assert board[PipelineStatus.CLIENT].count == 2
+    assert board[PipelineStatus.NEW].count == 2
+    assert {c.id for c in board[PipelineStatus.NEW].contacts} == {ids[3], ids[4]}
+
+
+def test_opt_out_per_channel(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    c = svc.add({"company": "Pharmacie Guigon", "email": "contact@guigon.sn"})
+    svc.set_opt_out(c.id, Channel.SMS)
+    c = svc.get(c.id)
+    assert c.opt_out_sms and not c.opt_out_email
+
+
+def test_edit_revalidates(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    c = svc.add({"company": "Bakery"})
+    svc.update(c.id, {"email": "Owner@Bakery.SN"})
+    assert svc.get(c.id).email_normalized == "owner@bakery.sn"
+    with pytest.raises(UserError, match="Cannot edit status"):
+        svc.update(c.id, {"status": "client"})
