@@ -40,7 +40,7 @@ def test_lifecycle_render_queue_and_complete(workspace: Workspace) -> None:
     svc = CampaignService(workspace)
     camp = svc.create("Tabaski promo", Channel.SMS, "Bonjour {{ first_name }} de {{city}} !")
     svc.set_recipients(camp.id, list(people.values()))
-    ((recipient, name),) = svc.recipients(camp.id)
+    ((recipient, _name),) = svc.recipients(camp.id)
     assert recipient.rendered_body == "Bonjour Awa de Dakar !"
     assert recipient.address == "+221771234567"
     svc.schedule(camp.id, utcnow() + timedelta(days=1))
