@@ -1,9 +1,14 @@
 """E-mail syntax checks: flag, never drop, an address a user typed."""
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
+
+# Plain dot-atom local parts (the vast majority) only need the domain checked; the
+# domain check is the costly part of email-validator and domains repeat across a file.
+_SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,11 +24,30 @@ def check_email(raw: str | None) -> CheckedEmail:
     text = (raw or "").strip()
     if not text:
         return CheckedEmail("", None, False, None)
-    return _check_cached(text)
+    local, at, domain = text.rpartition("@")
+    if at and len(local) <= 64 and _SIMPLE_LOCAL.match(local):
+        domain_result = _check_domain(domain)
+        if domain_result is None:
+            return CheckedEmail(text, f"{local}@{domain}".lower(), True, None)
+        if domain_result.startswith("="):
+            return CheckedEmail(text, f"{local}{domain_result[1:]}".lower(), True, None)
+        return CheckedEmail(text, None, False, domain_result)
+    return _check_full(text)
+
+
+@lru_cache(maxsize=8192)
+def _check_domain(domain: str) -> str | None:
+    """None when the domain is fine as typed, "=@normalized" when it normalizes, else why."""
+    try:
+        info = validate_email(f"a@{domain}", check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    normalized = info.normalized.partition("@")[2]
+    return None if normalized == domain else f"=@{normalized}"
 
 
 @lru_cache(maxsize=65_536)
-def _check_cached(text: str) -> CheckedEmail:
+def _check_full(text: str) -> CheckedEmail:
     try:
         info = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:

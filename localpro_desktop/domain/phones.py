@@ -16,7 +16,6 @@ class ParsedPhone:
     raw: str
     e164: str | None
     valid: bool
-    is_mobile: bool
     problem: str | None
 
     @property
@@ -34,7 +33,7 @@ def parse_phone(raw: str | None, region: str) -> ParsedPhone:
     """
     text = (raw or "").strip()
     if not text:
-        return ParsedPhone("", None, False, False, None)
+        return ParsedPhone("", None, False, None)
     return _parse_cached(text, region.upper())
 
 
@@ -46,13 +45,12 @@ def _parse_cached(text: str, region: str) -> ParsedPhone:
     try:
         number = phonenumbers.parse(candidate, region)
     except NumberParseException as exc:
-        return ParsedPhone(text, None, False, False, f"not a phone number ({_reason(exc)})")
+        return ParsedPhone(text, None, False, f"not a phone number ({_reason(exc)})")
     if not phonenumbers.is_valid_number(number):
         e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-        return ParsedPhone(text, None, False, False, f"{e164} is not a valid number")
+        return ParsedPhone(text, None, False, f"{e164} is not a valid number")
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    mobile = phonenumbers.number_type(number) in _MOBILE_TYPES
-    return ParsedPhone(text, e164, True, mobile, None)
+    return ParsedPhone(text, e164, True, None)
 
 
 def _reason(exc: NumberParseException) -> str:
@@ -63,6 +61,12 @@ def _reason(exc: NumberParseException) -> str:
         NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
         NumberParseException.TOO_LONG: "too long",
     }.get(exc.error_type, "unreadable")
+
+
+def is_mobile(e164: str) -> bool:
+    """Whether WhatsApp can plausibly reach the number; kept out of parsing (it is costly)."""
+    number = phonenumbers.parse(e164, None)
+    return phonenumbers.number_type(number) in _MOBILE_TYPES
 
 
 def format_national(e164: str) -> str:
