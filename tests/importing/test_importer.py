@@ -68,7 +68,10 @@ def test_update_and_merge_policies(workspace: Workspace, tmp_path: Path) -> None
             "tags": "old",
         }
     )
-    csv = "Prénom;Nom;Tél;Ville;Notes;Tags;Statut\r\nAwa;Diop;77 123 45 67;Rufisque;Wants a quote;new;\r\n"
+    csv = (
+        "Prénom;Nom;Tél;Ville;Notes;Tags;Statut\r\n"
+        "Awa;Diop;77 123 45 67;Rufisque;Wants a quote;new;\r\n"
+    )
     merged = import_file(
         workspace, "contacts", _write(tmp_path, csv), on_duplicate=DuplicatePolicy.MERGE
     )
