@@ -1,0 +1,1 @@
+"""The ``localpro`` command line: headless access to every service, for scripts and support."""

@@ -1,0 +1,85 @@
+"""``campaigns list|show``."""
+
+import argparse
+
+from localpro_desktop.cli.context import Context
+from localpro_desktop.services.campaigns import CampaignService
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("campaigns", help="campaigns and their delivery figures")
+    cs = p.add_subparsers(dest="action", required=True)
+    cs.add_parser("list", help="all campaigns with their counts").set_defaults(handler=list_all)
+    sh = cs.add_parser("show", help="one campaign and its recipients")
+    sh.add_argument("id")
+    sh.add_argument("--limit", type=int, default=50)
+    sh.set_defaults(handler=show)
+
+
+def list_all(ctx: Context, _args: argparse.Namespace) -> int:
+    rows = [
+        {
+            "id": c.id,
+            "name": c.name,
+            "channel": c.channel,
+            "status": c.status,
+            "recipients": s.recipients,
+            "sent": s.sent,
+            "delivered": s.delivered,
+            "opened": s.opened,
+            "replied": s.replied,
+            "failed": s.failed,
+            "created_at": c.created_at,
+            "sent_at": c.sent_at,
+        }
+        for c, s in CampaignService(ctx.ws).overview()
+    ]
+    ctx.out.table(
+        rows,
+        ["id", "name", "channel", "status", "recipients", "sent", "opened", "replied"],
+        data=rows,
+    )
+    return 0
+
+
+def show(ctx: Context, args: argparse.Namespace) -> int:
+    svc = CampaignService(ctx.ws)
+    c = svc.get(args.id)
+    s = svc.stats(c.id)
+    recipients = [
+        {
+            "id": r.id,
+            "contact": name,
+            "address": r.address,
+            "status": r.status,
+            "error": r.error,
+            "sent_at": r.sent_at,
+        }
+        for r, name in svc.recipients(c.id, limit=args.limit)
+    ]
+    data = {
+        "id": c.id,
+        "name": c.name,
+        "channel": c.channel,
+        "status": c.status,
+        "subject": c.subject,
+        "body": c.body,
+        "scheduled_at": c.scheduled_at,
+        "sent_at": c.sent_at,
+        "completed_at": c.completed_at,
+        "stats": {
+            "recipients": s.recipients,
+            "sent": s.sent,
+            "delivered": s.delivered,
+            "opened": s.opened,
+            "replied": s.replied,
+            "failed": s.failed,
+        },
+        "recipients": recipients,
+    }
+    if ctx.out.json_mode:
+        ctx.out.emit(data)
+        return 0
+    ctx.out.emit({k: v for k, v in data.items() if k not in ("recipients",)})
+    ctx.out.table(recipients, ["contact", "address", "status", "error"], title="\nRecipients:")
+    return 0

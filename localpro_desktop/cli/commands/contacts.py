@@ -1,0 +1,184 @@
+"""``contacts list|show|add|move|note|opt-out``."""
+
+import argparse
+
+from localpro_desktop.cli.context import Context
+from localpro_desktop.domain.activities import ActivityKind
+from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.pipeline import PipelineStatus
+from localpro_desktop.domain.segment_rules import SegmentRule
+from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.segments import SegmentService
+from localpro_desktop.store.models import Contact
+
+COLUMNS = ["id", "name", "company", "city", "status", "phone"]
+FIELDS = (
+    "first_name",
+    "last_name",
+    "company",
+    "sector",
+    "phone",
+    "whatsapp",
+    "email",
+    "website",
+    "address",
+    "city",
+    "country",
+    "latitude",
+    "longitude",
+    "tags",
+    "notes",
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("contacts", help="the CRM: list, move along the pipeline, add notes")
+    cs = p.add_subparsers(dest="action", required=True)
+
+    ls = cs.add_parser("list", help="list contacts")
+    ls.add_argument(
+        "--status",
+        type=PipelineStatus.parse,
+        action="append",
+        help="pipeline status (repeatable): " + ", ".join(PipelineStatus),
+    )
+    ls.add_argument("--segment", help="only members of this segment")
+    ls.add_argument("--text", help="matches name, company, phone, e-mail or city")
+    ls.add_argument("--city")
+    ls.add_argument("--tag", action="append", help="has this tag (repeatable: any)")
+    ls.add_argument("--limit", type=int, default=100)
+    ls.add_argument("--offset", type=int, default=0)
+    ls.set_defaults(handler=list_contacts)
+
+    sh = cs.add_parser("show", help="fields and timeline of one contact")
+    sh.add_argument("id")
+    sh.set_defaults(handler=show)
+
+    a = cs.add_parser("add", help="add a contact by hand")
+    a.add_argument("--full-name", dest="full_name")
+    for name in FIELDS:
+        a.add_argument("--" + name.replace("_", "-"), dest=name)
+    a.set_defaults(handler=add)
+
+    mv = cs.add_parser("move", help="move a contact to another pipeline status")
+    mv.add_argument("id")
+    mv.add_argument("status", help=", ".join(PipelineStatus))
+    mv.add_argument("--note", default="")
+    mv.set_defaults(handler=move)
+
+    nt = cs.add_parser("note", help="add a note, call or meeting to the timeline")
+    nt.add_argument("id")
+    nt.add_argument("text")
+    nt.add_argument("--kind", choices=["note", "call", "meeting", "message"], default="note")
+    nt.set_defaults(handler=note)
+
+    oo = cs.add_parser("opt-out", help="record that a contact refuses a channel")
+    oo.add_argument("id")
+    oo.add_argument("channel", type=Channel.parse)
+    oo.add_argument("--undo", action="store_true", help="opt the contact back in")
+    oo.set_defaults(handler=opt_out)
+
+
+def row(c: Contact) -> dict[str, object]:
+    return {
+        "id": c.id,
+        "name": f"{c.first_name} {c.last_name}".strip(),
+        "first_name": c.first_name,
+        "last_name": c.last_name,
+        "company": c.company,
+        "status": c.status,
+        "phone": c.phone,
+        "phone_e164": c.phone_e164,
+        "whatsapp": c.whatsapp,
+        "whatsapp_e164": c.whatsapp_e164,
+        "email": c.email,
+        "city": c.city,
+        "country": c.country,
+        "sector": c.sector,
+        "tags": c.tags,
+        "latitude": c.latitude,
+        "longitude": c.longitude,
+        "notes": c.notes,
+        "last_contacted_at": c.last_contacted_at,
+        "prospect_id": c.prospect_id,
+        "opt_out": [ch.value for ch in Channel if getattr(c, f"opt_out_{ch.value}")],
+        "created_at": c.created_at,
+    }
+
+
+def list_contacts(ctx: Context, args: argparse.Namespace) -> int:
+    rule = SegmentRule(
+        statuses=tuple(args.status or ()),
+        text=args.text,
+        city=args.city,
+        tags_any=tuple(args.tag or ()),
+    )
+    segments = SegmentService(ctx.ws)
+    if args.segment:
+        # A segment plus filters: the rule's matches, kept when they are members.
+        members = set(segments.contact_ids(args.segment))
+        matching = [c for c in segments.preview(rule, limit=None).contacts if c.id in members]
+        total, page = len(matching), matching[args.offset : args.offset + args.limit]
+    else:
+        preview = segments.preview(rule, limit=args.limit + args.offset)
+        total, page = preview.count, preview.contacts[args.offset :]
+    rows = [row(c) for c in page]
+    ctx.out.table(
+        rows,
+        COLUMNS,
+        title=f"{total} contact(s)",
+        data={"total": total, "offset": args.offset, "contacts": rows},
+    )
+    return 0
+
+
+def show(ctx: Context, args: argparse.Namespace) -> int:
+    svc = ContactService(ctx.ws)
+    contact = svc.get(args.id)
+    timeline = [
+        {
+            "when": a.occurred_at,
+            "kind": a.kind,
+            "from": a.old_status,
+            "to": a.new_status,
+            "text": a.body,
+        }
+        for a in svc.timeline(contact.id)
+    ]
+    data = row(contact) | {"timeline": timeline}
+    if ctx.out.json_mode:
+        ctx.out.emit(data)
+        return 0
+    ctx.out.emit({k: v for k, v in data.items() if k != "timeline"})
+    ctx.out.table(timeline, ["when", "kind", "from", "to", "text"], title="\nTimeline:")
+    return 0
+
+
+def add(ctx: Context, args: argparse.Namespace) -> int:
+    names = ("full_name", *FIELDS)
+    fields = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+    contact = ContactService(ctx.ws).add(fields)
+    ctx.out.emit(row(contact), f"Added {contact.display_name} ({contact.id})")
+    return 0
+
+
+def move(ctx: Context, args: argparse.Namespace) -> int:
+    contact = ContactService(ctx.ws).move(args.id, args.status, note=args.note)
+    ctx.out.emit(row(contact), f"{contact.display_name} is now {contact.status}")
+    return 0
+
+
+def note(ctx: Context, args: argparse.Namespace) -> int:
+    activity = ContactService(ctx.ws).add_activity(args.id, args.text, kind=ActivityKind(args.kind))
+    ctx.out.emit(
+        {"id": activity.id, "contact_id": activity.contact_id, "kind": activity.kind},
+        f"{args.kind.capitalize()} added",
+    )
+    return 0
+
+
+def opt_out(ctx: Context, args: argparse.Namespace) -> int:
+    contact = ContactService(ctx.ws).set_opt_out(args.id, args.channel, not args.undo)
+    state = "opted back in to" if args.undo else "opted out of"
+    ctx.out.emit(row(contact), f"{contact.display_name} {state} {args.channel.value}")
+    return 0

@@ -1,0 +1,116 @@
+"""``workspace show|set``, ``usage``, ``backup`` and ``restore``."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from localpro_desktop.cli.context import Context
+from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.plans import format_limit
+from localpro_desktop.services import usage
+from localpro_desktop.store import backup as backups
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    ws = sub.add_parser("workspace", help="show or change the workspace settings")
+    ws_sub = ws.add_subparsers(dest="action", required=True)
+    ws_sub.add_parser("show", help="print the settings").set_defaults(handler=show)
+    setp = ws_sub.add_parser("set", help="change settings")
+    setp.add_argument("--name")
+    setp.add_argument("--country", help="ISO code used as default region for phones, e.g. SN")
+    setp.add_argument("--currency", help="ISO currency code, e.g. XOF")
+    setp.add_argument("--language", choices=["en", "fr"])
+    setp.add_argument("--timezone", help="IANA zone, e.g. Africa/Dakar")
+    setp.set_defaults(handler=set_settings)
+
+    sub.add_parser("usage", help="this month's usage against the plan").set_defaults(
+        handler=show_usage
+    )
+
+    bp = sub.add_parser("backup", help="write a consistent copy of the workspace database")
+    bp.add_argument("--output", type=Path, help="file to write (default: the backups folder)")
+    bp.set_defaults(handler=backup)
+
+    rp = sub.add_parser("restore", help="replace the workspace database with a backup")
+    rp.add_argument("file", type=Path, nargs="?", help="backup file (default: list backups)")
+    rp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    rp.set_defaults(handler=restore)
+
+
+def show(ctx: Context, _args: argparse.Namespace) -> int:
+    s = ctx.ws.settings()
+    data = {
+        "data_dir": str(ctx.paths.root),
+        "name": s.name,
+        "country": s.country,
+        "currency": s.currency,
+        "language": s.language,
+        "timezone": s.timezone,
+        "plan": s.plan.value,
+    }
+    ctx.out.emit(data)
+    return 0
+
+
+def set_settings(ctx: Context, args: argparse.Namespace) -> int:
+    values = {k: getattr(args, k) for k in ("name", "country", "currency", "language", "timezone")}
+    if all(v is None for v in values.values()):
+        raise UserError("Nothing to change: give --country, --currency, --language, ...")
+    ctx.ws.update_settings(**values)
+    return show(ctx, args)
+
+
+def show_usage(ctx: Context, _args: argparse.Namespace) -> int:
+    with ctx.ws.read() as session:
+        rep = usage.report(session, ctx.ws.settings().plan)
+    data = {
+        "plan": rep.plan.value,
+        "month": rep.month,
+        "resets_on": rep.resets_on.isoformat(),
+        "usage": {
+            line.metric.value: {"used": line.used, "limit": line.limit, "remaining": line.remaining}
+            for line in rep.lines
+        },
+    }
+    human = [f"Plan {rep.plan.label} — {rep.month} (resets on {rep.resets_on})"]
+    for line in rep.lines:
+        human.append(f"  {line.metric.value:<10} {line.used:>8,} / {format_limit(line.limit)}")
+    ctx.out.emit(data, "\n".join(human))
+    return 0
+
+
+def backup(ctx: Context, args: argparse.Namespace) -> int:
+    ws = ctx.ws
+    target = args.output or ws.paths.backups / backups.manual_backup_name()
+    backups.copy_database(ws.paths.database, Path(target))
+    status = backups.check_integrity(Path(target))
+    ctx.out.emit({"backup": str(target), "integrity": status}, f"Backup written to {target}")
+    return 0 if status == "ok" else 1
+
+
+def restore(ctx: Context, args: argparse.Namespace) -> int:
+    if args.file is None:
+        files = sorted(ctx.paths.backups.glob("*.sqlite"), reverse=True)
+        ctx.out.table(
+            [{"file": str(f), "size_kb": f.stat().st_size // 1024} for f in files],
+            ["file", "size_kb"],
+            title="Backups (newest first):",
+        )
+        return 0
+    source = Path(args.file)
+    if not source.exists():
+        raise UserError(f"No backup file at {source}.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("Restoring replaces the current data: add --yes to confirm.")
+        answer = input(f"Replace the workspace at {ctx.paths.root} with {source}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "o", "oui"):
+            ctx.out.emit({"restored": False}, "Nothing changed.")
+            return 1
+    ctx.close()
+    try:
+        backups.restore_database(source, ctx.paths.database)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    ctx.out.emit({"restored": True, "from": str(source)}, f"Restored from {source}.")
+    return 0

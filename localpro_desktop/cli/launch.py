@@ -1,0 +1,24 @@
+"""What ``localpro`` with no command does: the desktop app, or a summary without Qt.
+
+A fresh workspace is filled with demo data first, so the first look shows a living CRM.
+"""
+
+from localpro_desktop.cli.context import Context
+from localpro_desktop.services.demo import generate_demo, is_empty
+
+
+def launch(ctx: Context) -> int:
+    try:
+        from localpro_desktop.ui.app import run_app
+    except ImportError:
+        run_app = None
+    if run_app is not None:
+        return run_app(ctx.paths)
+    if is_empty(ctx.ws):
+        generate_demo(ctx.ws)
+    from localpro_desktop.cli.commands.stats import stats
+
+    ctx.out.emit(f"LocalPro workspace: {ctx.paths.root}")
+    import argparse
+
+    return stats(ctx, argparse.Namespace(days=30))

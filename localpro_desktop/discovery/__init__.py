@@ -1,0 +1,1 @@
+"""Prospect discovery: where new business leads come from (imports, demo data, sources)."""

@@ -1,0 +1,1 @@
+"""Bring spreadsheets (CSV, XLSX) that users already have into LocalPro."""
