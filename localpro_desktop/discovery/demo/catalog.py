@@ -120,6 +120,8 @@ class SectorInfo:
     label_en: str
     label_fr: str
     weight: float = field(default=1.0, repr=False)
+    trades_en: tuple[str, ...] = field(default=(), repr=False)
+    trades_fr: tuple[str, ...] = field(default=(), repr=False)
     patterns_en: tuple[str, ...] = field(default=(), repr=False)
     patterns_fr: tuple[str, ...] = field(default=(), repr=False)
     country_patterns: Mapping[str, tuple[str, ...]] = field(
@@ -1597,286 +1599,372 @@ LANDMARKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 # ---------------------------------------------------------------------------------------
 # Sectors
+#
+# Patterns use {first} {last} (owner), {flavour} (country/city word), {trade} (a word from
+# the sector's trade list in the business language), {nb} and {city}. Trade lists multiply
+# the name space so that thousands of shops per city rarely need disambiguation.
 # ---------------------------------------------------------------------------------------
 
+
+def _sector(
+    sector_id: str,
+    label_en: str,
+    label_fr: str,
+    weight: float,
+    *,
+    trades_en: str,
+    trades_fr: str,
+    patterns_en: tuple[str, ...],
+    patterns_fr: tuple[str, ...],
+    country_patterns: dict[str, tuple[str, ...]] | None = None,
+    female_share: float = 0.4,
+    b2b: bool = False,
+    landline_factor: float = 1.0,
+) -> SectorInfo:
+    return SectorInfo(
+        id=sector_id,
+        label_en=label_en,
+        label_fr=label_fr,
+        weight=weight,
+        trades_en=_t(trades_en),
+        trades_fr=_t(trades_fr),
+        patterns_en=patterns_en,
+        patterns_fr=patterns_fr,
+        country_patterns=MappingProxyType(dict(country_patterns or {})),
+        female_share=female_share,
+        b2b=b2b,
+        landline_factor=landline_factor,
+    )
+
+
 _SECTOR_LIST: tuple[SectorInfo, ...] = (
-    SectorInfo(
+    _sector(
         "restaurant", "Restaurant", "Restaurant", 1.6,
+        trades_en="Kitchen, Restaurant, Eatery, Grill & Bar, Food Joint, Canteen, Food Spot, Diner",
+        trades_fr="Restaurant, Resto, Snack-Bar, Cafétéria, Restaurant-Bar, Grill",
         patterns_en=(
-            "Mama {first}'s Kitchen", "{first}'s Kitchen", "{flavour} Restaurant",
-            "{last} Eatery", "Taste of {city}", "{first}'s Place", "{flavour} Grill & Bar",
-            "{flavour} Food Joint",
+            "Mama {first}'s Kitchen", "{first}'s {trade}", "{flavour} {trade}", "{last} {trade}",
+            "{first}'s Place", "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "Restaurant Chez {first}", "Chez {first}", "Restaurant {flavour}",
-            "Le Délice de {first}", "Restaurant {first} {last}", "Saveurs {flavour}",
-            "Chez {first} {last}", "Restaurant Les Saveurs de {nb}",
+            "{trade} Chez {first}", "Chez {first}", "{trade} {flavour}", "Le Délice de {first}",
+            "{trade} {first} {last}", "Chez {first} {last}", "{trade} Le Délice de {first}",
         ),
-        country_patterns=MappingProxyType(
-            {
-                "SN": ("Dibiterie {last}", "Dibiterie {flavour}", "Restaurant Teranga {first}"),
-                "CI": ("Maquis {flavour}", "Maquis Chez {first}", "Garbadrome {first}"),
-                "NG": ("Mama {first} Buka", "{flavour} Amala Spot", "{first}'s Pepper Soup Joint"),
-                "GH": ("{first}'s Chop Bar", "{flavour} Chop Bar", "Auntie {first}'s Waakye"),
-                "KE": ("{flavour} Nyama Choma", "{first}'s Hotel & Butchery"),
-                "CM": ("Chez {first} Poisson Braisé", "Snack-Bar {flavour}"),
-                "MA": ("Café Restaurant {flavour}", "Snack {flavour}", "Restaurant Dar {last}"),
-                "ZA": ("{flavour} Shisanyama", "{first}'s Braai Spot", "{flavour} Kota Corner"),
-            }
-        ),
+        country_patterns={
+            "SN": ("Dibiterie {last}", "Dibiterie {flavour}", "Restaurant Teranga {first}"),
+            "CI": ("Maquis {flavour}", "Maquis Chez {first}", "Garbadrome {first}"),
+            "NG": ("Mama {first} Buka", "{flavour} Amala Spot", "{first}'s Pepper Soup Joint"),
+            "GH": ("{first}'s Chop Bar", "{flavour} Chop Bar", "Auntie {first}'s Waakye"),
+            "KE": ("{flavour} Nyama Choma", "{first}'s Hotel & Butchery"),
+            "CM": ("Chez {first} Poisson Braisé", "Snack-Bar {flavour}"),
+            "MA": ("Café Restaurant {flavour}", "Snack {flavour}", "Restaurant Dar {last}"),
+            "ZA": ("{flavour} Shisanyama", "{first}'s Braai Spot", "{flavour} Kota Corner"),
+        },
         female_share=0.55,
     ),
-    SectorInfo(
+    _sector(
         "hair_salon", "Hair salon", "Salon de coiffure", 1.4,
+        trades_en=(
+            "Hair Salon, Unisex Salon, Beauty Palace, Barbershop, Hair Studio, Beauty Salon, "
+            "Hair & Beauty, Hair Empire"
+        ),
+        trades_fr="Salon de Coiffure, Coiffure, Institut de Beauté, Salon, Coiffure & Esthétique",
         patterns_en=(
-            "{first}'s Hair Salon", "{flavour} Unisex Salon", "{first} Beauty Palace",
-            "Classic Cuts by {first}", "{first}'s Barbershop", "{first} Hair Empire",
+            "{first}'s {trade}", "{flavour} {trade}", "{first} {trade}", "Classic Cuts by {first}",
+            "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "Salon de Coiffure {first} Beauté", "Salon {first} Coiffure", "{flavour} Coiff",
-            "Coiffure {first} & Style", "Institut {first} Beauté", "Salon de Coiffure {flavour}",
+            "{trade} {first} Beauté", "{trade} {first}", "{flavour} Coiff", "{trade} {flavour}",
+            "Coiffure {first} & Style", "{trade} Chez {first}",
         ),
-        country_patterns=MappingProxyType(
-            {"KE": ("{first} Kinyozi", "{flavour} Kinyozi & Salon"), "NG": ("{first} Braids",)}
-        ),
+        country_patterns={
+            "KE": ("{first} Kinyozi", "{flavour} Kinyozi & Salon"),
+            "NG": ("{first} Braids & Weaves",),
+        },
         female_share=0.75,
     ),
-    SectorInfo(
+    _sector(
         "grocery", "Grocery", "Alimentation", 1.8,
+        trades_en=(
+            "Provision Store, Mini Mart, Supermarket, Grocery, Provisions, Stores, "
+            "General Store, Foodstuffs"
+        ),
+        trades_fr="Boutique, Alimentation, Épicerie, Superette, Alimentation Générale, Dépôt",
         patterns_en=(
-            "{last} Provision Store", "{flavour} Mini Mart", "{first}'s Grocery",
-            "{last} Supermarket", "{flavour} Provisions", "{first} & Sons Stores",
+            "{last} {trade}", "{flavour} {trade}", "{first}'s {trade}", "{first} & Sons {trade}",
+            "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "Boutique {first}", "Alimentation {flavour}", "Épicerie {last}",
-            "Superette {flavour}", "Alimentation Générale {last}", "Boutique {first} {last}",
+            "{trade} {first}", "{trade} {flavour}", "{trade} {last}", "{trade} {first} {last}",
+            "{trade} Chez {first}",
         ),
-        country_patterns=MappingProxyType(
-            {
-                "KE": ("{last} General Shop", "{flavour} Duka"),
-                "ZA": ("{flavour} Spaza Shop", "{first}'s Spaza"),
-                "MA": ("Hanout {first}", "Épicerie {flavour}"),
-                "SN": ("Boutique Serigne {first}",),
-            }
-        ),
+        country_patterns={
+            "KE": ("{last} General Shop", "{flavour} Duka"),
+            "ZA": ("{flavour} Spaza Shop", "{first}'s Spaza"),
+            "MA": ("Hanout {first}", "Épicerie {flavour}"),
+            "SN": ("Boutique Serigne {first}",),
+        },
         female_share=0.4,
     ),
-    SectorInfo(
+    _sector(
         "pharmacy", "Pharmacy", "Pharmacie", 0.7,
+        trades_en="Pharmacy, Chemists, Pharmacy & Stores, Pharmaceuticals, Chemist & Drugstore",
+        trades_fr="Pharmacie, Grande Pharmacie, Pharmacie Nouvelle",
         patterns_en=(
-            "{last} Pharmacy", "{flavour} Chemists", "{nb} Pharmacy", "{flavour} Pharmacy",
-            "{last} Chemist & Drugstore",
+            "{last} {trade}", "{flavour} {trade}", "{nb} {trade}", "{first} {last} {trade}",
+            "{nb} {flavour} {trade}",
         ),
         patterns_fr=(
-            "Pharmacie {flavour}", "Pharmacie {nb}", "Grande Pharmacie de {city}",
-            "Pharmacie {first} {last}", "Pharmacie du Marché {nb}",
+            "{trade} {flavour}", "Pharmacie {nb}", "Grande Pharmacie de {city}",
+            "Pharmacie {first} {last}", "Pharmacie du Marché {nb}", "{trade} {flavour} {nb}",
         ),
-        country_patterns=MappingProxyType({"KE": ("{last} Chemist",)}),
+        country_patterns={"KE": ("{last} Chemist",)},
         female_share=0.5,
         landline_factor=2.5,
     ),
-    SectorInfo(
+    _sector(
         "hardware", "Hardware store", "Quincaillerie", 1.0,
+        trades_en=(
+            "Hardware, Hardware & General Stores, Building Materials, Hardware & Paints, "
+            "Iron & Steel, Plumbing & Electricals"
+        ),
+        trades_fr="Quincaillerie, Quincaillerie Générale, Matériaux, Quincaillerie Moderne",
         patterns_en=(
-            "{last} Hardware & General Stores", "{flavour} Building Materials",
-            "{first} Hardware", "{last} Hardware", "{flavour} Hardware & Paints",
+            "{last} {trade}", "{flavour} {trade}", "{first} {trade}", "{first} {last} {trade}",
+            "{last} & Sons {trade}",
         ),
         patterns_fr=(
-            "Quincaillerie {flavour} Matériaux", "Quincaillerie {last} et Frères",
-            "Quincaillerie Générale {first}", "{flavour} Matériaux", "Quincaillerie {last}",
+            "Quincaillerie {flavour} Matériaux", "{trade} {last} et Frères", "{trade} {first}",
+            "{flavour} Matériaux", "{trade} {last}", "{trade} {first} {last}",
+            "{trade} {flavour}",
         ),
         female_share=0.12,
     ),
-    SectorInfo(
+    _sector(
         "tailor", "Tailor", "Couture", 1.1,
+        trades_en=(
+            "Fashion Designs, Tailoring, Fashion House, Stitches, Couture, Tailoring & Fashion, "
+            "Designs"
+        ),
+        trades_fr="Couture, Atelier de Couture, Maison de Couture, Couture & Mode, Haute Couture",
         patterns_en=(
-            "{first} Fashion Designs", "{first}'s Tailoring", "{flavour} Fashion House",
-            "Tailor {first}", "{first} Stitches", "{first} Couture",
+            "{first} {trade}", "{first}'s {trade}", "{flavour} {trade}", "Tailor {first}",
+            "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "Couture {first}", "Atelier de Couture {first}", "{first} Couture",
-            "Maison de Couture {flavour}", "Couture {first} {last}", "Atelier {flavour} Couture",
+            "{trade} {first}", "{first} Couture", "{trade} {flavour}", "{trade} {first} {last}",
+            "Atelier {flavour} Couture",
         ),
         female_share=0.6,
     ),
-    SectorInfo(
+    _sector(
         "auto_repair", "Auto repair", "Garage automobile", 0.9,
-        patterns_en=(
-            "{last} Motors Workshop", "{flavour} Auto Repairs", "{first} Mechanic Workshop",
-            "{last} Auto Garage", "{first} Auto Clinic", "{last} Motor Works",
+        trades_en=(
+            "Motors Workshop, Auto Repairs, Mechanic Workshop, Auto Garage, Auto Clinic, "
+            "Motor Works, Auto Services"
         ),
+        trades_fr="Garage, Garage Auto, Mécanique Générale, Auto Service, Garage Mécanique",
+        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {trade}",
+                     "{first} {last} {trade}"),
         patterns_fr=(
-            "Garage {last}", "Garage {flavour} Auto", "Mécanique Générale {first}",
-            "Garage Auto {first}", "Garage {first} {last}", "Auto Service {flavour}",
+            "{trade} {last}", "{trade} {flavour}", "{trade} {first}", "{trade} {first} {last}",
+            "Garage {flavour} Auto",
         ),
         female_share=0.05,
     ),
-    SectorInfo(
+    _sector(
         "electronics", "Electronics", "Électronique", 0.8,
-        patterns_en=(
-            "{flavour} Electronics", "{last} Electronics", "{first} Electronics & Appliances",
-            "{flavour} Home Appliances",
-        ),
+        trades_en="Electronics, Electronics & Appliances, Home Appliances, Electricals, Digital",
+        trades_fr="Électronique, Électroménager, Électro, Électronique & Électroménager",
+        patterns_en=("{flavour} {trade}", "{last} {trade}", "{first} {trade}",
+                     "{first} {last} {trade}"),
         patterns_fr=(
-            "{flavour} Électronique", "Électro {first}", "Ets {last} Électroménager",
-            "{first} Électronique", "Électro {flavour}",
+            "{flavour} {trade}", "{trade} {first}", "Ets {last} {trade}", "{first} {trade}",
+            "{trade} {flavour}",
         ),
         female_share=0.2,
     ),
-    SectorInfo(
+    _sector(
         "hotel", "Hotel", "Hôtel", 0.5,
+        trades_en="Hotel, Guest House, Lodge, Suites, Inn, Apartments, Motel",
+        trades_fr="Hôtel, Auberge, Résidence, Hôtel Résidence, Motel, Campement",
         patterns_en=(
-            "{flavour} Hotel", "{flavour} Guest House", "{last} Lodge", "Hotel {flavour} Suites",
-            "{flavour} Inn",
+            "{flavour} {trade}", "{last} {trade}", "Hotel {flavour}", "{nb} {flavour} {trade}",
         ),
-        patterns_fr=(
-            "Hôtel {flavour}", "Hôtel Résidence {first}", "Auberge {flavour}",
-            "Résidence {flavour}", "Hôtel {last}",
-        ),
+        patterns_fr=("{trade} {flavour}", "{trade} {first}", "{trade} {last}",
+                     "{trade} {flavour} {nb}"),
         female_share=0.35,
         landline_factor=3.0,
     ),
-    SectorInfo(
+    _sector(
         "bakery", "Bakery", "Boulangerie", 0.7,
-        patterns_en=(
-            "{flavour} Bakery", "{first}'s Bakery", "{last} Bread & Confectionery",
-            "{flavour} Bakery & Confectioneries",
+        trades_en=(
+            "Bakery, Bakery & Confectioneries, Bread & Confectionery, Bakes, Cakes & Pastries"
         ),
+        trades_fr="Boulangerie, Boulangerie-Pâtisserie, Pâtisserie, Boulangerie Moderne",
+        patterns_en=("{flavour} {trade}", "{first}'s {trade}", "{last} {trade}",
+                     "{first} {last} {trade}"),
         patterns_fr=(
-            "Boulangerie {flavour}", "Boulangerie-Pâtisserie {first}", "Boulangerie {nb}",
-            "Boulangerie {last}", "Pâtisserie {flavour}",
+            "{trade} {flavour}", "{trade} {first}", "{trade} {nb}", "{trade} {last}",
+            "{trade} {first} {last}",
         ),
         female_share=0.4,
     ),
-    SectorInfo(
+    _sector(
         "clothing", "Clothing store", "Boutique de vêtements", 1.2,
+        trades_en=(
+            "Boutique, Fashion Store, Collections, Clothing, Wardrobe, Fashion World, "
+            "Outfitters"
+        ),
+        trades_fr="Prêt-à-porter, Mode, Fashion, Collection, Style, Boutique",
         patterns_en=(
-            "{first}'s Boutique", "{flavour} Fashion Store", "{first} Collections",
-            "{flavour} Clothing", "{first}'s Wardrobe",
+            "{first}'s {trade}", "{flavour} {trade}", "{first} {trade}", "{last} {trade}",
+            "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "Boutique {first} Mode", "{flavour} Fashion", "Prêt-à-porter {first}",
-            "Boutique {flavour} Style", "{first} Collection",
+            "Boutique {first} Mode", "{flavour} {trade}", "{trade} {first}",
+            "Boutique {flavour} {trade}", "{trade} {first} {last}",
         ),
-        country_patterns=MappingProxyType({"KE": ("{first} Mitumba Stall",)}),
+        country_patterns={"KE": ("{first} Mitumba Stall",)},
         female_share=0.6,
     ),
-    SectorInfo(
+    _sector(
         "phone_repair", "Phone repair", "Réparation de téléphones", 1.2,
-        patterns_en=(
-            "{first} Phone Repairs", "{flavour} Mobile Accessories", "{first} Phones & Accessories",
-            "{flavour} Gadget Hub", "{first} Mobile Clinic",
+        trades_en=(
+            "Phone Repairs, Mobile Accessories, Phones & Accessories, Gadget Hub, Mobile Clinic, "
+            "Phone Doctor, Telecom Services"
         ),
-        patterns_fr=(
-            "{first} Téléphonie", "{flavour} Mobile", "{first} Phone Service",
-            "Cellulaire {flavour}", "Dépannage Téléphone {first}",
-        ),
+        trades_fr="Téléphonie, Mobile, Phone Service, Cellulaire, Dépannage Téléphone, Télécom",
+        patterns_en=("{first} {trade}", "{flavour} {trade}", "{last} {trade}",
+                     "{first} {last} {trade}"),
+        patterns_fr=("{first} {trade}", "{flavour} {trade}", "{trade} {first}",
+                     "{trade} {flavour}"),
         female_share=0.1,
     ),
-    SectorInfo(
+    _sector(
         "school", "School", "École", 0.5,
+        trades_en=(
+            "International School, Academy, Preparatory School, Nursery & Primary School, "
+            "College, Montessori School, Learning Centre"
+        ),
+        trades_fr=(
+            "École Privée, Groupe Scolaire, Cours Privés, Institut, Complexe Scolaire, "
+            "École Maternelle"
+        ),
         patterns_en=(
-            "{flavour} International School", "{flavour} Academy", "{last} Preparatory School",
-            "{flavour} Nursery & Primary School", "{city} {flavour} College",
+            "{flavour} {trade}", "{last} {trade}", "{city} {flavour} {trade}",
+            "{nb} {flavour} {trade}",
         ),
         patterns_fr=(
-            "École Privée {flavour}", "Groupe Scolaire {flavour}", "Cours Privés {last}",
-            "Institut {flavour}", "Complexe Scolaire {first} {last}",
+            "{trade} {flavour}", "{trade} {last}", "{trade} {first} {last}",
+            "{trade} {flavour} de {nb}",
         ),
         female_share=0.45,
         b2b=True,
         landline_factor=2.5,
     ),
-    SectorInfo(
+    _sector(
         "clinic", "Clinic", "Clinique", 0.5,
+        trades_en=(
+            "Medical Centre, Clinic, Hospital, Health Centre, Specialist Clinic, Maternity Home, "
+            "Dental Clinic, Eye Clinic"
+        ),
+        trades_fr=(
+            "Clinique, Cabinet Médical, Centre Médical, Cabinet Dentaire, Centre de Santé, "
+            "Polyclinique"
+        ),
         patterns_en=(
-            "{flavour} Medical Centre", "{last} Clinic", "{flavour} Hospital",
-            "{nb} Health Centre", "{last} Specialist Clinic",
+            "{flavour} {trade}", "{last} {trade}", "{nb} {trade}", "{nb} {flavour} {trade}",
         ),
         patterns_fr=(
-            "Clinique {flavour}", "Cabinet Médical {flavour}", "Centre Médical {nb}",
-            "Clinique {last}", "Cabinet Médical Dr {last}",
+            "{trade} {flavour}", "{trade} {last}", "{trade} {nb}", "{trade} Dr {last}",
+            "{trade} {flavour} de {nb}",
         ),
         female_share=0.4,
         landline_factor=3.0,
     ),
-    SectorInfo(
+    _sector(
         "transport", "Transport", "Transport", 0.7,
-        patterns_en=(
-            "{last} Transport", "{flavour} Logistics", "{flavour} Travel & Tours",
-            "{last} Haulage", "{flavour} Motors",
+        trades_en=(
+            "Transport, Logistics, Travel & Tours, Haulage, Motors, Freight Services, Movers, "
+            "Express"
         ),
+        trades_fr="Transport, Transit, Logistique, Transport & Logistique, Voyages, Express",
+        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {last} {trade}"),
         patterns_fr=(
-            "Transport {last}", "{flavour} Transport", "Transit {flavour}",
-            "Ets {last} Transport", "{flavour} Logistique",
+            "{trade} {last}", "{flavour} {trade}", "{trade} {flavour}", "Ets {last} {trade}",
+            "{trade} {first} {last}",
         ),
-        country_patterns=MappingProxyType({"KE": ("{flavour} Sacco",)}),
+        country_patterns={"KE": ("{flavour} Sacco",)},
         female_share=0.1,
         b2b=True,
     ),
-    SectorInfo(
+    _sector(
         "construction", "Construction", "BTP", 0.6,
-        patterns_en=(
-            "{last} Construction", "{flavour} Builders", "{flavour} Engineering & Construction",
-            "{last} Building Contractors",
+        trades_en=(
+            "Construction, Builders, Engineering & Construction, Building Contractors, "
+            "Civil Works, Projects"
         ),
+        trades_fr="BTP, Construction, Bâtiment, Génie Civil, Bâtiment & Travaux Publics",
+        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {last} {trade}"),
         patterns_fr=(
-            "{flavour} BTP", "Entreprise {last} Construction", "{last} Bâtiment",
-            "Société {flavour} BTP", "{last} Génie Civil",
+            "{flavour} {trade}", "Entreprise {last} {trade}", "{last} {trade}",
+            "Société {flavour} {trade}",
         ),
         female_share=0.08,
         b2b=True,
         landline_factor=1.5,
     ),
-    SectorInfo(
+    _sector(
         "consulting", "Consulting", "Conseil", 0.4,
-        patterns_en=(
-            "{last} & Associates", "{flavour} Consulting", "{last} Consulting",
-            "{flavour} Advisory",
+        trades_en=(
+            "Consulting, Advisory, & Associates, Consultants, Management Consultants, "
+            "Business Services"
         ),
+        trades_fr="Conseil, Consulting, Expertise, & Associés, Audit & Conseil, Partners",
+        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {last} {trade}"),
         patterns_fr=(
-            "Cabinet {last} Conseil", "{flavour} Consulting", "{last} & Associés",
-            "Cabinet {flavour} Expertise",
+            "Cabinet {last} {trade}", "{flavour} {trade}", "{last} {trade}",
+            "Cabinet {flavour} {trade}",
         ),
         female_share=0.35,
         b2b=True,
         landline_factor=2.0,
     ),
-    SectorInfo(
+    _sector(
         "printing", "Printing", "Imprimerie", 0.4,
-        patterns_en=(
-            "{flavour} Printers", "{last} Printing Press", "{flavour} Print & Branding",
-            "{first} Graphics",
-        ),
-        patterns_fr=(
-            "Imprimerie {flavour}", "{flavour} Print", "Imprimerie {last}",
-            "Sérigraphie {first}",
-        ),
+        trades_en="Printers, Printing Press, Print & Branding, Graphics, Prints, Designs & Prints",
+        trades_fr="Imprimerie, Print, Sérigraphie, Impression, Reprographie",
+        patterns_en=("{flavour} {trade}", "{last} {trade}", "{first} {trade}",
+                     "{first} {last} {trade}"),
+        patterns_fr=("{trade} {flavour}", "{flavour} {trade}", "{trade} {last}",
+                     "{trade} {first}"),
         female_share=0.2,
         b2b=True,
     ),
-    SectorInfo(
+    _sector(
         "cosmetics", "Cosmetics", "Cosmétiques", 0.8,
-        patterns_en=(
-            "{first} Cosmetics", "{flavour} Beauty Shop", "{first}'s Beauty World",
-            "{flavour} Cosmetics & Perfumes",
+        trades_en=(
+            "Cosmetics, Beauty Shop, Beauty World, Cosmetics & Perfumes, Beauty Supplies, Skincare"
         ),
-        patterns_fr=(
-            "{first} Cosmétiques", "{flavour} Beauté", "Parfumerie {flavour}",
-            "Boutique {first} Cosmétiques",
-        ),
+        trades_fr="Cosmétiques, Beauté, Parfumerie, Cosmétiques & Parfums, Beauty",
+        patterns_en=("{first} {trade}", "{flavour} {trade}", "{first}'s {trade}",
+                     "{first} {last} {trade}"),
+        patterns_fr=("{first} {trade}", "{flavour} {trade}", "{trade} {flavour}",
+                     "Boutique {first} {trade}"),
         female_share=0.8,
     ),
-    SectorInfo(
+    _sector(
         "furniture", "Furniture", "Menuiserie et meubles", 0.6,
-        patterns_en=(
-            "{last} Furniture", "{flavour} Furniture Works", "{first} Furniture & Interiors",
-            "{flavour} Woodworks",
+        trades_en=(
+            "Furniture, Furniture Works, Furniture & Interiors, Woodworks, Carpentry Workshop, "
+            "Home Decor"
         ),
-        patterns_fr=(
-            "Menuiserie {last}", "Meubles {flavour}", "Ébénisterie {first}",
-            "Menuiserie {flavour} Bois",
-        ),
+        trades_fr="Menuiserie, Meubles, Ébénisterie, Menuiserie Bois, Ameublement, Décoration",
+        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {trade}",
+                     "{first} {last} {trade}"),
+        patterns_fr=("{trade} {last}", "{trade} {flavour}", "{trade} {first}",
+                     "{trade} {first} {last}"),
         female_share=0.1,
     ),
 )

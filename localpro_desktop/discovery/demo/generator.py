@@ -14,7 +14,12 @@ Why it looks the way it does:
 Source references look like the ids the real importers would store, so de-duplication
 code can be exercised: ``gmaps:ChIJ...`` (Google place id), ``fb:page/<id>``,
 ``li:company/<id>``, ``osm:node/<id>`` or ``osm:way/<id>``, ``dir:<directory>/<id>`` and
-``manual:<hex>``. They are unique within one generated stream.
+``manual:<hex>``.
+
+Within one generated stream, source refs, phone numbers (phone and WhatsApp), e-mails and
+website domains are unique and business names are unique per city: a dedupe engine fed
+with demo data should find no duplicates it was not meant to find. The same shop name in
+two different cities is allowed, as in real life.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from random import Random
+from string import Formatter
 from types import MappingProxyType
 
 from localpro_desktop.discovery.demo.catalog import (
@@ -44,6 +50,8 @@ from localpro_desktop.discovery.demo.catalog import (
     PhonePlan,
     SectorInfo,
 )
+
+_Rnd = Callable[[], float]
 
 __all__ = [
     "COUNTRIES",
@@ -125,6 +133,8 @@ def sector_label(sector_id: str, language: str) -> str:
 _KM_PER_DEG_LAT = 110.574
 _KM_PER_DEG_LON_EQUATOR = 111.320
 _POW10 = tuple(10**k for k in range(16))
+_SIGMA_SHARE = 0.5  # gaussian sigma as a share of the neighbourhood radius
+_TWO_PI = 2.0 * math.pi
 _REF_BITS = 144  # 18 random bytes -> 24 base64url characters, 23 kept
 
 # Honorifics that only make sense for one gender ("Mama Emeka's Kitchen" would look off).
@@ -135,9 +145,10 @@ _FEMALE_REWRITES = (("Serigne ", "Sokhna "),)
 _FR_ELISION = re.compile(r"\b([Dd])e (?=[AEIOUYÉÈÊÂÎÔaeiouyéèêâîô])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
-_EMAIL_SHARE = 0.6
-_WEBSITE_SHARE = 0.13
-_WEBSITE_SHARE_B2B = 0.38
+_EMAIL_SHARE = 0.55
+_WEBSITE_SHARE = 0.1
+_WEBSITE_SHARE_B2B = 0.3
+_NAME_ATTEMPTS = 6
 _TAG_COUNT_CUM = (0.45, 0.77, 0.93, 1.0)  # P(0..3 tags), cumulative
 
 
@@ -164,6 +175,23 @@ class _NbTable:
     info: Neighbourhood
     deg_lat_per_km: float
     deg_lon_per_km: float
+    sigma_km: float
+    # 1 - exp(-R^2 / 2 sigma^2): lets the radius be drawn from a Rayleigh law truncated at R.
+    truncation: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    """A format string plus the placeholders it uses, so unused values are never drawn."""
+
+    text: str
+    fields: frozenset[str]
+    elide: bool = False
+
+    @classmethod
+    def parse(cls, text: str, *, french: bool = False) -> _Template:
+        fields = frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
+        return cls(text, fields, french and ("de {" in text or "De {" in text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +218,7 @@ class _CountryTable:
     style_cum: tuple[float, ...]
     style_total: float
     streets: tuple[str, ...]
-    templates: tuple[str, ...]
+    templates: tuple[_Template, ...]
     slugs: Mapping[str, str]
 
 
@@ -207,6 +235,8 @@ def _build_city(country: CountryInfo, city: CityInfo) -> _CityTable:
             nb,
             1.0 / _KM_PER_DEG_LAT,
             1.0 / (_KM_PER_DEG_LON_EQUATOR * math.cos(math.radians(nb.latitude))),
+            nb.radius_km * _SIGMA_SHARE,
+            1.0 - math.exp(-1.0 / (2.0 * _SIGMA_SHARE * _SIGMA_SHARE)),
         )
         for nb in city.neighbourhoods
     )
@@ -244,7 +274,7 @@ def _build_country(country: CountryInfo) -> _CountryTable:
         style_cum=style_cum,
         style_total=style_total,
         streets=country.streets,
-        templates=country.address_templates,
+        templates=tuple(_Template.parse(t) for t in country.address_templates),
         slugs=MappingProxyType(slugs),
     )
 
@@ -258,18 +288,36 @@ def _rewrite(patterns: Sequence[str], rewrites: Sequence[tuple[str, str]]) -> tu
     return tuple(out)
 
 
-def _build_patterns() -> Mapping[tuple[str, str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(country, language, sector) -> (patterns for women, patterns for men)."""
-    table: dict[tuple[str, str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+@dataclass(frozen=True, slots=True)
+class _NamePatterns:
+    female: tuple[_Template, ...]
+    male: tuple[_Template, ...]
+    trades: tuple[str, ...]
+
+
+def _build_patterns() -> Mapping[tuple[str, str, str], _NamePatterns]:
+    """(country, language, sector) -> naming patterns, pre-adjusted for the owner's gender."""
+    table: dict[tuple[str, str, str], _NamePatterns] = {}
     for country in COUNTRY_LIST:
         languages = sorted({country.language, *(c.language for c in country.cities if c.language)})
         for language in languages:
             for sector in SECTOR_LIST:
-                base = sector.patterns_fr if language == "fr" else sector.patterns_en
+                french = language == "fr"
+                base = sector.patterns_fr if french else sector.patterns_en
+                trades = (sector.trades_fr if french else sector.trades_en) or (
+                    sector.label_fr if french else sector.label_en,
+                )
                 patterns = base + sector.country_patterns.get(country.code, ())
-                table[(country.code, language, sector.id)] = (
-                    _rewrite(patterns, _FEMALE_REWRITES),
-                    _rewrite(patterns, _MALE_REWRITES),
+                table[(country.code, language, sector.id)] = _NamePatterns(
+                    female=tuple(
+                        _Template.parse(p, french=french)
+                        for p in _rewrite(patterns, _FEMALE_REWRITES)
+                    ),
+                    male=tuple(
+                        _Template.parse(p, french=french)
+                        for p in _rewrite(patterns, _MALE_REWRITES)
+                    ),
+                    trades=trades,
                 )
     return MappingProxyType(table)
 
@@ -316,6 +364,7 @@ def _split(digits: str, groups: Sequence[int], sep: str) -> str:
 def _typed_phone(plan: PhonePlan, nsn: str, style: int, variant: float) -> str:
     """Render an NSN the way people type it; ``variant`` picks grouping and separator."""
     if style == 0:
+        # One float drives both choices so a business keeps one habit for all its numbers.
         groupings = plan.national_groupings
         grouping = groupings[int(variant * len(groupings))]
         seps = plan.separators
@@ -332,29 +381,10 @@ def _typed_phone(plan: PhonePlan, nsn: str, style: int, variant: float) -> str:
 
 # ---------------------------------------------------------------------------------------
 # The generator
+#
+# The hot loop inlines ``seq[int(rnd() * len(seq))]`` instead of calling a helper: with
+# ~40 draws per record, call overhead alone would eat most of the time budget.
 # ---------------------------------------------------------------------------------------
-
-
-class _Draw:
-    """Small wrapper so the hot loop reads clearly while staying on one Random stream."""
-
-    __slots__ = ("gauss", "getrandbits", "rnd")
-
-    def __init__(self, rng: Random) -> None:
-        self.rnd: Callable[[], float] = rng.random
-        self.gauss: Callable[[float, float], float] = rng.gauss
-        self.getrandbits: Callable[[int], int] = rng.getrandbits
-
-    def item(self, seq: Sequence[str]) -> str:
-        return seq[int(self.rnd() * len(seq))]
-
-    def digits(self, count: int) -> str:
-        return str(int(self.rnd() * _POW10[count])).zfill(count)
-
-    def number(self, low: int, high: int) -> int:
-        """Integer in [low, high], skewed towards small values like real house numbers."""
-        r = self.rnd()
-        return low + int(r * r * (high - low + 1))
 
 
 def iter_businesses(
@@ -363,112 +393,131 @@ def iter_businesses(
     """Yield ``count`` realistic businesses, deterministically for ``(seed, countries)``.
 
     Records are produced lazily so 100k rows can be streamed into a database in batches;
-    a smaller ``count`` yields exactly the first records of a larger one.
+    a smaller ``count`` yields exactly the first records of a larger one. Validation happens
+    here, eagerly, so a bad argument fails at the call site rather than on first ``next()``.
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError("seed must be an int")
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise TypeError("count must be an int")
     if count < 0:
         raise ValueError("count must be >= 0")
     tables = _resolve_countries(countries)
+    return _generate(Random(seed), count, tables)
+
+
+def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Iterator[DemoBusiness]:
+    rnd = rng.random
+    log, sqrt, cos, sin = math.log, math.sqrt, math.cos, math.sin
     country_cum, country_total = _cumulative([t.info.weight for t in tables])
-    return _generate(Random(seed), count, tables, country_cum, country_total)
-
-
-def _generate(
-    rng: Random,
-    count: int,
-    tables: tuple[_CountryTable, ...],
-    country_cum: tuple[float, ...],
-    country_total: float,
-) -> Iterator[DemoBusiness]:
-    draw = _Draw(rng)
-    rnd = draw.rnd
-    item = draw.item
-    seen_names: set[str] = set()
-    seen_refs: set[str] = set()
-    n_tables = len(tables)
-
+    state = _Seen()
     for _ in range(count):
-        table = tables[bisect_right(country_cum, rnd() * country_total)] if n_tables > 1 else (
-            tables[0]
-        )
+        table = tables[bisect_right(country_cum, rnd() * country_total)]
         country = table.info
         plan = table.plan
         city = table.cities[bisect_right(table.city_cum, rnd() * table.city_total)]
-        nb = city.neighbourhoods[int(rnd() * len(city.neighbourhoods))]
+        nbt = city.neighbourhoods[int(rnd() * len(city.neighbourhoods))]
+        nb_name = nbt.info.name
         sector = SECTOR_LIST[bisect_right(_SECTOR_CUM, rnd() * _SECTOR_TOTAL)]
 
         # Owner: one community, one gender, so first and last names belong together.
         group = city.groups[bisect_right(city.group_cum, rnd() * city.group_total)]
         female = rnd() < sector.female_share
-        first = item(group.female if female else group.male)
-        last = item(group.last)
+        firsts = group.female if female else group.male
+        first = firsts[int(rnd() * len(firsts))]
+        last = group.last[int(rnd() * len(group.last))]
 
-        name = _business_name(draw, table, city, nb.info.name, sector, first, last, female)
-        if name in seen_names:
-            name = _disambiguate(name, nb.info.name, seen_names)
-        seen_names.add(name)
+        name = _unique_name(rnd, table, city, nb_name, sector, first, last, female, state.names)
+        address = _address(rnd, table, city, nb_name)
 
-        address = _address(draw, table, city, nb.info.name)
-        latitude, longitude = _coordinates(draw, nb)
+        # Truncated 2-D gaussian: exact, no rejection loop, never outside the radius.
+        radius_km = nbt.sigma_km * sqrt(-2.0 * log(1.0 - rnd() * nbt.truncation))
+        angle = rnd() * _TWO_PI
+        latitude = round(nbt.info.latitude + radius_km * sin(angle) * nbt.deg_lat_per_km, 6)
+        longitude = round(nbt.info.longitude + radius_km * cos(angle) * nbt.deg_lon_per_km, 6)
 
         # Phones: one typing habit per business, reused for the WhatsApp number.
         style = bisect_right(table.style_cum, rnd() * table.style_total)
         variant = rnd()
-        fixed_share = plan.fixed_line_share * sector.landline_factor
-        if city.fixed_prefixes and rnd() < fixed_share:
-            prefix, rest = city.fixed_prefixes[int(rnd() * len(city.fixed_prefixes))]
+        fixed = city.fixed_prefixes
+        if fixed and rnd() < plan.fixed_line_share * sector.landline_factor:
             is_mobile = False
+            phone_e164, nsn = _new_number(rnd, plan, fixed, state.numbers)
         else:
-            prefix, rest = table.mobile_prefixes[int(rnd() * len(table.mobile_prefixes))]
             is_mobile = True
-        nsn = prefix + draw.digits(rest)
+            phone_e164, nsn = _new_number(rnd, plan, table.mobile_prefixes, state.numbers)
         phone = _typed_phone(plan, nsn, style, variant)
-        phone_e164 = f"+{plan.calling_code}{nsn}"
 
         r = rnd()
         if is_mobile and r < 0.75:
             whatsapp, whatsapp_e164 = phone, phone_e164
         elif r < (0.88 if is_mobile else 0.65):
-            w_prefix, w_rest = table.mobile_prefixes[int(rnd() * len(table.mobile_prefixes))]
-            w_nsn = w_prefix + draw.digits(w_rest)
+            whatsapp_e164, w_nsn = _new_number(rnd, plan, table.mobile_prefixes, state.numbers)
             whatsapp = _typed_phone(plan, w_nsn, style, variant)
-            whatsapp_e164 = f"+{plan.calling_code}{w_nsn}"
         else:
             whatsapp = whatsapp_e164 = ""
 
-        source, source_ref = _source(draw, country, sector, seen_refs)
-        website = _website(draw, table, sector, name, source)
-        email = _email(draw, table, first, last, name, website)
-        tags = _tags(draw, female)
+        source, source_ref = _source(rng, country, sector, state.refs)
+        website = _website(rnd, table, city, sector, name, source, state.domains)
+        email = _email(rnd, table, first, last, name, website, state.emails)
+        tags = _tags(rnd, female)
         created_days_ago = min(365, int(rng.triangular(0.0, 366.0, 0.0)))
 
         yield DemoBusiness(
-            business_name=name,
-            sector=sector.id,
-            city=city.info.name,
-            country=country.code,
-            address=address,
-            neighbourhood=nb.info.name,
-            phone=phone,
-            phone_e164=phone_e164,
-            whatsapp=whatsapp,
-            whatsapp_e164=whatsapp_e164,
-            email=email,
-            website=website,
-            latitude=latitude,
-            longitude=longitude,
-            source=source,
-            source_ref=source_ref,
-            tags=tags,
-            owner_first_name=first,
-            owner_last_name=last,
-            created_days_ago=created_days_ago,
+            name,
+            sector.id,
+            city.info.name,
+            country.code,
+            address,
+            nb_name,
+            phone,
+            phone_e164,
+            whatsapp,
+            whatsapp_e164,
+            email,
+            website,
+            latitude,
+            longitude,
+            source,
+            source_ref,
+            tags,
+            first,
+            last,
+            created_days_ago,
         )
 
 
+class _Seen:
+    """Keys already handed out in this stream.
+
+    Only membership is ever tested, so set iteration order can never leak into the output.
+    """
+
+    __slots__ = ("domains", "emails", "names", "numbers", "refs")
+
+    def __init__(self) -> None:
+        self.names: set[tuple[str, str, str]] = set()
+        self.refs: set[str] = set()
+        self.numbers: set[str] = set()
+        self.emails: set[str] = set()
+        self.domains: set[str] = set()
+
+
+def _new_number(
+    rnd: _Rnd, plan: PhonePlan, prefixes: Sequence[tuple[str, int]], seen: set[str]
+) -> tuple[str, str]:
+    """(E.164, NSN) of a number nobody else in the stream has: shared numbers mean dupes."""
+    while True:
+        prefix, rest = prefixes[int(rnd() * len(prefixes))]
+        nsn = prefix + str(int(rnd() * _POW10[rest])).zfill(rest)
+        e164 = f"+{plan.calling_code}{nsn}"
+        if e164 not in seen:
+            seen.add(e164)
+            return e164, nsn
+
+
 def _business_name(
-    draw: _Draw,
+    rnd: _Rnd,
     table: _CountryTable,
     city: _CityTable,
     neighbourhood: str,
@@ -477,106 +526,142 @@ def _business_name(
     last: str,
     female: bool,
 ) -> str:
-    female_patterns, male_patterns = _PATTERNS[(table.info.code, city.language, sector.id)]
-    pattern = draw.item(female_patterns if female else male_patterns)
-    name = pattern.format(
-        first=first,
-        last=last,
-        nb=neighbourhood,
-        city=city.info.name,
-        flavour=draw.item(city.flavour),
+    patterns = _PATTERNS[(table.info.code, city.language, sector.id)]
+    choices = patterns.female if female else patterns.male
+    pattern = choices[int(rnd() * len(choices))]
+    fields = pattern.fields
+    flavour = city.flavour[int(rnd() * len(city.flavour))] if "flavour" in fields else ""
+    trades = patterns.trades
+    trade = trades[int(rnd() * len(trades))] if "trade" in fields else ""
+    name = pattern.text.format(
+        first=first, last=last, nb=neighbourhood, city=city.info.name, flavour=flavour, trade=trade
     )
-    if city.language == "fr":
+    if pattern.elide:
         name = _FR_ELISION.sub(r"\1'", name)
-    if draw.rnd() < (0.35 if sector.b2b else 0.08):
-        name = f"{name} {draw.item(table.info.legal_suffixes)}"
+    if rnd() < (0.35 if sector.b2b else 0.08):
+        suffixes = table.info.legal_suffixes
+        name = f"{name} {suffixes[int(rnd() * len(suffixes))]}"
     return name
 
 
-def _disambiguate(name: str, neighbourhood: str, seen: set[str]) -> str:
-    """Branch-style names ("X - Mermoz", "X 2") rather than exact duplicates."""
+def _unique_name(
+    rnd: _Rnd,
+    table: _CountryTable,
+    city: _CityTable,
+    neighbourhood: str,
+    sector: SectorInfo,
+    first: str,
+    last: str,
+    female: bool,
+    seen: set[tuple[str, str, str]],
+) -> str:
+    """Redraw a few times, then fall back to branch-style names ("X - Mermoz", "X II")."""
+    code = table.info.code
+    city_name = city.info.name
+    name = ""
+    for _ in range(_NAME_ATTEMPTS):
+        name = _business_name(rnd, table, city, neighbourhood, sector, first, last, female)
+        if (code, city_name, name) not in seen:
+            seen.add((code, city_name, name))
+            return name
     if neighbourhood not in name:
-        candidate = f"{name} - {neighbourhood}"
-        if candidate not in seen:
-            return candidate
-        name = candidate
+        name = f"{name} - {neighbourhood}"
+    candidate = name
     k = 2
-    while f"{name} {k}" in seen:
+    while (code, city_name, candidate) in seen:
+        candidate = f"{name} {_roman(k)}"
         k += 1
-    return f"{name} {k}"
+    seen.add((code, city_name, candidate))
+    return candidate
 
 
-def _address(draw: _Draw, table: _CountryTable, city: _CityTable, neighbourhood: str) -> str:
-    template = draw.item(table.templates)
-    group = city.groups[int(draw.rnd() * len(city.groups))]
-    gps = ""
-    if city.info.digital_address_prefix:
-        gps = f"{city.info.digital_address_prefix}-{draw.digits(3)}-{draw.digits(4)}"
-    return template.format(
-        num=draw.number(1, 250),
-        num2=draw.number(1, 60),
-        num3=draw.number(1, 40),
-        num4=draw.number(10, 29999),
-        street=draw.item(table.streets),
-        nb=neighbourhood,
-        city=city.info.name,
-        landmark=draw.item(city.landmarks),
-        last=draw.item(group.last),
-        flavour=draw.item(city.flavour),
-        postal=city.info.postal_code,
-        gps=gps,
+def _roman(number: int) -> str:
+    """Roman numerals, as used for second branches ("Divine Grace Supermarket II")."""
+    numerals = (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
     )
+    out = []
+    for value, letters in numerals:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
 
 
-def _coordinates(draw: _Draw, nb: _NbTable) -> tuple[float, float]:
-    """Gaussian scatter around the quartier centre, clipped to its radius (stays on land)."""
-    radius = nb.info.radius_km
-    sigma = radius / 2.0
-    dx = draw.gauss(0.0, sigma)
-    dy = draw.gauss(0.0, sigma)
-    dist = math.hypot(dx, dy)
-    if dist > radius:
-        dx = draw.gauss(0.0, sigma)
-        dy = draw.gauss(0.0, sigma)
-        dist = math.hypot(dx, dy)
-        if dist > radius:
-            scale = radius * 0.97 / dist
-            dx *= scale
-            dy *= scale
-    lat = nb.info.latitude + dy * nb.deg_lat_per_km
-    lon = nb.info.longitude + dx * nb.deg_lon_per_km
-    return round(lat, 6), round(lon, 6)
+def _small_number(rnd: _Rnd, low: int, high: int) -> int:
+    """Integer in [low, high] skewed towards small values, like real house numbers."""
+    r = rnd()
+    return low + int(r * r * (high - low + 1))
+
+
+def _address(rnd: _Rnd, table: _CountryTable, city: _CityTable, neighbourhood: str) -> str:
+    template = table.templates[int(rnd() * len(table.templates))]
+    fields = template.fields
+    values: dict[str, object] = {"nb": neighbourhood}
+    if "num" in fields:
+        values["num"] = _small_number(rnd, 1, 250)
+    if "num2" in fields:
+        values["num2"] = _small_number(rnd, 1, 60)
+    if "num3" in fields:
+        values["num3"] = _small_number(rnd, 1, 40)
+    if "num4" in fields:
+        values["num4"] = _small_number(rnd, 10, 29999)
+    if "street" in fields:
+        values["street"] = table.streets[int(rnd() * len(table.streets))]
+    if "city" in fields:
+        values["city"] = city.info.name
+    if "landmark" in fields:
+        values["landmark"] = city.landmarks[int(rnd() * len(city.landmarks))]
+    if "last" in fields:
+        # Streets are named after local families, so use the city's name mix.
+        group = city.groups[bisect_right(city.group_cum, rnd() * city.group_total)]
+        values["last"] = group.last[int(rnd() * len(group.last))]
+    if "flavour" in fields:
+        values["flavour"] = city.flavour[int(rnd() * len(city.flavour))]
+    if "postal" in fields:
+        values["postal"] = city.info.postal_code
+    if "gps" in fields:
+        # GhanaPost GPS digital address, e.g. "GA-492-7396".
+        values["gps"] = (
+            f"{city.info.digital_address_prefix}-{int(rnd() * 900) + 100}"
+            f"-{str(int(rnd() * 10_000)).zfill(4)}"
+        )
+    return template.text.format_map(values)
 
 
 def _source(
-    draw: _Draw, country: CountryInfo, sector: SectorInfo, seen: set[str]
+    rng: Random, country: CountryInfo, sector: SectorInfo, seen: set[str]
 ) -> tuple[str, str]:
+    rnd = rng.random
     if sector.b2b:
-        source = _SOURCE_B2B_NAMES[bisect_right(_SOURCE_B2B_CUM, draw.rnd() * _SOURCE_B2B_TOTAL)]
+        source = _SOURCE_B2B_NAMES[bisect_right(_SOURCE_B2B_CUM, rnd() * _SOURCE_B2B_TOTAL)]
     else:
-        source = _SOURCE_NAMES[bisect_right(_SOURCE_CUM, draw.rnd() * _SOURCE_TOTAL)]
+        source = _SOURCE_NAMES[bisect_right(_SOURCE_CUM, rnd() * _SOURCE_TOTAL)]
     while True:
-        ref = _source_ref(draw, country, source)
+        ref = _source_ref(rng, country, source)
         if ref not in seen:
             seen.add(ref)
             return source, ref
 
 
-def _source_ref(draw: _Draw, country: CountryInfo, source: str) -> str:
+def _source_ref(rng: Random, country: CountryInfo, source: str) -> str:
+    rnd = rng.random
     if source == "google_maps":
-        raw = draw.getrandbits(_REF_BITS).to_bytes(18, "big")
+        raw = rng.getrandbits(_REF_BITS).to_bytes(18, "big")
         return "gmaps:ChIJ" + base64.urlsafe_b64encode(raw).decode("ascii")[:23]
     if source == "facebook":
-        return f"fb:page/1000{draw.digits(11)}"
+        return f"fb:page/{100_000_000_000_000 + int(rnd() * 100_000_000_000)}"
     if source == "openstreetmap":
-        if draw.rnd() < 0.8:
-            return f"osm:node/{1_000_000_000 + int(draw.rnd() * 11_000_000_000)}"
-        return f"osm:way/{100_000_000 + int(draw.rnd() * 1_200_000_000)}"
+        if rnd() < 0.8:
+            return f"osm:node/{1_000_000_000 + int(rnd() * 11_000_000_000)}"
+        return f"osm:way/{100_000_000 + int(rnd() * 1_200_000_000)}"
     if source == "directory":
-        return f"dir:{draw.item(country.directories)}/{100_000 + int(draw.rnd() * 900_000)}"
+        directory = country.directories[int(rnd() * len(country.directories))]
+        return f"dir:{directory}/{100_000 + int(rnd() * 900_000)}"
     if source == "linkedin":
-        return f"li:company/{10_000_000 + int(draw.rnd() * 90_000_000)}"
-    return f"manual:{draw.getrandbits(48):012x}"
+        return f"li:company/{10_000_000 + int(rnd() * 90_000_000)}"
+    return f"manual:{rng.getrandbits(48):012x}"
 
 
 def _name_slug(name: str, suffixes: Sequence[str]) -> list[str]:
@@ -589,54 +674,92 @@ def _name_slug(name: str, suffixes: Sequence[str]) -> list[str]:
 
 
 def _website(
-    draw: _Draw, table: _CountryTable, sector: SectorInfo, name: str, source: str
+    rnd: _Rnd,
+    table: _CountryTable,
+    city: _CityTable,
+    sector: SectorInfo,
+    name: str,
+    source: str,
+    seen: set[str],
 ) -> str:
+    """A site or Facebook page derived from the name; taken names get the city appended."""
     share = _WEBSITE_SHARE_B2B if sector.b2b or sector.landline_factor > 2 else _WEBSITE_SHARE
-    if draw.rnd() >= share:
+    if rnd() >= share:
         return ""
     words = _name_slug(name, table.info.legal_suffixes)
-    if source == "facebook" and draw.rnd() < 0.6:
-        return f"https://www.facebook.com/{''.join(words)}"
-    label = "-".join(words) if draw.rnd() < 0.3 else "".join(words)
-    domain = f"{label[:40].strip('-')}.{draw.item(table.info.web_suffixes)}"
-    return ("https://www." if draw.rnd() < 0.7 else "http://") + domain
+    facebook = source == "facebook" and rnd() < 0.6
+    joiner = "-" if not facebook and rnd() < 0.3 else ""
+    web_suffixes = table.info.web_suffixes
+    suffix = "facebook.com" if facebook else web_suffixes[int(rnd() * len(web_suffixes))]
+    label = joiner.join(words)[:40].strip("-")
+    key = f"{label}.{suffix}"
+    if key in seen:
+        label = joiner.join((label, *_ascii_words(city.info.name)))
+        key = f"{label}.{suffix}"
+        k = 2
+        while key in seen:
+            key = f"{label}{k}.{suffix}"
+            k += 1
+    seen.add(key)
+    if facebook:
+        return f"https://www.facebook.com/{key.removesuffix('.facebook.com')}"
+    return ("https://www." if rnd() < 0.7 else "http://") + key
+
+
+_ROLE_MAILBOXES = ("contact", "info", "hello", "admin")
 
 
 def _email(
-    draw: _Draw, table: _CountryTable, first: str, last: str, name: str, website: str
+    rnd: _Rnd,
+    table: _CountryTable,
+    first: str,
+    last: str,
+    name: str,
+    website: str,
+    seen: set[str],
 ) -> str:
-    r = draw.rnd()
+    """Mostly free-mail addresses as small businesses really use; unique per stream."""
+    r = rnd()
     if website and "facebook.com" not in website:
         if r < 0.85:
+            # Domains are unique per stream, so this address is unique too.
             domain = website.split("://", 1)[1].removeprefix("www.")
-            return f"{draw.item(('contact', 'info', 'hello', 'admin'))}@{domain}"
+            return f"{_ROLE_MAILBOXES[int(rnd() * len(_ROLE_MAILBOXES))]}@{domain}"
     elif r >= _EMAIL_SHARE:
         return ""
-    domain = draw.item(table.info.email_domains)
+    domains = table.info.email_domains
+    domain = domains[int(rnd() * len(domains))]
     first_slug = table.slugs.get(first) or _ascii_slug(first)
     last_slug = table.slugs.get(last) or _ascii_slug(last)
-    kind = draw.rnd()
+    kind = rnd()
     if kind < 0.35:
         local = f"{first_slug}.{last_slug}"
     elif kind < 0.6:
-        local = f"{first_slug}{last_slug}{draw.number(1, 99)}"
+        local = f"{first_slug}{last_slug}{_small_number(rnd, 1, 99)}"
     elif kind < 0.75:
         local = f"{first_slug[:1]}{last_slug}"
     else:
         local = "".join(_name_slug(name, table.info.legal_suffixes))[:30] or last_slug
-    return f"{local}@{domain}"
+    address = f"{local}@{domain}"
+    while address in seen:
+        # What people do when their name is taken: add digits.
+        address = f"{local}{_small_number(rnd, 1, 999)}@{domain}"
+    seen.add(address)
+    return address
 
 
-def _tags(draw: _Draw, female: bool) -> list[str]:
-    r = draw.rnd()
+def _tags(rnd: _Rnd, female: bool) -> list[str]:
+    r = rnd()
     wanted = 0
     while r >= _TAG_COUNT_CUM[wanted]:
         wanted += 1
+    if not wanted:
+        return []
     picked: list[str] = []
     attempts = 0
     while len(picked) < wanted and attempts < 12:
         attempts += 1
-        tag = TAGS[bisect_right(_TAG_CUM, draw.rnd() * _TAG_TOTAL)]
+        tag = TAGS[bisect_right(_TAG_CUM, rnd() * _TAG_TOTAL)]
         if tag in picked or (tag == "women_led" and not female):
             continue
         picked.append(tag)
