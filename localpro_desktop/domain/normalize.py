@@ -10,16 +10,19 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+import phonenumbers
+from phonenumbers.geodata.locale import LOCALE_DATA
 
 from localpro_desktop.domain.emails import check_email
 from localpro_desktop.domain.errors import UserError
-from localpro_desktop.domain.names import name_key, split_full_name
+from localpro_desktop.domain.names import fold, name_key, split_full_name
 from localpro_desktop.domain.phones import parse_phone
 from localpro_desktop.domain.pipeline import PipelineStatus
 
 _TAG_SPLIT = re.compile(r"[,;|]")
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 
 
 @dataclass
@@ -39,6 +42,32 @@ def clean(value: object) -> str:
     if isinstance(value, float) and math.isnan(value):
         return ""
     return str(value).strip()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Folded English and French country names → ISO code, from phonenumbers' own data."""
+    names: dict[str, str] = {}
+    for code, by_language in LOCALE_DATA.items():
+        if len(code) != 2:
+            continue
+        for language in ("en", "fr"):
+            name = by_language.get(language, "")
+            while name.startswith("*"):  # "*aa" means "the same as language aa"
+                name = by_language.get(name[1:], "")
+            if name:
+                names.setdefault(fold(name), code)
+    names.update({"ivory coast": "CI", "cote divoire": "CI", "rsa": "ZA", "drc": "CD"})
+    return names
+
+
+def country_code(text: str) -> str:
+    """"SN", "Sénégal", "Senegal" or "côte d'ivoire" → the ISO code; "" when unknown."""
+    value = text.strip()
+    if len(value) == 2 and value.isalpha():
+        code = value.upper()
+        return code if phonenumbers.country_code_for_region(code) else ""
+    return _country_names().get(fold(value), "")
 
 
 def parse_tags(value: object) -> list[str]:
@@ -89,10 +118,10 @@ def _email(raw: Mapping[str, object], out: Normalized) -> None:
 def _common(raw: Mapping[str, object], region: str, out: Normalized) -> None:
     for key in ("sector", "city", "address", "website", "notes"):
         out.values[key] = clean(raw.get(key))
-    country = clean(raw.get("country")).upper()
-    if country and not _COUNTRY.match(country):
-        out.warnings.append(f"country {country!r} is not a two-letter code; {region} used")
-        country = ""
+    typed_country = clean(raw.get("country"))
+    country = country_code(typed_country) if typed_country else ""
+    if typed_country and not country:
+        out.warnings.append(f"country {typed_country!r} is unknown; {region} used")
     out.values["country"] = country or region.upper()
     _phones(raw, country or region, out)
     _email(raw, out)
@@ -136,5 +165,25 @@ def normalize_contact(raw: Mapping[str, object], region: str) -> Normalized:
         out.errors.append(str(exc).rstrip("."))
         status = PipelineStatus.NEW
     out.values["status"] = status.value
+    for channel in ("whatsapp", "email", "sms"):
+        key = f"opt_out_{channel}"
+        flag = parse_flag(clean(raw.get(key)))
+        if flag is not None:  # absent stays absent, so an import never clears an opt-out
+            out.values[key] = flag
+        elif clean(raw.get(key)):
+            out.warnings.append(f"{key} {clean(raw.get(key))!r} is not yes/no; ignored")
     _common(raw, region, out)
     return out
+
+
+_TRUE = {"yes", "y", "true", "1", "oui", "o", "x", "vrai"}
+_FALSE = {"no", "n", "false", "0", "non", "faux"}
+
+
+def parse_flag(text: str) -> bool | None:
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    return None

@@ -342,6 +342,12 @@ def _write(
 ) -> None:
     now = utcnow()
     columns = {c.key for c in model.__table__.columns}
+    # Every row of one INSERT carries the same keys; optional fields get their defaults.
+    defaults = {
+        c.key: c.default.arg
+        for c in model.__table__.columns
+        if c.default is not None and not callable(c.default.arg)
+    }
     total = len(plan.creates) + len(plan.updates)
     changes = ChangeSet()
     with ws.write(changes) as session:
@@ -354,7 +360,8 @@ def _write(
             rows = []
             activities = []
             for values in plan.creates[start : start + CHUNK]:
-                row = {k: v for k, v in values.items() if k in columns}
+                row = dict(defaults)
+                row.update((k, v) for k, v in values.items() if k in columns)
                 row.update(id=new_id(), created_at=now, updated_at=now, deleted_at=None)
                 if kind == "prospects":
                     row["source"] = source.value

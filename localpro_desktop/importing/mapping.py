@@ -32,6 +32,7 @@ PROSPECT_FIELDS: tuple[str, ...] = (
     "source_ref",
     "notes",
     "tags",
+    "contact_person",
 )
 CONTACT_FIELDS: tuple[str, ...] = (
     "first_name",
@@ -51,6 +52,9 @@ CONTACT_FIELDS: tuple[str, ...] = (
     "latitude",
     "longitude",
     "website",
+    "opt_out_whatsapp",
+    "opt_out_email",
+    "opt_out_sms",
 )
 FIELDS_BY_KIND: dict[Kind, tuple[str, ...]] = {
     "prospects": PROSPECT_FIELDS,
@@ -156,6 +160,14 @@ _KIND_SYNONYMS: dict[Kind, Synonyms] = {
                 "title", "commerce", "boutique",
             ),
         ),
+        "contact_person": (
+            (
+                "contact person", "personne à contacter", "personne de contact",
+                "interlocuteur", "gérant", "gérante", "propriétaire", "owner", "manager",
+                "responsable", "nom du gérant", "nom du responsable",
+            ),
+            ("contact",),
+        ),
         "source_ref": (
             (
                 "référence", "ref", "source id", "place id", "google place id", "id source",
@@ -194,6 +206,21 @@ _KIND_SYNONYMS: dict[Kind, Synonyms] = {
                 "statut client",
             ),
             ("état",),
+        ),
+        "opt_out_whatsapp": (
+            ("opt out whatsapp", "désinscrit whatsapp", "stop whatsapp", "refus whatsapp"),
+            (),
+        ),
+        "opt_out_email": (
+            (
+                "opt out email", "opt out e-mail", "désinscrit email", "stop email",
+                "refus email", "unsubscribed",
+            ),
+            (),
+        ),
+        "opt_out_sms": (
+            ("opt out sms", "désinscrit sms", "stop sms", "refus sms"),
+            (),
         ),
         _PERSON_NAME: (
             (),

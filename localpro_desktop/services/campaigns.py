@@ -73,7 +73,11 @@ class CampaignStats:
 
 
 def address_for(contact: Contact, channel: Channel) -> tuple[str | None, str | None]:
-    """The address a channel would use, or the reason there is none."""
+    """The address a channel would use, or the reason there is none.
+
+    Mirrors ``store.queries.contacts.reachable_on`` so a segment "reachable on WhatsApp"
+    and a WhatsApp campaign's audience always agree.
+    """
     if getattr(contact, f"opt_out_{channel.value}"):
         return None, "opted_out"
     if channel is Channel.EMAIL:
@@ -81,10 +85,10 @@ def address_for(contact: Contact, channel: Channel) -> tuple[str | None, str | N
             return contact.email_normalized, None
         return None, "invalid_address" if contact.email else "no_address"
     if channel is Channel.WHATSAPP:
-        number = contact.whatsapp_e164 or (None if contact.whatsapp else contact.phone_e164)
-        if number:
-            return number, None
-        return None, "invalid_address" if (contact.whatsapp or contact.phone) else "no_address"
+        # Only an explicit WhatsApp number: the same rule as segments' "reachable on".
+        if contact.whatsapp_e164:
+            return contact.whatsapp_e164, None
+        return None, "invalid_address" if contact.whatsapp else "no_address"
     if contact.phone_e164:
         return contact.phone_e164, None
     return None, "invalid_address" if contact.phone else "no_address"

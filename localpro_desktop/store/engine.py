@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from localpro_desktop.domain.names import fold
+
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # The sqlite3 module would commit DDL on its own (so a failed migration could stop
@@ -21,6 +23,15 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA temp_store=MEMORY")
     cursor.execute("PRAGMA cache_size=-32000")
     cursor.close()
+    # SQLite cannot compare without accents; give it the same fold() Python uses.
+    dbapi_connection.create_function(FOLD_FUNCTION, -1, _sql_fold, deterministic=True)
+
+
+FOLD_FUNCTION = "lp_fold"
+
+
+def _sql_fold(*values: object) -> str:
+    return fold(" ".join(str(v) for v in values if v is not None))
 
 
 def make_engine(database: Path) -> Engine:

@@ -92,3 +92,21 @@ def test_normalize_rejects_bad_coordinates_and_status() -> None:
         {"business_name": "Z", "latitude": "14,69", "longitude": "-17,44"}, "SN"
     )
     assert ok.values["latitude"] == pytest.approx(14.69)
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Sénégal", "SN"), ("cote d'ivoire", "CI"), ("Nigéria", "NG"), ("South Africa", "ZA"),
+     ("ke", "KE"), ("Atlantis", "")],
+)
+def test_country_names_in_english_and_french(typed: str, code: str) -> None:
+    from localpro_desktop.domain.normalize import country_code
+
+    assert country_code(typed) == code
+
+
+def test_phone_uses_the_rows_country_when_given() -> None:
+    out = normalize_contact({"company": "x", "country": "Nigeria", "phone": "0803 123 4567"}, "SN")
+    assert out.values["country"] == "NG" and out.values["phone_e164"] == "+2348031234567"
+    unknown = normalize_contact({"company": "x", "country": "Atlantis"}, "SN")
+    assert unknown.values["country"] == "SN" and "unknown" in unknown.warnings[0]

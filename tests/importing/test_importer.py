@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import PlanLimitError
 from localpro_desktop.exporting.exporters import ExportFormat, export_records
@@ -170,6 +171,7 @@ def test_export_import_round_trip_changes_nothing(workspace: Workspace, tmp_path
     )
     c2 = svc.add({"company": "Garage Moderne", "whatsapp": "70 111 22 33", "city": "Thiès"})
     svc.move(c2.id, "negotiation")
+    svc.set_opt_out(c2.id, Channel.SMS)
     before = _snapshot(workspace)
     for fmt in (ExportFormat.CSV, ExportFormat.XLSX):
         out = tmp_path / f"contacts.{fmt.value}"
@@ -202,6 +204,8 @@ _COMPARED = (
     "status",
     "tags",
     "notes",
+    "opt_out_sms",
+    "opt_out_email",
 )
 
 

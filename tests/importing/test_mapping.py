@@ -20,12 +20,27 @@ def test_field_lists_are_the_importer_contract() -> None:
     assert PROSPECT_FIELDS == (
         "business_name", "sector", "city", "country", "address", "phone", "whatsapp",
         "email", "website", "latitude", "longitude", "source_ref", "notes", "tags",
+        "contact_person",
     )  # fmt: skip
     assert CONTACT_FIELDS == (
         "first_name", "last_name", "full_name", "company", "phone", "whatsapp", "email",
         "city", "country", "address", "sector", "status", "tags", "notes", "latitude",
-        "longitude", "website",
+        "longitude", "website", "opt_out_whatsapp", "opt_out_email", "opt_out_sms",
     )  # fmt: skip
+
+
+def test_exported_headers_map_back_to_their_fields() -> None:
+    from localpro_desktop.exporting.exporters import CONTACT_COLUMNS, PROSPECT_COLUMNS
+
+    for kind, columns, fields in (
+        ("prospects", PROSPECT_COLUMNS, PROSPECT_FIELDS),
+        ("contacts", CONTACT_COLUMNS, CONTACT_FIELDS),
+    ):
+        headers = [name for name, _ in columns]
+        mapping = guess_mapping(headers, kind)
+        for header in headers:
+            if header in fields:
+                assert mapping.get(header) == header, (kind, header)
 
 
 def test_french_excel_prospect_headers() -> None:

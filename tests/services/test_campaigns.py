@@ -105,3 +105,20 @@ def test_sandbox_blocks_python_internals() -> None:
 
     with pytest.raises(UserError):
         render("{{ ''.__class__.__mro__[1].__subclasses__() }}", {})
+
+
+def test_audience_agrees_with_reachable_segment(workspace: Workspace) -> None:
+    from localpro_desktop.domain.segment_rules import SegmentRule
+    from localpro_desktop.services.segments import SegmentService
+
+    svc = ContactService(workspace)
+    ids = [
+        svc.add({"first_name": "A", "whatsapp": "70 111 22 33"}).id,
+        svc.add({"first_name": "B", "phone": "77 111 22 33"}).id,
+        svc.add({"first_name": "C", "whatsapp": "12"}).id,
+    ]
+    svc.set_opt_out(ids[0], Channel.EMAIL)
+    for channel in Channel:
+        audience = CampaignService(workspace).audience(channel, ids)
+        segment = SegmentService(workspace).preview(SegmentRule(reachable_on=channel), limit=10)
+        assert {c.id for c in audience.included} == {c.id for c in segment.contacts}, channel

@@ -673,7 +673,7 @@ _NG = CountryInfo(
         "Divine Grace, God's Own, Royal, Crown, Jubilee, Blessed, Unity, Zenith, Excellence, "
         "Faithful, Triumph, Victory, Goodness, Heritage, Mercy, Treasure, Kings, Elshaddai"
     ),
-    legal_suffixes=_t("Ltd, Nig. Ltd, Enterprises, Ventures, Global Services, Limited"),
+    legal_suffixes=_t("Ltd, Nig. Ltd, Enterprises, Ventures, Limited"),
     email_domains=_t("gmail.com, gmail.com, gmail.com, gmail.com, yahoo.com, outlook.com"),
     web_suffixes=_t("com.ng, ng, com"),
     directories=_t("vconnect, businesslist-ng, nigeriagalleria"),

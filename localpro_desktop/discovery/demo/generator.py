@@ -142,7 +142,8 @@ _MALE_REWRITES = (("Mama ", "Papa "), ("Auntie ", "Uncle "))
 _FEMALE_REWRITES = (("Serigne ", "Sokhna "),)
 
 # French elision: "Le Délice de Aminata" -> "Le Délice d'Aminata".
-_FR_ELISION = re.compile(r"\b([Dd])e (?=[AEIOUYÉÈÊÂÎÔaeiouyéèêâîô])")
+# "Y" is left out on purpose: "de Yaoundé", "de Yamoussoukro".
+_FR_ELISION = re.compile(r"\b([Dd])e (?=[AEIOUÉÈÊÂÎÔaeiouéèêâîô])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 _EMAIL_SHARE = 0.55
@@ -215,8 +216,9 @@ class _CountryTable:
     city_cum: tuple[float, ...]
     city_total: float
     mobile_prefixes: tuple[tuple[str, int], ...]
-    style_cum: tuple[float, ...]
-    style_total: float
+    phone_habits: tuple[str, ...]
+    habit_cum: tuple[float, ...]
+    habit_total: float
     streets: tuple[str, ...]
     templates: tuple[_Template, ...]
     slugs: Mapping[str, str]
@@ -259,7 +261,7 @@ def _build_country(country: CountryInfo) -> _CountryTable:
         raise ValueError(f"{country.code} has no phone plan")
     cities = tuple(_build_city(country, c) for c in country.cities)
     city_cum, city_total = _cumulative([c.weight for c in country.cities])
-    style_cum, style_total = _cumulative(plan.style_weights)
+    habits, habit_cum, habit_total = _phone_habits(plan)
     slugs: dict[str, str] = {}
     for group in country.name_groups:
         for name in (*group.male, *group.female, *group.last):
@@ -271,8 +273,9 @@ def _build_country(country: CountryInfo) -> _CountryTable:
         city_cum=city_cum,
         city_total=city_total,
         mobile_prefixes=tuple((p, plan.nsn_length - len(p)) for p in plan.mobile_prefixes),
-        style_cum=style_cum,
-        style_total=style_total,
+        phone_habits=habits,
+        habit_cum=habit_cum,
+        habit_total=habit_total,
         streets=country.streets,
         templates=tuple(_Template.parse(t) for t in country.address_templates),
         slugs=MappingProxyType(slugs),
@@ -322,6 +325,46 @@ def _build_patterns() -> Mapping[tuple[str, str, str], _NamePatterns]:
     return MappingProxyType(table)
 
 
+# Phone typing habits
+
+
+
+
+def _digit_template(groups: Sequence[int], sep: str) -> str:
+    """Format string that lays out an NSN's digits in groups, e.g. '{0[0]}{0[1]} {0[2]}...'."""
+    parts = []
+    index = 0
+    for size in groups:
+        parts.append("".join(f"{{0[{i}]}}" for i in range(index, index + size)))
+        index += size
+    return sep.join(parts)
+
+
+def _phone_habits(plan: PhonePlan) -> tuple[tuple[str, ...], tuple[float, ...], float]:
+    """Every way people type numbers in this country, as ``str.format`` templates of the NSN.
+
+    Precompiling the layouts turns formatting into one C call per number; a business draws
+    one habit and uses it for both its phone and its WhatsApp number.
+    """
+    national, compact, international, international_compact = plan.style_weights
+    trunk = plan.trunk_prefix
+    habits: list[tuple[str, float]] = []
+    for groups in plan.national_groupings:
+        # The trunk prefix is typed as part of the first group ("0803 123 4567").
+        first, *others = groups
+        nsn_groups = (first - len(trunk), *others)
+        for sep in plan.separators:
+            share = national / (len(plan.national_groupings) * len(plan.separators))
+            habits.append((trunk + _digit_template(nsn_groups, sep), share))
+    habits.append((trunk + "{0}", compact))
+    for groups in plan.international_groupings:
+        share = international / len(plan.international_groupings)
+        habits.append((f"+{plan.calling_code} " + _digit_template(groups, " "), share))
+    habits.append((f"+{plan.calling_code}{{0}}", international_compact))
+    cum, total = _cumulative([w for _, w in habits])
+    return tuple(t for t, _ in habits), cum, total
+
+
 _COUNTRY_TABLES: Mapping[str, _CountryTable] = MappingProxyType(
     {c.code: _build_country(c) for c in COUNTRY_LIST}
 )
@@ -345,38 +388,6 @@ def _resolve_countries(countries: Sequence[str] | None) -> tuple[_CountryTable, 
     if not wanted:
         raise ValueError("countries filter is empty; pass None for all countries")
     return tuple(t for code, t in _COUNTRY_TABLES.items() if code in wanted)
-
-
-# ---------------------------------------------------------------------------------------
-# Phone numbers
-# ---------------------------------------------------------------------------------------
-
-
-def _split(digits: str, groups: Sequence[int], sep: str) -> str:
-    parts = []
-    start = 0
-    for size in groups:
-        parts.append(digits[start : start + size])
-        start += size
-    return sep.join(parts)
-
-
-def _typed_phone(plan: PhonePlan, nsn: str, style: int, variant: float) -> str:
-    """Render an NSN the way people type it; ``variant`` picks grouping and separator."""
-    if style == 0:
-        # One float drives both choices so a business keeps one habit for all its numbers.
-        groupings = plan.national_groupings
-        grouping = groupings[int(variant * len(groupings))]
-        seps = plan.separators
-        sep = seps[int(variant * 7919) % len(seps)]
-        return _split(plan.trunk_prefix + nsn, grouping, sep)
-    if style == 1:
-        return plan.trunk_prefix + nsn
-    if style == 2:
-        groupings = plan.international_groupings
-        grouping = groupings[int(variant * len(groupings))]
-        return f"+{plan.calling_code} {_split(nsn, grouping, ' ')}"
-    return f"+{plan.calling_code}{nsn}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -437,8 +448,7 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
         longitude = round(nbt.info.longitude + radius_km * cos(angle) * nbt.deg_lon_per_km, 6)
 
         # Phones: one typing habit per business, reused for the WhatsApp number.
-        style = bisect_right(table.style_cum, rnd() * table.style_total)
-        variant = rnd()
+        habit = table.phone_habits[bisect_right(table.habit_cum, rnd() * table.habit_total)]
         fixed = city.fixed_prefixes
         if fixed and rnd() < plan.fixed_line_share * sector.landline_factor:
             is_mobile = False
@@ -446,14 +456,14 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
         else:
             is_mobile = True
             phone_e164, nsn = _new_number(rnd, plan, table.mobile_prefixes, state.numbers)
-        phone = _typed_phone(plan, nsn, style, variant)
+        phone = habit.format(nsn)
 
         r = rnd()
         if is_mobile and r < 0.75:
             whatsapp, whatsapp_e164 = phone, phone_e164
         elif r < (0.88 if is_mobile else 0.65):
             whatsapp_e164, w_nsn = _new_number(rnd, plan, table.mobile_prefixes, state.numbers)
-            whatsapp = _typed_phone(plan, w_nsn, style, variant)
+            whatsapp = habit.format(w_nsn)
         else:
             whatsapp = whatsapp_e164 = ""
 

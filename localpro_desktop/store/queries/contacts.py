@@ -3,10 +3,9 @@
 Accent- and case-insensitive matching
 -------------------------------------
 SQLite's ``lower()`` only knows ASCII and there is no folded copy of city, sector or
-e-mail in the table, so "thies" would never find "Thiès" with plain SQL. Importing this
-module registers ``lp_fold(...)`` on every SQLite connection SQLAlchemy hands out
-(``engine_connect`` on the ``Engine`` class, so engines opened before the import are
-covered too). It is :func:`localpro_desktop.domain.names.fold` itself, so the database
+e-mail in the table, so "thies" would never find "Thiès" with plain SQL. The engine
+(``store.engine``) registers ``lp_fold(...)`` on every SQLite connection it opens.
+It is :func:`localpro_desktop.domain.names.fold` itself, so the database
 and Python always agree on what "the same word" means; with several arguments it folds
 them joined by spaces, skipping NULLs.
 
@@ -24,19 +23,15 @@ Index use
 * tags: ``EXISTS (SELECT 1 FROM json_each(contacts.tags) ...)`` per row; no index.
 """
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Literal
 
 from sqlalchemy import (
     ColumnElement,
-    Connection,
-    Engine,
     Select,
     and_,
     case,
-    event,
     exists,
     false,
     func,
@@ -50,9 +45,8 @@ from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.names import fold
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER
 from localpro_desktop.domain.segment_rules import SegmentRule
+from localpro_desktop.store.engine import FOLD_FUNCTION
 from localpro_desktop.store.models import Contact, SegmentMember
-
-FOLD_FUNCTION = "lp_fold"
 
 OrderBy = Literal["name", "created", "last_contacted", "status"]
 ORDER_CHOICES: tuple[OrderBy, ...] = ("name", "created", "last_contacted", "status")
@@ -82,21 +76,6 @@ _TEXT_COLUMNS = (
 
 
 # -- the SQL fold function -------------------------------------------------------------
-
-
-def _sql_fold(*values: object) -> str:
-    return fold(" ".join(str(v) for v in values if v is not None))
-
-
-def register_sql_functions(dbapi_connection: object) -> None:
-    """Make ``lp_fold`` callable from SQL on this connection (idempotent, cheap)."""
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        dbapi_connection.create_function(FOLD_FUNCTION, -1, _sql_fold, deterministic=True)
-
-
-@event.listens_for(Engine, "engine_connect")
-def _on_engine_connect(connection: Connection) -> None:
-    register_sql_functions(connection.connection.driver_connection)
 
 
 def sql_fold(*columns: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
