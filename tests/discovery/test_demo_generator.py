@@ -13,7 +13,6 @@ import random
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from dataclasses import astuple
 from pathlib import Path
@@ -48,7 +47,10 @@ REQUIRED = {
 }
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 LANDLINE_TYPES = {PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
-SIMPLE_EMAIL = re.compile(r"^[a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$")
+SIMPLE_EMAIL = re.compile(
+    r"^[a-z0-9](?:[a-z0-9._+-]*[a-z0-9])?@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$"
+)
+SIMPLE_URL = re.compile(r"^https?://(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/[a-z0-9]+)?$")
 REF_BY_SOURCE = {
     "google_maps": re.compile(r"^gmaps:ChIJ[A-Za-z0-9_-]{23}$"),
     "facebook": re.compile(r"^fb:page/\d{15}$"),
@@ -276,7 +278,7 @@ def test_websites_are_urls_for_a_minority(sample: list[DemoBusiness]) -> None:
     sites = [b.website for b in sample if b.website]
     assert 0.08 * len(sample) < len(sites) < 0.25 * len(sample)
     for site in sites:
-        assert re.match(r"^https?://(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/[a-z0-9]+)?$", site)
+        assert SIMPLE_URL.match(site), site
 
 
 def test_sources_are_weighted_and_refs_match_their_source(sample: list[DemoBusiness]) -> None:
@@ -386,16 +388,11 @@ def test_sector_catalog_and_labels() -> None:
 # --- speed ------------------------------------------------------------------------------
 
 
-def test_timing_for_100k_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
-    """Reported, not asserted: CI machines are too noisy for a hard time limit."""
-    start = time.perf_counter()
+def test_names_are_unique_within_a_city() -> None:
+    """Speed is measured by bench/bench_demo.py; here only that names do not collide."""
     names = set()
     count = 0
-    for biz in iter_businesses(seed=2024, count=100_000):
+    for biz in iter_businesses(seed=2024, count=20_000):
         count += 1
         names.add((biz.country, biz.city, biz.business_name))
-    elapsed = time.perf_counter() - start
-    assert count == 100_000
-    assert len(names) == count
-    with capsys.disabled():
-        print(f"\n[demo generator] 100,000 businesses in {elapsed:.2f} s")
+    assert len(names) == count == 20_000

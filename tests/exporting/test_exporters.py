@@ -2,7 +2,6 @@
 
 import csv
 import json
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -454,17 +453,14 @@ def _bulk_contacts(ws: Workspace, count: int) -> None:
         conn.execute(insert(Contact.__table__), rows)
 
 
-def test_volume_20k_contacts_timing(workspace: Workspace, tmp_path: Path) -> None:
-    _bulk_contacts(workspace, 20_000)
-    timings = []
+def test_volume_spans_several_batches(workspace: Workspace, tmp_path: Path) -> None:
+    """Speed is measured by bench/bench_export.py; here only that batching loses nothing."""
+    _bulk_contacts(workspace, 5_000)
     for fmt in ExportFormat:
-        start = time.perf_counter()
         result = export_records(workspace, "contacts", fmt, tmp_path / f"big.{fmt}")
-        timings.append(f"{fmt}={time.perf_counter() - start:.2f}s")
-        expected = 10_000 if fmt is ExportFormat.GEOJSON else 20_000
+        expected = 2_500 if fmt is ExportFormat.GEOJSON else 5_000
         assert result.rows_written == expected
-    print(f"\nexport of 20,000 contacts: {', '.join(timings)}")
     rows = _read_csv(tmp_path / "big.csv")
-    assert len(rows) == 20_000
+    assert len(rows) == 5_000
     assert rows[0]["company"] == "'=cmd"
     assert rows[1]["tags"] == "client, été"
