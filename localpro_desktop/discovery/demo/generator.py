@@ -195,6 +195,46 @@ class _Template:
         return cls(text, fields, french and ("de {" in text or "De {" in text))
 
 
+def _rewrite(patterns: Sequence[str], rewrites: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    out = []
+    for pattern in patterns:
+        for old, new in rewrites:
+            pattern = pattern.replace(old, new)
+        out.append(pattern)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _NamePatterns:
+    female: tuple[_Template, ...]
+    male: tuple[_Template, ...]
+    trades: tuple[str, ...]
+
+
+def _sector_patterns(country: CountryInfo, language: str) -> tuple[_NamePatterns, ...]:
+    """Naming patterns per sector (aligned with SECTOR_LIST), pre-adjusted for gender."""
+    french = language == "fr"
+    out = []
+    for sector in SECTOR_LIST:
+        base = sector.patterns_fr if french else sector.patterns_en
+        trades = (sector.trades_fr if french else sector.trades_en) or (
+            sector.label_fr if french else sector.label_en,
+        )
+        patterns = base + sector.country_patterns.get(country.code, ())
+        out.append(
+            _NamePatterns(
+                female=tuple(
+                    _Template.parse(p, french=french) for p in _rewrite(patterns, _FEMALE_REWRITES)
+                ),
+                male=tuple(
+                    _Template.parse(p, french=french) for p in _rewrite(patterns, _MALE_REWRITES)
+                ),
+                trades=trades,
+            )
+        )
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class _CityTable:
     info: CityInfo
@@ -206,6 +246,7 @@ class _CityTable:
     flavour: tuple[str, ...]
     landmarks: tuple[str, ...]
     fixed_prefixes: tuple[tuple[str, int], ...]
+    name_patterns: tuple[_NamePatterns, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +293,7 @@ def _build_city(country: CountryInfo, city: CityInfo) -> _CityTable:
         flavour=country.flavour + city.flavour,
         landmarks=LANDMARKS[language],
         fixed_prefixes=tuple((p, plan.nsn_length - len(p)) for p in city.landline_prefixes),
+        name_patterns=_sector_patterns(country, language),
     )
 
 
@@ -280,49 +322,6 @@ def _build_country(country: CountryInfo) -> _CountryTable:
         templates=tuple(_Template.parse(t) for t in country.address_templates),
         slugs=MappingProxyType(slugs),
     )
-
-
-def _rewrite(patterns: Sequence[str], rewrites: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    out = []
-    for pattern in patterns:
-        for old, new in rewrites:
-            pattern = pattern.replace(old, new)
-        out.append(pattern)
-    return tuple(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _NamePatterns:
-    female: tuple[_Template, ...]
-    male: tuple[_Template, ...]
-    trades: tuple[str, ...]
-
-
-def _build_patterns() -> Mapping[tuple[str, str, str], _NamePatterns]:
-    """(country, language, sector) -> naming patterns, pre-adjusted for the owner's gender."""
-    table: dict[tuple[str, str, str], _NamePatterns] = {}
-    for country in COUNTRY_LIST:
-        languages = sorted({country.language, *(c.language for c in country.cities if c.language)})
-        for language in languages:
-            for sector in SECTOR_LIST:
-                french = language == "fr"
-                base = sector.patterns_fr if french else sector.patterns_en
-                trades = (sector.trades_fr if french else sector.trades_en) or (
-                    sector.label_fr if french else sector.label_en,
-                )
-                patterns = base + sector.country_patterns.get(country.code, ())
-                table[(country.code, language, sector.id)] = _NamePatterns(
-                    female=tuple(
-                        _Template.parse(p, french=french)
-                        for p in _rewrite(patterns, _FEMALE_REWRITES)
-                    ),
-                    male=tuple(
-                        _Template.parse(p, french=french)
-                        for p in _rewrite(patterns, _MALE_REWRITES)
-                    ),
-                    trades=trades,
-                )
-    return MappingProxyType(table)
 
 
 # Phone typing habits
@@ -368,7 +367,6 @@ def _phone_habits(plan: PhonePlan) -> tuple[tuple[str, ...], tuple[float, ...], 
 _COUNTRY_TABLES: Mapping[str, _CountryTable] = MappingProxyType(
     {c.code: _build_country(c) for c in COUNTRY_LIST}
 )
-_PATTERNS = _build_patterns()
 _SECTOR_CUM, _SECTOR_TOTAL = _cumulative([s.weight for s in SECTOR_LIST])
 _SOURCE_CUM, _SOURCE_TOTAL = _cumulative([w for _, w in SOURCE_WEIGHTS])
 _SOURCE_NAMES = tuple(n for n, _ in SOURCE_WEIGHTS)
@@ -419,6 +417,8 @@ def iter_businesses(
 
 def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Iterator[DemoBusiness]:
     rnd = rng.random
+    getrandbits = rng.getrandbits
+    triangular = rng.triangular
     log, sqrt, cos, sin = math.log, math.sqrt, math.cos, math.sin
     country_cum, country_total = _cumulative([t.info.weight for t in tables])
     state = _Seen()
@@ -429,7 +429,8 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
         city = table.cities[bisect_right(table.city_cum, rnd() * table.city_total)]
         nbt = city.neighbourhoods[int(rnd() * len(city.neighbourhoods))]
         nb_name = nbt.info.name
-        sector = SECTOR_LIST[bisect_right(_SECTOR_CUM, rnd() * _SECTOR_TOTAL)]
+        sector_index = bisect_right(_SECTOR_CUM, rnd() * _SECTOR_TOTAL)
+        sector = SECTOR_LIST[sector_index]
 
         # Owner: one community, one gender, so first and last names belong together.
         group = city.groups[bisect_right(city.group_cum, rnd() * city.group_total)]
@@ -438,7 +439,9 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
         first = firsts[int(rnd() * len(firsts))]
         last = group.last[int(rnd() * len(group.last))]
 
-        name = _unique_name(rnd, table, city, nb_name, sector, first, last, female, state.names)
+        name = _unique_name(
+            rnd, table, city, nb_name, sector_index, sector, first, last, female, state.names
+        )
         address = _address(rnd, table, city, nb_name)
 
         # Truncated 2-D gaussian: exact, no rejection loop, never outside the radius.
@@ -467,11 +470,11 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
         else:
             whatsapp = whatsapp_e164 = ""
 
-        source, source_ref = _source(rng, country, sector, state.refs)
+        source, source_ref = _source(rnd, getrandbits, country, sector, state.refs)
         website = _website(rnd, table, city, sector, name, source, state.domains)
         email = _email(rnd, table, first, last, name, website, state.emails)
         tags = _tags(rnd, female)
-        created_days_ago = min(365, int(rng.triangular(0.0, 366.0, 0.0)))
+        created_days_ago = min(365, int(triangular(0.0, 366.0, 0.0)))
 
         yield DemoBusiness(
             name,
@@ -531,12 +534,13 @@ def _business_name(
     table: _CountryTable,
     city: _CityTable,
     neighbourhood: str,
+    sector_index: int,
     sector: SectorInfo,
     first: str,
     last: str,
     female: bool,
 ) -> str:
-    patterns = _PATTERNS[(table.info.code, city.language, sector.id)]
+    patterns = city.name_patterns[sector_index]
     choices = patterns.female if female else patterns.male
     pattern = choices[int(rnd() * len(choices))]
     fields = pattern.fields
@@ -559,6 +563,7 @@ def _unique_name(
     table: _CountryTable,
     city: _CityTable,
     neighbourhood: str,
+    sector_index: int,
     sector: SectorInfo,
     first: str,
     last: str,
@@ -570,7 +575,9 @@ def _unique_name(
     city_name = city.info.name
     name = ""
     for _ in range(_NAME_ATTEMPTS):
-        name = _business_name(rnd, table, city, neighbourhood, sector, first, last, female)
+        name = _business_name(
+            rnd, table, city, neighbourhood, sector_index, sector, first, last, female
+        )
         if (code, city_name, name) not in seen:
             seen.add((code, city_name, name))
             return name
@@ -641,24 +648,28 @@ def _address(rnd: _Rnd, table: _CountryTable, city: _CityTable, neighbourhood: s
 
 
 def _source(
-    rng: Random, country: CountryInfo, sector: SectorInfo, seen: set[str]
+    rnd: _Rnd,
+    getrandbits: Callable[[int], int],
+    country: CountryInfo,
+    sector: SectorInfo,
+    seen: set[str],
 ) -> tuple[str, str]:
-    rnd = rng.random
     if sector.b2b:
         source = _SOURCE_B2B_NAMES[bisect_right(_SOURCE_B2B_CUM, rnd() * _SOURCE_B2B_TOTAL)]
     else:
         source = _SOURCE_NAMES[bisect_right(_SOURCE_CUM, rnd() * _SOURCE_TOTAL)]
     while True:
-        ref = _source_ref(rng, country, source)
+        ref = _source_ref(rnd, getrandbits, country, source)
         if ref not in seen:
             seen.add(ref)
             return source, ref
 
 
-def _source_ref(rng: Random, country: CountryInfo, source: str) -> str:
-    rnd = rng.random
+def _source_ref(
+    rnd: _Rnd, getrandbits: Callable[[int], int], country: CountryInfo, source: str
+) -> str:
     if source == "google_maps":
-        raw = rng.getrandbits(_REF_BITS).to_bytes(18, "big")
+        raw = getrandbits(_REF_BITS).to_bytes(18, "big")
         return "gmaps:ChIJ" + base64.urlsafe_b64encode(raw).decode("ascii")[:23]
     if source == "facebook":
         return f"fb:page/{100_000_000_000_000 + int(rnd() * 100_000_000_000)}"
@@ -671,7 +682,7 @@ def _source_ref(rng: Random, country: CountryInfo, source: str) -> str:
         return f"dir:{directory}/{100_000 + int(rnd() * 900_000)}"
     if source == "linkedin":
         return f"li:company/{10_000_000 + int(rnd() * 90_000_000)}"
-    return f"manual:{rng.getrandbits(48):012x}"
+    return f"manual:{getrandbits(48):012x}"
 
 
 def _name_slug(name: str, suffixes: Sequence[str]) -> list[str]:
