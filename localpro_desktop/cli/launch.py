@@ -13,6 +13,7 @@ def launch(ctx: Context) -> int:
     except ImportError:
         run_app = None
     if run_app is not None:
+        ctx.close()
         return run_app(ctx.paths)
     if is_empty(ctx.ws):
         generate_demo(ctx.ws)

@@ -16,6 +16,7 @@ from localpro_desktop.cli.commands import (
     contacts,
     demo,
     prospects,
+    screenshot,
     segments,
     stats,
     transfer,
@@ -26,7 +27,7 @@ from localpro_desktop.domain.errors import UserError
 
 log = logging.getLogger("localpro")
 
-GROUPS = (demo, transfer, prospects, contacts, segments, campaigns, stats, workspace)
+GROUPS = (demo, transfer, prospects, contacts, segments, campaigns, stats, workspace, screenshot)
 
 
 def build_parser() -> argparse.ArgumentParser:

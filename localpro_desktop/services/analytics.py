@@ -26,9 +26,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import (
     ColumnElement,
+    DateTime,
     Select,
     String,
     and_,
+    bindparam,
     case,
     func,
     literal_column,
@@ -254,8 +256,7 @@ def _find_change(zone: ZoneInfo, start: datetime, end: datetime, before: int) ->
 
 
 def _sql_datetime(value: datetime) -> ColumnClause[str]:
-    # Inlined rather than bound: SELECT and GROUP BY then hold the very same expression,
-    # and a statement with hundreds of day ranges stays under SQLite's parameter limit.
+    # Inlined rather than bound, so SELECT and GROUP BY hold the very same expression.
     return literal_column(f"'{value.strftime(_SQLITE_DATETIME)}'", String)
 
 
@@ -320,7 +321,8 @@ class _Calendar:
         return func.date(column, case(*whens, else_=shifts[-1]), type_=String)
 
 
-# SQLite refuses a compound SELECT of more than 500 parts.
+# SQLite refuses a compound SELECT of more than 500 parts, and old builds more than 999
+# parameters (two per day here).
 _MAX_UNION = 200
 
 _Rows = Iterable[Sequence[Any]]
@@ -351,18 +353,19 @@ def _by_day(
     sort of every matching row, and its UTC bounds are exact whatever DST does that day.
     ``where`` must not hold a subquery, which SQLite would re-run for every day.
     """
-    arms = []
-    for i in range(cal.size):
-        arm = select(literal_column(str(i)), *keys, *values).where(
-            *where,
-            column >= _sql_datetime(cal.bounds[i]),
-            column < _sql_datetime(cal.bounds[i + 1]),
-        )
-        arms.append(arm.group_by(*keys) if keys else arm)
-    for start in range(0, len(arms), _MAX_UNION):
-        chunk = arms[start : start + _MAX_UNION]
-        statement = chunk[0] if len(chunk) == 1 else union_all(*chunk)
-        yield from session.execute(statement)
+    for start in range(0, cal.size, _MAX_UNION):
+        days = range(start, min(start + _MAX_UNION, cal.size))
+        arms = []
+        for i in days:
+            # Bound, not inlined: the statement's shape then repeats from call to call and
+            # SQLAlchemy reuses its compiled SQL instead of compiling 90 SELECTs again.
+            arm = select(literal_column(str(i)), *keys, *values).where(
+                *where,
+                column >= bindparam(f"lo{i}", cal.bounds[i], DateTime),
+                column < bindparam(f"hi{i}", cal.bounds[i + 1], DateTime),
+            )
+            arms.append(arm.group_by(*keys) if keys else arm)
+        yield from session.execute(arms[0] if len(arms) == 1 else union_all(*arms))
 
 
 def _by_local_day(
@@ -569,15 +572,19 @@ def _sent_cohorts(session: Session, cal: _Calendar) -> tuple[_Cohorts, dict[Chan
 
 @dataclass
 class _Conversions:
-    """``added[i]``: contacts added on day i; ``by_end[i][e]``: how many of them had been
-    moved to Client by the end of day e (e >= i), the conversion rule of ``Rates``."""
+    """``added[i]``: contacts added on day i; ``clients[i]``: (day index, count) of when
+    those contacts were first moved to Client, -1 meaning before the range."""
 
     added: list[int]
-    by_end: list[list[int]]
+    clients: list[list[tuple[int, int]]]
 
     def window(self, first: int, last: int) -> tuple[int, int]:
+        """Contacts added on days first..last, and how many of them were Clients by the end
+        of day ``last``: the conversion rule of ``Rates``."""
         added = sum(self.added[first : last + 1])
-        converted = sum(self.by_end[i][last] for i in range(first, last + 1))
+        converted = sum(
+            count for i in range(first, last + 1) for day, count in self.clients[i] if day <= last
+        )
         return added, converted
 
 
@@ -598,11 +605,10 @@ def _conversions(session: Session, cal: _Calendar) -> _Conversions:
         .where(c.deleted_at.is_(None), cal.in_range(c.created_at))
         .group_by(added_day, client_day)
     )
-    size = len(cal.days)
     index = cal.index()
-    first_key = cal.days[0].isoformat()
-    added = [0] * size
-    marks = [[0] * size for _ in range(size)]
+    first_key = cal.keys[0]
+    added = [0] * cal.size
+    clients: list[list[tuple[int, int]]] = [[] for _ in range(cal.size)]
     for added_key, client_key, count in rows:
         i = index.get(added_key)
         if i is None:
@@ -610,18 +616,12 @@ def _conversions(session: Session, cal: _Calendar) -> _Conversions:
         added[i] += int(count)
         if client_key is None:
             continue
-        # Days before the range mean "already converted" (clock skew between devices).
-        at = 0 if client_key < first_key else index.get(client_key)
-        if at is not None:
-            marks[i][at] += int(count)
-    by_end = []
-    for row in marks:
-        running, cumulative = 0, []
-        for value in row:
-            running += value
-            cumulative.append(running)
-        by_end.append(cumulative)
-    return _Conversions(added, by_end)
+        # A move dated before the contact's range (clock skew between devices) still means
+        # "a client by the end"; one dated after the range does not count yet.
+        day = -1 if client_key < first_key else index.get(client_key)
+        if day is not None:
+            clients[i].append((day, int(count)))
+    return _Conversions(added, clients)
 
 
 def _rates(

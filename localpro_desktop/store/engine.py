@@ -35,7 +35,11 @@ def _sql_fold(*values: object) -> str:
 
 
 def make_engine(database: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{database.as_posix()}", future=True)
+    # Connections move between the UI's worker threads; each is used by one at a time.
+    engine = create_engine(
+        f"sqlite:///{database.as_posix()}",
+        connect_args={"check_same_thread": False},
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -113,7 +113,7 @@ def test_output_does_not_depend_on_string_hash_randomisation() -> None:
     )
     repo_root = Path(__file__).resolve().parents[2]
     digests = set()
-    for hash_seed in ("1", "4242"):
+    for hash_seed in ("0", "1", "4242", "31337"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(repo_root), env.get("PYTHONPATH")]))
         out = subprocess.run(
@@ -240,6 +240,14 @@ def test_country_filter_is_respected_and_order_insensitive() -> None:
     single = list(iter_businesses(seed=5, count=300, countries=["MA"]))
     assert {b.country for b in single} == {"MA"}
     assert {b.city for b in single} == {c.name for c in country_info("MA").cities}
+    # Per-country datasets built with the same seed must not be look-alikes of each other.
+    other = list(iter_businesses(seed=5, count=300, countries=["ZA"]))
+    assert [b.created_days_ago for b in single] != [b.created_days_ago for b in other]
+    assert [b.sector for b in single] != [b.sector for b in other]
+    # Naming every country is the same as no filter.
+    assert list(iter_businesses(seed=5, count=50, countries=list(COUNTRIES))) == list(
+        iter_businesses(seed=5, count=50)
+    )
 
 
 def test_bad_arguments_fail_at_call_time() -> None:
@@ -317,6 +325,7 @@ def test_records_are_internally_consistent(sample: list[DemoBusiness]) -> None:
         firsts = {n for g in country.name_groups for n in (*g.male, *g.female)}
         lasts = {n for g in country.name_groups for n in g.last}
         assert biz.owner_first_name in firsts and biz.owner_last_name in lasts
+        assert biz.owner_first_name != biz.owner_last_name
         assert 0 <= biz.created_days_ago <= 365
         assert len(biz.tags) <= 3 and len(set(biz.tags)) == len(biz.tags)
         assert set(biz.tags) <= set(TAGS)

@@ -412,7 +412,19 @@ def iter_businesses(
     if count < 0:
         raise ValueError("count must be >= 0")
     tables = _resolve_countries(countries)
-    return _generate(Random(seed), count, tables)
+    return _generate(Random(_stream_seed(seed, tables)), count, tables)
+
+
+def _stream_seed(seed: int, tables: tuple[_CountryTable, ...]) -> int | str:
+    """Seed of the random stream: the plain seed, or the seed bound to the country filter.
+
+    Without this, ``countries=["SN"]`` and ``countries=["KE"]`` would replay the same
+    stream and produce look-alike records. A ``str`` seed is hashed by ``random`` with
+    SHA-512 (not ``hash()``), so it stays reproducible across processes.
+    """
+    if len(tables) == len(_COUNTRY_TABLES):
+        return seed
+    return f"{seed}:{'+'.join(t.info.code for t in tables)}"
 
 
 def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Iterator[DemoBusiness]:
@@ -438,6 +450,8 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
         firsts = group.female if female else group.male
         first = firsts[int(rnd() * len(firsts))]
         last = group.last[int(rnd() * len(group.last))]
+        while last == first:  # "Ouma Ouma": some names are both given and family names
+            last = group.last[int(rnd() * len(group.last))]
 
         name = _unique_name(
             rnd, table, city, nb_name, sector_index, sector, first, last, female, state.names
@@ -633,7 +647,8 @@ def _address(rnd: _Rnd, table: _CountryTable, city: _CityTable, neighbourhood: s
     if "last" in fields:
         # Streets are named after local families, so use the city's name mix.
         group = city.groups[bisect_right(city.group_cum, rnd() * city.group_total)]
-        values["last"] = group.last[int(rnd() * len(group.last))]
+        family = group.last[int(rnd() * len(group.last))]
+        values["last"] = family[:1].upper() + family[1:]  # "le Roux" -> "Le Roux Street"
     if "flavour" in fields:
         values["flavour"] = city.flavour[int(rnd() * len(city.flavour))]
     if "postal" in fields:

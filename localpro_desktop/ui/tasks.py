@@ -1,0 +1,139 @@
+"""Background work for the UI: the window never waits on the database, disk or network.
+
+Two queues, as Anki does: one serial worker for the database (SQLite has one writer, and
+ordering user actions keeps them predictable) and a small pool for files, network and CPU.
+Results and errors come back on the UI thread; long tasks report progress and can be
+cancelled through the token they receive.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from localpro_desktop.domain.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class CancelToken:
+    """Checked by long tasks between steps; setting it asks them to stop cleanly."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+    __call__ = is_set
+
+
+class TaskHandle(QObject):
+    """Lives on the UI thread; the worker emits, Qt queues the call back to this thread."""
+
+    sig_done = Signal(object)
+    """The task's return value."""
+    sig_failed = Signal(str, bool)
+    """Message for the user, and whether it is a bug (True) or a refused action (False)."""
+    sig_progress = Signal(str, int, int)
+    """Phase, done, total."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.token = CancelToken()
+        self.finished = False
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    @Slot(object)
+    def _mark(self, _value: object) -> None:
+        self.finished = True
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], handle: TaskHandle, wants: set[str]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.handle = handle
+        self.wants = wants
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        kwargs: dict[str, Any] = {}
+        if "cancel" in self.wants:
+            kwargs["cancel"] = self.handle.token
+        if "progress" in self.wants:
+            kwargs["progress"] = self.handle.sig_progress.emit
+        try:
+            result = self.fn(**kwargs)
+        except UserError as exc:
+            self.handle.sig_failed.emit(str(exc), False)
+        except Exception as exc:  # a bug: keep the trace in the log, tell the user briefly
+            log.error("background task failed\n%s", traceback.format_exc())
+            self.handle.sig_failed.emit(f"{type(exc).__name__}: {exc}", True)
+        else:
+            self.handle.sig_done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the UI thread and hands results back to callbacks on it."""
+
+    sig_busy = Signal(bool)
+    """True while any task runs (for a busy indicator)."""
+
+    def __init__(self, parent: QObject | None = None, *, pool_size: int = 3) -> None:
+        super().__init__(parent)
+        self._db = QThreadPool(self)
+        self._db.setMaxThreadCount(1)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(pool_size)
+        self._running = 0
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str, bool], None] | None = None,
+        on_progress: Callable[[str, int, int], None] | None = None,
+        database: bool = True,
+        wants: set[str] | None = None,
+    ) -> TaskHandle:
+        """Queue ``fn``; ``wants`` may contain "cancel" and "progress" (passed as kwargs)."""
+        handle = TaskHandle(self)
+        if on_done is not None:
+            handle.sig_done.connect(on_done)
+        if on_error is not None:
+            handle.sig_failed.connect(on_error)
+        if on_progress is not None:
+            handle.sig_progress.connect(on_progress)
+        handle.sig_done.connect(self._finished)
+        handle.sig_failed.connect(self._finished)
+        self._running += 1
+        if self._running == 1:
+            self.sig_busy.emit(True)
+        (self._db if database else self._pool).start(_Job(fn, handle, wants or set()))
+        return handle
+
+    @Slot()
+    def _finished(self, *_args: object) -> None:
+        sender = self.sender()
+        if isinstance(sender, TaskHandle):
+            sender.finished = True
+            sender.deleteLater()
+        self._running = max(self._running - 1, 0)
+        if self._running == 0:
+            self.sig_busy.emit(False)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until queued work is done: for shutdown and tests only."""
+        return self._db.waitForDone(msecs) and self._pool.waitForDone(msecs)
