@@ -6,48 +6,49 @@ from localpro_desktop.discovery.demo.generator import SECTORS
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
 from localpro_desktop.domain.pipeline import PipelineStatus
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+# Strings are written out in full QCoreApplication.translate(...) calls: lupdate only
+# finds literal calls.
 
 
 def status(value: PipelineStatus | str) -> str:
     return {
-        "new": _t("New"),
-        "contacted": _t("Contacted"),
-        "interested": _t("Interested"),
-        "negotiation": _t("Negotiation"),
-        "client": _t("Client"),
-        "inactive": _t("Inactive"),
+        "new": QCoreApplication.translate("labels", "New"),
+        "contacted": QCoreApplication.translate("labels", "Contacted"),
+        "interested": QCoreApplication.translate("labels", "Interested"),
+        "negotiation": QCoreApplication.translate("labels", "Negotiation"),
+        "client": QCoreApplication.translate("labels", "Client"),
+        "inactive": QCoreApplication.translate("labels", "Inactive"),
     }.get(str(PipelineStatus(value).value), str(value))
 
 
 def channel(value: Channel | str) -> str:
-    return {"whatsapp": "WhatsApp", "email": _t("E-mail"), "sms": "SMS"}.get(
-        Channel(value).value, str(value)
-    )
+    return {
+        "whatsapp": "WhatsApp",
+        "email": QCoreApplication.translate("labels", "E-mail"),
+        "sms": "SMS",
+    }.get(Channel(value).value, str(value))
 
 
 def campaign_status(value: CampaignStatus | str) -> str:
     return {
-        "draft": _t("Draft"),
-        "scheduled": _t("Scheduled"),
-        "sent": _t("Sent"),
-        "completed": _t("Completed"),
-        "failed": _t("Failed"),
+        "draft": QCoreApplication.translate("labels", "Draft"),
+        "scheduled": QCoreApplication.translate("labels", "Scheduled"),
+        "sent": QCoreApplication.translate("labels", "Sent"),
+        "completed": QCoreApplication.translate("labels", "Completed"),
+        "failed": QCoreApplication.translate("labels", "Failed"),
     }.get(CampaignStatus(value).value, str(value))
 
 
 def recipient_status(value: RecipientStatus | str) -> str:
     return {
-        "pending": _t("Pending"),
-        "queued": _t("Queued"),
-        "sent": _t("Sent"),
-        "delivered": _t("Delivered"),
-        "opened": _t("Opened"),
-        "replied": _t("Replied"),
-        "failed": _t("Failed"),
-        "skipped": _t("Skipped"),
+        "pending": QCoreApplication.translate("labels", "Pending"),
+        "queued": QCoreApplication.translate("labels", "Queued"),
+        "sent": QCoreApplication.translate("labels", "Sent"),
+        "delivered": QCoreApplication.translate("labels", "Delivered"),
+        "opened": QCoreApplication.translate("labels", "Opened"),
+        "replied": QCoreApplication.translate("labels", "Replied"),
+        "failed": QCoreApplication.translate("labels", "Failed"),
+        "skipped": QCoreApplication.translate("labels", "Skipped"),
     }.get(RecipientStatus(value).value, str(value))
 
 
@@ -56,11 +57,11 @@ def source(value: str) -> str:
         "google_maps": "Google Maps",
         "facebook": "Facebook",
         "linkedin": "LinkedIn",
-        "directory": _t("Directory"),
+        "directory": QCoreApplication.translate("labels", "Directory"),
         "openstreetmap": "OpenStreetMap",
-        "manual": _t("Manual entry"),
-        "demo": _t("Demo"),
-        "import": _t("Imported file"),
+        "manual": QCoreApplication.translate("labels", "Manual entry"),
+        "demo": QCoreApplication.translate("labels", "Demo"),
+        "import": QCoreApplication.translate("labels", "Imported file"),
     }.get(value, value)
 
 

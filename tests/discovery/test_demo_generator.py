@@ -215,7 +215,7 @@ def test_neighbourhoods_lie_inside_their_city_radius() -> None:
     for country in COUNTRY_LIST:
         assert 4 <= len(country.cities) <= 6, country.code
         for city in country.cities:
-            assert 3 <= len(city.neighbourhoods) <= 10, city.name
+            assert 3 <= len(city.neighbourhoods) <= 8, city.name
             assert len({n.name for n in city.neighbourhoods}) == len(city.neighbourhoods)
             for nb in city.neighbourhoods:
                 assert 0 < nb.radius_km <= 1.5
@@ -360,7 +360,10 @@ def test_catalog_has_the_required_countries() -> None:
     for code, (currency, language, timezone) in REQUIRED.items():
         info = country_info(code.lower())
         assert (info.code, info.currency, info.language, info.timezone) == (
-            code, currency, language, timezone,
+            code,
+            currency,
+            language,
+            timezone,
         )
         assert info.name_en and info.name_fr
         assert ZoneInfo(info.timezone)
@@ -378,9 +381,26 @@ def test_name_group_weights_match_their_country() -> None:
 
 def test_sector_catalog_and_labels() -> None:
     required = {
-        "restaurant", "hair_salon", "grocery", "pharmacy", "hardware", "tailor", "auto_repair",
-        "electronics", "hotel", "bakery", "clothing", "phone_repair", "school", "clinic",
-        "transport", "construction", "consulting", "printing", "cosmetics", "furniture",
+        "restaurant",
+        "hair_salon",
+        "grocery",
+        "pharmacy",
+        "hardware",
+        "tailor",
+        "auto_repair",
+        "electronics",
+        "hotel",
+        "bakery",
+        "clothing",
+        "phone_repair",
+        "school",
+        "clinic",
+        "transport",
+        "construction",
+        "consulting",
+        "printing",
+        "cosmetics",
+        "furniture",
     }
     assert required <= set(SECTORS)
     for sector_id in SECTORS:
@@ -394,7 +414,7 @@ def test_sector_catalog_and_labels() -> None:
         sector_label("casino", "en")
 
 
-# --- speed ------------------------------------------------------------------------------
+# --- at scale ---------------------------------------------------------------------------
 
 
 def test_names_are_unique_within_a_city() -> None:

@@ -10,11 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
 
-from localpro_desktop.paths import WorkspacePaths  # noqa: E402
-from localpro_desktop.services.demo import generate_demo  # noqa: E402
-from localpro_desktop.services.workspace import Workspace  # noqa: E402
-
-_TEMPLATE: dict[str, Path] = {}
+from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.services.demo import generate_demo
+from localpro_desktop.services.workspace import Workspace
 
 
 @pytest.fixture(scope="session")

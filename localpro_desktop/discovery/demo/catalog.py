@@ -179,8 +179,11 @@ _SN = CountryInfo(
     weight=0.11,
     cities=(
         CityInfo(
-            "Dakar", 14.7167, -17.4677, 12.0,
-            (
+            name="Dakar",
+            latitude=14.7167,
+            longitude=-17.4677,
+            radius_km=12.0,
+            neighbourhoods=(
                 _nb("Plateau", 14.6700, -17.4330, 0.5),
                 _nb("Médina", 14.6835, -17.4510, 0.6),
                 _nb("Point E", 14.6960, -17.4650, 0.5),
@@ -189,7 +192,6 @@ _SN = CountryInfo(
                 _nb("Parcelles Assainies", 14.7640, -17.4400, 1.0),
                 _nb("Grand Yoff", 14.7380, -17.4560, 0.8),
                 _nb("HLM", 14.7120, -17.4450, 0.5),
-                _nb("Sicap Liberté", 14.7200, -17.4600, 0.5),
             ),
             weight=5.0,
             landline_prefixes=_t("3382, 3383, 3384, 3386, 3387, 3388"),
@@ -197,8 +199,11 @@ _SN = CountryInfo(
             flavour=_t("Cap-Vert, Ndakaaru, Lébou"),
         ),
         CityInfo(
-            "Thiès", 14.7910, -16.9260, 5.0,
-            (
+            name="Thiès",
+            latitude=14.7910,
+            longitude=-16.9260,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Escale", 14.7900, -16.9290, 0.5),
                 _nb("Randoulène", 14.7990, -16.9370, 0.6),
                 _nb("Médina Fall", 14.8050, -16.9200, 0.6),
@@ -212,8 +217,11 @@ _SN = CountryInfo(
             flavour=_t("Cayor, Rail"),
         ),
         CityInfo(
-            "Touba", 14.8600, -15.8800, 5.0,
-            (
+            name="Touba",
+            latitude=14.8600,
+            longitude=-15.8800,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Touba Mosquée", 14.8610, -15.8760, 0.6),
                 _nb("Darou Khoudoss", 14.8680, -15.8800, 0.7),
                 _nb("Ndamatou", 14.8540, -15.8880, 0.7),
@@ -226,8 +234,11 @@ _SN = CountryInfo(
             flavour=_t("Khadimou Rassoul, Serigne Touba, Mame Diarra"),
         ),
         CityInfo(
-            "Kaolack", 14.1500, -16.0750, 4.0,
-            (
+            name="Kaolack",
+            latitude=14.1500,
+            longitude=-16.0750,
+            radius_km=4.0,
+            neighbourhoods=(
                 _nb("Escale", 14.1465, -16.0738, 0.5),
                 _nb("Médina Baye", 14.1600, -16.0850, 0.6),
                 _nb("Léona", 14.1420, -16.0680, 0.5),
@@ -241,8 +252,11 @@ _SN = CountryInfo(
             flavour=_t("Saloum, Baye Niass"),
         ),
         CityInfo(
-            "Ziguinchor", 12.5650, -16.2720, 4.0,
-            (
+            name="Ziguinchor",
+            latitude=12.5650,
+            longitude=-16.2720,
+            radius_km=4.0,
+            neighbourhoods=(
                 _nb("Escale", 12.5770, -16.2730, 0.4),
                 _nb("Boucotte", 12.5650, -16.2650, 0.6),
                 _nb("Tilène", 12.5620, -16.2800, 0.5),
@@ -348,17 +362,18 @@ _CI = CountryInfo(
     weight=0.12,
     cities=(
         CityInfo(
-            "Abidjan", 5.3364, -4.0267, 12.0,
-            (
+            name="Abidjan",
+            latitude=5.3364,
+            longitude=-4.0267,
+            radius_km=12.0,
+            neighbourhoods=(
                 _nb("Plateau", 5.3230, -4.0180, 0.4),
                 _nb("Cocody", 5.3540, -3.9870, 0.6),
                 _nb("Angré", 5.3950, -3.9900, 0.8),
-                _nb("Riviera", 5.3600, -3.9600, 0.6),
                 _nb("Yopougon", 5.3450, -4.0800, 0.8),
                 _nb("Adjamé", 5.3560, -4.0230, 0.6),
                 _nb("Treichville", 5.2950, -4.0080, 0.5),
                 _nb("Marcory", 5.2980, -3.9880, 0.5),
-                _nb("Koumassi", 5.2950, -3.9550, 0.5),
                 _nb("Abobo", 5.4160, -4.0160, 1.0),
             ),
             weight=6.0,
@@ -369,8 +384,11 @@ _CI = CountryInfo(
             flavour=_t("Babi, Lagune Ébrié"),
         ),
         CityInfo(
-            "Bouaké", 7.6900, -5.0300, 5.0,
-            (
+            name="Bouaké",
+            latitude=7.6900,
+            longitude=-5.0300,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Commerce", 7.6920, -5.0300, 0.5),
                 _nb("Koko", 7.7000, -5.0200, 0.6),
                 _nb("Air France", 7.6800, -5.0250, 0.6),
@@ -383,8 +401,11 @@ _CI = CountryInfo(
             flavour=_t("Gbêkê, Baoulé"),
         ),
         CityInfo(
-            "Yamoussoukro", 6.8200, -5.2767, 5.0,
-            (
+            name="Yamoussoukro",
+            latitude=6.8200,
+            longitude=-5.2767,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Habitat", 6.8200, -5.2750, 0.5),
                 _nb("Dioulakro", 6.8150, -5.2850, 0.5),
                 _nb("Kokrenou", 6.8300, -5.2650, 0.5),
@@ -396,8 +417,11 @@ _CI = CountryInfo(
             flavour=_t("Yakro, Basilique"),
         ),
         CityInfo(
-            "Daloa", 6.8774, -6.4502, 4.0,
-            (
+            name="Daloa",
+            latitude=6.8774,
+            longitude=-6.4502,
+            radius_km=4.0,
+            neighbourhoods=(
                 _nb("Commerce", 6.8770, -6.4500, 0.5),
                 _nb("Lobia", 6.8850, -6.4400, 0.6),
                 _nb("Tazibouo", 6.8650, -6.4300, 0.6),
@@ -410,8 +434,11 @@ _CI = CountryInfo(
             flavour=_t("Haut-Sassandra"),
         ),
         CityInfo(
-            "Korhogo", 9.4580, -5.6296, 4.0,
-            (
+            name="Korhogo",
+            latitude=9.4580,
+            longitude=-5.6296,
+            radius_km=4.0,
+            neighbourhoods=(
                 _nb("Commerce", 9.4580, -5.6296, 0.5),
                 _nb("Soba", 9.4650, -5.6200, 0.6),
                 _nb("Petit Paris", 9.4500, -5.6350, 0.6),
@@ -515,8 +542,11 @@ _NG = CountryInfo(
     weight=0.22,
     cities=(
         CityInfo(
-            "Lagos", 6.5244, 3.3792, 20.0,
-            (
+            name="Lagos",
+            latitude=6.5244,
+            longitude=3.3792,
+            radius_km=20.0,
+            neighbourhoods=(
                 _nb("Ikeja", 6.6018, 3.3515, 1.0),
                 _nb("Yaba", 6.5095, 3.3711, 0.8),
                 _nb("Surulere", 6.4990, 3.3500, 0.9),
@@ -525,16 +555,17 @@ _NG = CountryInfo(
                 _nb("Ikoyi", 6.4520, 3.4350, 0.5),
                 _nb("Apapa", 6.4520, 3.3620, 0.5),
                 _nb("Oshodi", 6.5550, 3.3430, 0.8),
-                _nb("Mushin", 6.5270, 3.3470, 0.7),
-                _nb("Agege", 6.6150, 3.3250, 0.8),
             ),
             weight=5.0,
             name_group_weights=(1.0, 0.5, 0.2),
             flavour=_t("Eko, Lasgidi, Gidi"),
         ),
         CityInfo(
-            "Abuja", 9.0579, 7.4951, 15.0,
-            (
+            name="Abuja",
+            latitude=9.0579,
+            longitude=7.4951,
+            radius_km=15.0,
+            neighbourhoods=(
                 _nb("Garki", 9.0350, 7.4850, 0.8),
                 _nb("Wuse", 9.0700, 7.4650, 0.8),
                 _nb("Maitama", 9.0880, 7.4930, 0.8),
@@ -548,8 +579,11 @@ _NG = CountryInfo(
             flavour=_t("Zuma Rock, FCT, Aso"),
         ),
         CityInfo(
-            "Kano", 12.0000, 8.5200, 8.0,
-            (
+            name="Kano",
+            latitude=12.0000,
+            longitude=8.5200,
+            radius_km=8.0,
+            neighbourhoods=(
                 _nb("Sabon Gari", 12.0150, 8.5300, 0.7),
                 _nb("Nassarawa GRA", 11.9900, 8.5450, 0.8),
                 _nb("Fagge", 12.0100, 8.5150, 0.6),
@@ -562,8 +596,11 @@ _NG = CountryInfo(
             flavour=_t("Dala, Kurmi, Sahel"),
         ),
         CityInfo(
-            "Ibadan", 7.3900, 3.9000, 10.0,
-            (
+            name="Ibadan",
+            latitude=7.3900,
+            longitude=3.9000,
+            radius_km=10.0,
+            neighbourhoods=(
                 _nb("Bodija", 7.4300, 3.9150, 0.8),
                 _nb("Dugbe", 7.3880, 3.8830, 0.6),
                 _nb("Mokola", 7.4000, 3.8950, 0.6),
@@ -577,8 +614,11 @@ _NG = CountryInfo(
             flavour=_t("Oyo, Mapo"),
         ),
         CityInfo(
-            "Port Harcourt", 4.8156, 7.0200, 8.0,
-            (
+            name="Port Harcourt",
+            latitude=4.8156,
+            longitude=7.0200,
+            radius_km=8.0,
+            neighbourhoods=(
                 _nb("Old GRA", 4.7900, 7.0100, 0.5),
                 _nb("D-Line", 4.8050, 7.0150, 0.5),
                 _nb("Rumuokoro", 4.8700, 6.9950, 0.7),
@@ -693,8 +733,11 @@ _GH = CountryInfo(
     weight=0.12,
     cities=(
         CityInfo(
-            "Accra", 5.6037, -0.1870, 12.0,
-            (
+            name="Accra",
+            latitude=5.6037,
+            longitude=-0.1870,
+            radius_km=12.0,
+            neighbourhoods=(
                 _nb("Osu", 5.5590, -0.1800, 0.5),
                 _nb("Adabraka", 5.5620, -0.2080, 0.6),
                 _nb("Kaneshie", 5.5680, -0.2350, 0.6),
@@ -711,8 +754,11 @@ _GH = CountryInfo(
             flavour=_t("Gold Coast, Ga Mashie"),
         ),
         CityInfo(
-            "Kumasi", 6.6885, -1.6244, 8.0,
-            (
+            name="Kumasi",
+            latitude=6.6885,
+            longitude=-1.6244,
+            radius_km=8.0,
+            neighbourhoods=(
                 _nb("Adum", 6.6900, -1.6250, 0.5),
                 _nb("Asafo", 6.6800, -1.6150, 0.6),
                 _nb("Bantama", 6.7000, -1.6350, 0.6),
@@ -728,8 +774,11 @@ _GH = CountryInfo(
             flavour=_t("Ashanti, Manhyia, Kejetia"),
         ),
         CityInfo(
-            "Tamale", 9.4008, -0.8393, 6.0,
-            (
+            name="Tamale",
+            latitude=9.4008,
+            longitude=-0.8393,
+            radius_km=6.0,
+            neighbourhoods=(
                 _nb("Central", 9.4030, -0.8420, 0.5),
                 _nb("Lamashegu", 9.3900, -0.8550, 0.6),
                 _nb("Kalpohin", 9.4200, -0.8500, 0.6),
@@ -744,8 +793,11 @@ _GH = CountryInfo(
             flavour=_t("Dagbon, Savannah"),
         ),
         CityInfo(
-            "Takoradi", 4.9000, -1.7600, 5.0,
-            (
+            name="Takoradi",
+            latitude=4.9000,
+            longitude=-1.7600,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Market Circle", 4.8990, -1.7600, 0.4),
                 _nb("Anaji", 4.9220, -1.7750, 0.6),
                 _nb("Effia", 4.9150, -1.7650, 0.5),
@@ -759,8 +811,11 @@ _GH = CountryInfo(
             flavour=_t("Oil City, Sekondi"),
         ),
         CityInfo(
-            "Cape Coast", 5.1100, -1.2600, 4.0,
-            (
+            name="Cape Coast",
+            latitude=5.1100,
+            longitude=-1.2600,
+            radius_km=4.0,
+            neighbourhoods=(
                 _nb("Kotokuraba", 5.1115, -1.2460, 0.4),
                 _nb("Abura", 5.1200, -1.2600, 0.6),
                 _nb("Pedu", 5.1300, -1.2700, 0.6),
@@ -861,8 +916,11 @@ _KE = CountryInfo(
     weight=0.13,
     cities=(
         CityInfo(
-            "Nairobi", -1.2864, 36.8172, 15.0,
-            (
+            name="Nairobi",
+            latitude=-1.2864,
+            longitude=36.8172,
+            radius_km=15.0,
+            neighbourhoods=(
                 _nb("CBD", -1.2840, 36.8230, 0.6),
                 _nb("Westlands", -1.2650, 36.8050, 0.7),
                 _nb("Kilimani", -1.2900, 36.7850, 0.7),
@@ -871,8 +929,6 @@ _KE = CountryInfo(
                 _nb("Kasarani", -1.2200, 36.8980, 0.8),
                 _nb("Kibera", -1.3130, 36.7870, 0.6),
                 _nb("Embakasi", -1.3200, 36.9000, 0.8),
-                _nb("Karen", -1.3190, 36.7100, 1.0),
-                _nb("Umoja", -1.2830, 36.8980, 0.6),
             ),
             weight=5.0,
             landline_prefixes=("20",),
@@ -881,8 +937,11 @@ _KE = CountryInfo(
             flavour=_t("Nairobi, Green City"),
         ),
         CityInfo(
-            "Mombasa", -4.0435, 39.6682, 10.0,
-            (
+            name="Mombasa",
+            latitude=-4.0435,
+            longitude=39.6682,
+            radius_km=10.0,
+            neighbourhoods=(
                 _nb("Mombasa CBD", -4.0610, 39.6700, 0.4),
                 _nb("Tudor", -4.0380, 39.6640, 0.4),
                 _nb("Nyali", -4.0300, 39.7100, 0.6),
@@ -898,8 +957,11 @@ _KE = CountryInfo(
             flavour=_t("Pwani, Tusker, Fort Jesus"),
         ),
         CityInfo(
-            "Kisumu", -0.0917, 34.7680, 5.0,
-            (
+            name="Kisumu",
+            latitude=-0.0917,
+            longitude=34.7680,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Kisumu CBD", -0.1000, 34.7600, 0.4),
                 _nb("Kondele", -0.0850, 34.7700, 0.5),
                 _nb("Nyalenda", -0.1100, 34.7700, 0.5),
@@ -913,8 +975,11 @@ _KE = CountryInfo(
             flavour=_t("Lakeside, Dunga, Nyanza"),
         ),
         CityInfo(
-            "Nakuru", -0.2900, 36.0700, 9.0,
-            (
+            name="Nakuru",
+            latitude=-0.2900,
+            longitude=36.0700,
+            radius_km=9.0,
+            neighbourhoods=(
                 _nb("Nakuru CBD", -0.2850, 36.0700, 0.5),
                 _nb("Section 58", -0.2800, 36.0850, 0.5),
                 _nb("Milimani", -0.2950, 36.0600, 0.5),
@@ -929,8 +994,11 @@ _KE = CountryInfo(
             flavour=_t("Flamingo, Menengai, Rift"),
         ),
         CityInfo(
-            "Eldoret", 0.5143, 35.2698, 6.0,
-            (
+            name="Eldoret",
+            latitude=0.5143,
+            longitude=35.2698,
+            radius_km=6.0,
+            neighbourhoods=(
                 _nb("Eldoret CBD", 0.5150, 35.2700, 0.5),
                 _nb("Langas", 0.4900, 35.2600, 0.6),
                 _nb("Huruma", 0.5300, 35.2850, 0.6),
@@ -1063,8 +1131,11 @@ _CM = CountryInfo(
     weight=0.11,
     cities=(
         CityInfo(
-            "Douala", 4.0550, 9.7200, 8.0,
-            (
+            name="Douala",
+            latitude=4.0550,
+            longitude=9.7200,
+            radius_km=8.0,
+            neighbourhoods=(
                 _nb("Akwa", 4.0480, 9.7020, 0.4),
                 _nb("Bonapriso", 4.0300, 9.7000, 0.4),
                 _nb("Deïdo", 4.0600, 9.7100, 0.5),
@@ -1073,7 +1144,6 @@ _CM = CountryInfo(
                 _nb("New Bell", 4.0350, 9.7150, 0.5),
                 _nb("Bépanda", 4.0650, 9.7350, 0.5),
                 _nb("Ndokoti", 4.0450, 9.7400, 0.5),
-                _nb("Logbaba", 4.0400, 9.7700, 0.6),
             ),
             weight=3.5,
             landline_prefixes=_t("2334, 2339"),
@@ -1081,8 +1151,11 @@ _CM = CountryInfo(
             flavour=_t("Wouri, Ngondo"),
         ),
         CityInfo(
-            "Yaoundé", 3.8480, 11.5021, 10.0,
-            (
+            name="Yaoundé",
+            latitude=3.8480,
+            longitude=11.5021,
+            radius_km=10.0,
+            neighbourhoods=(
                 _nb("Centre-ville", 3.8670, 11.5170, 0.5),
                 _nb("Bastos", 3.8900, 11.5100, 0.6),
                 _nb("Mvog-Mbi", 3.8500, 11.5200, 0.6),
@@ -1091,7 +1164,6 @@ _CM = CountryInfo(
                 _nb("Nlongkak", 3.8800, 11.5200, 0.5),
                 _nb("Mokolo", 3.8750, 11.5000, 0.5),
                 _nb("Emana", 3.9050, 11.5200, 0.6),
-                _nb("Ngousso", 3.8950, 11.5500, 0.6),
             ),
             weight=3.0,
             landline_prefixes=_t("2222, 2223"),
@@ -1099,8 +1171,11 @@ _CM = CountryInfo(
             flavour=_t("Mont Fébé, Sept Collines"),
         ),
         CityInfo(
-            "Bafoussam", 5.4778, 10.4176, 5.0,
-            (
+            name="Bafoussam",
+            latitude=5.4778,
+            longitude=10.4176,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Centre commercial", 5.4780, 10.4200, 0.5),
                 _nb("Tamdja", 5.4850, 10.4100, 0.5),
                 _nb("Famla", 5.4700, 10.4050, 0.5),
@@ -1113,8 +1188,11 @@ _CM = CountryInfo(
             flavour=_t("Mifi, Grassfield"),
         ),
         CityInfo(
-            "Garoua", 9.3014, 13.3977, 5.0,
-            (
+            name="Garoua",
+            latitude=9.3014,
+            longitude=13.3977,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Centre", 9.3050, 13.3980, 0.5),
                 _nb("Roumdé Adjia", 9.3180, 13.3950, 0.6),
                 _nb("Yelwa", 9.3250, 13.4050, 0.6),
@@ -1127,8 +1205,11 @@ _CM = CountryInfo(
             flavour=_t("Bénoué, Sahel"),
         ),
         CityInfo(
-            "Bamenda", 5.9597, 10.1460, 6.0,
-            (
+            name="Bamenda",
+            latitude=5.9597,
+            longitude=10.1460,
+            radius_km=6.0,
+            neighbourhoods=(
                 _nb("Commercial Avenue", 5.9600, 10.1500, 0.5),
                 _nb("Nkwen", 5.9750, 10.1700, 0.6),
                 _nb("Mankon", 5.9600, 10.1300, 0.6),
@@ -1237,8 +1318,11 @@ _MA = CountryInfo(
     weight=0.1,
     cities=(
         CityInfo(
-            "Casablanca", 33.5731, -7.5898, 12.0,
-            (
+            name="Casablanca",
+            latitude=33.5731,
+            longitude=-7.5898,
+            radius_km=12.0,
+            neighbourhoods=(
                 _nb("Maârif", 33.5850, -7.6320, 0.7),
                 _nb("Gauthier", 33.5900, -7.6250, 0.4),
                 _nb("Derb Sultan", 33.5700, -7.6000, 0.7),
@@ -1246,7 +1330,6 @@ _MA = CountryInfo(
                 _nb("Sidi Maârouf", 33.5300, -7.6450, 0.8),
                 _nb("Aïn Sebaâ", 33.5980, -7.5350, 0.5),
                 _nb("Hay Mohammadi", 33.5850, -7.5700, 0.6),
-                _nb("Oulfa", 33.5500, -7.6700, 0.7),
                 _nb("Bourgogne", 33.5960, -7.6400, 0.4),
             ),
             weight=4.0,
@@ -1256,8 +1339,11 @@ _MA = CountryInfo(
             flavour=_t("Dar Beida, Anfa"),
         ),
         CityInfo(
-            "Rabat", 34.0000, -6.8400, 7.0,
-            (
+            name="Rabat",
+            latitude=34.0000,
+            longitude=-6.8400,
+            radius_km=7.0,
+            neighbourhoods=(
                 _nb("Agdal", 33.9990, -6.8480, 0.6),
                 _nb("Hassan", 34.0180, -6.8280, 0.5),
                 _nb("Hay Riad", 33.9600, -6.8700, 0.8),
@@ -1271,8 +1357,11 @@ _MA = CountryInfo(
             flavour=_t("Chellah, Oudayas"),
         ),
         CityInfo(
-            "Marrakech", 31.6295, -7.9811, 9.0,
-            (
+            name="Marrakech",
+            latitude=31.6295,
+            longitude=-7.9811,
+            radius_km=9.0,
+            neighbourhoods=(
                 _nb("Guéliz", 31.6340, -8.0100, 0.7),
                 _nb("Médina", 31.6300, -7.9890, 0.7),
                 _nb("Hivernage", 31.6230, -8.0130, 0.5),
@@ -1288,8 +1377,11 @@ _MA = CountryInfo(
             flavour=_t("Koutoubia, Menara, Majorelle"),
         ),
         CityInfo(
-            "Fès", 34.0331, -5.0003, 7.0,
-            (
+            name="Fès",
+            latitude=34.0331,
+            longitude=-5.0003,
+            radius_km=7.0,
+            neighbourhoods=(
                 _nb("Fès el-Bali", 34.0640, -4.9730, 0.6),
                 _nb("Ville Nouvelle", 34.0370, -5.0000, 0.7),
                 _nb("Saïss", 34.0050, -5.0050, 0.7),
@@ -1304,8 +1396,11 @@ _MA = CountryInfo(
             flavour=_t("Fassi, Qaraouiyine"),
         ),
         CityInfo(
-            "Meknès", 33.8935, -5.5473, 5.0,
-            (
+            name="Meknès",
+            latitude=33.8935,
+            longitude=-5.5473,
+            radius_km=5.0,
+            neighbourhoods=(
                 _nb("Hamria", 33.8950, -5.5400, 0.6),
                 _nb("Médina", 33.8950, -5.5650, 0.5),
                 _nb("Marjane", 33.8700, -5.5300, 0.7),
@@ -1398,8 +1493,11 @@ _ZA = CountryInfo(
     weight=0.09,
     cities=(
         CityInfo(
-            "Johannesburg", -26.2041, 28.0473, 18.0,
-            (
+            name="Johannesburg",
+            latitude=-26.2041,
+            longitude=28.0473,
+            radius_km=18.0,
+            neighbourhoods=(
                 _nb("Braamfontein", -26.1940, 28.0340, 0.6),
                 _nb("Sandton", -26.1070, 28.0570, 1.0),
                 _nb("Soweto", -26.2360, 27.9080, 1.0),
@@ -1416,8 +1514,11 @@ _ZA = CountryInfo(
             flavour=_t("Jozi, Egoli, Gold Reef"),
         ),
         CityInfo(
-            "Cape Town", -33.9249, 18.4241, 28.0,
-            (
+            name="Cape Town",
+            latitude=-33.9249,
+            longitude=18.4241,
+            radius_km=28.0,
+            neighbourhoods=(
                 _nb("City Bowl", -33.9240, 18.4200, 0.5),
                 _nb("Woodstock", -33.9290, 18.4470, 0.4),
                 _nb("Observatory", -33.9380, 18.4700, 0.5),
@@ -1434,8 +1535,11 @@ _ZA = CountryInfo(
             flavour=_t("Kaap, Table Mountain, Mother City"),
         ),
         CityInfo(
-            "Durban", -29.8587, 31.0218, 19.5,
-            (
+            name="Durban",
+            latitude=-29.8587,
+            longitude=31.0218,
+            radius_km=19.5,
+            neighbourhoods=(
                 _nb("Berea", -29.8500, 31.0000, 0.6),
                 _nb("Glenwood", -29.8700, 30.9900, 0.5),
                 _nb("Morningside", -29.8300, 31.0100, 0.5),
@@ -1450,8 +1554,11 @@ _ZA = CountryInfo(
             flavour=_t("eThekwini, Golden Mile"),
         ),
         CityInfo(
-            "Pretoria", -25.7479, 28.2293, 15.0,
-            (
+            name="Pretoria",
+            latitude=-25.7479,
+            longitude=28.2293,
+            radius_km=15.0,
+            neighbourhoods=(
                 _nb("Pretoria CBD", -25.7460, 28.1880, 0.6),
                 _nb("Arcadia", -25.7450, 28.2150, 0.5),
                 _nb("Hatfield", -25.7480, 28.2380, 0.5),
@@ -1467,8 +1574,11 @@ _ZA = CountryInfo(
             flavour=_t("Tshwane, Jacaranda, Union"),
         ),
         CityInfo(
-            "Bloemfontein", -29.1167, 26.2167, 8.0,
-            (
+            name="Bloemfontein",
+            latitude=-29.1167,
+            longitude=26.2167,
+            radius_km=8.0,
+            neighbourhoods=(
                 _nb("Bloemfontein CBD", -29.1170, 26.2150, 0.5),
                 _nb("Westdene", -29.1100, 26.2000, 0.5),
                 _nb("Willows", -29.1250, 26.2100, 0.5),
@@ -1608,10 +1718,10 @@ LANDMARKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 def _sector(
     sector_id: str,
+    *,
     label_en: str,
     label_fr: str,
     weight: float,
-    *,
     trades_en: str,
     trades_fr: str,
     patterns_en: tuple[str, ...],
@@ -1639,16 +1749,28 @@ def _sector(
 
 _SECTOR_LIST: tuple[SectorInfo, ...] = (
     _sector(
-        "restaurant", "Restaurant", "Restaurant", 1.6,
+        "restaurant",
+        label_en="Restaurant",
+        label_fr="Restaurant",
+        weight=1.6,
         trades_en="Kitchen, Restaurant, Eatery, Grill & Bar, Food Joint, Canteen, Food Spot, Diner",
         trades_fr="Restaurant, Resto, Snack-Bar, Cafétéria, Restaurant-Bar, Grill",
         patterns_en=(
-            "Mama {first}'s Kitchen", "{first}'s {trade}", "{flavour} {trade}", "{last} {trade}",
-            "{first}'s Place", "{first} {last} {trade}",
+            "Mama {first}'s Kitchen",
+            "{first}'s {trade}",
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "{first}'s Place",
+            "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "{trade} Chez {first}", "Chez {first}", "{trade} {flavour}", "Le Délice de {first}",
-            "{trade} {first} {last}", "Chez {first} {last}", "{trade} Le Délice de {first}",
+            "{trade} Chez {first}",
+            "Chez {first}",
+            "{trade} {flavour}",
+            "Le Délice de {first}",
+            "{trade} {first} {last}",
+            "Chez {first} {last}",
+            "{trade} Le Délice de {first}",
         ),
         country_patterns={
             "SN": ("Dibiterie {last}", "Dibiterie {flavour}", "Restaurant Teranga {first}"),
@@ -1663,19 +1785,29 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         female_share=0.55,
     ),
     _sector(
-        "hair_salon", "Hair salon", "Salon de coiffure", 1.4,
+        "hair_salon",
+        label_en="Hair salon",
+        label_fr="Salon de coiffure",
+        weight=1.4,
         trades_en=(
             "Hair Salon, Unisex Salon, Beauty Palace, Barbershop, Hair Studio, Beauty Salon, "
             "Hair & Beauty, Hair Empire"
         ),
         trades_fr="Salon de Coiffure, Coiffure, Institut de Beauté, Salon, Coiffure & Esthétique",
         patterns_en=(
-            "{first}'s {trade}", "{flavour} {trade}", "{first} {trade}", "Classic Cuts by {first}",
+            "{first}'s {trade}",
+            "{flavour} {trade}",
+            "{first} {trade}",
+            "Classic Cuts by {first}",
             "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "{trade} {first} Beauté", "{trade} {first}", "{flavour} Coiff", "{trade} {flavour}",
-            "Coiffure {first} & Style", "{trade} Chez {first}",
+            "{trade} {first} Beauté",
+            "{trade} {first}",
+            "{flavour} Coiff",
+            "{trade} {flavour}",
+            "Coiffure {first} & Style",
+            "{trade} Chez {first}",
         ),
         country_patterns={
             "KE": ("{first} Kinyozi", "{flavour} Kinyozi & Salon"),
@@ -1684,18 +1816,27 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         female_share=0.75,
     ),
     _sector(
-        "grocery", "Grocery", "Alimentation", 1.8,
+        "grocery",
+        label_en="Grocery",
+        label_fr="Alimentation",
+        weight=1.8,
         trades_en=(
             "Provision Store, Mini Mart, Supermarket, Grocery, Provisions, Stores, "
             "General Store, Foodstuffs"
         ),
         trades_fr="Boutique, Alimentation, Épicerie, Superette, Alimentation Générale, Dépôt",
         patterns_en=(
-            "{last} {trade}", "{flavour} {trade}", "{first}'s {trade}", "{first} & Sons {trade}",
+            "{last} {trade}",
+            "{flavour} {trade}",
+            "{first}'s {trade}",
+            "{first} & Sons {trade}",
             "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "{trade} {first}", "{trade} {flavour}", "{trade} {last}", "{trade} {first} {last}",
+            "{trade} {first}",
+            "{trade} {flavour}",
+            "{trade} {last}",
+            "{trade} {first} {last}",
             "{trade} Chez {first}",
         ),
         country_patterns={
@@ -1707,142 +1848,233 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         female_share=0.4,
     ),
     _sector(
-        "pharmacy", "Pharmacy", "Pharmacie", 0.7,
+        "pharmacy",
+        label_en="Pharmacy",
+        label_fr="Pharmacie",
+        weight=0.7,
         trades_en="Pharmacy, Chemists, Pharmacy & Stores, Pharmaceuticals, Chemist & Drugstore",
         trades_fr="Pharmacie, Grande Pharmacie, Pharmacie Nouvelle",
         patterns_en=(
-            "{last} {trade}", "{flavour} {trade}", "{nb} {trade}", "{first} {last} {trade}",
+            "{last} {trade}",
+            "{flavour} {trade}",
+            "{nb} {trade}",
+            "{first} {last} {trade}",
             "{nb} {flavour} {trade}",
         ),
         patterns_fr=(
-            "{trade} {flavour}", "Pharmacie {nb}", "Grande Pharmacie de {city}",
-            "Pharmacie {first} {last}", "Pharmacie du Marché {nb}", "{trade} {flavour} {nb}",
+            "{trade} {flavour}",
+            "Pharmacie {nb}",
+            "Grande Pharmacie de {city}",
+            "Pharmacie {first} {last}",
+            "Pharmacie du Marché {nb}",
+            "{trade} {flavour} {nb}",
         ),
         country_patterns={"KE": ("{last} Chemist",)},
         female_share=0.5,
         landline_factor=2.5,
     ),
     _sector(
-        "hardware", "Hardware store", "Quincaillerie", 1.0,
+        "hardware",
+        label_en="Hardware store",
+        label_fr="Quincaillerie",
+        weight=1.0,
         trades_en=(
             "Hardware, Hardware & General Stores, Building Materials, Hardware & Paints, "
             "Iron & Steel, Plumbing & Electricals"
         ),
         trades_fr="Quincaillerie, Quincaillerie Générale, Matériaux, Quincaillerie Moderne",
         patterns_en=(
-            "{last} {trade}", "{flavour} {trade}", "{first} {trade}", "{first} {last} {trade}",
+            "{last} {trade}",
+            "{flavour} {trade}",
+            "{first} {trade}",
+            "{first} {last} {trade}",
             "{last} & Sons {trade}",
         ),
         patterns_fr=(
-            "Quincaillerie {flavour} Matériaux", "{trade} {last} et Frères", "{trade} {first}",
-            "{flavour} Matériaux", "{trade} {last}", "{trade} {first} {last}",
+            "Quincaillerie {flavour} Matériaux",
+            "{trade} {last} et Frères",
+            "{trade} {first}",
+            "{flavour} Matériaux",
+            "{trade} {last}",
+            "{trade} {first} {last}",
             "{trade} {flavour}",
         ),
         female_share=0.12,
     ),
     _sector(
-        "tailor", "Tailor", "Couture", 1.1,
+        "tailor",
+        label_en="Tailor",
+        label_fr="Couture",
+        weight=1.1,
         trades_en=(
             "Fashion Designs, Tailoring, Fashion House, Stitches, Couture, Tailoring & Fashion, "
             "Designs"
         ),
         trades_fr="Couture, Atelier de Couture, Maison de Couture, Couture & Mode, Haute Couture",
         patterns_en=(
-            "{first} {trade}", "{first}'s {trade}", "{flavour} {trade}", "Tailor {first}",
+            "{first} {trade}",
+            "{first}'s {trade}",
+            "{flavour} {trade}",
+            "Tailor {first}",
             "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "{trade} {first}", "{first} Couture", "{trade} {flavour}", "{trade} {first} {last}",
+            "{trade} {first}",
+            "{first} Couture",
+            "{trade} {flavour}",
+            "{trade} {first} {last}",
             "Atelier {flavour} Couture",
         ),
         female_share=0.6,
     ),
     _sector(
-        "auto_repair", "Auto repair", "Garage automobile", 0.9,
+        "auto_repair",
+        label_en="Auto repair",
+        label_fr="Garage automobile",
+        weight=0.9,
         trades_en=(
             "Motors Workshop, Auto Repairs, Mechanic Workshop, Auto Garage, Auto Clinic, "
             "Motor Works, Auto Services"
         ),
         trades_fr="Garage, Garage Auto, Mécanique Générale, Auto Service, Garage Mécanique",
-        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {trade}",
-                     "{first} {last} {trade}"),
+        patterns_en=(
+            "{last} {trade}",
+            "{flavour} {trade}",
+            "{first} {trade}",
+            "{first} {last} {trade}",
+        ),
         patterns_fr=(
-            "{trade} {last}", "{trade} {flavour}", "{trade} {first}", "{trade} {first} {last}",
+            "{trade} {last}",
+            "{trade} {flavour}",
+            "{trade} {first}",
+            "{trade} {first} {last}",
             "Garage {flavour} Auto",
         ),
         female_share=0.05,
     ),
     _sector(
-        "electronics", "Electronics", "Électronique", 0.8,
+        "electronics",
+        label_en="Electronics",
+        label_fr="Électronique",
+        weight=0.8,
         trades_en="Electronics, Electronics & Appliances, Home Appliances, Electricals, Digital",
         trades_fr="Électronique, Électroménager, Électro, Électronique & Électroménager",
-        patterns_en=("{flavour} {trade}", "{last} {trade}", "{first} {trade}",
-                     "{first} {last} {trade}"),
+        patterns_en=(
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "{first} {trade}",
+            "{first} {last} {trade}",
+        ),
         patterns_fr=(
-            "{flavour} {trade}", "{trade} {first}", "Ets {last} {trade}", "{first} {trade}",
+            "{flavour} {trade}",
+            "{trade} {first}",
+            "Ets {last} {trade}",
+            "{first} {trade}",
             "{trade} {flavour}",
         ),
         female_share=0.2,
     ),
     _sector(
-        "hotel", "Hotel", "Hôtel", 0.5,
+        "hotel",
+        label_en="Hotel",
+        label_fr="Hôtel",
+        weight=0.5,
         trades_en="Hotel, Guest House, Lodge, Suites, Inn, Apartments, Motel",
         trades_fr="Hôtel, Auberge, Résidence, Hôtel Résidence, Motel, Campement",
         patterns_en=(
-            "{flavour} {trade}", "{last} {trade}", "Hotel {flavour}", "{nb} {flavour} {trade}",
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "Hotel {flavour}",
+            "{nb} {flavour} {trade}",
         ),
-        patterns_fr=("{trade} {flavour}", "{trade} {first}", "{trade} {last}",
-                     "{trade} {flavour} {nb}"),
+        patterns_fr=(
+            "{trade} {flavour}",
+            "{trade} {first}",
+            "{trade} {last}",
+            "{trade} {flavour} {nb}",
+        ),
         female_share=0.35,
         landline_factor=3.0,
     ),
     _sector(
-        "bakery", "Bakery", "Boulangerie", 0.7,
+        "bakery",
+        label_en="Bakery",
+        label_fr="Boulangerie",
+        weight=0.7,
         trades_en=(
             "Bakery, Bakery & Confectioneries, Bread & Confectionery, Bakes, Cakes & Pastries"
         ),
         trades_fr="Boulangerie, Boulangerie-Pâtisserie, Pâtisserie, Boulangerie Moderne",
-        patterns_en=("{flavour} {trade}", "{first}'s {trade}", "{last} {trade}",
-                     "{first} {last} {trade}"),
+        patterns_en=(
+            "{flavour} {trade}",
+            "{first}'s {trade}",
+            "{last} {trade}",
+            "{first} {last} {trade}",
+        ),
         patterns_fr=(
-            "{trade} {flavour}", "{trade} {first}", "{trade} {nb}", "{trade} {last}",
+            "{trade} {flavour}",
+            "{trade} {first}",
+            "{trade} {nb}",
+            "{trade} {last}",
             "{trade} {first} {last}",
         ),
         female_share=0.4,
     ),
     _sector(
-        "clothing", "Clothing store", "Boutique de vêtements", 1.2,
+        "clothing",
+        label_en="Clothing store",
+        label_fr="Boutique de vêtements",
+        weight=1.2,
         trades_en=(
-            "Boutique, Fashion Store, Collections, Clothing, Wardrobe, Fashion World, "
-            "Outfitters"
+            "Boutique, Fashion Store, Collections, Clothing, Wardrobe, Fashion World, Outfitters"
         ),
         trades_fr="Prêt-à-porter, Mode, Fashion, Collection, Style, Boutique",
         patterns_en=(
-            "{first}'s {trade}", "{flavour} {trade}", "{first} {trade}", "{last} {trade}",
+            "{first}'s {trade}",
+            "{flavour} {trade}",
+            "{first} {trade}",
+            "{last} {trade}",
             "{first} {last} {trade}",
         ),
         patterns_fr=(
-            "Boutique {first} Mode", "{flavour} {trade}", "{trade} {first}",
-            "Boutique {flavour} {trade}", "{trade} {first} {last}",
+            "Boutique {first} Mode",
+            "{flavour} {trade}",
+            "{trade} {first}",
+            "Boutique {flavour} {trade}",
+            "{trade} {first} {last}",
         ),
         country_patterns={"KE": ("{first} Mitumba Stall",)},
         female_share=0.6,
     ),
     _sector(
-        "phone_repair", "Phone repair", "Réparation de téléphones", 1.2,
+        "phone_repair",
+        label_en="Phone repair",
+        label_fr="Réparation de téléphones",
+        weight=1.2,
         trades_en=(
             "Phone Repairs, Mobile Accessories, Phones & Accessories, Gadget Hub, Mobile Clinic, "
             "Phone Doctor, Telecom Services"
         ),
         trades_fr="Téléphonie, Mobile, Phone Service, Cellulaire, Dépannage Téléphone, Télécom",
-        patterns_en=("{first} {trade}", "{flavour} {trade}", "{last} {trade}",
-                     "{first} {last} {trade}"),
-        patterns_fr=("{first} {trade}", "{flavour} {trade}", "{trade} {first}",
-                     "{trade} {flavour}"),
+        patterns_en=(
+            "{first} {trade}",
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "{first} {last} {trade}",
+        ),
+        patterns_fr=(
+            "{first} {trade}",
+            "{flavour} {trade}",
+            "{trade} {first}",
+            "{trade} {flavour}",
+        ),
         female_share=0.1,
     ),
     _sector(
-        "school", "School", "École", 0.5,
+        "school",
+        label_en="School",
+        label_fr="École",
+        weight=0.5,
         trades_en=(
             "International School, Academy, Preparatory School, Nursery & Primary School, "
             "College, Montessori School, Learning Centre"
@@ -1852,11 +2084,15 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
             "École Maternelle"
         ),
         patterns_en=(
-            "{flavour} {trade}", "{last} {trade}", "{city} {flavour} {trade}",
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "{city} {flavour} {trade}",
             "{nb} {flavour} {trade}",
         ),
         patterns_fr=(
-            "{trade} {flavour}", "{trade} {last}", "{trade} {first} {last}",
+            "{trade} {flavour}",
+            "{trade} {last}",
+            "{trade} {first} {last}",
             "{trade} {flavour} de {nb}",
         ),
         female_share=0.45,
@@ -1864,7 +2100,10 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         landline_factor=2.5,
     ),
     _sector(
-        "clinic", "Clinic", "Clinique", 0.5,
+        "clinic",
+        label_en="Clinic",
+        label_fr="Clinique",
+        weight=0.5,
         trades_en=(
             "Medical Centre, Clinic, Hospital, Health Centre, Specialist Clinic, Maternity Home, "
             "Dental Clinic, Eye Clinic"
@@ -1874,17 +2113,26 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
             "Polyclinique"
         ),
         patterns_en=(
-            "{flavour} {trade}", "{last} {trade}", "{nb} {trade}", "{nb} {flavour} {trade}",
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "{nb} {trade}",
+            "{nb} {flavour} {trade}",
         ),
         patterns_fr=(
-            "{trade} {flavour}", "{trade} {last}", "{trade} {nb}", "{trade} Dr {last}",
+            "{trade} {flavour}",
+            "{trade} {last}",
+            "{trade} {nb}",
+            "{trade} Dr {last}",
             "{trade} {flavour} de {nb}",
         ),
         female_share=0.4,
         landline_factor=3.0,
     ),
     _sector(
-        "transport", "Transport", "Transport", 0.7,
+        "transport",
+        label_en="Transport",
+        label_fr="Transport",
+        weight=0.7,
         trades_en=(
             "Transport, Logistics, Travel & Tours, Haulage, Motors, Freight Services, Movers, "
             "Express"
@@ -1892,7 +2140,10 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         trades_fr="Transport, Transit, Logistique, Transport & Logistique, Voyages, Express",
         patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {last} {trade}"),
         patterns_fr=(
-            "{trade} {last}", "{flavour} {trade}", "{trade} {flavour}", "Ets {last} {trade}",
+            "{trade} {last}",
+            "{flavour} {trade}",
+            "{trade} {flavour}",
+            "Ets {last} {trade}",
             "{trade} {first} {last}",
         ),
         country_patterns={"KE": ("{flavour} Sacco",)},
@@ -1900,7 +2151,10 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         b2b=True,
     ),
     _sector(
-        "construction", "Construction", "BTP", 0.6,
+        "construction",
+        label_en="Construction",
+        label_fr="BTP",
+        weight=0.6,
         trades_en=(
             "Construction, Builders, Engineering & Construction, Building Contractors, "
             "Civil Works, Projects"
@@ -1908,7 +2162,9 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         trades_fr="BTP, Construction, Bâtiment, Génie Civil, Bâtiment & Travaux Publics",
         patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {last} {trade}"),
         patterns_fr=(
-            "{flavour} {trade}", "Entreprise {last} {trade}", "{last} {trade}",
+            "{flavour} {trade}",
+            "Entreprise {last} {trade}",
+            "{last} {trade}",
             "Société {flavour} {trade}",
         ),
         female_share=0.08,
@@ -1916,7 +2172,10 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         landline_factor=1.5,
     ),
     _sector(
-        "consulting", "Consulting", "Conseil", 0.4,
+        "consulting",
+        label_en="Consulting",
+        label_fr="Conseil",
+        weight=0.4,
         trades_en=(
             "Consulting, Advisory, & Associates, Consultants, Management Consultants, "
             "Business Services"
@@ -1924,7 +2183,9 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         trades_fr="Conseil, Consulting, Expertise, & Associés, Audit & Conseil, Partners",
         patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {last} {trade}"),
         patterns_fr=(
-            "Cabinet {last} {trade}", "{flavour} {trade}", "{last} {trade}",
+            "Cabinet {last} {trade}",
+            "{flavour} {trade}",
+            "{last} {trade}",
             "Cabinet {flavour} {trade}",
         ),
         female_share=0.35,
@@ -1932,39 +2193,67 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
         landline_factor=2.0,
     ),
     _sector(
-        "printing", "Printing", "Imprimerie", 0.4,
+        "printing",
+        label_en="Printing",
+        label_fr="Imprimerie",
+        weight=0.4,
         trades_en="Printers, Printing Press, Print & Branding, Graphics, Prints, Designs & Prints",
         trades_fr="Imprimerie, Print, Sérigraphie, Impression, Reprographie",
-        patterns_en=("{flavour} {trade}", "{last} {trade}", "{first} {trade}",
-                     "{first} {last} {trade}"),
-        patterns_fr=("{trade} {flavour}", "{flavour} {trade}", "{trade} {last}",
-                     "{trade} {first}"),
+        patterns_en=(
+            "{flavour} {trade}",
+            "{last} {trade}",
+            "{first} {trade}",
+            "{first} {last} {trade}",
+        ),
+        patterns_fr=("{trade} {flavour}", "{flavour} {trade}", "{trade} {last}", "{trade} {first}"),
         female_share=0.2,
         b2b=True,
     ),
     _sector(
-        "cosmetics", "Cosmetics", "Cosmétiques", 0.8,
+        "cosmetics",
+        label_en="Cosmetics",
+        label_fr="Cosmétiques",
+        weight=0.8,
         trades_en=(
             "Cosmetics, Beauty Shop, Beauty World, Cosmetics & Perfumes, Beauty Supplies, Skincare"
         ),
         trades_fr="Cosmétiques, Beauté, Parfumerie, Cosmétiques & Parfums, Beauty",
-        patterns_en=("{first} {trade}", "{flavour} {trade}", "{first}'s {trade}",
-                     "{first} {last} {trade}"),
-        patterns_fr=("{first} {trade}", "{flavour} {trade}", "{trade} {flavour}",
-                     "Boutique {first} {trade}"),
+        patterns_en=(
+            "{first} {trade}",
+            "{flavour} {trade}",
+            "{first}'s {trade}",
+            "{first} {last} {trade}",
+        ),
+        patterns_fr=(
+            "{first} {trade}",
+            "{flavour} {trade}",
+            "{trade} {flavour}",
+            "Boutique {first} {trade}",
+        ),
         female_share=0.8,
     ),
     _sector(
-        "furniture", "Furniture", "Menuiserie et meubles", 0.6,
+        "furniture",
+        label_en="Furniture",
+        label_fr="Menuiserie et meubles",
+        weight=0.6,
         trades_en=(
             "Furniture, Furniture Works, Furniture & Interiors, Woodworks, Carpentry Workshop, "
             "Home Decor"
         ),
         trades_fr="Menuiserie, Meubles, Ébénisterie, Menuiserie Bois, Ameublement, Décoration",
-        patterns_en=("{last} {trade}", "{flavour} {trade}", "{first} {trade}",
-                     "{first} {last} {trade}"),
-        patterns_fr=("{trade} {last}", "{trade} {flavour}", "{trade} {first}",
-                     "{trade} {first} {last}"),
+        patterns_en=(
+            "{last} {trade}",
+            "{flavour} {trade}",
+            "{first} {trade}",
+            "{first} {last} {trade}",
+        ),
+        patterns_fr=(
+            "{trade} {last}",
+            "{trade} {flavour}",
+            "{trade} {first}",
+            "{trade} {first} {last}",
+        ),
         female_share=0.1,
     ),
 )

@@ -324,9 +324,9 @@ def _build_country(country: CountryInfo) -> _CountryTable:
     )
 
 
+# ---------------------------------------------------------------------------------------
 # Phone typing habits
-
-
+# ---------------------------------------------------------------------------------------
 
 
 def _digit_template(groups: Sequence[int], sep: str) -> str:
@@ -609,8 +609,19 @@ def _unique_name(
 def _roman(number: int) -> str:
     """Roman numerals, as used for second branches ("Divine Grace Supermarket II")."""
     numerals = (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     )
     out = []
     for value, letters in numerals:
