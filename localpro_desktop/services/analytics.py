@@ -36,7 +36,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    union_all,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
@@ -59,6 +58,8 @@ from localpro_desktop.store.models import (
 )
 
 TREND_PERIODS: tuple[int, ...] = (7, 30, 90)
+# Ten years: enough for any chart, and it bounds the size of the per-day statements.
+MAX_DAYS = 3660
 OTHER = "other"
 UNSPECIFIED = "unspecified"
 
@@ -321,10 +322,6 @@ class _Calendar:
         return func.date(column, case(*whens, else_=shifts[-1]), type_=String)
 
 
-# SQLite refuses a compound SELECT of more than 500 parts, and old builds more than 999
-# parameters (two per day here).
-_MAX_UNION = 200
-
 _Rows = Iterable[Sequence[Any]]
 
 
@@ -346,26 +343,24 @@ def _by_day(
     values: Sequence[ColumnElement[Any]],
     keys: Sequence[ColumnElement[Any]] = (),
 ) -> Iterator[Sequence[Any]]:
-    """Rows of (day index, *keys, *values), one SELECT per local day joined by UNION ALL.
+    """Rows of (day index, *keys, *values) from one short statement per local day.
 
     For an indexed timestamp over many rows this beats one GROUP BY over the whole range:
-    each day is a short index range that needs neither a date function per row nor a
+    each day is a narrow index range that needs neither a date function per row nor a
     sort of every matching row, and its UTC bounds are exact whatever DST does that day.
-    ``where`` must not hold a subquery, which SQLite would re-run for every day.
+    The statement is the same for every day (only the bound values change), so SQLAlchemy
+    compiles it once per process and SQLite prepares it once per connection; one UNION
+    of 90 SELECTs would cost more to compile than to run. ``where`` must not hold a
+    subquery, which SQLite would run again for every day.
     """
-    for start in range(0, cal.size, _MAX_UNION):
-        days = range(start, min(start + _MAX_UNION, cal.size))
-        arms = []
-        for i in days:
-            # Bound, not inlined: the statement's shape then repeats from call to call and
-            # SQLAlchemy reuses its compiled SQL instead of compiling 90 SELECTs again.
-            arm = select(literal_column(str(i)), *keys, *values).where(
-                *where,
-                column >= bindparam(f"lo{i}", cal.bounds[i], DateTime),
-                column < bindparam(f"hi{i}", cal.bounds[i + 1], DateTime),
-            )
-            arms.append(arm.group_by(*keys) if keys else arm)
-        yield from session.execute(arms[0] if len(arms) == 1 else union_all(*arms))
+    lo, hi = bindparam("day_lo", type_=DateTime), bindparam("day_hi", type_=DateTime)
+    statement = select(*keys, *values).where(*where, column >= lo, column < hi)
+    if keys:
+        statement = statement.group_by(*keys)
+    for i in range(cal.size):
+        params = {"day_lo": cal.bounds[i], "day_hi": cal.bounds[i + 1]}
+        for row in session.execute(statement, params):
+            yield (i, *row)
 
 
 def _by_local_day(
@@ -664,6 +659,15 @@ def _rates(
     )
 
 
+def _zone(name: str) -> ZoneInfo:
+    """An unknown zone name (from a newer device, through sync) falls back to UTC rather
+    than breaking every screen."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
 def _rank(column: ColumnElement[str | None]) -> ColumnElement[int]:
     return case({s.value: s.rank for s in _PROGRESSION}, value=column, else_=-1)
 
@@ -684,12 +688,7 @@ class AnalyticsService:
     # -- calendar ------------------------------------------------------------------------
 
     def zone(self) -> ZoneInfo:
-        """The workspace zone; an unknown name (from a newer device via sync) falls back to
-        UTC rather than breaking every screen."""
-        try:
-            return ZoneInfo(self.ws.settings().timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            return ZoneInfo("UTC")
+        return _zone(self.ws.settings().timezone)
 
     def today(self) -> date:
         """Today where the user is, which is what "today" on a chart means."""
@@ -700,8 +699,8 @@ class AnalyticsService:
         return list(self._calendar(days, end).days)
 
     def _calendar(self, days: int, end: date | None, zone: ZoneInfo | None = None) -> _Calendar:
-        if days < 1:
-            raise UserError(f"A period must be at least one day, not {days}.")
+        if not 1 <= days <= MAX_DAYS:
+            raise UserError(f"A period must be 1 to {MAX_DAYS} days, not {days}.")
         zone = zone or self.zone()
         last = end or datetime.now(zone).date()
         return _Calendar.build(zone, last - timedelta(days=days - 1), days)
@@ -749,7 +748,7 @@ class AnalyticsService:
         with self.ws.read() as session:
             overall, channels = _sent_cohorts(session, cal)
             conversions = _conversions(session, cal)
-        return _rates(cal, overall, channels, conversions, 0, len(cal.days) - 1)
+        return _rates(cal, overall, channels, conversions, 0, cal.size - 1)
 
     def rate_trend(
         self, days: int = 30, *, end: date | None = None, window: int = 7
@@ -766,7 +765,7 @@ class AnalyticsService:
             overall, _ = _sent_cohorts(session, cal)
             conversions = _conversions(session, cal)
         points = []
-        for last in range(window - 1, len(cal.days)):
+        for last in range(window - 1, cal.size):
             first = last - window + 1
             sent, _, _, replied = overall.totals(first, last)
             added, converted = conversions.window(first, last)
@@ -811,11 +810,13 @@ class AnalyticsService:
             .group_by(c.id)
             .subquery()
         )
+        # Scalar max(): the best of now/to/from, never below New (every contact entered).
+        none, new = literal_column("-1"), literal_column("0")
         best = func.max(
-            func.coalesce(per_contact.c.now, -1),
-            func.coalesce(per_contact.c.to, -1),
-            func.coalesce(per_contact.c.from_, -1),
-            0,
+            func.coalesce(per_contact.c.now, none),
+            func.coalesce(per_contact.c.to, none),
+            func.coalesce(per_contact.c.from_, none),
+            new,
         )
         with self.ws.read() as session:
             rows = session.execute(
@@ -848,7 +849,9 @@ class AnalyticsService:
         p = Prospect
         with self.ws.read() as session:
             rows = session.execute(
-                select(p.source, func.count()).where(p.deleted_at.is_(None)).group_by(p.source)
+                select(p.source, func.count())
+                .where(_no_index(p.deleted_at).is_(None))
+                .group_by(p.source)
             ).all()
         counts: Counter[str] = Counter()
         for source, count in rows:
@@ -869,7 +872,9 @@ class AnalyticsService:
         p = Prospect
         with self.ws.read() as session:
             rows = session.execute(
-                select(p.sector, func.count()).where(p.deleted_at.is_(None)).group_by(p.sector)
+                select(p.sector, func.count())
+                .where(_no_index(p.deleted_at).is_(None))
+                .group_by(p.sector)
             ).all()
         totals: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
@@ -934,7 +939,7 @@ class AnalyticsService:
         exactly what will block the user; pass ``today`` to pin both to one date.
         """
         settings = self.ws.settings()
-        zone = self.zone()
+        zone = _zone(settings.timezone)
         local_today = today or datetime.now(zone).date()
         usage_day = today or usage.today_utc()
         cal = self._calendar(30, local_today, zone)
@@ -950,7 +955,7 @@ class AnalyticsService:
             messages_used = usage.used_this_month(session, Metric.MESSAGES, usage_day)
             prospects_used = usage.used_this_month(session, Metric.PROSPECTS, usage_day)
             overall, _ = _sent_cohorts(session, cal)
-        sent, _, _, replied = overall.totals(0, len(cal.days) - 1)
+        sent, _, _, replied = overall.totals(0, cal.size - 1)
         limits = PLAN_LIMITS[settings.plan]
         return Kpis(
             today=local_today.isoformat(),

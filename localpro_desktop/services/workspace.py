@@ -21,6 +21,9 @@ from localpro_desktop.store.models import WorkspaceSettings
 from localpro_desktop.store.unit_of_work import read_session, unit_of_work
 
 LANGUAGES = ("en", "fr")
+# One settings record per workspace, with the same id on every device, so that two laptops
+# syncing one account edit the same record instead of each adding its own.
+SETTINGS_ID = "00000000-0000-7000-8000-000000000001"
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ class Workspace:
     def _ensure_settings_row(self) -> None:
         with self.write() as session:
             if session.scalar(select(WorkspaceSettings.id).limit(1)) is None:
-                session.add(WorkspaceSettings())
+                session.add(WorkspaceSettings(id=SETTINGS_ID))
 
     def settings(self) -> SettingsView:
         with self.read() as session:
