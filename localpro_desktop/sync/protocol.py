@@ -1,0 +1,181 @@
+"""The sync wire protocol, shared word for word by the app and the cloud service.
+
+Pushes carry field-level changes numbered per device (``op_id`` 1, 2, 3 …) so a replay
+after a lost acknowledgement is skipped, never applied twice. Pulls page through the
+account's changes by a server sequence cursor. Conflicts resolve per field: the value
+with the larger hybrid logical clock wins (``merge``), on both sides, with the same code.
+
+A tombstone is the field ``deleted_at``; a field write newer than the tombstone brings
+the record back ("a delete wins only over older writes").
+"""
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+"""Version of the synced data the app speaks; the server says which it accepts."""
+
+SYNCED_TABLES: tuple[str, ...] = (
+    "workspace_settings",
+    "prospects",
+    "contacts",
+    "activities",
+    "segments",
+    "segment_members",
+    "campaigns",
+    "campaign_recipients",
+    "usage_events",
+)
+TableName = Literal[
+    "workspace_settings",
+    "prospects",
+    "contacts",
+    "activities",
+    "segments",
+    "segment_members",
+    "campaigns",
+    "campaign_recipients",
+    "usage_events",
+]
+DELETED = "deleted_at"
+MAX_OPS_PER_PUSH = 2000
+MAX_BODY_BYTES = 16 * 1024 * 1024
+"""Decompressed size cap for request bodies (a gzip bomb must not fill the server)."""
+
+Hlc = Annotated[str, StringConstraints(pattern=r"^\d{13}-\d{5}-[0-9a-z\-]{1,40}$")]
+RowId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f\-]{36}$")]
+DeviceId = Annotated[str, StringConstraints(pattern=r"^[0-9a-z\-]{1,40}$")]
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]{0,62}$")]
+# A field travels as [value, hlc]; values are JSON scalars or lists/dicts (tags, rules).
+FieldValue = tuple[Any, Hlc]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerMeta(_Model):
+    server_time_ms: int
+    server_hlc: Hlc
+    min_schema_version: int
+    max_schema_version: int
+
+
+class PushOp(_Model):
+    op_id: int = Field(ge=1)
+    table: TableName
+    row_id: RowId
+    fields: dict[FieldName, FieldValue]
+
+
+class PushRequest(_Model):
+    device_id: DeviceId
+    schema_version: int
+    ops: list[PushOp] = Field(max_length=MAX_OPS_PER_PUSH)
+
+
+class Rejection(_Model):
+    op_id: int
+    reason: str
+
+
+class PushResponse(_Model):
+    acked_op_id: int
+    """Every op at or below this id is durably applied (or rejected, listed below)."""
+    rejected: list[Rejection] = []
+    server_hlc: Hlc
+
+
+class Change(_Model):
+    table: TableName
+    row_id: RowId
+    seq: int
+    fields: dict[FieldName, FieldValue]
+
+
+class PullResponse(_Model):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+    server_hlc: Hlc
+
+
+# -- accounts ---------------------------------------------------------------------------
+
+
+class RegisterRequest(_Model):
+    email: Annotated[str, StringConstraints(min_length=3, max_length=320)]
+    password: Annotated[str, StringConstraints(min_length=10, max_length=200)]
+    name: str = ""
+    business_name: str = ""
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "SN"
+
+
+class LoginRequest(_Model):
+    email: str
+    password: str
+    device_id: DeviceId
+    device_name: str = ""
+
+
+class RefreshRequest(_Model):
+    refresh_token: str
+
+
+class TokenPair(_Model):
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    account_id: str
+
+
+class UsageLine(_Model):
+    metric: str
+    used: int
+    limit: int | None
+
+
+class Profile(_Model):
+    account_id: str
+    email: str
+    name: str
+    business_name: str
+    country: str
+    plan: str
+    usage: list[UsageLine] = []
+
+
+class ProfileUpdate(_Model):
+    name: str | None = None
+    business_name: str | None = None
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+
+
+# -- merge: last writer wins per field ------------------------------------------------
+
+
+def merge(
+    current: dict[str, FieldValue], incoming: dict[str, FieldValue]
+) -> tuple[dict[str, FieldValue], dict[str, FieldValue]]:
+    """Merge ``incoming`` field writes into ``current``; return (merged, what changed).
+
+    Equal clocks cannot come from two devices (the device id is part of the clock), so
+    ``>`` is a total order. A write newer than the tombstone revives the record.
+    """
+    merged = dict(current)
+    changed: dict[str, FieldValue] = {}
+    for name, (value, hlc) in incoming.items():
+        mine = merged.get(name)
+        if mine is None or hlc > mine[1]:
+            merged[name] = (value, hlc)
+            changed[name] = (value, hlc)
+    tomb = merged.get(DELETED)
+    if tomb is not None and tomb[0] is not None:
+        newest_write = max(
+            (h for n, (_v, h) in merged.items() if n != DELETED), default=""
+        )
+        if newest_write > tomb[1]:
+            merged[DELETED] = (None, newest_write)
+            changed[DELETED] = merged[DELETED]
+    return merged, changed
