@@ -19,6 +19,7 @@ from localpro_desktop.store import migrate
 from localpro_desktop.store.engine import make_engine, make_session_factory
 from localpro_desktop.store.models import WorkspaceSettings
 from localpro_desktop.store.unit_of_work import read_session, unit_of_work
+from localpro_desktop.sync import state as sync_state
 
 LANGUAGES = ("en", "fr")
 # One settings record per workspace, with the same id on every device, so that two laptops
@@ -45,6 +46,7 @@ class Workspace:
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
         self.changes = ChangeHub()
         self.migration_backup: Path | None = None
+        self.device_id = ""
 
     @classmethod
     def open(cls, paths: WorkspacePaths, *, daily_backup: bool = True) -> "Workspace":
@@ -52,6 +54,7 @@ class Workspace:
         engine = make_engine(paths.database)
         ws = cls(paths, engine)
         ws.migration_backup = migrate.upgrade(engine, paths.database, paths.backups)
+        ws.device_id = sync_state.attach_device_clock(ws.engine, ws.sessions)
         ws._ensure_settings_row()
         if daily_backup:
             backups.daily_backup(paths.database, paths.backups)

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from localpro_desktop.domain.names import fold
+from localpro_desktop.store.capture import CaptureState
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -40,9 +41,16 @@ def make_engine(database: Path) -> Engine:
         f"sqlite:///{database.as_posix()}",
         connect_args={"check_same_thread": False},
     )
+    capture = CaptureState()
+    engine.sync_capture = capture  # type: ignore[attr-defined]
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", lambda conn, _rec: capture.register(conn))
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def capture_of(engine: Engine) -> CaptureState:
+    return engine.sync_capture  # type: ignore[attr-defined, no-any-return]
 
 
 def _on_begin(connection: Connection) -> None:

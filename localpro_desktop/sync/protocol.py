@@ -172,9 +172,7 @@ def merge(
             changed[name] = (value, hlc)
     tomb = merged.get(DELETED)
     if tomb is not None and tomb[0] is not None:
-        newest_write = max(
-            (h for n, (_v, h) in merged.items() if n != DELETED), default=""
-        )
+        newest_write = max((h for n, (_v, h) in merged.items() if n != DELETED), default="")
         if newest_write > tomb[1]:
             merged[DELETED] = (None, newest_write)
             changed[DELETED] = merged[DELETED]

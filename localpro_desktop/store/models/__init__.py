@@ -6,6 +6,13 @@ from localpro_desktop.store.models.campaign import Campaign, CampaignRecipient
 from localpro_desktop.store.models.contact import Contact
 from localpro_desktop.store.models.prospect import Prospect
 from localpro_desktop.store.models.segment import Segment, SegmentMember
+from localpro_desktop.store.models.sync import (
+    SyncClock,
+    SyncOp,
+    SyncOutbox,
+    SyncRejected,
+    SyncState,
+)
 from localpro_desktop.store.models.usage import UsageEvent
 from localpro_desktop.store.models.workspace import WorkspaceSettings
 
@@ -18,6 +25,11 @@ __all__ = [
     "Prospect",
     "Segment",
     "SegmentMember",
+    "SyncClock",
+    "SyncOp",
+    "SyncOutbox",
+    "SyncRejected",
+    "SyncState",
     "SyncedMixin",
     "UsageEvent",
     "WorkspaceSettings",

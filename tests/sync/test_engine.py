@@ -1,0 +1,163 @@
+"""The local half of sync on real SQLite files: capture, ops, acks, pulls, last writer wins."""
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.prospects import ProspectService
+from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store.models import Contact, SyncOutbox, SyncRejected
+from localpro_desktop.sync import engine
+from localpro_desktop.sync.protocol import Change, PullResponse, PushResponse, Rejection
+
+FAR_FUTURE = "9999999999999-00000-other"
+
+
+def _open(tmp_path: Path, name: str) -> Workspace:
+    return Workspace.open(WorkspacePaths(tmp_path / name), daily_backup=False)
+
+
+def test_every_write_path_is_captured(workspace: Workspace) -> None:
+    before = engine.pending(workspace)
+    c = ContactService(workspace).add({"first_name": "Awa", "phone": "771234567"})
+    ContactService(workspace).move(c.id, "client")
+    ops = engine.prepare_ops(workspace)
+    by_row = {op.row_id: op for op in ops}
+    contact_op = by_row[c.id]
+    assert contact_op.table == "contacts"
+    assert contact_op.fields["status"][0] == "client"
+    assert contact_op.fields["first_name"][0] == "Awa"
+    assert contact_op.fields["phone_e164"][0] == "+221771234567"
+    # The move's clock is later than the insert's.
+    assert contact_op.fields["status"][1] > contact_op.fields["first_name"][1]
+    assert {op.table for op in ops} >= {"contacts", "activities", "workspace_settings"}
+    assert before >= 1  # the settings row of a new workspace is waiting too
+    # Ids are numbered from 1 and a retry gets exactly the same ops.
+    assert [op.op_id for op in ops] == list(range(1, len(ops) + 1))
+    assert engine.prepare_ops(workspace) == ops
+
+
+def test_ack_removes_applied_and_keeps_rejections(workspace: Workspace) -> None:
+    ProspectService(workspace).add({"business_name": "Chez Fatou"})
+    ops = engine.prepare_ops(workspace)
+    last = ops[-1].op_id
+    response = PushResponse(
+        acked_op_id=last,
+        rejected=[Rejection(op_id=ops[0].op_id, reason="unknown field")],
+        server_hlc="0000000000001-00000-server",
+    )
+    applied = engine.acknowledge(workspace, response, ops)
+    assert applied == len(ops) - 1
+    assert engine.pending(workspace) == 0
+    with workspace.read() as session:
+        rejected = session.scalars(select(SyncRejected)).all()
+    assert [(r.op_id, r.reason) for r in rejected] == [(ops[0].op_id, "unknown field")]
+    # New edits get new op ids.
+    ProspectService(workspace).add({"business_name": "Garage Moderne"})
+    assert engine.prepare_ops(workspace)[0].op_id == last + 1
+
+
+def test_pull_applies_newer_fields_only_and_is_not_captured_again(tmp_path: Path) -> None:
+    a, b = _open(tmp_path, "a"), _open(tmp_path, "b")
+    try:
+        contact = ContactService(a).add({"first_name": "Awa", "city": "Dakar"})
+        ops = engine.prepare_ops(a)
+        op = next(o for o in ops if o.row_id == contact.id)
+        page = PullResponse(
+            changes=[Change(table="contacts", row_id=op.row_id, seq=1, fields=op.fields)],
+            next_cursor=1,
+            has_more=False,
+            server_hlc="0000000000001-00000-server",
+        )
+        engine.prepare_ops(b)  # b's own settings row etc.
+        b_before = engine.outbox_size(b)
+        result = engine.apply_pull(b, page)
+        assert result.rows == 1 and engine.cursor(b) == 1
+        assert ContactService(b).get(contact.id).first_name == "Awa"
+        assert engine.outbox_size(b) == b_before  # nothing captured for pulled values
+
+        # b edits the city later; an older pulled city must not overwrite it.
+        ContactService(b).update(contact.id, {"city": "Thiès"})
+        stale = dict(op.fields)
+        stale["city"] = ("Rufisque", op.fields["city"][1])
+        engine.apply_pull(
+            b,
+            PullResponse(
+                changes=[Change(table="contacts", row_id=op.row_id, seq=2, fields=stale)],
+                next_cursor=2,
+                has_more=False,
+                server_hlc="0000000000001-00000-server",
+            ),
+        )
+        assert ContactService(b).get(contact.id).city == "Thiès"
+        # A newer one wins.
+        newer = {"city": ("Mbour", FAR_FUTURE)}
+        engine.apply_pull(
+            b,
+            PullResponse(
+                changes=[Change(table="contacts", row_id=op.row_id, seq=3, fields=newer)],
+                next_cursor=3,
+                has_more=False,
+                server_hlc="0000000000001-00000-server",
+            ),
+        )
+        assert ContactService(b).get(contact.id).city == "Mbour"
+    finally:
+        a.close()
+        b.close()
+
+
+def test_pulled_rows_may_reference_rows_of_a_later_page(tmp_path: Path) -> None:
+    a, b = _open(tmp_path, "a"), _open(tmp_path, "b")
+    try:
+        p = ProspectService(a).add({"business_name": "Salon Aminata", "city": "Dakar"})
+        ProspectService(a).convert([p.id])
+        ops = engine.prepare_ops(a)
+        contact_op = next(o for o in ops if o.table == "contacts")
+        prospect_op = next(o for o in ops if o.table == "prospects")
+        first = PullResponse(
+            changes=[
+                Change(table="contacts", row_id=contact_op.row_id, seq=1, fields=contact_op.fields)
+            ],
+            next_cursor=1,
+            has_more=True,
+            server_hlc="0000000000001-00000-server",
+        )
+        second = PullResponse(
+            changes=[
+                Change(
+                    table="prospects", row_id=prospect_op.row_id, seq=2, fields=prospect_op.fields
+                )
+            ],
+            next_cursor=2,
+            has_more=False,
+            server_hlc="0000000000001-00000-server",
+        )
+        engine.apply_pull(b, first)
+        engine.apply_pull(b, second)
+        with b.read() as session:
+            contact = session.scalars(select(Contact)).one()
+            assert contact.prospect_id == p.id
+            assert session.scalar(select(func.count()).select_from(Contact)) == 1
+    finally:
+        a.close()
+        b.close()
+
+
+def test_clock_survives_restart(tmp_path: Path) -> None:
+    ws = _open(tmp_path, "a")
+    ProspectService(ws).add({"business_name": "One"})
+    first = max(f[1] for op in engine.prepare_ops(ws) for f in op.fields.values())
+    device = ws.device_id
+    ws.close()
+    again = _open(tmp_path, "a")
+    try:
+        assert again.device_id == device
+        ProspectService(again).add({"business_name": "Two"})
+        with again.read() as session:
+            newest = session.scalar(select(func.max(SyncOutbox.hlc)))
+        assert newest > first and newest.endswith(device)
+    finally:
+        again.close()
