@@ -1,0 +1,240 @@
+"""The sync client: sign in, then push local changes and pull the account's changes.
+
+One round (``sync_once``) pushes every prepared operation in batches, then pulls pages
+until the server has nothing more; each page lands with its cursor in one transaction,
+so a round cut anywhere resumes where it stopped, resending at most one batch or page.
+"""
+
+import contextlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+from pydantic import ValidationError
+
+from localpro_desktop.domain.errors import UserError
+from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.sync import engine, secrets, state
+from localpro_desktop.sync.protocol import (
+    SCHEMA_VERSION,
+    LoginRequest,
+    Profile,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    RefreshRequest,
+    RegisterRequest,
+    ServerMeta,
+    TokenPair,
+)
+from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client
+
+DEFAULT_SERVER = "https://cloud.localpro.africa"
+PUSH_BATCH = 500
+PULL_MAX_BYTES = 256 * 1024
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled_changes: int = 0
+    pulled_rows: int = 0
+    pages: int = 0
+    batches: int = 0
+    cursor: int = 0
+    tables_down: dict[str, int] = field(default_factory=dict)
+    tables_up: dict[str, int] = field(default_factory=dict)
+
+
+class NotSignedIn(UserError):
+    """No account on this workspace yet (or the sign-in was revoked)."""
+
+
+class SyncClient:
+    def __init__(self, ws: Workspace, server_url: str | None = None, *, stall: float = 30.0):
+        self.ws = ws
+        with ws.read() as session:
+            remembered = state.get(session, state.SERVER)
+        self.server_url = (server_url or remembered or DEFAULT_SERVER).rstrip("/")
+        if server_url and server_url != remembered:
+            with ws.write() as session:
+                state.put(session, state.SERVER, self.server_url)
+        self.http = make_client(self.server_url, stall=stall)
+        self._access: str | None = None
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> "SyncClient":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- http helpers -------------------------------------------------------------------
+
+    def _send(
+        self, method: str, path: str, *, auth: bool = True, **kwargs: object
+    ) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})  # type: ignore[call-overload]
+        if auth:
+            headers["Authorization"] = f"Bearer {self._token()}"
+        try:
+            response = self.http.request(method, path, headers=headers, **kwargs)  # type: ignore[arg-type]
+        except httpx.TransportError as exc:
+            raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
+        if response.status_code == 401 and auth:
+            # The access token expired: refresh once and retry.
+            self._access = None
+            headers["Authorization"] = f"Bearer {self._token()}"
+            try:
+                response = self.http.request(method, path, headers=headers, **kwargs)  # type: ignore[arg-type]
+            except httpx.TransportError as exc:
+                raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
+        if response.status_code >= 500 or response.status_code == 429:
+            raise SyncUnavailable(f"server busy ({response.status_code})")
+        if response.status_code == 426:
+            raise UserError(_detail(response) or "Update LocalPro to keep syncing.")
+        if response.status_code >= 400:
+            raise UserError(_detail(response) or f"The server refused ({response.status_code}).")
+        return response
+
+    def _token(self) -> str:
+        if self._access:
+            return self._access
+        refresh = secrets.load_refresh_token(self.ws.device_id)
+        if not refresh:
+            raise NotSignedIn("Sign in first: localpro account login --email YOU@EXAMPLE.COM")
+        try:
+            response = self.http.post(
+                "/v1/auth/refresh", json=RefreshRequest(refresh_token=refresh).model_dump()
+            )
+        except httpx.TransportError as exc:
+            raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
+        if response.status_code in (400, 401, 403):
+            secrets.forget_refresh_token(self.ws.device_id)
+            raise NotSignedIn("Your sign-in has expired or was revoked: sign in again.")
+        if response.status_code >= 500 or response.status_code == 429:
+            raise SyncUnavailable(f"server busy ({response.status_code})")
+        self._store(TokenPair.model_validate(response.json()))
+        assert self._access is not None
+        return self._access
+
+    def _store(self, tokens: TokenPair, email: str | None = None) -> None:
+        secrets.save_refresh_token(self.ws.device_id, tokens.refresh_token)
+        self._access = tokens.access_token
+        with self.ws.write() as session:
+            state.put(session, state.ACCOUNT, tokens.account_id)
+            state.put(session, state.SERVER, self.server_url)
+            if email:
+                state.put(session, state.EMAIL, email)
+
+    # -- account ------------------------------------------------------------------------
+
+    def register(self, request: RegisterRequest) -> Profile:
+        self._send("POST", "/v1/auth/register", auth=False, json=request.model_dump())
+        return self.login(request.email, request.password)
+
+    def login(self, email: str, password: str) -> Profile:
+        body = LoginRequest(
+            email=email,
+            password=password,
+            device_id=self.ws.device_id,
+            device_name=self.ws.settings().name,
+        )
+        response = self._send("POST", "/v1/auth/login", auth=False, json=body.model_dump())
+        self._store(TokenPair.model_validate(response.json()), email=email.strip().lower())
+        return self.profile()
+
+    def logout(self) -> None:
+        refresh = secrets.load_refresh_token(self.ws.device_id)
+        if refresh:
+            # Offline, signing out still forgets the token locally.
+            with contextlib.suppress(SyncUnavailable, UserError):
+                self._send(
+                    "POST",
+                    "/v1/auth/logout",
+                    auth=False,
+                    json=RefreshRequest(refresh_token=refresh).model_dump(),
+                )
+        secrets.forget_refresh_token(self.ws.device_id)
+        self._access = None
+        with self.ws.write() as session:
+            state.put(session, state.ACCOUNT, "")
+
+    def profile(self) -> Profile:
+        return Profile.model_validate(self._send("GET", "/v1/account").json())
+
+    def signed_in(self) -> bool:
+        return secrets.load_refresh_token(self.ws.device_id) is not None
+
+    # -- sync ---------------------------------------------------------------------------
+
+    def meta(self) -> ServerMeta:
+        return ServerMeta.model_validate(self._send("GET", "/v1/sync/meta", auth=False).json())
+
+    def push_batch(self) -> tuple[int, int, dict[str, int]]:
+        """Send one batch of prepared ops; returns (applied, rejected, per table)."""
+        ops = engine.prepare_ops(self.ws, max_ops=PUSH_BATCH)
+        if not ops:
+            return 0, 0, {}
+        request = PushRequest(device_id=self.ws.device_id, schema_version=SCHEMA_VERSION, ops=ops)
+        body, headers = gzip_json(request.model_dump(mode="json"))
+        response = self._send("POST", "/v1/sync/push", content=body, headers=headers)
+        parsed = _parse(PushResponse, response)
+        applied = engine.acknowledge(self.ws, parsed, ops)
+        tables: dict[str, int] = {}
+        for op in ops:
+            tables[op.table] = tables.get(op.table, 0) + 1
+        return applied, len(parsed.rejected), tables
+
+    def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
+        params = {"cursor": engine.cursor(self.ws), "max_bytes": PULL_MAX_BYTES}
+        response = self._send("GET", "/v1/sync/pull", params=params)
+        page = _parse(PullResponse, response)
+        return page, engine.apply_pull(self.ws, page)
+
+    def sync_once(self) -> SyncReport:
+        report = SyncReport()
+        while True:
+            applied, rejected, tables = self.push_batch()
+            if not (applied or rejected):
+                break
+            report.batches += 1
+            report.pushed += applied
+            report.rejected += rejected
+            for table, count in tables.items():
+                report.tables_up[table] = report.tables_up.get(table, 0) + count
+        while True:
+            page, result = self.pull_page()
+            report.pages += 1
+            report.pulled_changes += result.changes
+            report.pulled_rows += result.rows
+            for table, count in result.tables.items():
+                report.tables_down[table] = report.tables_down.get(table, 0) + count
+            if not page.has_more:
+                break
+        report.cursor = engine.cursor(self.ws)
+        with self.ws.write() as session:
+            state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
+            state.put(session, state.LAST_ERROR, "")
+        return report
+
+
+def _parse(model, response: httpx.Response):  # type: ignore[no-untyped-def]
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as exc:
+        raise SyncUnavailable(f"unexpected answer from the server: {exc}") from exc
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        data = response.json()
+    except ValueError:
+        return response.text[:200]
+    detail = data.get("detail") if isinstance(data, dict) else None
+    if isinstance(detail, list):
+        return "; ".join(str(d.get("msg", d)) for d in detail)
+    return str(detail or "")

@@ -1,0 +1,45 @@
+"""The refresh token lives in the OS keyring (Windows Credential Manager, macOS Keychain,
+Secret Service), never in a file or a log. Only the refresh token is stored: Windows'
+credential store holds at most 2,560 bytes per secret, and access tokens are short-lived
+and kept in memory.
+"""
+
+import contextlib
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError
+
+from localpro_desktop.domain.errors import UserError
+
+SERVICE = "LocalPro"
+MAX_SECRET_BYTES = 2560
+
+
+def _name(device_id: str) -> str:
+    return f"refresh-token:{device_id}"
+
+
+def save_refresh_token(device_id: str, token: str) -> None:
+    if len(token.encode("utf-8")) > MAX_SECRET_BYTES:
+        raise UserError("The server sent a sign-in token too large for the OS keyring.")
+    try:
+        keyring.set_password(SERVICE, _name(device_id), token)
+    except NoKeyringError:
+        raise UserError(
+            "No OS keyring is available to keep your sign-in safely. On Linux install a "
+            "Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND."
+        ) from None
+    except KeyringError as exc:
+        raise UserError(f"The OS keyring refused to store the sign-in: {exc}") from None
+
+
+def load_refresh_token(device_id: str) -> str | None:
+    try:
+        return keyring.get_password(SERVICE, _name(device_id))
+    except (NoKeyringError, KeyringError):
+        return None
+
+
+def forget_refresh_token(device_id: str) -> None:
+    with contextlib.suppress(NoKeyringError, KeyringError):
+        keyring.delete_password(SERVICE, _name(device_id))

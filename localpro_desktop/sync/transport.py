@@ -1,0 +1,70 @@
+"""HTTP for sync over bad links: compressed bodies, stall timeouts, backoff with jitter.
+
+On a 2G link a large page legitimately takes minutes, so there is no total timeout; what
+fails a request is no byte moving for ``STALL_SECONDS`` (httpx's read/write timeouts
+apply per socket operation, which is exactly a stall timeout).
+"""
+
+import gzip
+import json
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from localpro_desktop import __version__
+
+STALL_SECONDS = 30.0
+CONNECT_SECONDS = 15.0
+USER_AGENT = f"LocalPro/{__version__}"
+
+
+class SyncUnavailable(Exception):
+    """The server could not be reached or answered with a temporary error: retry later."""
+
+
+def make_client(base_url: str, *, stall: float = STALL_SECONDS) -> httpx.Client:
+    timeout = httpx.Timeout(connect=CONNECT_SECONDS, read=stall, write=stall, pool=stall)
+    return httpx.Client(
+        base_url=base_url.rstrip("/"),
+        timeout=timeout,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"},
+        follow_redirects=False,
+    )
+
+
+def gzip_json(payload: Any) -> tuple[bytes, dict[str, str]]:
+    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return gzip.compress(body, compresslevel=6), {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+    }
+
+
+def backoff_delays(
+    attempts: int, *, base: float = 1.0, cap: float = 300.0, rng: random.Random | None = None
+) -> list[float]:
+    """Exponential backoff with full jitter: spreads retries of many laptops apart."""
+    rng = rng or random.Random()
+    return [rng.uniform(0, min(cap, base * 2**i)) for i in range(attempts)]
+
+
+def with_retries(
+    call: Callable[[], Any],
+    *,
+    attempts: int = 5,
+    sleep: Callable[[float], None] = time.sleep,
+    base: float = 1.0,
+) -> Any:
+    """Retry temporary failures (network, 5xx, 429); anything else is raised at once."""
+    delays = backoff_delays(attempts - 1, base=base)
+    for attempt in range(attempts):
+        try:
+            return call()
+        except SyncUnavailable:
+            if attempt == attempts - 1:
+                raise
+            sleep(delays[attempt])
+    raise AssertionError("unreachable")
