@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from localpro_desktop import __version__
 from localpro_desktop.cli.commands import (
+    account,
     campaigns,
     contacts,
     demo,
@@ -27,7 +28,18 @@ from localpro_desktop.domain.errors import UserError
 
 log = logging.getLogger("localpro")
 
-GROUPS = (demo, transfer, prospects, contacts, segments, campaigns, stats, workspace, screenshot)
+GROUPS = (
+    demo,
+    transfer,
+    prospects,
+    contacts,
+    segments,
+    campaigns,
+    stats,
+    workspace,
+    account,
+    screenshot,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
