@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert, select, text
 
 from localpro_desktop.discovery.demo.generator import DemoBusiness, iter_businesses
 from localpro_desktop.domain.activities import ActivityKind
@@ -36,6 +36,7 @@ from localpro_desktop.store.models import (
     Segment,
     UsageEvent,
 )
+from localpro_desktop.sync import state as sync_state
 
 BATCH = 5000
 CONTACT_SHARE = 0.10
@@ -120,9 +121,15 @@ class DemoSummary:
 Progress = Callable[[str, int, int], None]
 
 
+DEMO_MARKER = "demo_seed"
+"""Local note that this workspace was filled with demo data (the prospects themselves keep
+the realistic sources the generator gives them, so the source charts have something true
+to show)."""
+
+
 def has_demo_data(ws: Workspace) -> bool:
     with ws.read() as session:
-        return bool(session.scalar(select(func.count()).where(Prospect.source == "demo").limit(1)))
+        return bool(sync_state.get(session, DEMO_MARKER))
 
 
 def is_empty(ws: Workspace) -> bool:
@@ -157,6 +164,7 @@ def generate_demo(
     with ws.write(changes) as session:
         # Prospects and contacts point at each other: check those links at commit.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        sync_state.put(session, DEMO_MARKER, str(seed))
         batch: list[dict[str, Any]] = []
         for business in iter_businesses(seed=seed, count=size, countries=countries):
             prospect = _prospect_row(business, now)
@@ -246,7 +254,7 @@ def _prospect_row(b: DemoBusiness, now: datetime) -> dict[str, Any]:
         "contact_person": f"{b.owner_first_name} {b.owner_last_name}".strip(),
         "latitude": b.latitude,
         "longitude": b.longitude,
-        "source": "demo",
+        "source": b.source,
         "source_ref": b.source_ref,
         "notes": "",
         "tags": list(b.tags),
@@ -389,14 +397,14 @@ def _campaigns(
     campaigns: list[dict[str, Any]] = []
     recipients: list[dict[str, Any]] = []
     usage: dict[str, int] = {}
-    past = sorted(rng.sample(range(3, HISTORY_DAYS - 2), k=min(10, HISTORY_DAYS - 6)), reverse=True)
+    past = sorted(rng.sample(range(3, HISTORY_DAYS - 2), k=min(24, HISTORY_DAYS - 6)), reverse=True)
     for number, days_ago in enumerate(past):
         channel, name, subject, body = _CAMPAIGNS[number % len(_CAMPAIGNS)]
         sent_at = _stamp(now, days_ago).replace(hour=9, minute=30, second=0)
         audience = [c for c in contacts if c["created_at"] < sent_at and _address(c, channel)]
         if not audience:
             continue
-        chosen = rng.sample(audience, k=min(len(audience), rng.randint(40, 400)))
+        chosen = rng.sample(audience, k=min(len(audience), rng.randint(20, 160)))
         cid = new_id()
         final_failed = 0
         for contact in chosen:
