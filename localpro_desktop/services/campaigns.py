@@ -147,8 +147,12 @@ class CampaignService:
         name: str | None = None,
         body: str | None = None,
         subject: str | None = None,
+        channel: Channel | None = None,
+        segment_id: str | object | None = ...,  # ... = unchanged, None = no segment
+        initiator: object | None = None,
     ) -> Campaign:
-        changes = ChangeSet()
+        """Edit a draft or scheduled campaign; a channel change drops the old recipients."""
+        changes = ChangeSet(initiator=initiator)
         with self.ws.write(changes) as session:
             campaign = self._editable(session, campaign_id)
             if name is not None:
@@ -159,6 +163,18 @@ class CampaignService:
             if subject is not None:
                 check_template(subject)
                 campaign.subject = subject
+            if segment_id is not ...:
+                campaign.segment_id = segment_id  # type: ignore[assignment]
+            if channel is not None and channel.value != campaign.channel:
+                campaign.channel = channel.value
+                for old in session.scalars(
+                    select(CampaignRecipient).where(
+                        CampaignRecipient.campaign_id == campaign.id,
+                        CampaignRecipient.deleted_at.is_(None),
+                    )
+                ):
+                    old.deleted_at = utcnow()
+                changes.touch("campaign_recipients")
             changes.add("campaigns", campaign.id)
         return campaign
 
@@ -184,7 +200,12 @@ class CampaignService:
             return _stats_for(session, [campaign.id]).get(campaign.id, _empty_stats())
 
     def recipients(
-        self, campaign_id: str, *, limit: int = 1000, offset: int = 0
+        self,
+        campaign_id: str,
+        *,
+        limit: int = 1000,
+        offset: int = 0,
+        status: RecipientStatus | None = None,
     ) -> list[tuple[CampaignRecipient, str]]:
         with self.ws.read() as session:
             campaign = get_live(session, Campaign, campaign_id, "campaign")
@@ -194,8 +215,12 @@ class CampaignService:
                 .where(
                     CampaignRecipient.campaign_id == campaign.id,
                     CampaignRecipient.deleted_at.is_(None),
+                    *([CampaignRecipient.status == status.value] if status else []),
                 )
-                .order_by(Contact.last_name, Contact.first_name, Contact.company)
+                # The id breaks ties so paging never skips or repeats namesakes.
+                .order_by(
+                    Contact.last_name, Contact.first_name, Contact.company, CampaignRecipient.id
+                )
                 .limit(limit)
                 .offset(offset)
             ).all()

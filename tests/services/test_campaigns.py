@@ -122,3 +122,14 @@ def test_audience_agrees_with_reachable_segment(workspace: Workspace) -> None:
         audience = CampaignService(workspace).audience(channel, ids)
         segment = SegmentService(workspace).preview(SegmentRule(reachable_on=channel), limit=10)
         assert {c.id for c in audience.included} == {c.id for c in segment.contacts}, channel
+
+
+def test_draft_channel_change_drops_recipients_and_status_filter(workspace: Workspace) -> None:
+    people = _people(workspace)
+    svc = CampaignService(workspace)
+    camp = svc.create("Promo", Channel.SMS, "Hi {{first_name}}")
+    svc.set_recipients(camp.id, list(people.values()))
+    assert len(svc.recipients(camp.id, status=RecipientStatus.PENDING)) == 1
+    assert svc.recipients(camp.id, status=RecipientStatus.QUEUED) == []
+    svc.update_content(camp.id, channel=Channel.EMAIL)
+    assert svc.get(camp.id).channel == "email" and svc.recipients(camp.id) == []
