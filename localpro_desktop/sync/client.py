@@ -47,6 +47,10 @@ class SyncReport:
     tables_up: dict[str, int] = field(default_factory=dict)
 
 
+class CursorAhead(Exception):
+    """The server's history is shorter than our cursor (it was restored from a backup)."""
+
+
 class NotSignedIn(UserError):
     """No account on this workspace yet (or the sign-in was revoked)."""
 
@@ -94,6 +98,8 @@ class SyncClient:
                 raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
         if response.status_code >= 500 or response.status_code == 429:
             raise SyncUnavailable(f"server busy ({response.status_code})")
+        if response.status_code == 409 and path.startswith("/v1/sync/pull"):
+            raise CursorAhead(_detail(response))
         if response.status_code == 426:
             raise UserError(_detail(response) or "Update LocalPro to keep syncing.")
         if response.status_code >= 400:
@@ -190,8 +196,19 @@ class SyncClient:
         return applied, len(parsed.rejected), tables
 
     def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
-        params = {"cursor": engine.cursor(self.ws), "max_bytes": PULL_MAX_BYTES}
-        response = self._send("GET", "/v1/sync/pull", params=params)
+        params = {
+            "cursor": engine.cursor(self.ws),
+            "max_bytes": PULL_MAX_BYTES,
+            "schema_version": SCHEMA_VERSION,
+        }
+        try:
+            response = self._send("GET", "/v1/sync/pull", params=params)
+        except CursorAhead:
+            # The server was restored from an older backup: pull everything again.
+            # Applying is last-writer-wins, so nothing local is lost by re-reading.
+            engine.reset_cursor(self.ws)
+            params["cursor"] = 0
+            response = self._send("GET", "/v1/sync/pull", params=params)
         page = _parse(PullResponse, response)
         return page, engine.apply_pull(self.ws, page)
 

@@ -180,6 +180,11 @@ def cursor(ws: Workspace) -> int:
         return int(state.get(session, state.CURSOR, "0"))
 
 
+def reset_cursor(ws: Workspace) -> None:
+    with ws.write() as session:
+        state.put(session, state.CURSOR, "0")
+
+
 def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
     """Apply a page of server changes and move the cursor, in one transaction.
 

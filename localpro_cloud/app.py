@@ -1,0 +1,98 @@
+"""The FastAPI application: ``create_app`` wires the database, secret, clock and routes.
+
+The app keeps no state of its own between requests (sessions, rate-limit counters, sync
+cursors all live in the database), so any number of instances can serve one database
+behind a load balancer.
+"""
+
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.middleware.gzip import GZipMiddleware
+
+from localpro_cloud import __version__, accounts, db, sync
+from localpro_cloud.bodies import RequestBodyMiddleware
+from localpro_cloud.context import Clock, Service
+from localpro_cloud.settings import MIN_SECRET_LENGTH, resolve_secret
+from localpro_desktop.sync.protocol import PushRequest
+
+DESCRIPTION = """Accounts and offline-first sync for the LocalPro desktop app.
+
+Sign in with `/v1/auth/login` (binding the device), then push field-level changes with
+`/v1/sync/push` and page through the account's changes with `/v1/sync/pull`. Bodies may be
+sent with `Content-Encoding: gzip`; responses are gzipped when the client accepts it.
+"""
+
+
+def create_app(
+    database_url: str, *, secret: str | None = None, clock: Clock | None = None
+) -> FastAPI:
+    """Build the service on ``database_url`` (migrated to head before this returns).
+
+    ``secret`` signs access tokens (default: ``LOCALPRO_CLOUD_SECRET`` or the data folder's
+    file); ``clock`` returns seconds since the epoch (default ``time.time``) and is what
+    tests move to expire tokens and rate-limit windows.
+    """
+    if secret is not None and len(secret) < MIN_SECRET_LENGTH:
+        raise ValueError(f"The token secret must be at least {MIN_SECRET_LENGTH} characters.")
+    engine = db.make_engine(database_url)
+    db.migrate(engine)
+    service = Service(engine=engine, secret=secret or resolve_secret(), clock=clock or time.time)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="LocalPro Cloud", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
+    app.state.service = service
+    app.include_router(accounts.router, tags=["accounts"])
+    app.include_router(sync.router)
+
+    @app.get("/health", tags=["health"])
+    def health() -> JSONResponse:
+        """Liveness and database reachability, for load balancers and monitoring."""
+        try:
+            with db.read(engine) as conn:
+                conn.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return JSONResponse({"status": "error", "database": "unreachable"}, status_code=503)
+        return JSONResponse({"status": "ok", "database": "ok", "version": __version__})
+
+    # Inner first: bodies are inflated before routing; responses gzipped on the way out.
+    app.add_middleware(RequestBodyMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.openapi = _openapi_with_push_body(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi_with_push_body(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """The push endpoint reads its body op by op; publish the PushRequest schema anyway."""
+
+    def build() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        push = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, definition in push.pop("$defs", {}).items():
+            components.setdefault(name, definition)
+        components["PushRequest"] = push
+        app.openapi_schema = schema
+        return schema
+
+    return build

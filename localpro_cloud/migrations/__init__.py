@@ -1,0 +1,1 @@
+"""Alembic migrations of the cloud schema (a package so a wheel install ships them)."""

@@ -1,0 +1,418 @@
+"""Sync endpoints: server meta, push (idempotent, field-level merge), pull (paged by cursor).
+
+The rules of ../shared/design/sync.md, as this module applies them:
+
+1. The cursor is the account's own sequence, bumped under the account row's lock inside the
+   push transaction, so rows get strictly increasing ``seq`` values in commit order and a
+   pull can never skip a row that commits later with a smaller number.
+2. Each device's last applied op id is read and stored in the same transaction as the data:
+   a replay after a lost acknowledgement is skipped (and answered the same way).
+3. Every op is merged with the same ``merge()`` the app uses, field by field, by HLC.
+   Clocks more than a minute ahead of the server are clamped, so one mis-dated laptop cannot
+   win every conflict until its date comes round.
+5. A bad op is rejected with a reason (validation, or a database error inside its own
+   SAVEPOINT); the others still apply.
+6. Pulls are bounded by bytes and resumable from ``next_cursor``.
+"""
+
+import json
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from localpro_cloud import db
+from localpro_cloud.accounts import Caller, CallerDep, ServiceDep
+from localpro_cloud.context import Service
+from localpro_cloud.fields import problem_with
+from localpro_desktop.sync.hlc import MAX_COUNTER, Timestamp, clamp
+from localpro_desktop.sync.protocol import (
+    DELETED,
+    MAX_OPS_PER_PUSH,
+    SCHEMA_VERSION,
+    SYNCED_TABLES,
+    Change,
+    FieldValue,
+    PullResponse,
+    PushOp,
+    PushRequest,
+    PushResponse,
+    Rejection,
+    ServerMeta,
+    merge,
+)
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+
+MIN_SCHEMA_VERSION = 1
+MAX_SCHEMA_VERSION = SCHEMA_VERSION
+CLOCK_SKEW_MS = 60_000
+"""How far ahead of the server a client clock may be before its stamps are pulled back."""
+DEFAULT_PAGE_BYTES = 256 * 1024
+MAX_PAGE_BYTES = 8 * 1024 * 1024
+_BATCH = 500
+
+SchemaVersionQuery = Annotated[
+    int | None,
+    Query(description="The app's data schema version; 426 when this server cannot serve it."),
+]
+
+
+def check_schema_version(version: int | None) -> None:
+    """426 Upgrade Required, with words a user can act on, outside the supported range."""
+    if version is None:
+        return
+    if version < MIN_SCHEMA_VERSION:
+        raise HTTPException(
+            status.HTTP_426_UPGRADE_REQUIRED,
+            detail=f"This version of LocalPro is too old to sync (data version {version}; "
+            f"the server needs {MIN_SCHEMA_VERSION} or later). Please update the LocalPro "
+            "app: your changes stay safe on this computer and will sync after the update.",
+        )
+    if version > MAX_SCHEMA_VERSION:
+        raise HTTPException(
+            status.HTTP_426_UPGRADE_REQUIRED,
+            detail=f"This version of LocalPro (data version {version}) is newer than the sync "
+            f"server supports (up to {MAX_SCHEMA_VERSION}). Please update: the server must be "
+            "updated to match the app, or reinstall the app version your server supports. "
+            "Your changes stay safe on this computer until then.",
+        )
+
+
+# -- meta ---------------------------------------------------------------------------------
+
+
+@router.get("/meta", response_model=ServerMeta, responses={426: {"description": "Update"}})
+def meta(
+    caller: CallerDep, svc: ServiceDep, schema_version: SchemaVersionQuery = None
+) -> ServerMeta:
+    """The server's clock and the data schema versions it accepts."""
+    check_schema_version(schema_version)
+    return ServerMeta(
+        server_time_ms=svc.now_ms(),
+        server_hlc=svc.server_hlc(),
+        min_schema_version=MIN_SCHEMA_VERSION,
+        max_schema_version=MAX_SCHEMA_VERSION,
+    )
+
+
+# -- push ---------------------------------------------------------------------------------
+
+PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+@router.post(
+    "/push",
+    response_model=PushResponse,
+    openapi_extra=PUSH_BODY,
+    responses={
+        403: {"description": "device_id is not the device of the access token"},
+        413: {"description": "Too many ops or body too large"},
+        426: {"description": "Update the app"},
+    },
+)
+async def push(request: Request, caller: CallerDep, svc: ServiceDep) -> Response:
+    """Apply a batch of field-level changes; answer which op ids are done and what was refused.
+
+    The body is validated op by op (not as a whole) so that one malformed op — say a table
+    this server does not know — is rejected alone instead of failing the whole batch.
+    """
+    envelope, ops = _parse_push(await request.body())
+    check_schema_version(envelope.schema_version)
+    if caller.device_id is None:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            detail="This session has no device: sign in with /v1/auth/login and a device_id.",
+        )
+    if envelope.device_id != caller.device_id:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            detail="device_id does not match the device this session was signed in on.",
+        )
+    result = await run_in_threadpool(apply_push, svc, caller, ops)
+    return Response(content=result.model_dump_json(), media_type="application/json")
+
+
+def _parse_push(body: bytes) -> tuple[PushRequest, list[tuple[int, Any]]]:
+    try:
+        doc = json.loads(body)
+    except (ValueError, RecursionError):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="The body is not JSON.") from None
+    if not isinstance(doc, dict):
+        raise HTTPException(422, detail="The body must be a JSON object (a PushRequest).")
+    raw_ops = doc.get("ops", [])
+    if not isinstance(raw_ops, list):
+        raise HTTPException(422, detail="ops must be a list.")
+    if len(raw_ops) > MAX_OPS_PER_PUSH:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail=f"At most {MAX_OPS_PER_PUSH} ops per push; send the rest in another push.",
+        )
+    try:
+        envelope = PushRequest.model_validate({**doc, "ops": []})
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from None
+    ops: list[tuple[int, Any]] = []
+    for index, raw in enumerate(raw_ops):
+        op_id = raw.get("op_id") if isinstance(raw, dict) else None
+        if not isinstance(op_id, int) or isinstance(op_id, bool) or op_id < 1:
+            # Without an op id the op can be neither acknowledged nor rejected.
+            raise HTTPException(422, detail=f"ops[{index}] has no integer op_id of at least 1.")
+        ops.append((op_id, raw))
+    ops.sort(key=lambda item: item[0])
+    return envelope, ops
+
+
+def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> PushResponse:
+    """The push transaction (see the module docstring for the rules it keeps)."""
+    account_id, device_id = caller.account_id, caller.device_id
+    assert device_id is not None
+    ceiling = svc.now_ms() + CLOCK_SKEW_MS
+    with db.write(svc.engine) as conn:
+        # The account row lock serialises pushes of one account (any instance, any device).
+        seq = conn.scalar(
+            select(db.accounts.c.seq).where(db.accounts.c.id == account_id).with_for_update()
+        )
+        last = conn.scalar(
+            select(db.devices.c.last_op_id).where(
+                db.devices.c.account_id == account_id, db.devices.c.device_id == device_id
+            )
+        )
+        if seq is None or last is None:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Unknown account or device.")
+        start_seq, top = seq, last
+        replayed: list[int] = []
+        rejected: list[Rejection] = []
+        for op_id, raw in ops:
+            if op_id <= last:
+                replayed.append(op_id)
+                continue
+            if op_id <= top:
+                continue  # the same op id twice in one push: the first one counts
+            top = op_id
+            reason = None
+            table = raw.get("table")
+            if isinstance(table, str) and table not in SYNCED_TABLES:
+                reason = f"unknown table {table[:60]!r}"
+            try:
+                op = PushOp.model_validate(raw)
+            except ValidationError as exc:
+                reason = reason or _summarise(exc)
+            else:
+                reason = problem_with(op.table, op.fields)
+            if reason is None:
+                try:
+                    with conn.begin_nested():
+                        if _apply(conn, account_id, op, seq + 1, ceiling):
+                            seq += 1
+                except SQLAlchemyError as exc:
+                    log.exception("op %s of device %s could not be stored", op_id, device_id)
+                    reason = f"the server could not store this change ({type(exc).__name__})"
+            if reason is not None:
+                rejected.append(Rejection(op_id=op_id, reason=reason))
+                conn.execute(
+                    insert(db.sync_rejections).values(
+                        account_id=account_id,
+                        device_id=device_id,
+                        op_id=op_id,
+                        reason=reason,
+                        at_ms=svc.now_ms(),
+                    )
+                )
+        if seq != start_seq:
+            conn.execute(update(db.accounts).where(db.accounts.c.id == account_id).values(seq=seq))
+        conn.execute(
+            update(db.devices)
+            .where(db.devices.c.account_id == account_id, db.devices.c.device_id == device_id)
+            .values(last_op_id=top, last_seen_ms=svc.now_ms())
+        )
+        if replayed:
+            # A replay gets the answer the lost one had: the same rejections.
+            rejected += [
+                Rejection(op_id=row.op_id, reason=row.reason)
+                for row in conn.execute(
+                    select(db.sync_rejections.c.op_id, db.sync_rejections.c.reason).where(
+                        db.sync_rejections.c.account_id == account_id,
+                        db.sync_rejections.c.device_id == device_id,
+                        db.sync_rejections.c.op_id.in_(replayed),
+                    )
+                )
+            ]
+    rejected.sort(key=lambda r: r.op_id)
+    return PushResponse(acked_op_id=top, rejected=rejected, server_hlc=svc.server_hlc())
+
+
+def _summarise(exc: ValidationError) -> str:
+    parts = [
+        f"{'.'.join(str(p) for p in err['loc']) or 'op'}: {err['msg']}"
+        for err in exc.errors(include_url=False)[:3]
+    ]
+    more = len(exc.errors()) - 3
+    return "invalid operation: " + "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
+
+
+def _apply(conn: Connection, account_id: str, op: PushOp, new_seq: int, ceiling: int) -> bool:
+    """Merge one op into the stored row; True (row stamped with ``new_seq``) if it changed."""
+    rows = db.sync_rows
+    key = (
+        rows.c.account_id == account_id,
+        rows.c.table_name == op.table,
+        rows.c.row_id == op.row_id,
+    )
+    stored = conn.scalar(select(rows.c.fields).where(*key))
+    current: dict[str, FieldValue] = (
+        {name: (value, hlc) for name, (value, hlc) in json.loads(stored).items()} if stored else {}
+    )
+    incoming: dict[str, FieldValue] = {
+        name: (value, _clamped(hlc, ceiling, current.get(name)))
+        for name, (value, hlc) in op.fields.items()
+    }
+    merged, changed = merge(current, incoming)
+    if not changed:
+        return False
+    document = dumps_fields(merged)
+    if stored is None:
+        conn.execute(
+            insert(rows).values(
+                account_id=account_id,
+                table_name=op.table,
+                row_id=op.row_id,
+                seq=new_seq,
+                fields=document,
+            )
+        )
+    else:
+        conn.execute(update(rows).where(*key).values(seq=new_seq, fields=document))
+    if op.table == "usage_events":
+        _index_usage(conn, account_id, op.row_id, merged)
+    return True
+
+
+def _clamped(hlc: str, ceiling: int, mine: FieldValue | None) -> str:
+    """``clamp`` keeping the device as tie-break, and never turning newer into older.
+
+    Two edits from a far-ahead device can clamp to the same ceiling; the later one must
+    still beat the earlier one it follows, so it goes one counter step past it.
+    """
+    node = Timestamp.decode(hlc).node
+    fixed = clamp(hlc, ceiling, node)
+    if fixed != hlc and mine is not None and hlc > mine[1] >= fixed:
+        stored = Timestamp.decode(mine[1])
+        if stored.counter >= MAX_COUNTER:
+            return Timestamp(stored.millis + 1, 0, node).encode()
+        return Timestamp(stored.millis, stored.counter + 1, node).encode()
+    return fixed
+
+
+def dumps_fields(fields: dict[str, FieldValue]) -> str:
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _index_usage(
+    conn: Connection, account_id: str, row_id: str, fields: dict[str, FieldValue]
+) -> None:
+    """Keep the monthly usage sums queryable without reading every event document."""
+
+    def value(name: str) -> Any:
+        pair = fields.get(name)
+        return pair[0] if pair is not None else None
+
+    quantity = value("quantity")
+    values = {
+        "month": str(value("month") or ""),
+        "metric": str(value("metric") or ""),
+        "quantity": quantity if isinstance(quantity, int) and not isinstance(quantity, bool) else 0,
+        "deleted": value(DELETED) is not None,
+    }
+    usage = db.usage_index
+    key = (usage.c.account_id == account_id, usage.c.row_id == row_id)
+    if conn.scalar(select(usage.c.row_id).where(*key)) is None:
+        conn.execute(insert(usage).values(account_id=account_id, row_id=row_id, **values))
+    else:
+        conn.execute(update(usage).where(*key).values(**values))
+
+
+# -- pull ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/pull",
+    response_model=PullResponse,
+    responses={
+        409: {"description": "Cursor ahead of the server's history: pull from 0"},
+        426: {"description": "Update"},
+    },
+)
+def pull(
+    caller: CallerDep,
+    svc: ServiceDep,
+    cursor: Annotated[
+        int, Query(ge=0, description="next_cursor of the previous page; 0 first")
+    ] = 0,
+    max_bytes: Annotated[
+        int, Query(ge=1, le=MAX_PAGE_BYTES, description="Page size bound (JSON bytes)")
+    ] = DEFAULT_PAGE_BYTES,
+    schema_version: SchemaVersionQuery = None,
+) -> Response:
+    """The account's changes after ``cursor`` in commit order, at most ``max_bytes`` of JSON.
+
+    A page always holds at least one change (else a single large row would stall the sync).
+    """
+    check_schema_version(schema_version)
+    server_hlc = svc.server_hlc()
+    # The envelope's own bytes count too (with the longest cursor and "false").
+    size = len(
+        PullResponse(
+            changes=[], next_cursor=2**63 - 1, has_more=False, server_hlc=server_hlc
+        ).model_dump_json()
+    )
+    changes: list[Change] = []
+    next_cursor, has_more, after = cursor, False, cursor
+    rows = db.sync_rows
+    with db.read(svc.engine) as conn:
+        newest = conn.scalar(select(db.accounts.c.seq).where(db.accounts.c.id == caller.account_id))
+        if newest is not None and cursor > newest:
+            raise HTTPException(
+                status.HTTP_409_CONFLICT,
+                detail=f"The cursor {cursor} is ahead of this account's history ({newest}): "
+                "the server was probably restored from a backup. Pull again from cursor 0.",
+            )
+        while not has_more:
+            batch = conn.execute(
+                select(rows.c.table_name, rows.c.row_id, rows.c.seq, rows.c.fields)
+                .where(rows.c.account_id == caller.account_id, rows.c.seq > after)
+                .order_by(rows.c.seq)
+                .limit(_BATCH)
+            ).all()
+            for row in batch:
+                change = Change.model_construct(
+                    table=row.table_name,
+                    row_id=row.row_id,
+                    seq=row.seq,
+                    fields={n: (v, h) for n, (v, h) in json.loads(row.fields).items()},
+                )
+                piece = len(change.model_dump_json().encode("utf-8")) + 1  # and a comma
+                if changes and size + piece > max_bytes:
+                    has_more = True
+                    break
+                changes.append(change)
+                size += piece
+                next_cursor = row.seq
+            if len(batch) < _BATCH:
+                break
+            after = batch[-1].seq
+    page = PullResponse.model_construct(
+        changes=changes, next_cursor=next_cursor, has_more=has_more, server_hlc=server_hlc
+    )
+    return Response(content=page.model_dump_json(), media_type="application/json")
