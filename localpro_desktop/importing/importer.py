@@ -407,6 +407,9 @@ def _write(
         if kind == "prospects":
             usage.record(session, Metric.PROSPECTS, len(plan.creates), f"import:{file_name}")
         changes.touch(kind)
+        if kind == "prospects":
+            changes.touch("usage_events")
         if kind == "contacts":
             changes.touch("activities")
+    ws.optimize()
     notify("writing", total, total)

@@ -208,6 +208,7 @@ def generate_demo(
             "usage_events",
         ):
             changes.touch(table)
+    ws.optimize()
     return DemoSummary(
         counts["prospects"],
         counts["contacts"],

@@ -8,6 +8,7 @@ cancelled through the token they receive.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import traceback
@@ -50,6 +51,12 @@ class TaskHandle(QObject):
         super().__init__(parent)
         self.token = CancelToken()
         self.finished = False
+        self.connected: list[tuple[str, Any]] = []
+
+    def attach(self, name: str, slot: Any) -> None:
+        """Connect and remember, so the runner can drop exactly these when done."""
+        getattr(self, name).connect(slot)
+        self.connected.append((name, slot))
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -111,11 +118,11 @@ class TaskRunner(QObject):
         """Queue ``fn``; ``wants`` may contain "cancel" and "progress" (passed as kwargs)."""
         handle = TaskHandle(self)
         if on_done is not None:
-            handle.sig_done.connect(on_done)
+            handle.attach("sig_done", on_done)
         if on_error is not None:
-            handle.sig_failed.connect(on_error)
+            handle.attach("sig_failed", on_error)
         if on_progress is not None:
-            handle.sig_progress.connect(on_progress)
+            handle.attach("sig_progress", on_progress)
         handle.sig_done.connect(self._finished)
         handle.sig_failed.connect(self._finished)
         self._running += 1
@@ -129,6 +136,12 @@ class TaskRunner(QObject):
         sender = self.sender()
         if isinstance(sender, TaskHandle):
             sender.finished = True
+            # Drop the callbacks first: they may hold the last reference to a closed
+            # screen, whose deletion must not run inside this handle's own deletion.
+            for name, slot in sender.connected:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    getattr(sender, name).disconnect(slot)
+            sender.connected.clear()
             sender.deleteLater()
         self._running = max(self._running - 1, 0)
         if self._running == 0:

@@ -43,6 +43,13 @@ def ui_ctx(qapp, demo_paths: WorkspacePaths) -> Iterator[object]:  # type: ignor
     try:
         yield ctx
     finally:
+        import gc
+
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         ctx.runner.wait(30_000)
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
         ctx.bridge.close()
         ws.close()

@@ -1,0 +1,61 @@
+"""Everything the Analytics tab shows, computed in one background task.
+
+The tab asks for all of it at once so the database worker runs one job per refresh, and
+every chart and tile of a refresh describes the same moment. Nothing here touches Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.services.analytics import (
+    AnalyticsService,
+    FunnelStage,
+    Kpis,
+    RatePoint,
+    Trend,
+)
+from localpro_desktop.services.workspace import Workspace
+
+RANGES: tuple[int, ...] = (7, 30, 90)
+"""The periods the range selector offers (the ones ``AnalyticsService.trends`` compares)."""
+SECTOR_LIMIT = 10
+RATE_WINDOW = 7
+
+
+@dataclass(frozen=True)
+class AnalyticsData:
+    """One refresh of the tab; per-day lists are aligned with ``days``."""
+
+    period: int
+    days: list[date]
+    messages: dict[Channel, list[int]]
+    rate_trend: list[RatePoint]
+    funnel: list[FunnelStage]
+    sources: dict[str, int]
+    sectors: list[tuple[str, int]]
+    trend: Trend
+    kpis: Kpis
+
+    @property
+    def empty(self) -> bool:
+        """Nothing imported or entered yet: the tab shows a hint instead of blank charts."""
+        return self.kpis.total_prospects == 0 and self.kpis.total_contacts == 0
+
+
+def load_analytics(ws: Workspace, period: int) -> AnalyticsData:
+    """Runs on the database worker; ``period`` is one of ``RANGES``."""
+    service = AnalyticsService(ws)
+    return AnalyticsData(
+        period=period,
+        days=service.day_range(period),
+        messages=service.messages_by_channel(period),
+        rate_trend=service.rate_trend(period, window=RATE_WINDOW),
+        funnel=service.funnel(),
+        sources=service.prospects_by_source(),
+        sectors=service.prospects_by_sector(SECTOR_LIMIT),
+        trend=service.trends(period),
+        kpis=service.kpis(),
+    )

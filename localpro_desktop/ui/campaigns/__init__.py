@@ -1,0 +1,1 @@
+"""The Campaigns tab: campaign results, the recipients' delivery states and the composer."""

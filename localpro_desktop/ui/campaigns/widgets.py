@@ -1,0 +1,153 @@
+"""Small building blocks of the Campaigns tab: colour dots, KPI tiles, banners, dialogs.
+
+Colours for channels come from ``ui/style.py``; campaign and recipient states have no shared
+colour yet, so they are defined here (candidates for ``ui/style.py`` if other screens need
+them).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.ui.style import CHANNEL_COLORS, ERROR_COLOR, MUTED_COLOR
+
+CAMPAIGN_STATUS_COLORS: dict[CampaignStatus, str] = {
+    CampaignStatus.DRAFT: MUTED_COLOR,
+    CampaignStatus.SCHEDULED: "#5b6bd6",
+    CampaignStatus.SENT: "#d08700",
+    CampaignStatus.COMPLETED: "#1b8a45",
+    CampaignStatus.FAILED: ERROR_COLOR,
+}
+RECIPIENT_STATUS_COLORS: dict[RecipientStatus, str] = {
+    RecipientStatus.PENDING: MUTED_COLOR,
+    RecipientStatus.QUEUED: "#5b6bd6",
+    RecipientStatus.SENT: "#00829a",
+    RecipientStatus.DELIVERED: "#2f7d32",
+    RecipientStatus.OPENED: "#1b8a45",
+    RecipientStatus.REPLIED: "#0b6e3b",
+    RecipientStatus.FAILED: ERROR_COLOR,
+    RecipientStatus.SKIPPED: MUTED_COLOR,
+}
+PREVIEW_BUBBLES: dict[Channel, str] = {
+    # The look each channel's message has on the recipient's phone or mailbox.
+    Channel.WHATSAPP: "#dcf8c6",
+    Channel.SMS: "#eef0f3",
+    Channel.EMAIL: "#ffffff",
+}
+BUBBLE_TEXT = "#1b1b1b"
+WARNING_BG = "#fff4e5"
+WARNING_FG = "#7a4b00"
+SUCCESS_BG = "#e8f5ec"
+SUCCESS_FG = "#1b5e31"
+ERROR_BG = "#fdecee"
+
+
+@cache
+def dot_icon(color: str, size: int = 10) -> QIcon:
+    """A filled circle: channels and states are recognised by colour before text."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def channel_icon(channel: Channel) -> QIcon:
+    return dot_icon(CHANNEL_COLORS[channel])
+
+
+class KpiTile(QFrame):
+    """One count in the campaign detail: big value, its name, and a rate under it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiTile")
+        self.setStyleSheet(
+            "#kpiTile { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        self.title = QLabel(title)
+        self.title.setStyleSheet(f"color: {MUTED_COLOR};")
+        self.value = QLabel("—")
+        self.value.setStyleSheet("font-size: 19px; font-weight: 600;")
+        self.rate = QLabel("")
+        self.rate.setStyleSheet(f"color: {MUTED_COLOR};")
+        for label in (self.title, self.value, self.rate):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+
+    def show_value(self, value: str, rate: str = "", color: str | None = None) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(
+            "font-size: 19px; font-weight: 600;" + (f" color: {color};" if color else "")
+        )
+        self.rate.setText(rate or " ")
+
+
+class Banner(QFrame):
+    """A one-line message above a page (success, warning, error) that the user can close."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text, 1)
+        self.close_label = QLabel('<a href="#" style="text-decoration:none">✕</a>')
+        self.close_label.linkActivated.connect(lambda _link: self.hide())
+        layout.addWidget(self.close_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "success") -> None:
+        bg, fg = {
+            "success": (SUCCESS_BG, SUCCESS_FG),
+            "warning": (WARNING_BG, WARNING_FG),
+            "error": (ERROR_BG, ERROR_COLOR),
+        }[kind]
+        self.setStyleSheet(
+            f"#banner {{ background: {bg}; border: 1px solid {fg}; border-radius: 4px; }}"
+            f" #banner QLabel {{ color: {fg}; }}"
+        )
+        self.text.setText(text)
+        self.show()
+
+
+# Dialogs go through these two functions so tests can answer them without a modal loop.
+
+
+def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)

@@ -1,0 +1,1 @@
+"""The Prospects tab: search, lazy table, details, add/edit, import and conversion."""

@@ -1,0 +1,255 @@
+"""Small widgets of the Prospects tab: message bar, usage meter, empty state, icons.
+
+They live here rather than in ``ui/`` because only this tab uses them so far; each is
+self-contained (no service calls) so another tab can adopt it by moving the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from functools import cache
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
+
+OK_COLOR = "#1b7f3b"
+WARN_COLOR = "#b26a00"
+
+
+@cache
+def validity_icon(valid: bool) -> QIcon:
+    """A small round ✓ (green) or ! (amber) badge, drawn once: no image files to ship."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(OK_COLOR if valid else WARN_COLOR))
+    painter.drawEllipse(QRectF(3, 3, size - 6, size - 6))
+    painter.setPen(QColor("white"))
+    font = QFont()
+    font.setPixelSize(20)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "✓" if valid else "!")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Tone(Enum):
+    INFO = ("#e8f0fe", "#1a4fa0")
+    SUCCESS = ("#e6f4ea", OK_COLOR)
+    WARNING = ("#fff4e5", WARN_COLOR)
+    ERROR = ("#fdecea", ERROR_COLOR)
+
+
+class MessageBar(QFrame):
+    """An inline notice above the list, with at most one action ("Open in CRM").
+
+    A status-bar message disappears while the user looks elsewhere and cannot carry a
+    button; a modal box interrupts. This sits in the tab until closed or replaced
+    (success notices fade after a while, errors stay).
+    """
+
+    sig_closed = Signal()
+    """The user dismissed the message."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.action = QPushButton()
+        self.action.hide()
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.action)
+        layout.addWidget(self.close_button)
+        self._callback: Callable[[], None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.dismiss)
+        self.action.clicked.connect(self._act)
+        self.close_button.clicked.connect(self.dismiss)
+        self.hide()
+
+    def show_message(
+        self,
+        text: str,
+        tone: Tone = Tone.INFO,
+        *,
+        action: str | None = None,
+        on_action: Callable[[], None] | None = None,
+        timeout_ms: int | None = None,
+    ) -> None:
+        background, foreground = tone.value
+        self.setStyleSheet(
+            f"#messageBar {{ background: {background}; border: 1px solid {foreground};"
+            f" border-radius: 4px; }} #messageBar QLabel {{ color: {foreground}; }}"
+        )
+        self.text.setText(text)
+        self._callback = on_action
+        self.action.setVisible(bool(action))
+        if action:
+            self.action.setText(action)
+        if timeout_ms is None:
+            timeout_ms = 0 if tone in (Tone.ERROR, Tone.WARNING) or action else 8000
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+        else:
+            self._timer.stop()
+        self.show()
+
+    @property
+    def message(self) -> str:
+        return self.text.text() if self.isVisible() else ""
+
+    def _act(self) -> None:
+        callback = self._callback
+        self.dismiss()
+        if callback is not None:
+            callback()
+
+    def dismiss(self) -> None:
+        self._timer.stop()
+        self._callback = None
+        if self.isVisible():
+            self.hide()
+            self.sig_closed.emit()
+
+
+class UsageMeter(QWidget):
+    """This month's prospects against the plan, with a thin bar that turns amber, then red."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(110, 8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self.used = 0
+        self.limit: int | None = None
+
+    def set_usage(self, used: int, limit: int | None, resets_on: str) -> None:
+        self.used, self.limit = used, limit
+        if limit is None:
+            self.label.setText(
+                self.tr("Prospects this month: {used} (unlimited)").format(used=fmt.number(used))
+            )
+            self.bar.hide()
+        else:
+            self.label.setText(
+                self.tr("Prospects this month: {used} / {limit}").format(
+                    used=fmt.number(used), limit=fmt.number(limit)
+                )
+            )
+            self.bar.show()
+            self.bar.setRange(0, max(limit, 1))
+            self.bar.setValue(min(used, limit))
+            share = used / limit if limit else 1.0
+            color = ERROR_COLOR if share >= 1 else WARN_COLOR if share >= 0.8 else OK_COLOR
+            self.bar.setStyleSheet(
+                "QProgressBar { border: none; background: #e4e4e4; border-radius: 4px; }"
+                f"QProgressBar::chunk {{ background: {color}; border-radius: 4px; }}"
+            )
+            self.label.setStyleSheet(f"color: {ERROR_COLOR};" if share >= 1 else "")
+        self.setToolTip(
+            self.tr(
+                "New prospects added or imported this month count against your plan. "
+                "The count resets on {date}."
+            ).format(date=resets_on)
+        )
+
+
+class EmptyState(QWidget):
+    """What replaces the list when there is nothing to show, and what to do about it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A fixed-width column in the middle: wrapped labels need a width to wrap to.
+        column = QWidget()
+        column.setFixedWidth(520)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 17px; font-weight: 600;")
+        self.detail = QLabel()
+        self.detail.setStyleSheet(f"color: {MUTED_COLOR};")
+        for label in (self.title, self.detail):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(label)
+        inner.addSpacing(12)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(12)
+        inner.addLayout(self.buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addLayout(row)
+        layout.addStretch(3)
+        self._buttons: list[QPushButton] = []
+
+    def show_state(
+        self, title: str, detail: str, actions: list[tuple[str, Callable[[], None]]]
+    ) -> None:
+        self.title.setText(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._buttons = []
+        self.buttons.addStretch(1)
+        for text, callback in actions:
+            button = QPushButton(text)
+            button.setMinimumWidth(160)
+            button.clicked.connect(callback)
+            self.buttons.addWidget(button)
+            self._buttons.append(button)
+        self.buttons.addStretch(1)
+
+    def button_texts(self) -> list[str]:
+        return [button.text() for button in self._buttons]
+
+    def click(self, text: str) -> None:
+        """Press the action labelled ``text`` (tests, keyboard shortcuts)."""
+        for button in self._buttons:
+            if button.text() == text:
+                button.click()
+                return
+        raise KeyError(text)
