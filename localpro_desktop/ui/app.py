@@ -3,10 +3,12 @@
 import os
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from localpro_desktop import __version__
 from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.resources import resource
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui.changes import ChangeBridge
 from localpro_desktop.ui.context import UiContext
@@ -20,6 +22,13 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         return app
     if os.name != "nt" and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.name != "nt" and hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses to start its sandbox as root (containers, CI).
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    # The map's URL scheme must be registered before the QApplication exists.
+    from localpro_desktop.ui.map.scheme import register_schemes
+
+    register_schemes()
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("LocalPro")
     app.setOrganizationName("LocalPro")
@@ -43,14 +52,30 @@ def open_workspace_for_ui(paths: WorkspacePaths) -> Workspace:
     return ws
 
 
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for path in sorted(resource("icons").glob("localpro-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def run_app(paths: WorkspacePaths, *, language: str | None = None) -> int:
+    from localpro_desktop.ui import crash
+    from localpro_desktop.ui.checks import install_startup_probe
     from localpro_desktop.ui.main_window import MainWindow
 
     app = ensure_app()
-    ws = open_workspace_for_ui(paths)
+    app.setWindowIcon(app_icon())
+    crashes = crash.install(paths.logs)
+    try:
+        ws = open_workspace_for_ui(paths)
+    except Exception:  # e.g. a failed migration: say so in a window, never vanish silently
+        crashes.show_fatal(*sys.exc_info())
+        return 3
     try:
         ctx = build_context(ws, paths, language)
         window = MainWindow(ctx)
+        install_startup_probe(window, paths.logs)
         window.show()
         return app.exec()
     finally:

@@ -7,19 +7,25 @@ filters") travel as signals routed here.
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.services.demo import generate_demo, is_empty
 from localpro_desktop.store import backup as backups
+from localpro_desktop.ui.account.scheduler import SyncScheduler
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.lazy import LazyTab
 from localpro_desktop.ui.settings_dialog import SettingsDialog
 from localpro_desktop.ui.status_bar import AppStatusBar
+from localpro_desktop.ui.sync_status import SyncStatusWidget
 from localpro_desktop.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from localpro_desktop.ui.account.dialog import AccountDialog
 
 # key -> (module, class); imported when the tab is first shown.
 TABS: dict[str, tuple[str, str]] = {
@@ -58,12 +64,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = AppStatusBar(ctx)
         self.setStatusBar(self.status)
+        self.sync = SyncScheduler(ctx, self)
+        self.sync_status = SyncStatusWidget(ctx, self.sync)
+        self.sync_status.sig_open_account.connect(self.open_account)
+        self.sync_status.sig_show_rejected.connect(self.show_rejected)
+        self.status.attach_sync(self.sync_status)
+        self._account: AccountDialog | None = None
         self._build_menu()
         self.welcome.sig_demo.connect(self.load_demo)
         self.welcome.sig_import.connect(self._welcome_import)
         self.welcome.sig_add.connect(self._welcome_add)
         self.stack.setCurrentWidget(self.tabs)
         ctx.runner.run(lambda: is_empty(ctx.ws), on_done=self._show_welcome_if_empty)
+        self.sync.start()
 
     # -- tabs -------------------------------------------------------------------------
 
@@ -146,10 +159,12 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.edit_settings)
         backup = QAction(self.tr("&Back up now"), self)
         backup.triggered.connect(self.backup_now)
+        account = QAction(self.tr("&Account…"), self)
+        account.triggered.connect(self.open_account)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (settings, backup):
+        for action in (account, settings, backup):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -173,6 +188,31 @@ class MainWindow(QMainWindow):
             break
 
     @Slot()
+    def open_account(self) -> None:
+        """One account window, reused: it keeps a half-filled form if closed by mistake."""
+        from localpro_desktop.ui.account.dialog import AccountDialog
+
+        if self._account is None:
+            dialog = AccountDialog(self.ctx, self.sync, self)
+            dialog.sig_show_rejected.connect(self.show_rejected)
+            self._account = dialog
+        else:
+            self._account.reload()
+        if self._account.isVisible():
+            self._account.raise_()
+            self._account.activateWindow()
+        else:
+            self._account.show()
+
+    @Slot()
+    def show_rejected(self) -> None:
+        from localpro_desktop.ui.account.rejected import RejectedDialog
+
+        dialog = RejectedDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    @Slot()
     def backup_now(self) -> None:
         ws = self.ctx.ws
         target = ws.paths.backups / backups.manual_backup_name()
@@ -191,6 +231,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         self.ctx.runner.wait(10_000)
         self.ctx.bridge.close()
         super().closeEvent(event)

@@ -39,6 +39,15 @@ class AppStatusBar(QStatusBar):
         self._timer.start(10 * 60 * 1000)
         self.refresh_usage()
 
+    def attach_sync(self, widget: QWidget) -> None:
+        """Show the sync status instead of the bare network dot.
+
+        "Online" from the operating system says nothing about whether the cloud answers or
+        whether the work is backed up; the sync status says both.
+        """
+        self.connection.hide()
+        self.addPermanentWidget(widget)
+
     @property
     def online(self) -> bool:
         if self._network is None:

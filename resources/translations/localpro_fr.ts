@@ -1,6 +1,260 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="91" />
+        <source>LocalPro account</source>
+        <translation>Compte LocalPro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="95" />
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="133" />
+        <source>LocalPro works fully offline. With an account, your data is backed up in the cloud and shared between your computers.</source>
+        <translation>LocalPro fonctionne entièrement hors ligne. Avec un compte, vos données sont sauvegardées dans le cloud et partagées entre vos ordinateurs.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="143" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="187" />
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="144" />
+        <source>Create an account</source>
+        <translation>Créer un compte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="158" />
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="170" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="264" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="171" />
+        <source>Change this only if your organisation runs its own LocalPro cloud.</source>
+        <translation>Ne modifiez ceci que si votre organisation héberge son propre cloud LocalPro.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="184" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="199" />
+        <source>you@example.com</source>
+        <translation>vous@exemple.com</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="190" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="210" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="191" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="211" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="202" />
+        <source>At least 10 characters</source>
+        <translation>Au moins 10 caractères</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="208" />
+        <source>Create my account</source>
+        <translation>Créer mon compte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="212" />
+        <source>Repeat the password</source>
+        <translation>Répétez le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="213" />
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="214" />
+        <source>Business name</source>
+        <translation>Nom de l’entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="215" />
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="232" />
+        <source>Plan and usage this month</source>
+        <translation>Forfait et consommation du mois</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="248" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="262" />
+        <source>Last sync</source>
+        <translation>Dernière synchro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="263" />
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="269" />
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="271" />
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="273" />
+        <source>Your data stays on this computer; it syncs again when you sign in.</source>
+        <translation>Vos données restent sur cet ordinateur ; elles se synchronisent de nouveau quand vous vous reconnectez.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="331" />
+        <source>Fetching your plan…</source>
+        <translation>Récupération de votre forfait…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="344" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="544" />
+        <source>Your sign-in has expired: sign in again.</source>
+        <translation>Votre connexion a expiré : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="350" />
+        <source>Your plan and usage appear here when the cloud can be reached.</source>
+        <translation>Votre forfait et votre consommation s’affichent ici quand le cloud est joignable.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="368" />
+        <source>Enter the e-mail address of your account.</source>
+        <translation>Saisissez l’adresse e-mail de votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="372" />
+        <source>Enter your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="375" />
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="392" />
+        <source>Enter a valid e-mail address.</source>
+        <translation>Saisissez une adresse e-mail valide.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="397" />
+        <source>Choose a password of at least {count} characters.</source>
+        <translation>Choisissez un mot de passe d’au moins {count} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="404" />
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="416" />
+        <source>Check the e-mail address, the password and the country.</source>
+        <translation>Vérifiez l’adresse e-mail, le mot de passe et le pays.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="418" />
+        <source>Creating your account…</source>
+        <translation>Création de votre compte…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="433" />
+        <source>Signed in. Your data now syncs in the background.</source>
+        <translation>Connecté. Vos données se synchronisent désormais en arrière-plan.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="441" />
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="453" />
+        <source>Signed out. Your data stays on this computer.</source>
+        <translation>Déconnecté. Vos données restent sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="474" />
+        <source>{plan} plan</source>
+        <translation>Forfait {plan}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="482" />
+        <source>Prospects added</source>
+        <translation>Prospects ajoutés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="483" />
+        <source>Messages sent</source>
+        <translation>Messages envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="500" />
+        <source>{used} (unlimited)</source>
+        <translation>{used} (illimité)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="519" />
+        <source>This computer is no longer signed in: sign in again.</source>
+        <translation>Cet ordinateur n’est plus connecté : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="522" />
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="525" />
+        <source>Offline · {when}</source>
+        <translation>Hors ligne · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="530" />
+        <source>Nothing: all sent</source>
+        <translation>Rien : tout est envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="540" />
+        <source>The LocalPro cloud cannot be reached. Check your internet connection (or the server address under Advanced) and try again.</source>
+        <translation>Le cloud LocalPro est injoignable. Vérifiez votre connexion internet (ou l’adresse du serveur sous Avancé) et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="546" />
+        <source>Something went wrong: {message}</source>
+        <translation>Une erreur est survenue : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="575" />
+        <source>The server address must start with https:// (for example {example}).</source>
+        <translation>L’adresse du serveur doit commencer par https:// (par exemple {example}).</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsTab</name>
     <message>
         <location filename="../../localpro_desktop/ui/analytics/tab.py" line="180" />
@@ -273,27 +527,27 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="51" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="60" />
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="54" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="63" />
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="57" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="66" />
         <source>Everything works offline; changes sync when a connection appears.</source>
         <translation>Tout fonctionne hors ligne ; les modifications se synchronisent dès qu’une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="79" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="88" />
         <source>{plan} · messages {used} / {limit} · prospects {pused} / {plimit}</source>
         <translation>{plan} · messages {used} / {limit} · prospects {pused} / {plimit}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="88" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="97" />
         <source>Monthly usage; resets on {date}</source>
         <translation>Consommation du mois ; remise à zéro le {date}</translation>
     </message>
@@ -301,7 +555,7 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/column.py" line="231" />
+        <location filename="../../localpro_desktop/ui/crm/column.py" line="232" />
         <source>{count} in this column</source>
         <translation type="unfinished" />
     </message>
@@ -1305,7 +1559,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="212" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Téléphone</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="219" />
@@ -1331,107 +1585,107 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="66" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="69" />
         <source>Edit contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="66" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="69" />
         <source>Add a contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="72" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="75" />
         <source>First name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Prénom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="73" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="76" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="74" />
-        <source>Company</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="75" />
-        <source>Sector</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="76" />
-        <source>Phone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="77" />
-        <source>WhatsApp</source>
-        <translation type="unfinished" />
+        <source>Company</source>
+        <translation type="unfinished">Entreprise</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="78" />
+        <source>Sector</source>
+        <translation type="unfinished">Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="79" />
+        <source>Phone</source>
+        <translation type="unfinished">Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="80" />
+        <source>WhatsApp</source>
+        <translation type="unfinished">WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="81" />
         <source>E-mail</source>
         <translation type="unfinished">E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="79" />
-        <source>Website</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="80" />
-        <source>Address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="81" />
-        <source>City</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="82" />
-        <source>Tags</source>
-        <translation type="unfinished" />
+        <source>Website</source>
+        <translation type="unfinished">Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="95" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="83" />
+        <source>Address</source>
+        <translation type="unfinished">Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="84" />
+        <source>City</source>
+        <translation type="unfinished">Ville</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="85" />
+        <source>Tags</source>
+        <translation type="unfinished">Étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="102" />
         <source>Separated by commas: vip, wholesale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="96" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="103" />
         <source>e.g. 77 123 45 67</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">ex. 77 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="100" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="107" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="138" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="171" />
         <source>Not a valid e-mail address.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="142" />
-        <source>Not a valid number for {country}: add the country code, e.g. +221…</source>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="176" />
+        <source>Not a valid number for {country}; a number from another country starts with + and its country code.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="155" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="189" />
         <source>It will be kept as typed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="159" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="193" />
         <source>Looks valid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="180" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="215" />
         <source>Give a first name, a last name or a company.</source>
         <translation type="unfinished" />
     </message>
@@ -1446,7 +1700,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="98" />
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Modifier…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="99" />
@@ -1499,7 +1753,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="151" />
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Ajouter</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="253" />
@@ -1509,32 +1763,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="263" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Téléphone</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="266" />
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Adresse</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="267" />
         <source>Sector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Secteur</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="268" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Étiquettes</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="269" />
         <source>Website</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Site web</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="270" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Notes</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="284" />
@@ -1554,7 +1808,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="307" />
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Message</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="308" />
@@ -1585,235 +1839,235 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CrmTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="234" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="240" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="238" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="244" />
         <source>Show or hide the list of segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="240" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="246" />
         <source>Search names, companies, cities, phones…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="248" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="254" />
         <source>Show only the contacts of a segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="249" />
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="490" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="255" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="496" />
         <source>All contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="250" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="256" />
         <source>Save as segment…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="255" />
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="641" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="261" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="647" />
         <source>+ Add a contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="256" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="262" />
         <source>Export…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="258" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="264" />
         <source>Save the contacts shown (filter and segment) as CSV, Excel or GeoJSON</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="296" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="302" />
         <source>Loading the board…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="469" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="475" />
         <source>A hand-picked list cannot become a rule: pick “All contacts” first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="471" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="477" />
         <source>Save “{rule}” as a segment that stays up to date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="475" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="481" />
         <source>Type a search first; the segment keeps it as a rule.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="523" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="529" />
         <source>Save as segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="524" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="530" />
         <source>Name of the new segment (it will follow this filter as contacts change):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="550" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="556" />
         <source>Segment “{name}” saved: 1 contact.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="552" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="558" />
         <source>Segment “{name}” saved: {count} contacts.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="612" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="618" />
         <source>Not in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="614" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="620" />
         <source>No contacts at this stage</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="618" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="624" />
         <source>1 contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="620" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="626" />
         <source>{n} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="623" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="629" />
         <source>{n} of {total} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="634" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="640" />
         <source>No contacts yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="637" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="643" />
         <source>Contacts are the people and businesses you work with. Convert a prospect from the Prospects tab, import a file, or add someone by hand.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="644" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="650" />
         <source>No contact matches this filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="653" />
-        <source>Nothing matches {what}. Check the spelling or clear the filter.</source>
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="657" />
+        <source>Filter: {what}. Check the spelling, or clear the filter to see everyone.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="657" />
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="742" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="660" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="745" />
         <source>Clear the filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="741" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="744" />
         <source>This contact is hidden by the current filter.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="872" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="875" />
         <source>{name} moved to {status}; this segment does not show that stage.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="901" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="904" />
         <source>Could not move the contact to {status}: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="931" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="934" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="933" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="936" />
         <source>Move to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="942" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="945" />
         <source>Add a note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="944" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="947" />
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="963" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="966" />
         <source>Contact added.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="990" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="993" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="991" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="994" />
         <source>CSV for Excel in French, with semicolons (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="992" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="995" />
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="993" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="996" />
         <source>GeoJSON for maps (*.geojson)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1001" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1004" />
         <source>Export contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1018" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1021" />
         <source>Exporting contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1018" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1021" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Annuler</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1020" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1023" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1045" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1048" />
         <source>Exported {n} contacts to {file}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1049" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1052" />
         <source>{n} without a location were left out of the map file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1058" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1061" />
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished" />
     </message>
@@ -2159,72 +2413,77 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="46" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="52" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="47" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="53" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="48" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="54" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="49" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="55" />
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="50" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="56" />
         <source>Analytics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="144" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="145" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="158" />
         <source>Workspace &amp;settings…</source>
         <translation>&amp;Paramètres de l’espace…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="147" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="160" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="149" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="162" />
+        <source>&amp;Account…</source>
+        <translation>&amp;Compte…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/main_window.py" line="164" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="170" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="185" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="171" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="186" />
         <source>The new language applies the next time LocalPro starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de LocalPro.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="183" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="223" />
         <source>Backup written to {path}</source>
         <translation>Sauvegarde enregistrée dans {path}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="190" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
         <source>Something went wrong</source>
         <translation>Une erreur est survenue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="190" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
         <source>LocalPro</source>
         <translation>LocalPro</translation>
     </message>
@@ -2232,94 +2491,94 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="148" />
-        <source>Tiles…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="149" />
+        <source>Tiles…</source>
+        <translation>Fonds de carte…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="150" />
         <source>Choose the server the map's background comes from</source>
-        <translation type="unfinished" />
+        <translation>Choisir le serveur qui fournit le fond de carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="340" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="341" />
         <source>Prospect (converted)</source>
-        <translation type="unfinished" />
+        <translation>Prospect (converti)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="340" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="341" />
         <source>Prospect</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="364" />
-        <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Prospect</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="365" />
-        <source>This record no longer exists.</source>
-        <translation type="unfinished" />
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="366" />
-        <source>(no name)</source>
-        <translation type="unfinished" />
+        <source>This record no longer exists.</source>
+        <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="367" />
-        <source>Open</source>
-        <translation type="unfinished" />
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="368" />
-        <source>Sector:</source>
-        <translation type="unfinished" />
+        <source>Open</source>
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="369" />
-        <source>City:</source>
-        <translation type="unfinished" />
+        <source>Sector:</source>
+        <translation>Secteur :</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="370" />
-        <source>Phone:</source>
-        <translation type="unfinished" />
+        <source>City:</source>
+        <translation>Ville :</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="371" />
-        <source>Status:</source>
-        <translation type="unfinished" />
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tab.py" line="372" />
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="373" />
         <source>Pipeline</source>
-        <translation type="unfinished" />
+        <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="376" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="377" />
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="382" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="383" />
         <source>Prospects</source>
-        <translation type="unfinished">Prospects</translation>
+        <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="449" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="455" />
         <source>Loading the map…</source>
-        <translation type="unfinished" />
+        <translation>Chargement de la carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="452" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="458" />
         <source>{contacts} contacts and {prospects} prospects on the map</source>
-        <translation type="unfinished" />
+        <translation>{contacts} contacts et {prospects} prospects sur la carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="461" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="467" />
         <source>Offline: saved tiles and country outlines</source>
-        <translation type="unfinished" />
+        <translation>Hors ligne : fonds enregistrés et contours des pays</translation>
     </message>
 </context>
 <context>
@@ -3236,12 +3495,12 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="124" />
         <source>Changes the cloud refused</source>
-        <translation type="unfinished" />
+        <translation>Modifications refusées par le cloud</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="129" />
-        <source>These changes are kept on this computer but did not reach your other devices. Correct the record (the reason says what is wrong) and it syncs again.</source>
-        <translation type="unfinished" />
+        <source>The cloud refused these changes: they are kept on this computer but did not reach your other devices. The reason says what the cloud objected to.</source>
+        <translation>Le cloud a refusé ces modifications : elles sont conservées sur cet ordinateur mais n’ont pas atteint vos autres appareils. Le motif indique ce que le cloud a refusé.</translation>
     </message>
 </context>
 <context>
@@ -3249,62 +3508,62 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="70" />
         <source>Workspace settings</source>
-        <translation type="unfinished">Paramètres de l’espace de travail</translation>
+        <translation>Paramètres de l’espace</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="71" />
         <source>Prospect</source>
-        <translation type="unfinished" />
+        <translation>Prospect</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="72" />
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="73" />
         <source>Activity</source>
-        <translation type="unfinished" />
+        <translation>Activité</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="74" />
         <source>Segment</source>
-        <translation type="unfinished" />
+        <translation>Segment</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="75" />
         <source>Segment member</source>
-        <translation type="unfinished" />
+        <translation>Membre de segment</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="76" />
         <source>Campaign</source>
-        <translation type="unfinished" />
+        <translation>Campagne</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="77" />
         <source>Campaign recipient</source>
-        <translation type="unfinished" />
+        <translation>Destinataire de campagne</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="78" />
         <source>Usage record</source>
-        <translation type="unfinished" />
+        <translation>Relevé de consommation</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="80" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>Fiche</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="80" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motif</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/account/rejected.py" line="80" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -3457,125 +3716,125 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="26" />
         <source>Not synced yet</source>
-        <translation type="unfinished" />
+        <translation>Pas encore synchronisé</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="32" />
         <source>Synced just now</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé à l’instant</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="34" />
         <source>Synced 1 min ago</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé il y a 1 min</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="36" />
         <source>Synced {count} min ago</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé il y a {count} min</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="41" />
         <source>Synced 1 hour ago</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé il y a 1 heure</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="43" />
         <source>Synced {count} hours ago</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé il y a {count} heures</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="47" />
         <source>Synced on {date}</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé le {date}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="54" />
         <source>1 change waiting</source>
-        <translation type="unfinished" />
+        <translation>1 modification en attente</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="55" />
         <source>{count} changes waiting</source>
-        <translation type="unfinished" />
+        <translation>{count} modifications en attente</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="62" />
         <source>1 change rejected</source>
-        <translation type="unfinished" />
+        <translation>1 modification refusée</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="63" />
         <source>{count} changes rejected</source>
-        <translation type="unfinished" />
+        <translation>{count} modifications refusées</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="74" />
         <source>Not signed in</source>
-        <translation type="unfinished" />
+        <translation>Non connecté</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="76" />
         <source>Everything works offline. Sign in to back up your data and share it between computers.</source>
-        <translation type="unfinished" />
+        <translation>Tout fonctionne hors ligne. Connectez-vous pour sauvegarder vos données et les partager entre vos ordinateurs.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="82" />
         <source>Signed in as {email} on {server}</source>
-        <translation type="unfinished" />
+        <translation>Connecté en tant que {email} sur {server}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="86" />
         <source>Syncing…</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="88" />
         <source>Offline</source>
-        <translation type="unfinished">Hors ligne</translation>
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="91" />
         <source>The cloud cannot be reached; your changes are kept and sent automatically.</source>
-        <translation type="unfinished" />
+        <translation>Le cloud est injoignable ; vos modifications sont conservées et seront envoyées automatiquement.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="97" />
         <source>Next try in {seconds} s.</source>
-        <translation type="unfinished" />
+        <translation>Nouvel essai dans {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/sync_status.py" line="104" />
+        <location filename="../../localpro_desktop/ui/sync_status.py" line="105" />
         <source>Sync problem</source>
-        <translation type="unfinished" />
+        <translation>Problème de synchronisation</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../localpro_desktop/ui/sync_status.py" line="134" />
-        <source>Sync now</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../localpro_desktop/ui/sync_status.py" line="135" />
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/sync_status.py" line="136" />
         <source>Send your changes and fetch the others' now</source>
-        <translation type="unfinished" />
+        <translation>Envoyer vos modifications et récupérer celles des autres maintenant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/sync_status.py" line="163" />
+        <location filename="../../localpro_desktop/ui/sync_status.py" line="164" />
         <source>Show the changes the cloud refused, and why</source>
-        <translation type="unfinished" />
+        <translation>Voir les modifications refusées par le cloud, et pourquoi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/sync_status.py" line="168" />
+        <location filename="../../localpro_desktop/ui/sync_status.py" line="169" />
         <source>Account…</source>
-        <translation type="unfinished" />
+        <translation>Compte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/sync_status.py" line="168" />
+        <location filename="../../localpro_desktop/ui/sync_status.py" line="169" />
         <source>Sign in…</source>
-        <translation type="unfinished" />
+        <translation>Se connecter…</translation>
     </message>
 </context>
 <context>
@@ -3583,32 +3842,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="68" />
         <source>Map tiles</source>
-        <translation type="unfinished" />
+        <translation>Fonds de carte</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="76" />
         <source>Tile address with {z}, {x} and {y}. Tiles you look at are kept on this computer so the map works offline; LocalPro never downloads whole areas in advance. Respect the tile server's terms and credit it below.</source>
-        <translation type="unfinished" />
+        <translation>Adresse des tuiles avec {z}, {x} et {y}. Les tuiles que vous regardez sont gardées sur cet ordinateur pour que la carte marche hors ligne ; LocalPro ne télécharge jamais de zones entières à l'avance. Respectez les conditions du serveur de tuiles et citez-le ci-dessous.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="87" />
         <source>Use OpenStreetMap</source>
-        <translation type="unfinished" />
+        <translation>Utiliser OpenStreetMap</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="90" />
         <source>Tile address</source>
-        <translation type="unfinished" />
+        <translation>Adresse des tuiles</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="91" />
         <source>Credit shown on the map</source>
-        <translation type="unfinished" />
+        <translation>Crédit affiché sur la carte</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="113" />
         <source>Give an address starting with http:// or https:// with {z}, {x} and {y}.</source>
-        <translation type="unfinished" />
+        <translation>Donnez une adresse commençant par http:// ou https:// avec {z}, {x} et {y}.</translation>
     </message>
 </context>
 <context>
