@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from localpro_desktop.domain.errors import UserError
@@ -139,7 +140,10 @@ class TaskRunner(QObject):
             # Drop the callbacks first: they may hold the last reference to a closed
             # screen, whose deletion must not run inside this handle's own deletion.
             for name, slot in sender.connected:
-                with contextlib.suppress(RuntimeError, TypeError):
+                owner = getattr(slot, "__self__", None)
+                if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+                    continue  # Qt already cut connections to a deleted receiver
+                with contextlib.suppress(RuntimeError, TypeError, SystemError):
                     getattr(sender, name).disconnect(slot)
             sender.connected.clear()
             sender.deleteLater()
