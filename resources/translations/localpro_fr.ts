@@ -557,7 +557,7 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
     <message>
         <location filename="../../localpro_desktop/ui/crm/column.py" line="232" />
         <source>{count} in this column</source>
-        <translation type="unfinished" />
+        <translation>{count} dans cette colonne</translation>
     </message>
 </context>
 <context>
@@ -1481,77 +1481,77 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="233" />
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="268" />
         <source>{n} months ago</source>
-        <translation type="unfinished" />
+        <translation>il y a {n} mois</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="231" />
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="262" />
         <source>{n} days ago</source>
-        <translation type="unfinished" />
+        <translation>il y a {n} jours</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="232" />
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="265" />
         <source>{n} weeks ago</source>
-        <translation type="unfinished" />
+        <translation>il y a {n} semaines</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="234" />
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="272" />
         <source>{n} years ago</source>
-        <translation type="unfinished" />
+        <translation>il y a {n} ans</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="235" />
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="260" />
         <source>yesterday</source>
-        <translation type="unfinished" />
+        <translation>hier</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="236" />
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="250" />
         <source>no activity yet</source>
-        <translation type="unfinished" />
+        <translation>aucune activité</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="250" />
         <source>no activity</source>
-        <translation type="unfinished" />
+        <translation>aucune</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="258" />
         <source>today</source>
-        <translation type="unfinished" />
+        <translation>aujourd’hui</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="262" />
         <source>{n} d</source>
-        <translation type="unfinished" />
+        <translation>{n} j</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="265" />
         <source>{n} wk</source>
-        <translation type="unfinished" />
+        <translation>{n} sem.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="268" />
         <source>{n} mo</source>
-        <translation type="unfinished" />
+        <translation>{n} mois</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="271" />
         <source>1 yr</source>
-        <translation type="unfinished" />
+        <translation>1 an</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="271" />
         <source>a year ago</source>
-        <translation type="unfinished" />
+        <translation>il y a un an</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/delegate.py" line="272" />
         <source>{n} yr</source>
-        <translation type="unfinished" />
+        <translation>{n} ans</translation>
     </message>
 </context>
 <context>
@@ -1559,27 +1559,27 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="212" />
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="219" />
         <source>Last activity: {when}</source>
-        <translation type="unfinished" />
+        <translation>Dernière activité : {when}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="225" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>aucun</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="227" />
         <source>{value} (not valid)</source>
-        <translation type="unfinished" />
+        <translation>{value} (non valide)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/model.py" line="229" />
         <source>{value} (opted out)</source>
-        <translation type="unfinished" />
+        <translation>{value} (désinscrit)</translation>
     </message>
 </context>
 <context>
@@ -1587,107 +1587,107 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="69" />
         <source>Edit contact</source>
-        <translation type="unfinished" />
+        <translation>Modifier le contact</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="69" />
         <source>Add a contact</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un contact</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="75" />
         <source>First name</source>
-        <translation type="unfinished">Prénom</translation>
+        <translation>Prénom</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="76" />
         <source>Last name</source>
-        <translation type="unfinished" />
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="77" />
         <source>Company</source>
-        <translation type="unfinished">Entreprise</translation>
+        <translation>Entreprise</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="78" />
         <source>Sector</source>
-        <translation type="unfinished">Secteur</translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="79" />
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="80" />
         <source>WhatsApp</source>
-        <translation type="unfinished">WhatsApp</translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="81" />
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="82" />
         <source>Website</source>
-        <translation type="unfinished">Site web</translation>
+        <translation>Site web</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="83" />
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="84" />
         <source>City</source>
-        <translation type="unfinished">Ville</translation>
+        <translation>Ville</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="85" />
         <source>Tags</source>
-        <translation type="unfinished">Étiquettes</translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="102" />
         <source>Separated by commas: vip, wholesale</source>
-        <translation type="unfinished" />
+        <translation>Séparées par des virgules : vip, grossiste</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="103" />
         <source>e.g. 77 123 45 67</source>
-        <translation type="unfinished">ex. 77 123 45 67</translation>
+        <translation>ex. 77 123 45 67</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="107" />
         <source>Notes</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="171" />
         <source>Not a valid e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>Adresse e-mail non valide.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="176" />
         <source>Not a valid number for {country}; a number from another country starts with + and its country code.</source>
-        <translation type="unfinished" />
+        <translation>Numéro non valide pour {country} ; un numéro d’un autre pays commence par + et l’indicatif du pays.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="189" />
         <source>It will be kept as typed.</source>
-        <translation type="unfinished" />
+        <translation>Il sera gardé tel quel.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="193" />
         <source>Looks valid</source>
-        <translation type="unfinished" />
+        <translation>Semble valide</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="215" />
         <source>Give a first name, a last name or a company.</source>
-        <translation type="unfinished" />
+        <translation>Indiquez un prénom, un nom ou une entreprise.</translation>
     </message>
 </context>
 <context>
@@ -1695,145 +1695,145 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="88" />
         <source>Close the panel</source>
-        <translation type="unfinished" />
+        <translation>Fermer la fiche</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="98" />
         <source>Edit…</source>
-        <translation type="unfinished">Modifier…</translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="99" />
         <source>Move to</source>
-        <translation type="unfinished" />
+        <translation>Déplacer vers</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="120" />
         <source>Opted out of:</source>
-        <translation type="unfinished" />
+        <translation>Désinscrit de :</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="122" />
         <source>Campaigns never send on a channel the contact opted out of.</source>
-        <translation type="unfinished" />
+        <translation>Les campagnes n’envoient jamais sur un canal dont le contact s’est désinscrit.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="128" />
         <source>Checked: never send {channel} messages to this contact.</source>
-        <translation type="unfinished" />
+        <translation>Coché : ne jamais envoyer de messages {channel} à ce contact.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="137" />
         <source>Timeline</source>
-        <translation type="unfinished" />
+        <translation>Historique</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="141" />
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="304" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="142" />
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="305" />
         <source>Call</source>
-        <translation type="unfinished" />
+        <translation>Appel</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="143" />
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="306" />
         <source>Meeting</source>
-        <translation type="unfinished" />
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="148" />
         <source>What happened? (Ctrl+Enter to add)</source>
-        <translation type="unfinished" />
+        <translation>Que s’est-il passé ? (Ctrl+Entrée pour ajouter)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="151" />
         <source>Add</source>
-        <translation type="unfinished">Ajouter</translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="253" />
         <source>Open the prospect it came from</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir le prospect d’origine</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="263" />
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="266" />
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="267" />
         <source>Sector</source>
-        <translation type="unfinished">Secteur</translation>
+        <translation>Secteur</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="268" />
         <source>Tags</source>
-        <translation type="unfinished">Étiquettes</translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="269" />
         <source>Website</source>
-        <translation type="unfinished">Site web</translation>
+        <translation>Site web</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="270" />
         <source>Notes</source>
-        <translation type="unfinished">Notes</translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="284" />
         <source>No phone, e-mail or address yet: use Edit… to add them.</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de téléphone, d’e-mail ni d’adresse : utilisez Modifier… pour les ajouter.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="294" />
         <source>not valid</source>
-        <translation type="unfinished" />
+        <translation>non valide</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="302" />
         <source>Moved from {old} to {new}</source>
-        <translation type="unfinished" />
+        <translation>Passé de {old} à {new}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="307" />
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="308" />
         <source>Contact created</source>
-        <translation type="unfinished" />
+        <translation>Contact créé</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="309" />
         <source>Converted from a prospect</source>
-        <translation type="unfinished" />
+        <translation>Converti depuis un prospect</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="320" />
         <source>Opted out of {channel}</source>
-        <translation type="unfinished" />
+        <translation>Désinscrit de {channel}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="321" />
         <source>Opted back in to {channel}</source>
-        <translation type="unfinished" />
+        <translation>Réinscrit à {channel}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="326" />
         <source>Nothing yet.</source>
-        <translation type="unfinished" />
+        <translation>Rien pour l’instant.</translation>
     </message>
 </context>
 <context>
@@ -1841,235 +1841,235 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="240" />
         <source>Segments</source>
-        <translation type="unfinished" />
+        <translation>Segments</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="244" />
         <source>Show or hide the list of segments</source>
-        <translation type="unfinished" />
+        <translation>Afficher ou masquer la liste des segments</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="246" />
         <source>Search names, companies, cities, phones…</source>
-        <translation type="unfinished" />
+        <translation>Chercher noms, entreprises, villes, téléphones…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="254" />
         <source>Show only the contacts of a segment</source>
-        <translation type="unfinished" />
+        <translation>N’afficher que les contacts d’un segment</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="255" />
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="496" />
         <source>All contacts</source>
-        <translation type="unfinished" />
+        <translation>Tous les contacts</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="256" />
         <source>Save as segment…</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer en segment…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="261" />
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="647" />
         <source>+ Add a contact</source>
-        <translation type="unfinished" />
+        <translation>+ Ajouter un contact</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="262" />
         <source>Export…</source>
-        <translation type="unfinished" />
+        <translation>Exporter…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="264" />
         <source>Save the contacts shown (filter and segment) as CSV, Excel or GeoJSON</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les contacts affichés (filtre et segment) en CSV, Excel ou GeoJSON</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="302" />
         <source>Loading the board…</source>
-        <translation type="unfinished" />
+        <translation>Chargement du tableau…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="475" />
         <source>A hand-picked list cannot become a rule: pick “All contacts” first.</source>
-        <translation type="unfinished" />
+        <translation>Une liste choisie à la main ne peut pas devenir une règle : choisissez d’abord « Tous les contacts ».</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="477" />
         <source>Save “{rule}” as a segment that stays up to date</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer « {rule} » comme segment tenu à jour</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="481" />
         <source>Type a search first; the segment keeps it as a rule.</source>
-        <translation type="unfinished" />
+        <translation>Tapez d’abord une recherche ; le segment la garde comme règle.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="529" />
         <source>Save as segment</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer en segment</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="530" />
         <source>Name of the new segment (it will follow this filter as contacts change):</source>
-        <translation type="unfinished" />
+        <translation>Nom du nouveau segment (il suivra ce filtre quand les contacts changent) :</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="556" />
         <source>Segment “{name}” saved: 1 contact.</source>
-        <translation type="unfinished" />
+        <translation>Segment « {name} » enregistré : 1 contact.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="558" />
         <source>Segment “{name}” saved: {count} contacts.</source>
-        <translation type="unfinished" />
+        <translation>Segment « {name} » enregistré : {count} contacts.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="618" />
         <source>Not in this segment</source>
-        <translation type="unfinished" />
+        <translation>Hors de ce segment</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="620" />
         <source>No contacts at this stage</source>
-        <translation type="unfinished" />
+        <translation>Aucun contact à cette étape</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="624" />
         <source>1 contact</source>
-        <translation type="unfinished" />
+        <translation>1 contact</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="626" />
         <source>{n} contacts</source>
-        <translation type="unfinished" />
+        <translation>{n} contacts</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="629" />
         <source>{n} of {total} contacts</source>
-        <translation type="unfinished" />
+        <translation>{n} sur {total} contacts</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="640" />
         <source>No contacts yet</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de contacts</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="643" />
         <source>Contacts are the people and businesses you work with. Convert a prospect from the Prospects tab, import a file, or add someone by hand.</source>
-        <translation type="unfinished" />
+        <translation>Les contacts sont les personnes et entreprises avec qui vous travaillez. Convertissez un prospect depuis l’onglet Prospects, importez un fichier ou ajoutez quelqu’un à la main.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="650" />
         <source>No contact matches this filter</source>
-        <translation type="unfinished" />
+        <translation>Aucun contact ne correspond à ce filtre</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="657" />
         <source>Filter: {what}. Check the spelling, or clear the filter to see everyone.</source>
-        <translation type="unfinished" />
+        <translation>Filtre : {what}. Vérifiez l’orthographe, ou effacez le filtre pour voir tout le monde.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="660" />
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="745" />
         <source>Clear the filter</source>
-        <translation type="unfinished" />
+        <translation>Effacer le filtre</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="744" />
         <source>This contact is hidden by the current filter.</source>
-        <translation type="unfinished" />
+        <translation>Ce contact est masqué par le filtre actuel.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="875" />
         <source>{name} moved to {status}; this segment does not show that stage.</source>
-        <translation type="unfinished" />
+        <translation>{name} est passé à {status} ; ce segment n’affiche pas cette étape.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="904" />
         <source>Could not move the contact to {status}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Impossible de déplacer le contact vers {status} : {reason}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="934" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="936" />
         <source>Move to</source>
-        <translation type="unfinished" />
+        <translation>Déplacer vers</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="945" />
         <source>Add a note…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une note…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="947" />
         <source>Edit…</source>
-        <translation type="unfinished">Modifier…</translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="966" />
         <source>Contact added.</source>
-        <translation type="unfinished" />
+        <translation>Contact ajouté.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="993" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="994" />
         <source>CSV for Excel in French, with semicolons (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV pour Excel en français, avec points-virgules (*.csv)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="995" />
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Classeur Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="996" />
         <source>GeoJSON for maps (*.geojson)</source>
-        <translation type="unfinished" />
+        <translation>GeoJSON pour les cartes (*.geojson)</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1004" />
         <source>Export contacts</source>
-        <translation type="unfinished" />
+        <translation>Exporter les contacts</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1021" />
         <source>Exporting contacts…</source>
-        <translation type="unfinished" />
+        <translation>Export des contacts…</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1021" />
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1023" />
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation>Export</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1048" />
         <source>Exported {n} contacts to {file}.</source>
-        <translation type="unfinished" />
+        <translation>{n} contacts exportés dans {file}.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1052" />
         <source>{n} without a location were left out of the map file.</source>
-        <translation type="unfinished" />
+        <translation>{n} sans position ont été laissés hors du fichier de carte.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/tab.py" line="1061" />
         <source>Export cancelled: no file was written.</source>
-        <translation type="unfinished" />
+        <translation>Export annulé : aucun fichier n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -3660,22 +3660,22 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     <message>
         <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="39" />
         <source>Segments</source>
-        <translation type="unfinished" />
+        <translation>Segments</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="41" />
         <source>Saved groups of contacts. Click one to filter the board.</source>
-        <translation type="unfinished" />
+        <translation>Groupes de contacts enregistrés. Cliquez sur l’un d’eux pour filtrer le tableau.</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="62" />
         <source>All contacts</source>
-        <translation type="unfinished" />
+        <translation>Tous les contacts</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="80" />
         <source>Hand-picked list of contacts</source>
-        <translation type="unfinished" />
+        <translation>Liste de contacts choisis à la main</translation>
     </message>
 </context>
 <context>

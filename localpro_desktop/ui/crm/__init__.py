@@ -1,0 +1,1 @@
+"""The CRM tab: the pipeline board, its filters and segments, and the contact panel."""
