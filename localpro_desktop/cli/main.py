@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--version", action="version", version=f"localpro {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start the app on a throw-away workspace, open every tab offscreen, quit (0 = ok)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
         group.register(sub)
@@ -61,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
+    if "--smoke-test" in (sys.argv[1:] if argv is None else argv):
+        from localpro_desktop.smoke import run
+
+        return run()
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)

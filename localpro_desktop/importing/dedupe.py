@@ -41,7 +41,11 @@ class Match:
 class DuplicateIndex:
     _phones: dict[str, Ref] = field(default_factory=dict)
     _emails: dict[str, Ref] = field(default_factory=dict)
-    _names: dict[tuple[str, str], tuple[list[str], list[Ref]]] = field(default_factory=dict)
+    # Per block, the distinct folded names and who carries each: same-name people are
+    # common (one key can stand for hundreds of rows), so we compare names once each.
+    _names: dict[tuple[str, str], tuple[list[str], dict[str, list[Ref]]]] = field(
+        default_factory=dict
+    )
     _identity: dict[Ref, _Identity] = field(default_factory=dict)
 
     def add(self, ref: Ref, values: Mapping[str, Any]) -> None:
@@ -54,9 +58,11 @@ class DuplicateIndex:
             self._emails.setdefault(email, ref)
         key = values.get("name_key") or ""
         if key:
-            names, refs = self._names.setdefault(_block(values), ([], []))
-            names.append(key)
-            refs.append(ref)
+            names, refs = self._names.setdefault(_block(values), ([], {}))
+            if key not in refs:
+                names.append(key)
+                refs[key] = []
+            refs[key].append(ref)
 
     def find(self, values: Mapping[str, Any]) -> Match | None:
         for phone in _phones(values):
@@ -71,12 +77,12 @@ class DuplicateIndex:
             return None
         names, refs = bucket
         mine = _Identity(_phones(values), email or None, _numbers(values))
-        for _name, score, index in process.extract(
+        for name, score, _index in process.extract(
             key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5
         ):
-            ref = refs[index]
-            if not _contradict(mine, self._identity[ref]):
-                return Match(ref, f"similar name in {values.get('city')} ({score:.0f}%)")
+            for ref in refs[name]:
+                if not _contradict(mine, self._identity[ref]):
+                    return Match(ref, f"similar name in {values.get('city')} ({score:.0f}%)")
         return None
 
 

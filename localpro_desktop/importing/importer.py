@@ -379,9 +379,9 @@ def _write(
                         }
                     )
                 rows.append(row)
-            session.execute(insert(model), rows)
+            session.execute(insert(model).execution_options(render_nulls=True), rows)
             if activities:
-                session.execute(insert(Activity), activities)
+                session.execute(insert(Activity).execution_options(render_nulls=True), activities)
             done += len(rows)
             notify("writing", done, total)
         status_moves = []

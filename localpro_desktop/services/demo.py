@@ -127,6 +127,12 @@ the realistic sources the generator gives them, so the source charts have someth
 to show)."""
 
 
+def _insert(model: type) -> Any:
+    """One INSERT per batch: without render_nulls, rows with different empty fields
+    would be split into thousands of tiny statements."""
+    return insert(model).execution_options(render_nulls=True)
+
+
 def has_demo_data(ws: Workspace) -> bool:
     with ws.read() as session:
         return bool(sync_state.get(session, DEMO_MARKER))
@@ -182,22 +188,25 @@ def generate_demo(
 
         activities = _timelines(contacts, rng, now)
         for start in range(0, len(contacts), BATCH):
-            session.execute(insert(Contact), contacts[start : start + BATCH])
+            session.execute(
+                insert(Contact).execution_options(render_nulls=True),
+                contacts[start : start + BATCH],
+            )
         for start in range(0, len(activities), BATCH):
-            session.execute(insert(Activity), activities[start : start + BATCH])
+            session.execute(_insert(Activity), activities[start : start + BATCH])
         counts["activities"] = len(activities)
 
         campaigns, recipients, usage = _campaigns(contacts, rng, now)
         if campaigns:
-            session.execute(insert(Campaign), campaigns)
+            session.execute(_insert(Campaign), campaigns)
         for start in range(0, len(recipients), BATCH):
-            session.execute(insert(CampaignRecipient), recipients[start : start + BATCH])
+            session.execute(_insert(CampaignRecipient), recipients[start : start + BATCH])
         if usage:
-            session.execute(insert(UsageEvent), usage)
+            session.execute(_insert(UsageEvent), usage)
         counts["recipients"] = len(recipients)
 
         segments = _segments(contacts, now)
-        session.execute(insert(Segment), segments)
+        session.execute(_insert(Segment), segments)
         for table in (
             "prospects",
             "contacts",
@@ -222,7 +231,7 @@ def generate_demo(
 
 def _flush(session: Any, model: type, batch: list[dict[str, Any]]) -> int:
     if batch:
-        session.execute(insert(model), batch)
+        session.execute(insert(model).execution_options(render_nulls=True), batch)
     written = len(batch)
     batch.clear()
     return written

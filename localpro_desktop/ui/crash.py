@@ -70,12 +70,12 @@ _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 _FRENCH = {
     "LocalPro — something went wrong": "LocalPro — un problème est survenu",
-    "LocalPro hit an unexpected error. Your data is safe: every change is saved as you make "
-    "it. You can keep working, or restart LocalPro if something looks wrong.\n\n"
+    "LocalPro hit an unexpected error. What you had saved is safe. You can keep working, "
+    "or restart LocalPro if something looks wrong.\n\n"
     "Please copy this report and send it to support.": "LocalPro a rencontré une erreur "
-    "inattendue. Vos données sont en sécurité : chaque modification est enregistrée "
-    "aussitôt. Vous pouvez continuer, ou redémarrer LocalPro si quelque chose semble "
-    "anormal.\n\nCopiez ce rapport et envoyez-le au support.",
+    "inattendue. Ce que vous aviez enregistré est en sécurité. Vous pouvez continuer, ou "
+    "redémarrer LocalPro si quelque chose semble anormal.\n\n"
+    "Copiez ce rapport et envoyez-le au support.",
     "Also saved in {path}": "Également enregistré dans {path}",
     "The report could not be saved to a file.": "Le rapport n'a pas pu être enregistré.",
     "Copy report": "Copier le rapport",
@@ -134,9 +134,9 @@ class CrashDialog(QDialog):
         self.resize(720, 460)
         intro = QLabel(
             _text(
-                "LocalPro hit an unexpected error. Your data is safe: every change is saved "
-                "as you make it. You can keep working, or restart LocalPro if something "
-                "looks wrong.\n\nPlease copy this report and send it to support."
+                "LocalPro hit an unexpected error. What you had saved is safe. You can keep "
+                "working, or restart LocalPro if something looks wrong.\n\n"
+                "Please copy this report and send it to support."
             )
         )
         intro.setWordWrap(True)
@@ -171,7 +171,12 @@ class CrashDialog(QDialog):
         if clipboard is not None:
             clipboard.setText(self.text.toPlainText())
         self.copy_button.setText(_text("Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(_text("Copy report")))
+        # The dialog is the timer's context: closing it first cancels the timer.
+        QTimer.singleShot(2000, self, self._reset_copy_button)
+
+    @Slot()
+    def _reset_copy_button(self) -> None:
+        self.copy_button.setText(_text("Copy report"))
 
 
 class CrashHandler(QObject):
@@ -277,14 +282,11 @@ class CrashHandler(QObject):
             self.sig_report.emit(report)
         return report
 
-    def _write(self, report: str) -> Path | None:
-        try:
+    def _write(self, report: str) -> None:
+        with contextlib.suppress(OSError):  # a full or read-only disk: the dialog still shows
             self.logs.mkdir(parents=True, exist_ok=True)
             with self.log_path.open("a", encoding="utf-8") as handle:
                 handle.write(f"\n--- unhandled exception\n{report}")
-        except OSError:
-            return None
-        return self.log_path
 
     def show_fatal(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None

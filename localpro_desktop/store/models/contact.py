@@ -33,7 +33,7 @@ class Contact(SyncedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     last_contacted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     prospect_id: Mapped[str | None] = mapped_column(
-        ForeignKey("prospects.id", ondelete="SET NULL"), default=None
+        ForeignKey("prospects.id", ondelete="SET NULL"), default=None, index=True
     )
     # Opt-outs are per channel: someone may refuse SMS but still want e-mail.
     opt_out_whatsapp: Mapped[bool] = mapped_column(Boolean, default=False)

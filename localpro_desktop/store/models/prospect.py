@@ -38,4 +38,5 @@ class Prospect(SyncedMixin, Base):
         Index("ix_prospects_sector_city", "sector", "city"),
         Index("ix_prospects_city", "city"),
         Index("ix_prospects_live_name", "deleted_at", "business_name"),
+        Index("ix_prospects_contact_id", "contact_id"),
     )
