@@ -276,8 +276,16 @@ class MeteredClient(SyncClient):
     which is exact because the client sends one request at a time.
     """
 
+    page_bytes_override: int | None = None
+    """``--page-bytes``: every laptop asks for pages of this size, as if the client's
+    ``PULL_MAX_BYTES`` were changed (a what-if for the page size; None = the client's own)."""
+
     def __init__(self, ws: Workspace, server_url: str, proxy: ThrottleProxy) -> None:
         super().__init__(ws, server_url)
+        if self.page_bytes_override is not None:
+            if not hasattr(self, "page_bytes"):
+                raise SystemExit("--page-bytes needs a SyncClient with a page_bytes attribute")
+            self.page_bytes = self.page_bytes_override
         self.proxy = proxy
         self.requests: list[Request] = []
         self.page_records: list[int] = []
@@ -639,6 +647,7 @@ def metrics_for(run: ProfileRun, setup: Setup) -> list[Metric]:
                note=f"{first.bytes.down / 1e6:.2f} MB down, {first.bytes.up / 1e3:.1f} KB up"),
         Metric(f"First sync round trips ({tag})", first.round_trips, "requests",
                note=f"{first.paths()}; {first.records / max(len(first.pages), 1):.0f} records "
+               f"and {first.bytes.down / max(len(first.pages), 1) / 1e3:.0f} KB on the wire "
                f"per page; {first.bytes.connections} new connection(s)"),
         Metric(f"One edit: A's sync round trips ({name})", run.warm_a.round_trips, "requests",
                TARGET_EDIT_ROUND_TRIPS,
@@ -705,6 +714,9 @@ def main(argv: Sequence[str] | None = None) -> list[Metric]:
     parser.add_argument("--profile", choices=["3g", "edge", "both"], default="3g")
     parser.add_argument("--cut-share", type=float, default=CUT_SHARE,
                         help=f"cut after this share of B's download (default {CUT_SHARE})")
+    parser.add_argument("--page-bytes", type=int, default=None, metavar="N",
+                        help="what-if: pull pages of N JSON bytes (default: the client's "
+                        f"PULL_MAX_BYTES, {PULL_MAX_BYTES:,})")
     parser.add_argument("--cpu-profile", type=Path, default=None, metavar="DIR",
                         help="also profile an unthrottled first sync; .prof files go here")
     args = parser.parse_args(argv)
@@ -712,8 +724,11 @@ def main(argv: Sequence[str] | None = None) -> list[Metric]:
         args.rows = DEFAULT_CONTACTS
     links = [PROFILES["3g"], PROFILES["edge"]] if args.profile == "both" else [
         PROFILES[args.profile]]
+    MeteredClient.page_bytes_override = args.page_bytes
     print(machine_summary())
-    print(f"client: PUSH_BATCH {PUSH_BATCH}, PULL_MAX_BYTES {PULL_MAX_BYTES:,}", flush=True)
+    print(f"client: PUSH_BATCH {PUSH_BATCH}, PULL_MAX_BYTES {PULL_MAX_BYTES:,}"
+          + (f", pages of {args.page_bytes:,} JSON bytes asked (--page-bytes)"
+             if args.page_bytes else ""), flush=True)
 
     metrics: list[Metric] = []
     with tempfile.TemporaryDirectory(prefix="localpro-bench-sync-") as tmp:

@@ -3,9 +3,15 @@
 One round (``sync_once``) pushes every prepared operation in batches, then pulls pages
 until the server has nothing more; each page lands with its cursor in one transaction,
 so a round cut anywhere resumes where it stopped, resending at most one batch or page.
+Every loop is bounded: a server that stops making progress ends the round with
+``SyncUnavailable`` instead of spinning.
 """
 
 import contextlib
+import json
+import logging
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -15,8 +21,10 @@ from pydantic import ValidationError
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.sync import engine, secrets, state
+from localpro_desktop.sync.hlc import ZERO, Timestamp
 from localpro_desktop.sync.protocol import (
     SCHEMA_VERSION,
+    Change,
     LoginRequest,
     Profile,
     PullResponse,
@@ -24,14 +32,19 @@ from localpro_desktop.sync.protocol import (
     PushResponse,
     RefreshRequest,
     RegisterRequest,
+    Rejection,
     ServerMeta,
     TokenPair,
 )
-from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client
+from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client, with_retries
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SERVER = "https://cloud.localpro.africa"
 PUSH_BATCH = 500
 PULL_MAX_BYTES = 256 * 1024
+MAX_ROUND_STEPS = 100_000
+"""Upper bound on batches or pages in one round (10 million rows): loops always end."""
 
 
 @dataclass
@@ -51,13 +64,38 @@ class CursorAhead(Exception):
     """The server's history is shorter than our cursor (it was restored from a backup)."""
 
 
+class BodyTooLarge(Exception):
+    """The server refused a push as too large (413): send fewer ops at a time."""
+
+
 class NotSignedIn(UserError):
     """No account on this workspace yet (or the sign-in was revoked)."""
 
 
 class SyncClient:
-    def __init__(self, ws: Workspace, server_url: str | None = None, *, stall: float = 30.0):
+    """Signs a workspace in and syncs it; one per workspace and thread.
+
+    ``stall`` is how long no byte may move before a request fails (not a total time: a
+    big page on a slow link legitimately takes minutes). ``batch_size`` (ops per push)
+    and ``page_bytes`` (pull page bound) are attributes tests shrink to cut mid-stream.
+    """
+
+    def __init__(
+        self,
+        ws: Workspace,
+        server_url: str | None = None,
+        *,
+        stall: float = 30.0,
+        batch_size: int = PUSH_BATCH,
+        page_bytes: int = PULL_MAX_BYTES,
+    ):
         self.ws = ws
+        self.batch_size = batch_size
+        self.page_bytes = page_bytes
+        self._fits: int | None = None
+        """A batch size the server accepted after a 413, kept for the rest of the round."""
+        self._asked_from = 0
+        """The cursor the last page was asked from (to see that pages move forward)."""
         with ws.read() as session:
             remembered = state.get(session, state.SERVER)
         self.server_url = (server_url or remembered or DEFAULT_SERVER).rstrip("/")
@@ -100,6 +138,8 @@ class SyncClient:
             raise SyncUnavailable(f"server busy ({response.status_code})")
         if response.status_code == 409 and path.startswith("/v1/sync/pull"):
             raise CursorAhead(_detail(response))
+        if response.status_code == 413 and path.startswith("/v1/sync/push"):
+            raise BodyTooLarge(_detail(response))
         if response.status_code == 426:
             raise UserError(_detail(response) or "Update LocalPro to keep syncing.")
         if response.status_code >= 400:
@@ -178,52 +218,100 @@ class SyncClient:
     # -- sync ---------------------------------------------------------------------------
 
     def meta(self) -> ServerMeta:
-        return ServerMeta.model_validate(self._send("GET", "/v1/sync/meta", auth=False).json())
+        # The server answers its clock to signed-in devices only.
+        return ServerMeta.model_validate(self._send("GET", "/v1/sync/meta").json())
 
     def push_batch(self) -> tuple[int, int, dict[str, int]]:
         """Send one batch of prepared ops; returns (applied, rejected, per table)."""
-        ops = engine.prepare_ops(self.ws, max_ops=PUSH_BATCH)
-        if not ops:
-            return 0, 0, {}
-        request = PushRequest(device_id=self.ws.device_id, schema_version=SCHEMA_VERSION, ops=ops)
-        body, headers = gzip_json(request.model_dump(mode="json"))
-        response = self._send("POST", "/v1/sync/push", content=body, headers=headers)
+        applied, rejected, tables, _progress = self._push_batch()
+        return applied, rejected, tables
+
+    def _push_batch(self) -> tuple[int, int, dict[str, int], bool]:
+        """One batch; the last item says whether the server took any of it (False when
+        there was nothing to send), so the round knows whether to go on."""
+        size = max(1, min(self.batch_size, self._fits or self.batch_size))
+        while True:
+            ops = engine.prepare_ops(self.ws, max_ops=size)
+            if not ops:
+                return 0, 0, {}, False
+            request = PushRequest(
+                device_id=self.ws.device_id, schema_version=SCHEMA_VERSION, ops=ops
+            )
+            body, headers = gzip_json(request.model_dump(mode="json"))
+            try:
+                response = self._send("POST", "/v1/sync/push", content=body, headers=headers)
+                break
+            except BodyTooLarge as exc:
+                if len(ops) > 1:
+                    size = self._fits = max(1, len(ops) // 2)  # the same ops, fewer a push
+                    continue
+                # One op alone is too large: it can never go; keep it visible, not stuck.
+                parsed = PushResponse(
+                    acked_op_id=ops[0].op_id,
+                    rejected=[Rejection(op_id=ops[0].op_id, reason=str(exc) or "too large")],
+                    server_hlc=ZERO,
+                )
+                engine.acknowledge(self.ws, parsed, ops[:1])
+                return 0, 1, {ops[0].table: 1}, True
         parsed = _parse(PushResponse, response)
+        self._measure_clock(parsed.server_hlc)
         applied = engine.acknowledge(self.ws, parsed, ops)
         tables: dict[str, int] = {}
         for op in ops:
             tables[op.table] = tables.get(op.table, 0) + 1
-        return applied, len(parsed.rejected), tables
+        rejected = sum(1 for r in parsed.rejected if r.op_id in {op.op_id for op in ops})
+        return applied, rejected, tables, parsed.acked_op_id >= ops[0].op_id
 
     def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
         params = {
             "cursor": engine.cursor(self.ws),
-            "max_bytes": PULL_MAX_BYTES,
+            "max_bytes": self.page_bytes,
             "schema_version": SCHEMA_VERSION,
         }
         try:
             response = self._send("GET", "/v1/sync/pull", params=params)
         except CursorAhead:
-            # The server was restored from an older backup: pull everything again.
-            # Applying is last-writer-wins, so nothing local is lost by re-reading.
-            engine.reset_cursor(self.ws)
+            # The server was restored from an older backup: pull everything again, and
+            # send everything this device knows, so what the server lost comes back from
+            # the devices (merging keeps the newer clock; nothing local is lost).
+            log.warning("the server's history is behind this device: full resync")
+            engine.reset_cursor(self.ws, resend=True)
             params["cursor"] = 0
             response = self._send("GET", "/v1/sync/pull", params=params)
-        page = _parse(PullResponse, response)
+        page = _parse_page(response)
+        self._asked_from = int(params["cursor"])
+        self._measure_clock(page.server_hlc)
         return page, engine.apply_pull(self.ws, page)
 
+    def _measure_clock(self, server_hlc: str) -> None:
+        """Keep the laptop's stamps on the server's time (see ``state``: a wrong date)."""
+        offset = state.measure_clock(self.ws.engine, Timestamp.decode(server_hlc).millis)
+        if offset is not None:
+            log.info(
+                "this computer's clock is off by %.1f s; edits are stamped corrected", offset / 1000
+            )
+            with self.ws.write() as session:
+                state.put(session, state.CLOCK_OFFSET, str(offset))
+
     def sync_once(self) -> SyncReport:
+        """One round: push everything waiting, then pull until the server has no more.
+
+        Raises ``SyncUnavailable`` when the link or the server fails; what was done so far
+        is kept (acknowledged batches, applied pages), so the next round resumes.
+        """
         report = SyncReport()
-        while True:
-            applied, rejected, tables = self.push_batch()
-            if not (applied or rejected):
-                break
-            report.batches += 1
+        self._fits = None
+        for _ in range(MAX_ROUND_STEPS):
+            applied, rejected, tables, progress = self._push_batch()
+            if applied or rejected:
+                report.batches += 1
             report.pushed += applied
             report.rejected += rejected
             for table, count in tables.items():
                 report.tables_up[table] = report.tables_up.get(table, 0) + count
-        while True:
+            if not progress:
+                break
+        for _ in range(MAX_ROUND_STEPS):
             page, result = self.pull_page()
             report.pages += 1
             report.pulled_changes += result.changes
@@ -232,10 +320,25 @@ class SyncClient:
                 report.tables_down[table] = report.tables_down.get(table, 0) + count
             if not page.has_more:
                 break
+            if page.next_cursor <= self._asked_from:
+                raise SyncUnavailable("the server keeps sending the same page; try later")
         report.cursor = engine.cursor(self.ws)
         with self.ws.write() as session:
             state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
             state.put(session, state.LAST_ERROR, "")
+        return report
+
+    def sync(
+        self,
+        *,
+        attempts: int = 5,
+        base_delay: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> SyncReport:
+        """``sync_once`` retried with exponential backoff and jitter on temporary failures."""
+        report: SyncReport = with_retries(
+            self.sync_once, attempts=attempts, sleep=sleep, base=base_delay
+        )
         return report
 
 
@@ -243,6 +346,32 @@ def _parse(model, response: httpx.Response):  # type: ignore[no-untyped-def]
     try:
         return model.model_validate_json(response.content)
     except ValidationError as exc:
+        raise SyncUnavailable(f"unexpected answer from the server: {exc}") from exc
+
+
+def _parse_page(response: httpx.Response) -> PullResponse:
+    """A pull page. If it does not validate as a whole, it is read change by change: one
+    change this version cannot read (a table added by a newer server, say) is skipped
+    instead of failing every page after it."""
+    try:
+        return PullResponse.model_validate_json(response.content)  # fast path, in Rust
+    except ValidationError:
+        pass
+    try:
+        doc = json.loads(response.content)
+        changes: list[Change] = []
+        for raw in doc.get("changes", []):
+            try:
+                changes.append(Change.model_validate(raw))
+            except ValidationError:
+                log.warning("skipped a change this version cannot read: %.200s", raw)
+        return PullResponse(
+            changes=changes,
+            next_cursor=doc["next_cursor"],
+            has_more=doc["has_more"],
+            server_hlc=doc["server_hlc"],
+        )
+    except (ValueError, KeyError, TypeError, AttributeError, ValidationError) as exc:
         raise SyncUnavailable(f"unexpected answer from the server: {exc}") from exc
 
 

@@ -4,24 +4,54 @@ Network-free on purpose (the HTTP client sits on top), so every rule here is tes
 real SQLite files: operations are prepared and frozen in one transaction (a retry resends
 the same ``op_id`` with the same values), an acknowledgement removes exactly what the
 server applied, and a pulled page plus its cursor are stored in one transaction.
+
+Who wins on pull. The server merges every op with ``protocol.merge`` and answers with whole
+stored rows, so its row is the truth for every field this device has no unsent change on:
+such a field takes the server's value even when the local clock says it is newer (the
+server may have clamped a laptop clock that ran ahead; keeping the local value there would
+leave the devices different for good). A field with a local change not yet acknowledged
+keeps the local value while that change is newer, since the server will take it too.
+
+Speed. A first sync moves whole workspaces (100,000 contacts), so both directions work a
+page or a batch at a time: clocks, pending changes and existing ids are read with one
+``IN`` query per table, rows are written with ``executemany`` grouped by column set, and
+a new row gets one whole-row clock instead of one per field.
 """
 
 import json
+import logging
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache, partial
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, delete, func, select, text
+from pydantic import ValidationError
+from sqlalchemy import (
+    Boolean,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    bindparam,
+    delete,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from localpro_desktop.services.changes import ChangeSet
-from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
 from localpro_desktop.store.engine import capture_of
-from localpro_desktop.store.models import Base, SyncClock, SyncOp, SyncOutbox, SyncRejected
+from localpro_desktop.store.models import Base, SyncOp, SyncOutbox, SyncRejected
 from localpro_desktop.sync import state
 from localpro_desktop.sync.hlc import ZERO
 from localpro_desktop.sync.protocol import (
+    DELETED,
     SYNCED_TABLES,
     Change,
     FieldValue,
@@ -30,8 +60,21 @@ from localpro_desktop.sync.protocol import (
     PushResponse,
 )
 
+log = logging.getLogger(__name__)
+
 SKIPPED_COLUMNS = {"id", "updated_at"}
 """``updated_at`` is each device's own bookkeeping; everything else travels."""
+WHOLE = "*"
+"""The outbox/clock field name meaning "every column of the row" (an insert)."""
+DEFAULT_ROW = ("workspace_settings", SETTINGS_ID)
+"""Every workspace creates this row, with the same id, when it is first opened. A value
+still at its column default is not a user's choice: it travels with the zero clock
+(``_floor``), so a laptop joining an account takes the account's settings instead of
+overwriting them with its own defaults. Values the user set (edits, or settings made
+before sync existed) keep their real clocks."""
+IN_CHUNK = 900
+"""Ids per ``IN (...)`` list: well under SQLite's bound-parameter limit on old builds."""
+OUTBOX_SCAN = 5000
 
 
 @dataclass
@@ -40,8 +83,11 @@ class ApplyResult:
     rows: int = 0
     cursor: int = 0
     tables: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+    """Rows this version could not store (logged; a later complete version will land)."""
 
 
+@cache
 def _columns(table: str) -> dict[str, Any]:
     return {
         c.name: c.type for c in Base.metadata.tables[table].columns if c.name not in SKIPPED_COLUMNS
@@ -74,67 +120,203 @@ def decode(column_type: Any, value: Any) -> Any:
     return value
 
 
+_NO_DEFAULT = object()
+
+
+@cache
+def _scalar_defaults(table: str) -> dict[str, Any]:
+    """Column → its constant default (columns with none, or a computed one, left out)."""
+    return {
+        column.name: column.default.arg
+        for column in Base.metadata.tables[table].columns
+        if column.default is not None and not callable(column.default.arg)
+    }
+
+
+def _floor(node: str) -> str:
+    """The oldest possible clock of a device: loses to every real edit."""
+    return f"{0:013d}-{0:05d}-{node}"
+
+
+def _chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _take_write_lock(session: Session | Connection) -> None:
+    """Start the transaction as a writer.
+
+    The workspace engine begins deferred transactions; one that reads first and writes
+    later fails at once with "database is locked" if another connection (the UI saving an
+    edit) committed in between, whatever the busy timeout. Writing first makes SQLite
+    take the write lock now, waiting politely for the other writer instead.
+    """
+    session.execute(
+        text("UPDATE sync_state SET value = value WHERE key = :key"), {"key": state.NEXT_OP}
+    )
+
+
 # -- push side -------------------------------------------------------------------------
 
 
 def prepare_ops(ws: Workspace, *, max_ops: int = 500) -> list[PushOp]:
-    """Operations to send: already-prepared ones first (retry), else freeze new ones."""
+    """Operations to send: already-prepared ones first (retry), else freeze new ones.
+
+    Freezing takes the outbox in capture order, up to ``max_ops`` rows, merges each row's
+    captured fields, reads the rows' current values (one query per table) and stores the
+    ops with consecutive op ids, removing exactly the outbox lines they cover — all in one
+    transaction, so a crash leaves either the outbox lines or the frozen ops, never both
+    or neither.
+    """
     with ws.write() as session:
-        prepared = list(session.scalars(select(SyncOp).order_by(SyncOp.op_id).limit(max_ops)))
+        _take_write_lock(session)
+        prepared = _prepared(session, max_ops)
         if prepared:
-            return [PushOp.model_validate_json(op.payload) for op in prepared]
-        entries = list(
-            session.scalars(select(SyncOutbox).order_by(SyncOutbox.seq).limit(max_ops * 40))
-        )
-        if not entries:
+            return prepared
+        rows, last_seq = _next_outbox_rows(session, max_ops)
+        if not rows:
             return []
-        grouped: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-        order: list[tuple[str, str]] = []
-        for entry in entries:
-            key = (entry.tbl, entry.row_id)
-            if key not in grouped:
-                if len(order) >= max_ops:
-                    break
-                order.append(key)
-            fields = grouped[key]
-            if entry.hlc > fields.get(entry.field, ""):
-                fields[entry.field] = entry.hlc
-        consumed = [e.seq for e in entries if (e.tbl, e.row_id) in grouped]
+        clocks = _clocks(session, rows.keys())
+        values = _read_rows(session, rows.keys())
         next_op = int(state.get(session, state.NEXT_OP, "1"))
         ops: list[PushOp] = []
-        for table, row_id in order:
-            values = _read_row(session, table, row_id)
-            if values is None:
-                continue  # inserted then rolled back by a later migration: nothing to send
-            clocks = grouped[(table, row_id)]
-            whole = clocks.get("*")
+        for (table, row_id), captured in rows.items():
+            current = values.get((table, row_id))
+            if current is None:
+                continue  # inserted then removed by a later migration: nothing to send
+            known = clocks.get((table, row_id), {})
+            whole = max(captured.get(WHOLE, ""), known.get(WHOLE, ""))
+            defaults = _scalar_defaults(table) if (table, row_id) == DEFAULT_ROW else {}
             fields: dict[str, FieldValue] = {}
-            for name, value in values.items():
-                hlc = max(clocks.get(name, ""), whole or "")
-                if hlc:
-                    fields[name] = (encode(value), hlc)
+            for name, value in current.items():
+                stamp = captured.get(name, "")
+                if not (stamp or captured.get(WHOLE)):
+                    continue
+                floor = whole
+                if defaults and value == defaults.get(name, _NO_DEFAULT):
+                    floor = _floor(ws.device_id)  # see DEFAULT_ROW
+                elif defaults and name not in defaults:
+                    floor = _floor(ws.device_id)  # created_at, deleted_at: bookkeeping
+                # The capture trigger stamps the outbox and the clock separately (two
+                # ticks); send the later one, which is what this device compares with.
+                fields[name] = (encode(value), max(stamp, floor, known.get(name, "")))
             if not fields:
                 continue
-            op = PushOp(op_id=next_op, table=table, row_id=row_id, fields=fields)  # type: ignore[arg-type]
-            session.add(SyncOp(op_id=next_op, payload=op.model_dump_json()))
-            ops.append(op)
+            ops.append(PushOp(op_id=next_op, table=table, row_id=row_id, fields=fields))  # type: ignore[arg-type]
             next_op += 1
-        for start in range(0, len(consumed), 500):
+        if ops:
             session.execute(
-                delete(SyncOutbox).where(SyncOutbox.seq.in_(consumed[start : start + 500]))
+                SyncOp.__table__.insert(),
+                [{"op_id": op.op_id, "payload": op.model_dump_json()} for op in ops],
             )
+        session.execute(delete(SyncOutbox).where(SyncOutbox.seq <= last_seq))
         state.put(session, state.NEXT_OP, str(next_op))
         return ops
 
 
-def _read_row(session: Session, table: str, row_id: str) -> dict[str, Any] | None:
-    columns = _columns(table)
-    row = session.execute(
-        text(f"SELECT {', '.join(columns)} FROM {table} WHERE id = :id"), {"id": row_id}
-    ).first()
-    if row is None:
-        return None
-    return {name: _from_sql(columns[name], value) for name, value in zip(columns, row, strict=True)}
+def _prepared(session: Session, max_ops: int) -> list[PushOp]:
+    """Frozen ops waiting for an acknowledgement (oldest first).
+
+    A stored op this version cannot read (written by hand, or by a broken build) is moved
+    to the rejected list with the reason instead of blocking every later sync.
+    """
+    stored = list(session.scalars(select(SyncOp).order_by(SyncOp.op_id).limit(max_ops)))
+    ops: list[PushOp] = []
+    for row in stored:
+        try:
+            ops.append(PushOp.model_validate_json(row.payload))
+        except ValidationError as exc:
+            reason = f"this change could not be read to be sent: {exc.errors()[0]['msg']}"
+            try:
+                doc = json.loads(row.payload)
+                table, row_id = str(doc.get("table", "?"))[:40], str(doc.get("row_id", "?"))[:36]
+            except (ValueError, AttributeError):
+                table, row_id = "?", "?"
+            session.merge(
+                SyncRejected(
+                    op_id=row.op_id, tbl=table, row_id=row_id, reason=reason, payload=row.payload
+                )
+            )
+            session.delete(row)
+    return ops
+
+
+def _next_outbox_rows(
+    session: Session, max_ops: int
+) -> tuple[dict[tuple[str, str], dict[str, str]], int]:
+    """The first ``max_ops`` rows of the outbox with their newest stamp per field.
+
+    Returns them with the highest outbox ``seq`` they cover: every line up to it belongs
+    to one of these rows (a later line of the same row stays for the next batch, which
+    will read the row again — never a lost change).
+    """
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    last_seq = 0
+    while True:
+        batch = session.execute(
+            select(
+                SyncOutbox.seq, SyncOutbox.tbl, SyncOutbox.row_id, SyncOutbox.field, SyncOutbox.hlc
+            )
+            .where(SyncOutbox.seq > last_seq)
+            .order_by(SyncOutbox.seq)
+            .limit(OUTBOX_SCAN)
+        ).all()
+        for seq, table, row_id, name, hlc in batch:
+            key = (table, row_id)
+            captured = rows.get(key)
+            if captured is None:
+                if len(rows) >= max_ops:
+                    return rows, last_seq
+                captured = rows[key] = {}
+            if hlc > captured.get(name, ""):
+                captured[name] = hlc
+            last_seq = seq
+        if len(batch) < OUTBOX_SCAN:
+            return rows, last_seq
+
+
+def _clocks(
+    session: Session | Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, str]]:
+    """Field clocks of these rows (one query per table and chunk of ids)."""
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in keys:
+        by_table[table].append(row_id)
+    out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for table, ids in by_table.items():
+        for chunk in _chunks(ids):
+            for row_id, name, hlc in session.execute(
+                text(
+                    "SELECT row_id, field, hlc FROM sync_clock WHERE tbl = :t AND row_id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"t": table, "ids": list(chunk)},
+            ):
+                out[(table, row_id)][name] = hlc
+    return out
+
+
+def _read_rows(
+    session: Session, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in keys:
+        by_table[table].append(row_id)
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for table, ids in by_table.items():
+        if table not in SYNCED_TABLES:
+            continue
+        columns = _columns(table)
+        names = ", ".join(columns)
+        for chunk in _chunks(ids):
+            query = text(f"SELECT id, {names} FROM {table} WHERE id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            )
+            for row in session.execute(query, {"ids": list(chunk)}):
+                out[(table, row[0])] = {
+                    name: _from_sql(columns[name], value)
+                    for name, value in zip(columns, row[1:], strict=True)
+                }
+    return out
 
 
 def _from_sql(column_type: Any, value: Any) -> Any:
@@ -151,14 +333,22 @@ def _from_sql(column_type: Any, value: Any) -> Any:
 
 
 def acknowledge(ws: Workspace, response: PushResponse, sent: list[PushOp]) -> int:
-    """Forget what the server applied; keep what it rejected, with the reason."""
+    """Forget what the server applied; keep what it rejected, with the reason.
+
+    An acknowledgement of an op id this device never numbered means the server holds a
+    later history of this device (the workspace was restored from a backup): it skipped
+    the ops as replays without applying them, so every frozen op is renumbered after the
+    server's last id and sent again (merging is idempotent, a resend costs nothing).
+    """
     capture_of(ws.engine).clock.observe(response.server_hlc)
     reasons = {r.op_id: r.reason for r in response.rejected}
     with ws.write() as session:
+        _take_write_lock(session)
+        if response.acked_op_id >= int(state.get(session, state.NEXT_OP, "1")):
+            _renumber(session, response.acked_op_id + 1)
+            return 0
         for op in sent:
-            if op.op_id > response.acked_op_id:
-                continue
-            if op.op_id in reasons:
+            if op.op_id <= response.acked_op_id and op.op_id in reasons:
                 session.merge(
                     SyncRejected(
                         op_id=op.op_id,
@@ -172,6 +362,21 @@ def acknowledge(ws: Workspace, response: PushResponse, sent: list[PushOp]) -> in
     return sum(1 for op in sent if op.op_id <= response.acked_op_id and op.op_id not in reasons)
 
 
+def _renumber(session: Session, first: int) -> None:
+    """Give every frozen op a new id from ``first`` on, keeping their order."""
+    stored = list(session.scalars(select(SyncOp).order_by(SyncOp.op_id)))
+    payloads = []
+    for offset, row in enumerate(stored):
+        doc = json.loads(row.payload)
+        doc["op_id"] = first + offset
+        payloads.append({"op_id": first + offset, "payload": json.dumps(doc)})
+    session.execute(delete(SyncOp))
+    if payloads:
+        session.execute(SyncOp.__table__.insert(), payloads)
+    state.put(session, state.NEXT_OP, str(first + len(payloads)))
+    log.warning("the server knows later op ids of this device: renumbered from %s", first)
+
+
 # -- pull side -------------------------------------------------------------------------
 
 
@@ -180,9 +385,23 @@ def cursor(ws: Workspace) -> int:
         return int(state.get(session, state.CURSOR, "0"))
 
 
-def reset_cursor(ws: Workspace) -> None:
+def reset_cursor(ws: Workspace, *, resend: bool = False) -> None:
+    """Pull everything again from the start.
+
+    ``resend`` also queues every field this device knows, with its clock, to be pushed
+    again: after the server was restored from an older backup, the changes it lost are
+    then restored from the devices (its merge keeps whichever clock is newer).
+    """
     with ws.write() as session:
+        _take_write_lock(session)
         state.put(session, state.CURSOR, "0")
+        if resend:
+            session.execute(
+                text(
+                    "INSERT INTO sync_outbox (tbl, row_id, field, hlc) "
+                    "SELECT tbl, row_id, field, hlc FROM sync_clock ORDER BY tbl, row_id"
+                )
+            )
 
 
 def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
@@ -192,7 +411,11 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
     arrives on the next page. Capture is off, so pulled values are not pushed back.
     """
     capture = capture_of(ws.engine)
-    capture.clock.observe(page.server_hlc)
+    newest = max(
+        [page.server_hlc, *(h for c in page.changes for _v, h in c.fields.values())],
+        default=ZERO,
+    )
+    capture.clock.observe(newest)
     result = ApplyResult(cursor=page.next_cursor)
     touched = ChangeSet()
     with ws.engine.connect() as conn:
@@ -202,17 +425,13 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
         assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            with capture.suspended(), Session(bind=conn) as session, session.begin():
-                for change in page.changes:
-                    changed = _apply_change(session, change)
-                    if changed:
-                        result.changes += changed
-                        result.rows += 1
-                        result.tables[change.table] = result.tables.get(change.table, 0) + 1
-                        touched.add(change.table, change.row_id)
-                    for _value, hlc in change.fields.values():
-                        capture.clock.observe(hlc)
-                state.put(session, state.CURSOR, str(page.next_cursor))
+            with capture.suspended(), conn.begin():
+                _take_write_lock(conn)
+                _apply_page(conn, page.changes, result, touched)
+                conn.execute(
+                    text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),
+                    {"k": state.CURSOR, "v": str(page.next_cursor)},
+                )
         finally:
             if conn.in_transaction():
                 conn.rollback()
@@ -221,59 +440,212 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
     return result
 
 
-def _apply_change(session: Session, change: Change) -> int:
-    if change.table not in SYNCED_TABLES:
-        return 0
-    columns = _columns(change.table)
-    clocks = {
-        row.field: row.hlc
-        for row in session.scalars(
-            select(SyncClock).where(
-                SyncClock.tbl == change.table, SyncClock.row_id == change.row_id
-            )
+def _apply_page(
+    conn: Connection, changes: Sequence[Change], result: ApplyResult, touched: ChangeSet
+) -> None:
+    latest: dict[tuple[str, str], Change] = {}
+    for change in changes:
+        if change.table in SYNCED_TABLES:
+            latest[(change.table, change.row_id)] = change  # a later seq wins
+    if not latest:
+        return
+    clocks = _clocks(conn, latest.keys())
+    pending = _pending(conn, latest.keys())
+    existing = _existing(conn, latest.keys())
+    inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    updates: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    clock_rows: list[dict[str, str]] = []
+    for (table, row_id), change in latest.items():
+        known = clocks.get((table, row_id), {})
+        if (table, row_id) == DEFAULT_ROW:
+            known = {n: h for n, h in known.items() if n != WHOLE}  # see DEFAULT_ROW
+        mine = pending.get((table, row_id), {})
+        winners = _winners(table, change.fields, known, mine)
+        if not winners:
+            continue
+        values = {name: value for name, (value, _hlc) in winners.items()}
+        if (table, row_id) in existing:
+            updates[table].append({"_id": row_id, **values})
+            clock_rows += [
+                {"tbl": table, "row_id": row_id, "field": name, "hlc": hlc}
+                for name, (_value, hlc) in winners.items()
+            ]
+        else:
+            inserts[table].append({"id": row_id, **values})
+            # One whole-row clock at the oldest stamp, and one per field only where a
+            # field is newer: the same answers as a clock per field, a tenth of the rows.
+            floor = min(hlc for _value, hlc in winners.values())
+            clock_rows.append({"tbl": table, "row_id": row_id, "field": WHOLE, "hlc": floor})
+            clock_rows += [
+                {"tbl": table, "row_id": row_id, "field": name, "hlc": hlc}
+                for name, (_value, hlc) in winners.items()
+                if hlc != floor
+            ]
+        result.changes += len(winners)
+        result.rows += 1
+        result.tables[table] = result.tables.get(table, 0) + 1
+        touched.add(table, row_id)
+    failed: set[tuple[str, str]] = set()
+    for table, rows in inserts.items():
+        failed |= {(table, r["id"]) for r in _write_rows(conn, table, rows, insert=True)}
+    for table, rows in updates.items():
+        failed |= {(table, r["_id"]) for r in _write_rows(conn, table, rows, insert=False)}
+    if failed:
+        result.skipped += len(failed)
+        result.rows -= len(failed)
+        clock_rows = [c for c in clock_rows if (c["tbl"], c["row_id"]) not in failed]
+    if clock_rows:
+        conn.execute(
+            text(
+                "INSERT OR REPLACE INTO sync_clock (tbl, row_id, field, hlc) "
+                "VALUES (:tbl, :row_id, :field, :hlc)"
+            ),
+            clock_rows,
         )
-    }
-    pending = {
-        row.field: row.hlc
-        for row in session.scalars(
-            select(SyncOutbox).where(
-                SyncOutbox.tbl == change.table, SyncOutbox.row_id == change.row_id
-            )
-        )
-    }
-    whole = max(clocks.get("*", ZERO), pending.get("*", ZERO))
-    winners: dict[str, Any] = {}
-    for name, (value, hlc) in change.fields.items():
-        if name not in columns:
+
+
+def _winners(
+    table: str,
+    incoming: dict[str, FieldValue],
+    known: dict[str, str],
+    mine: dict[str, str],
+) -> dict[str, tuple[Any, str]]:
+    """The pulled fields to store: (decoded value, clock) by field name."""
+    decoders = _decoders(table)
+    winners: dict[str, tuple[Any, str]] = {}
+    if not known and not mine:
+        # A row new to this device (most of a first sync): every known column lands.
+        for name, (value, hlc) in incoming.items():
+            if name in decoders:
+                _add(winners, table, name, decoders[name], value, hlc)
+        return winners
+    known_whole, mine_whole = known.get(WHOLE, ""), mine.get(WHOLE, "")
+    for name, (value, hlc) in incoming.items():
+        if name not in decoders:
             continue  # a newer app version's column: ignored until we upgrade
-        local = max(clocks.get(name, ZERO), pending.get(name, ZERO), whole)
-        if hlc > local:
-            winners[name] = (decode(columns[name], value), hlc)
-    if not winners:
-        return 0
-    exists = session.execute(
-        text(f"SELECT 1 FROM {change.table} WHERE id = :id"), {"id": change.row_id}
-    ).first()
-    table = Base.metadata.tables[change.table]
-    values = {name: value for name, (value, _hlc) in winners.items()}
-    if exists:
-        session.execute(table.update().where(table.c.id == change.row_id).values(**values))
-    else:
-        defaults = {
-            c.name: c.default.arg
-            for c in table.columns
-            if c.default is not None and not callable(c.default.arg)
-        }
-        row = {**defaults, **values, "id": change.row_id}
-        row.setdefault("created_at", datetime.now())
-        row["updated_at"] = datetime.now()
-        for c in table.columns:
-            if c.name not in row and c.default is not None and callable(c.default.arg):
-                row[c.name] = c.default.arg(None) if c.name != "updated_at" else row[c.name]
-        session.execute(table.insert().values(**row))
-    for name, (_value, hlc) in winners.items():
-        session.merge(SyncClock(tbl=change.table, row_id=change.row_id, field=name, hlc=hlc))
-    return len(winners)
+        if max(known.get(name, ""), known_whole) == hlc:
+            continue  # exactly the write this device already holds (often its own echo)
+        if max(mine.get(name, ""), mine_whole) > hlc:
+            continue  # a newer local change is on its way to the server
+        _add(winners, table, name, decoders[name], value, hlc)
+    tomb = winners.get(DELETED)
+    if tomb is not None and tomb[0] is not None and mine and max(mine.values()) > tomb[1]:
+        # An unsent local edit is newer than this delete: the server will bring the row
+        # back when it arrives (protocol.merge), so do not hide it meanwhile.
+        del winners[DELETED]
+    return winners
+
+
+Decoder = Callable[[Any], Any] | None
+
+
+@cache
+def _decoders(table: str) -> dict[str, Decoder]:
+    """Per column, what turns its JSON value into a column value (None: as it comes)."""
+    out: dict[str, Decoder] = {}
+    for name, column_type in _columns(table).items():
+        if isinstance(column_type, DateTime | Date | Boolean | Integer | Float):
+            out[name] = partial(decode, column_type)
+        else:
+            out[name] = None
+    return out
+
+
+def _add(
+    winners: dict[str, tuple[Any, str]],
+    table: str,
+    name: str,
+    decoder: Decoder,
+    value: Any,
+    hlc: str,
+) -> None:
+    """Keep a pulled field, unless its value cannot be read (then only that field is
+    left out, with a log line: the rest of the row and the page still land)."""
+    if decoder is None or value is None:
+        winners[name] = (value, hlc)
+        return
+    try:
+        winners[name] = (decoder(value), hlc)
+    except (TypeError, ValueError):
+        log.warning("ignored an unreadable value for %s.%s: %.80r", table, name, value)
+
+
+def _pending(
+    conn: Connection, keys: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, str]]:
+    """Clocks of local changes the server has not acknowledged: outbox and frozen ops."""
+    wanted = set(keys)
+    out: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    ids = sorted({row_id for _table, row_id in wanted})
+    for chunk in _chunks(ids):
+        for table, row_id, name, hlc in conn.execute(
+            text(
+                "SELECT tbl, row_id, field, MAX(hlc) FROM sync_outbox WHERE row_id IN :ids "
+                "GROUP BY tbl, row_id, field"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": list(chunk)},
+        ):
+            if (table, row_id) in wanted and not (name == WHOLE and (table, row_id) == DEFAULT_ROW):
+                out[(table, row_id)][name] = hlc
+    for (payload,) in conn.execute(text("SELECT payload FROM sync_ops")):
+        try:
+            op = PushOp.model_validate_json(payload)
+        except ValidationError:
+            continue
+        key = (op.table, op.row_id)
+        if key in wanted:
+            for name, (_value, hlc) in op.fields.items():
+                if hlc > out[key].get(name, ""):
+                    out[key][name] = hlc
+    return out
+
+
+def _existing(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    by_table: dict[str, list[str]] = defaultdict(list)
+    for table, row_id in keys:
+        by_table[table].append(row_id)
+    found: set[tuple[str, str]] = set()
+    for table, ids in by_table.items():
+        for chunk in _chunks(ids):
+            query = text(f"SELECT id FROM {table} WHERE id IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            )
+            found |= {(table, row_id) for (row_id,) in conn.execute(query, {"ids": list(chunk)})}
+    return found
+
+
+def _write_rows(
+    conn: Connection, table_name: str, rows: list[dict[str, Any]], *, insert: bool
+) -> list[dict[str, Any]]:
+    """Insert or update rows, ``executemany`` per column set; returns the rows refused.
+
+    A row the database refuses (a partial row missing a required column, say) is skipped
+    alone, inside a savepoint, instead of failing the page: the cursor still moves, and
+    the row lands when a complete version of it arrives.
+    """
+    table = Base.metadata.tables[table_name]
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(sorted(row))].append(row)
+    refused: list[dict[str, Any]] = []
+    for group in groups.values():
+        if insert:
+            statement = table.insert()
+        else:
+            # Core takes the SET columns from the parameter names (updated_at: onupdate).
+            statement = table.update().where(table.c.id == bindparam("_id"))
+        try:
+            with conn.begin_nested():
+                conn.execute(statement, group)
+        except SQLAlchemyError:
+            for row in group:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(statement, [row])
+                except SQLAlchemyError as exc:
+                    log.warning("could not store pulled %s %s: %s", table_name, row, exc)
+                    refused.append(row)
+    return refused
 
 
 def pending(ws: Workspace) -> int:
