@@ -32,7 +32,12 @@ def wait_until_ready(widget: object, timeout: float = 30.0) -> bool:
 
 
 def take_screenshot(
-    paths: WorkspacePaths, tab: str, output: Path, *, size: QSize, language: str | None
+    paths: WorkspacePaths,
+    tab: str,
+    output: Path,
+    *,
+    size: QSize | tuple[int, int],
+    language: str | None,
 ) -> Path:
     from localpro_desktop.ui.main_window import MainWindow
 
@@ -41,7 +46,7 @@ def take_screenshot(
     try:
         ctx = build_context(ws, paths, language)
         window = MainWindow(ctx)
-        window.resize(size)
+        window.resize(size if isinstance(size, QSize) else QSize(*size))
         window.show()
         _pump(0.3)
         widget = window.show_tab(tab)

@@ -30,14 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def screenshot(ctx: Context, args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6.QtCore import QSize
-
         from localpro_desktop.ui.screenshot import take_screenshot
     except ImportError as exc:
         raise UserError(f"The desktop UI is not installed ({exc}); pip install PySide6.") from None
     ctx.close()
-    path = take_screenshot(
-        ctx.paths, args.tab, args.output, size=QSize(*args.size), language=args.language
-    )
+    path = take_screenshot(ctx.paths, args.tab, args.output, size=args.size, language=args.language)
     ctx.out.emit({"file": str(path)}, f"Saved {path}")
     return 0
