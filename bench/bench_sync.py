@@ -34,9 +34,11 @@ counted and reported, never hidden.
 Targets (issue): ≤ 100 wire bytes per contact; first sync ≤ 2 × floor (≈ 3 minutes for
 100,000 contacts on 3G); one edit in ≤ 2 round trips; a cut costs at most one page.
 
-``--cpu-profile DIR`` adds a pass without throttling (laptop P) with cProfile on the client
-thread and on every server thread (a second server process on the same database), writes
-``client.prof`` / ``server.prof`` there and prints the hot spots.
+``--cpu-profile DIR`` adds two passes without throttling, with cProfile on the client thread
+and on every server thread (a fresh server process on the same database for each): laptop
+P's first sync and laptop Q's first upload of new contacts. It writes
+``client_pull.prof``, ``server_pull.prof``, ``client_push.prof``, ``server_push.prof`` there
+(``python -m pstats`` or snakeviz read them) and prints the hot spots.
 
     .venv/bin/python bench/bench_sync.py --contacts 5000                 # quick check
     .venv/bin/python bench/bench_sync.py --contacts 100000 --profile 3g
@@ -60,6 +62,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +131,8 @@ def serve(database_url: str, port_file: Path, cpu_profile: Path | None) -> None:
     app = create_app(database_url, secret=SECRET)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
+    # uvicorn's defaults, as ``localpro-cloud serve`` runs it: among them the 5 s keep-alive,
+    # whose race with a client that waits ~5 s between requests is part of what is measured.
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
     )
@@ -593,31 +598,56 @@ def run_profile(
                       seen1 and seen2, cut)
 
 
-def profile_pass(root: Path, database_url: str, out: Path, contacts: int) -> None:
-    """First sync of laptop P without throttling, cProfile on client and server threads."""
+PUSH_PROFILE_CONTACTS = 20_000
+"""Contacts of laptop Q's profiled upload: enough for stable figures, quick at any size."""
+
+
+def profile_pass(root: Path, database_url: str, out: Path, contacts: int, seed: int) -> None:
+    """cProfile on the client thread and every server thread, without throttling.
+
+    Two passes, each on a fresh server process over the same database (so each server
+    profile holds one kind of work): laptop P's first sync (the download of everything),
+    then laptop Q's first upload of its own new contacts.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    client_prof, server_prof = out / "client.prof", out / "server.prof"
-    with CloudProcess(database_url, root, server_prof) as server, \
-            ThrottleProxy(server.port) as proxy:
-        ws, client = new_laptop(root, "laptop-p", proxy)
-        client.login(EMAIL, PASSWORD)
-        profiler = cProfile.Profile()
-        run = measure(client, server, lambda: profiler.runcall(sync_rounds, client))
-        profiler.dump_stats(client_prof)
-        client.close()
-        ws.close()
-    print(f"\n== CPU profile: first sync of {contacts:,} contacts without throttling, "
-          f"under cProfile: {run.seconds:.1f} s, client CPU {run.client_cpu:.1f} s, server CPU "
-          f"{run.server_cpu:.1f} s, {run.round_trips} requests ==")
-    for label, path in (("client (this thread)", client_prof), ("server (all threads)",
-                                                                 server_prof)):
-        for order in ("tottime", "cumulative"):
-            buffer = io.StringIO()
-            stats = pstats.Stats(str(path), stream=buffer)
-            stats.sort_stats(order).print_stats(HOT_SPOTS)
-            body = buffer.getvalue()
-            body = body[body.find("   ncalls"):]
-            print(f"\n-- {label}, by {order} ({path}) --\n{body.rstrip()}")
+    pushed = min(contacts, PUSH_PROFILE_CONTACTS)
+    passes: list[tuple[str, str]] = [
+        ("pull", f"first sync (download) of {contacts:,} contacts"),
+        ("push", f"first upload of {pushed:,} new contacts"),
+    ]
+    for kind, title in passes:
+        client_prof, server_prof = out / f"client_{kind}.prof", out / f"server_{kind}.prof"
+        with CloudProcess(database_url, root, server_prof) as server, \
+                ThrottleProxy(server.port) as proxy:
+            ws, client = new_laptop(root, f"laptop-{kind}", proxy)
+            client.login(EMAIL, PASSWORD)
+            if kind == "push":
+                fill_contacts(ws, pushed, seed + 1)
+            profiler = cProfile.Profile()
+            work = partial(profiler.runcall, _push_all if kind == "push" else sync_rounds,
+                           client)
+            run = measure(client, server, work)
+            profiler.dump_stats(client_prof)
+            client.close()
+            ws.close()
+        print(f"\n== CPU profile, {title}, no throttling, under cProfile: {run.seconds:.1f} s, "
+              f"client CPU {run.client_cpu:.1f} s, server CPU {run.server_cpu:.1f} s, "
+              f"{run.round_trips} requests ==")
+        for label, path in (("client (this thread)", client_prof),
+                            ("server (all threads)", server_prof)):
+            for order in ("tottime", "cumulative"):
+                buffer = io.StringIO()
+                stats = pstats.Stats(str(path), stream=buffer)
+                stats.sort_stats(order).print_stats(HOT_SPOTS)
+                body = buffer.getvalue()
+                body = body[body.find("   ncalls"):]
+                print(f"\n-- {kind}: {label}, by {order} ({path}) --\n{body.rstrip()}")
+
+
+def _push_all(client: SyncClient) -> None:
+    """Only the upload half of a round (``push_batch`` until nothing is left)."""
+    while any(client.push_batch()[:2]):
+        pass
 
 
 # -- report --------------------------------------------------------------------------------
@@ -747,7 +777,7 @@ def main(argv: Sequence[str] | None = None) -> list[Metric]:
         print_metrics("bench_sync", metrics)
         print_table(metrics)
         if args.cpu_profile is not None:
-            profile_pass(root, database_url, args.cpu_profile, args.rows)
+            profile_pass(root, database_url, args.cpu_profile, args.rows, args.seed)
     write_json(args.json, "bench_sync", vars(args), metrics)
     return metrics
 

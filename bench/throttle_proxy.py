@@ -6,9 +6,10 @@ an exact byte count, which is what the resume-after-cut measurement needs.
 
 The link model, per direction (shared by every connection, as one radio link is):
 
-* **bandwidth** — a token bucket filled at the link rate with a small burst (one TCP
-  segment): a piece of data leaves the sender when the bucket has tokens for it, so
-  pieces queue behind each other exactly as on a serial link;
+* **bandwidth** — a token bucket filled at the link rate: a piece of data has crossed
+  the link once the bucket has paid for all its bytes, so pieces queue behind each other
+  as on a serial link. No burst by default: with one, every response's first segment
+  would be free and a sync of hundreds of pages would beat the ``bytes ÷ rate`` floor;
 * **latency** — every piece is delivered RTT/2 after it finished "transmitting", so a
   request/response costs one full RTT on top of the transfer time;
 * **handshake** — a new connection's first bytes go out one RTT after the connect (the
@@ -77,14 +78,14 @@ PROFILES: dict[str, Link] = {
 
 
 class TokenBucket:
-    """Bytes per second with a small burst, on a virtual clock that may run into debt.
+    """Bytes per second (plus an optional burst), on a virtual clock that may run into debt.
 
     ``reserve(n)`` answers *when* ``n`` bytes will have left (never sleeps itself), so the
     caller can schedule delivery; reservations come back in non-decreasing order, which
     keeps pieces in order across connections sharing the link.
     """
 
-    def __init__(self, bytes_per_second: float, burst: float = SEGMENT) -> None:
+    def __init__(self, bytes_per_second: float, burst: float = 0.0) -> None:
         self.rate = bytes_per_second
         self.burst = burst
         self.tokens = burst

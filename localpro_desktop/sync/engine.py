@@ -44,6 +44,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
 from localpro_desktop.store.engine import capture_of
@@ -495,12 +496,9 @@ def _apply_page(
         result.rows -= len(failed)
         clock_rows = [c for c in clock_rows if (c["tbl"], c["row_id"]) not in failed]
     if clock_rows:
-        conn.execute(
-            text(
-                "INSERT OR REPLACE INTO sync_clock (tbl, row_id, field, hlc) "
-                "VALUES (:tbl, :row_id, :field, :hlc)"
-            ),
-            clock_rows,
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_clock (tbl, row_id, field, hlc) VALUES (?, ?, ?, ?)",
+            [(c["tbl"], c["row_id"], c["field"], c["hlc"]) for c in clock_rows],
         )
 
 
@@ -619,6 +617,11 @@ def _write_rows(
 ) -> list[dict[str, Any]]:
     """Insert or update rows, ``executemany`` per column set; returns the rows refused.
 
+    Statements go to the driver as plain SQL with positional rows, the values converted
+    by the columns' own SQLAlchemy bind processors (so they are stored exactly as the ORM
+    stores them): building a parameter dict per row through Core costs more than SQLite
+    spends writing it, and a first sync writes a hundred thousand rows.
+
     A row the database refuses (a partial row missing a required column, say) is skipped
     alone, inside a savepoint, instead of failing the page: the cursor still moves, and
     the row lands when a complete version of it arrives.
@@ -628,24 +631,67 @@ def _write_rows(
     for row in rows:
         groups[tuple(sorted(row))].append(row)
     refused: list[dict[str, Any]] = []
-    for group in groups.values():
-        if insert:
-            statement = table.insert()
-        else:
-            # Core takes the SET columns from the parameter names (updated_at: onupdate).
-            statement = table.update().where(table.c.id == bindparam("_id"))
+    for names, group in groups.items():
+        sql, to_params = _statement(conn, table, names, insert=insert)
         try:
             with conn.begin_nested():
-                conn.execute(statement, group)
+                conn.exec_driver_sql(sql, [to_params(row) for row in group])
         except SQLAlchemyError:
             for row in group:
                 try:
                     with conn.begin_nested():
-                        conn.execute(statement, [row])
+                        conn.exec_driver_sql(sql, [to_params(row)])
                 except SQLAlchemyError as exc:
                     log.warning("could not store pulled %s %s: %s", table_name, row, exc)
                     refused.append(row)
     return refused
+
+
+def _statement(
+    conn: Connection, table: Any, names: tuple[str, ...], *, insert: bool
+) -> tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]:
+    """SQL for one column set, and what turns a row into its positional parameters."""
+    dialect = conn.dialect
+    now = utcnow()
+    if insert:
+        columns = list(table.columns)
+        fixed: dict[str, Any] = {}
+        for column in columns:
+            if column.name in names:
+                continue
+            if column.name == "updated_at":
+                fixed[column.name] = now
+            elif column.default is None:
+                fixed[column.name] = None
+            elif callable(column.default.arg):
+                fixed[column.name] = column.default.arg(None)  # SQLAlchemy's wrapped default
+            else:
+                fixed[column.name] = column.default.arg
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+    else:
+        columns = [table.c[name] for name in names if name != "_id"] + [table.c.updated_at]
+        fixed = {"updated_at": now}
+        sql = f"UPDATE {table.name} SET {', '.join(f'{c.name} = ?' for c in columns)} WHERE id = ?"
+    plan = [(column.name, column.type.bind_processor(dialect)) for column in columns]
+    processors = dict(plan)
+    constants = {
+        name: (processors[name](value) if processors[name] else value)  # type: ignore[misc]
+        for name, value in fixed.items()
+    }
+
+    def to_params(row: dict[str, Any]) -> tuple[Any, ...]:
+        out = [
+            constants[name] if name in constants else (process(row[name]) if process else row[name])
+            for name, process in plan
+        ]
+        if not insert:
+            out.append(row["_id"])
+        return tuple(out)
+
+    return sql, to_params
 
 
 def pending(ws: Workspace) -> int:
