@@ -21,14 +21,14 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from localpro_desktop.discovery.demo.generator import DemoBusiness
-from localpro_desktop.domain.ids import new_id
-from localpro_desktop.domain.names import name_key
 from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.services import demo
+from localpro_desktop.services.demo import prospect_row
 from localpro_desktop.services.workspace import Workspace
 
 __all__ = [
@@ -226,84 +226,10 @@ def write_json(
 
 
 # -- rows for Core bulk inserts ---------------------------------------------------------
-# Shaped like ``services.demo._prospect_row`` / ``_contact_row`` (kept in step by hand, so
-# the benchmarks do not depend on private helpers that may change shape). Insert them with
-# ``insert(Model).execution_options(render_nulls=True)``: without it SQLAlchemy drops the
-# None values, groups rows by their key sets and sends thousands of single-row INSERTs.
-
-_NOTES = (
-    "Called, asked to call back after prayer time",
-    "Visited the shop, met the owner",
-    "Sent the price list on WhatsApp",
-    "Wants a discount for a bulk order",
-)
-_STATUSES = ("new", "contacted", "interested", "negotiation", "client", "inactive")
-
-
-def prospect_row(b: DemoBusiness, now: datetime) -> dict[str, Any]:
-    created = (now - timedelta(days=b.created_days_ago)).replace(microsecond=0)
-    return {
-        "id": new_id(),
-        "created_at": created,
-        "updated_at": created,
-        "deleted_at": None,
-        "business_name": b.business_name,
-        "name_key": name_key(b.business_name),
-        "sector": b.sector,
-        "city": b.city,
-        "country": b.country,
-        "address": b.address,
-        "phone": b.phone,
-        "phone_e164": b.phone_e164 or None,
-        "whatsapp": b.whatsapp,
-        "whatsapp_e164": b.whatsapp_e164 or None,
-        "email": b.email,
-        "email_normalized": b.email.lower() or None,
-        "website": b.website,
-        "contact_person": f"{b.owner_first_name} {b.owner_last_name}".strip(),
-        "latitude": b.latitude,
-        "longitude": b.longitude,
-        "source": "demo",
-        "source_ref": b.source_ref,
-        "notes": "",
-        "tags": list(b.tags),
-        "contact_id": None,
-    }
+# The demo generator's own row builders, so benchmark data has exactly the app's shape.
+# Insert them with ``insert(Model).execution_options(render_nulls=True)``: without it
+# SQLAlchemy drops the None values and sends thousands of single-row INSERTs.
 
 
 def contact_row(b: DemoBusiness, now: datetime, rng: random.Random) -> dict[str, Any]:
-    created = (now - timedelta(days=b.created_days_ago, seconds=rng.randrange(86_400))).replace(
-        microsecond=0
-    )
-    contacted = rng.random() < 0.4
-    return {
-        "id": new_id(),
-        "created_at": created,
-        "updated_at": created,
-        "deleted_at": None,
-        "first_name": b.owner_first_name,
-        "last_name": b.owner_last_name,
-        "company": b.business_name,
-        "name_key": name_key(f"{b.owner_first_name} {b.owner_last_name}"),
-        "sector": b.sector,
-        "phone": b.phone,
-        "phone_e164": b.phone_e164 or None,
-        "whatsapp": b.whatsapp,
-        "whatsapp_e164": b.whatsapp_e164 or None,
-        "email": b.email,
-        "email_normalized": b.email.lower() or None,
-        "website": b.website,
-        "address": b.address,
-        "city": b.city,
-        "country": b.country,
-        "latitude": b.latitude,
-        "longitude": b.longitude,
-        "status": rng.choice(_STATUSES),
-        "tags": list(b.tags),
-        "notes": rng.choice(_NOTES) if rng.random() < 0.2 else "",
-        "last_contacted_at": created + timedelta(days=rng.uniform(0, 30)) if contacted else None,
-        "prospect_id": None,
-        "opt_out_whatsapp": rng.random() < 0.02,
-        "opt_out_email": rng.random() < 0.03,
-        "opt_out_sms": rng.random() < 0.03,
-    }
+    return demo.contact_row(b, None, rng, now)

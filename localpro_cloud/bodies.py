@@ -18,11 +18,11 @@ _WITH_BODY = {"POST", "PUT", "PATCH"}
 
 
 class BodyTooLarge(Exception):
-    pass
+    """The decompressed body exceeds the cap (answered with 413)."""
 
 
 class BadEncoding(Exception):
-    pass
+    """The body is not valid gzip, or uses an encoding we do not accept."""
 
 
 class RequestBodyMiddleware:

@@ -173,9 +173,9 @@ def generate_demo(
         sync_state.put(session, DEMO_MARKER, str(seed))
         batch: list[dict[str, Any]] = []
         for business in iter_businesses(seed=seed, count=size, countries=countries):
-            prospect = _prospect_row(business, now)
+            prospect = prospect_row(business, now)
             if rng.random() < CONTACT_SHARE:
-                contact = _contact_row(business, prospect, rng, now)
+                contact = contact_row(business, prospect["id"], rng, now)
                 prospect["contact_id"] = contact["id"]
                 contacts.append(contact)
             batch.append(prospect)
@@ -241,7 +241,8 @@ def _stamp(now: datetime, days_ago: float) -> datetime:
     return (now - timedelta(days=days_ago)).replace(microsecond=0)
 
 
-def _prospect_row(b: DemoBusiness, now: datetime) -> dict[str, Any]:
+def prospect_row(b: DemoBusiness, now: datetime) -> dict[str, Any]:
+    """A prospects row for Core bulk inserts (also used by the benchmarks)."""
     created = _stamp(now, b.created_days_ago + (hash_fraction(b.source_ref) * 0.9))
     return {
         "id": new_id(),
@@ -280,9 +281,10 @@ def hash_fraction(text: str) -> float:
     return value / 10_007
 
 
-def _contact_row(
-    b: DemoBusiness, prospect: dict[str, Any], rng: random.Random, now: datetime
+def contact_row(
+    b: DemoBusiness, prospect_id: str | None, rng: random.Random, now: datetime
 ) -> dict[str, Any]:
+    """A contacts row for Core bulk inserts (also used by the benchmarks)."""
     status = _weighted(rng, _STATUS_WEIGHTS)
     # Converted contacts are spread over the demo's 90 days of history.
     created = _stamp(now, rng.uniform(1, HISTORY_DAYS))
@@ -312,7 +314,7 @@ def _contact_row(
         "tags": list(b.tags),
         "notes": "",
         "last_contacted_at": None,
-        "prospect_id": prospect["id"],
+        "prospect_id": prospect_id,
         "opt_out_whatsapp": rng.random() < 0.02,
         "opt_out_email": rng.random() < 0.03,
         "opt_out_sms": rng.random() < 0.03,
