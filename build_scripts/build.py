@@ -252,9 +252,9 @@ def find_iscc() -> str | None:
 
 
 def build_installer(bundle: Path) -> Path:
-    import version_info
-
     from localpro_desktop import __version__
+
+    import version_info
 
     iscc = find_iscc()
     if iscc is None:

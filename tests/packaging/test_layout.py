@@ -11,11 +11,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
-import bundle_layout as layout  # noqa: E402
-import version_info  # noqa: E402
+from localpro_desktop.ui.main_window import TABS  # noqa: E402
 
 import build  # noqa: E402
-from localpro_desktop.ui.main_window import TABS  # noqa: E402
+import bundle_layout as layout  # noqa: E402
+import version_info  # noqa: E402
 
 PACKAGE = ROOT / "localpro_desktop"
 
