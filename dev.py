@@ -35,10 +35,11 @@ def ensure_env() -> Path:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     have = STAMP.read_text(encoding="utf-8").strip() if STAMP.exists() else ""
     if have != wanted:
-        print("Installing LocalPro and its dependencies (first run takes a few minutes) ...",
-              flush=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"],
-                       check=True)
+        print(
+            "Installing LocalPro and its dependencies (first run takes a few minutes) ...",
+            flush=True,
+        )
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
         subprocess.run(
             [str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[ui,test]"], check=True
         )

@@ -143,13 +143,22 @@ def main() -> int:
             note = f"median of {len(times)}, {kind} start, {args.rows:,} prospects"
             target = TARGET_SECONDS if label == "bundle" else None
             metrics.append(
-                Metric(f"{label}: start to window shown", statistics.median(times), "s",
-                       target=target, note=note)
+                Metric(
+                    f"{label}: start to window shown",
+                    statistics.median(times),
+                    "s",
+                    target=target,
+                    note=note,
+                )
             )
             if peaks:
                 metrics.append(
-                    Metric(f"{label}: peak memory at window shown", max(peaks), "MB",
-                           note="largest of the runs, main process")
+                    Metric(
+                        f"{label}: peak memory at window shown",
+                        max(peaks),
+                        "MB",
+                        note="largest of the runs, main process",
+                    )
                 )
     print_metrics(f"Start-up ({kind})", metrics)
     write_json(args.json, "bench_startup.py", vars(args), metrics)

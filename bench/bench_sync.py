@@ -181,8 +181,14 @@ class CloudProcess:
 
     def __enter__(self) -> CloudProcess:
         port_file = self.workdir / f"port-{time.monotonic_ns()}"
-        command = [sys.executable, __file__, "--serve", self.database_url,
-                   "--port-file", str(port_file)]
+        command = [
+            sys.executable,
+            __file__,
+            "--serve",
+            self.database_url,
+            "--port-file",
+            str(port_file),
+        ]
         if self.cpu_profile is not None:
             command += ["--server-profile", str(self.cpu_profile)]
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE)
@@ -300,8 +306,12 @@ class MeteredClient(SyncClient):
     def _on_request(self, request: httpx.Request) -> None:
         cursor = request.url.params.get("cursor")
         self.requests.append(
-            Request(request.url.path, int(cursor) if cursor is not None else None,
-                    time.perf_counter(), self.proxy.stats())
+            Request(
+                request.url.path,
+                int(cursor) if cursor is not None else None,
+                time.perf_counter(),
+                self.proxy.stats(),
+            )
         )
 
     def _on_response(self, response: httpx.Response) -> None:
@@ -370,8 +380,9 @@ class Round:
         """Requests by endpoint ("1× push, 12× pull, 1× pull failed"), for notes."""
         counts: dict[str, int] = {}
         for r in self.requests:
-            status = "" if r.status in (200, 201) else " failed" if r.status is None else \
-                f" {r.status}"
+            status = (
+                "" if r.status in (200, 201) else " failed" if r.status is None else f" {r.status}"
+            )
             key = r.path.rsplit("/", 1)[-1] + status
             counts[key] = counts.get(key, 0) + 1
         return ", ".join(f"{n}× {p}" for p, n in counts.items())
@@ -402,14 +413,20 @@ def measure(client: MeteredClient, server: CloudProcess, work: Callable[[], Any]
     with Stopwatch() as sw:
         result = work()
     end_stats = client.proxy.stats()
-    run = Round(sw.seconds, end_stats - start_stats, client.requests[first_request:],
-                time.thread_time() - cpu0, server.cpu_seconds() - server0, ends=end_stats,
-                aborted=result if isinstance(result, list) else [])
-    pulls = [i for i, r in enumerate(run.requests)
-             if r.path.endswith("/pull") and r.status == 200]
+    run = Round(
+        sw.seconds,
+        end_stats - start_stats,
+        client.requests[first_request:],
+        time.thread_time() - cpu0,
+        server.cpu_seconds() - server0,
+        ends=end_stats,
+        aborted=result if isinstance(result, list) else [],
+    )
+    pulls = [i for i, r in enumerate(run.requests) if r.path.endswith("/pull") and r.status == 200]
     records = client.page_records[first_page:]
-    run.pages = [(run.requests[i].cursor, n, run.down_of(i))
-                 for i, n in zip(pulls, records, strict=False)]
+    run.pages = [
+        (run.requests[i].cursor, n, run.down_of(i)) for i, n in zip(pulls, records, strict=False)
+    ]
     return run
 
 
@@ -420,10 +437,12 @@ def new_laptop(root: Path, name: str, proxy: ThrottleProxy) -> tuple[Workspace, 
 
 
 def describe(label: str, run: Round, link: Link | None = None) -> str:
-    text = (f"{label}: {run.seconds:.2f} s, {run.bytes.down / 1e3:,.1f} KB down, "
-            f"{run.bytes.up / 1e3:,.1f} KB up, {run.round_trips} requests ({run.paths()}), "
-            f"{run.bytes.connections} new connection(s), client CPU {run.client_cpu:.1f} s, "
-            f"server CPU {run.server_cpu:.1f} s")
+    text = (
+        f"{label}: {run.seconds:.2f} s, {run.bytes.down / 1e3:,.1f} KB down, "
+        f"{run.bytes.up / 1e3:,.1f} KB up, {run.round_trips} requests ({run.paths()}), "
+        f"{run.bytes.connections} new connection(s), client CPU {run.client_cpu:.1f} s, "
+        f"server CPU {run.server_cpu:.1f} s"
+    )
     if link is not None:
         floor = run.floor(link)
         text += f"; floor {floor:.2f} s, ×{run.seconds / floor:.2f}"
@@ -481,23 +500,38 @@ def setup_device_a(
     ws, client = new_laptop(root, "laptop-a", proxy)
     fill_seconds = fill_contacts(ws, contacts, seed)
     print(f"laptop A: {contacts:,} contacts inserted in {fill_seconds:.1f} s", flush=True)
-    client.register(RegisterRequest(email=EMAIL, password=PASSWORD, name="Awa Ndiaye",
-                                    business_name="Boutique Awa", country="SN"))
+    client.register(
+        RegisterRequest(
+            email=EMAIL,
+            password=PASSWORD,
+            name="Awa Ndiaye",
+            business_name="Boutique Awa",
+            country="SN",
+        )
+    )
     run = measure(client, server, lambda: sync_rounds(client))
     pushes = [r for r in run.requests if r.path.endswith("/push")]
     first_pull = next((r for r in run.requests if r.path.endswith("/pull")), None)
     echo = run.ends.down - first_pull.stats.down if first_pull is not None else 0
     with ws.read() as session:
         edit_id = str(session.scalar(select(Contact.id).order_by(Contact.id).limit(1)))
-    print(describe(f"laptop A pushed {contacts:,} contacts over a fast link", run)
-          + f"; {run.bytes.up / contacts:.0f} B/contact up; then pulled its own "
-          f"{run.records:,} records back ({echo / 1e6:.2f} MB echo)", flush=True)
+    print(
+        describe(f"laptop A pushed {contacts:,} contacts over a fast link", run)
+        + f"; {run.bytes.up / contacts:.0f} B/contact up; then pulled its own "
+        f"{run.records:,} records back ({echo / 1e6:.2f} MB echo)",
+        flush=True,
+    )
     return ws, client, Setup(contacts, fill_seconds, run, len(pushes), echo, edit_id)
 
 
 def one_edit(
-    ws_a: Workspace, client_a: MeteredClient, ws_b: Workspace, client_b: MeteredClient,
-    server: CloudProcess, contact_id: str, note: str,
+    ws_a: Workspace,
+    client_a: MeteredClient,
+    ws_b: Workspace,
+    client_b: MeteredClient,
+    server: CloudProcess,
+    contact_id: str,
+    note: str,
 ) -> tuple[Round, Round, bool]:
     """A edits one contact's notes and syncs; then B syncs: does B have it?"""
     ContactService(ws_a).update(contact_id, {"notes": note})
@@ -509,7 +543,11 @@ def one_edit(
 
 
 def cut_first_sync(
-    root: Path, link: Link, proxy: ThrottleProxy, server: CloudProcess, contacts: int,
+    root: Path,
+    link: Link,
+    proxy: ThrottleProxy,
+    server: CloudProcess,
+    contacts: int,
     cut_after: int,
 ) -> Cut:
     """Laptop C's first sync with the link cut once after ``cut_after`` bytes down."""
@@ -555,13 +593,22 @@ def cut_first_sync(
 
 
 def run_profile(
-    root: Path, link: Link, proxy: ThrottleProxy, server: CloudProcess,
-    ws_a: Workspace, client_a: MeteredClient, setup: Setup, cut_share: float,
+    root: Path,
+    link: Link,
+    proxy: ThrottleProxy,
+    server: CloudProcess,
+    ws_a: Workspace,
+    client_a: MeteredClient,
+    setup: Setup,
+    cut_share: float,
 ) -> ProfileRun:
     n = setup.contacts
     proxy.set_link(link)
-    print(f"\n-- {link.name}: {link.down_bps / 1000:g}/{link.up_bps / 1000:g} kbit/s, "
-          f"RTT {link.rtt * 1000:.0f} ms --", flush=True)
+    print(
+        f"\n-- {link.name}: {link.down_bps / 1000:g}/{link.up_bps / 1000:g} kbit/s, "
+        f"RTT {link.rtt * 1000:.0f} ms --",
+        flush=True,
+    )
 
     # 2. Laptop B: sign in, then the first sync.
     ws_b, client_b = new_laptop(root, f"laptop-b-{link.name}", proxy)
@@ -569,19 +616,27 @@ def run_profile(
     print(describe("B signs in", login, link), flush=True)
     first = measure(client_b, server, lambda: sync_rounds(client_b))
     b_complete = contact_count(ws_b) == n
-    print(describe("B first sync", first, link)
-          + f"; {first.wire / n:.0f} B/contact"
-          + ("" if b_complete else f" — INCOMPLETE: {contact_count(ws_b):,} contacts"),
-          flush=True)
+    print(
+        describe("B first sync", first, link)
+        + f"; {first.wire / n:.0f} B/contact"
+        + ("" if b_complete else f" — INCOMPLETE: {contact_count(ws_b):,} contacts"),
+        flush=True,
+    )
 
     # 3. One edit on A, then B picks it up: first as it comes (access tokens may have
     # expired during the long first sync), then again at once (steady state).
-    edit_a, edit_b, seen1 = one_edit(ws_a, client_a, ws_b, client_b, server, setup.edit_id,
-                                     f"{EDIT_NOTE} ({link.name})")
-    warm_a, warm_b, seen2 = one_edit(ws_a, client_a, ws_b, client_b, server, setup.edit_id,
-                                     f"{EDIT_NOTE} ({link.name}, again)")
-    for label, run in (("edit, A", edit_a), ("edit, B", edit_b), ("edit again, A", warm_a),
-                       ("edit again, B", warm_b)):
+    edit_a, edit_b, seen1 = one_edit(
+        ws_a, client_a, ws_b, client_b, server, setup.edit_id, f"{EDIT_NOTE} ({link.name})"
+    )
+    warm_a, warm_b, seen2 = one_edit(
+        ws_a, client_a, ws_b, client_b, server, setup.edit_id, f"{EDIT_NOTE} ({link.name}, again)"
+    )
+    for label, run in (
+        ("edit, A", edit_a),
+        ("edit, B", edit_b),
+        ("edit again, A", warm_a),
+        ("edit again, B", warm_b),
+    ):
         print(describe(label, run, link), flush=True)
     print(f"B has both edits: {seen1 and seen2}", flush=True)
     client_b.close()
@@ -589,13 +644,17 @@ def run_profile(
 
     # 4. Laptop C: the link is cut part-way through its first sync; it syncs again.
     cut = cut_first_sync(root, link, proxy, server, n, int(first.bytes.down * cut_share))
-    print(describe("C first sync with a cut", cut.run, link)
-          + f"; cut after {cut.down_at_cut / 1e6:.2f} MB down ({cut.applied_at_cut:,} contacts "
-          f"applied), {cut.discarded_down / 1e3:.1f} KB of the page at cursor "
-          f"{cut.cut_cursor} discarded, that page holds {cut.page_records} records; "
-          f"complete: {cut.complete}", flush=True)
-    return ProfileRun(link, login, first, b_complete, edit_a, edit_b, warm_a, warm_b,
-                      seen1 and seen2, cut)
+    print(
+        describe("C first sync with a cut", cut.run, link)
+        + f"; cut after {cut.down_at_cut / 1e6:.2f} MB down ({cut.applied_at_cut:,} contacts "
+        f"applied), {cut.discarded_down / 1e3:.1f} KB of the page at cursor "
+        f"{cut.cut_cursor} discarded, that page holds {cut.page_records} records; "
+        f"complete: {cut.complete}",
+        flush=True,
+    )
+    return ProfileRun(
+        link, login, first, b_complete, edit_a, edit_b, warm_a, warm_b, seen1 and seen2, cut
+    )
 
 
 PUSH_PROFILE_CONTACTS = 20_000
@@ -617,30 +676,35 @@ def profile_pass(root: Path, database_url: str, out: Path, contacts: int, seed: 
     ]
     for kind, title in passes:
         client_prof, server_prof = out / f"client_{kind}.prof", out / f"server_{kind}.prof"
-        with CloudProcess(database_url, root, server_prof) as server, \
-                ThrottleProxy(server.port) as proxy:
+        with (
+            CloudProcess(database_url, root, server_prof) as server,
+            ThrottleProxy(server.port) as proxy,
+        ):
             ws, client = new_laptop(root, f"laptop-{kind}", proxy)
             client.login(EMAIL, PASSWORD)
             if kind == "push":
                 fill_contacts(ws, pushed, seed + 1)
             profiler = cProfile.Profile()
-            work = partial(profiler.runcall, _push_all if kind == "push" else sync_rounds,
-                           client)
+            work = partial(profiler.runcall, _push_all if kind == "push" else sync_rounds, client)
             run = measure(client, server, work)
             profiler.dump_stats(client_prof)
             client.close()
             ws.close()
-        print(f"\n== CPU profile, {title}, no throttling, under cProfile: {run.seconds:.1f} s, "
-              f"client CPU {run.client_cpu:.1f} s, server CPU {run.server_cpu:.1f} s, "
-              f"{run.round_trips} requests ==")
-        for label, path in (("client (this thread)", client_prof),
-                            ("server (all threads)", server_prof)):
+        print(
+            f"\n== CPU profile, {title}, no throttling, under cProfile: {run.seconds:.1f} s, "
+            f"client CPU {run.client_cpu:.1f} s, server CPU {run.server_cpu:.1f} s, "
+            f"{run.round_trips} requests =="
+        )
+        for label, path in (
+            ("client (this thread)", client_prof),
+            ("server (all threads)", server_prof),
+        ):
             for order in ("tottime", "cumulative"):
                 buffer = io.StringIO()
                 stats = pstats.Stats(str(path), stream=buffer)
                 stats.sort_stats(order).print_stats(HOT_SPOTS)
                 body = buffer.getvalue()
-                body = body[body.find("   ncalls"):]
+                body = body[body.find("   ncalls") :]
                 print(f"\n-- {kind}: {label}, by {order} ({path}) --\n{body.rstrip()}")
 
 
@@ -664,42 +728,85 @@ def metrics_for(run: ProfileRun, setup: Setup) -> list[Metric]:
     resent_records = cut.run.records + cut.page_records - first.records
     aborted = f"; {len(first.aborted)} round(s) failed and restarted" if first.aborted else ""
     return [
-        Metric(f"First sync time ({tag})", round(first.seconds, 1), "s",
-               round(TARGET_FLOOR_RATIO * floor, 1), round(floor, 1),
-               note=f"floor = bytes ÷ rate + round trips × RTT; client CPU "
-               f"{first.client_cpu:.0f} s, server CPU {first.server_cpu:.0f} s{aborted}"),
-        *([Metric(f"First sync time vs the issue's 3 minutes ({tag})", round(first.seconds, 1),
-                  "s", round(TARGET_3G_SECONDS * n / TARGET_CONTACTS, 1),
-                  note=f"3 min for {TARGET_CONTACTS:,} contacts, scaled to {n:,}")]
-          if link.name == "3g" else []),
-        Metric(f"First sync wire bytes per contact ({tag})", round(first.wire / n, 1), "B",
-               TARGET_BYTES_PER_CONTACT,
-               note=f"{first.bytes.down / 1e6:.2f} MB down, {first.bytes.up / 1e3:.1f} KB up"),
-        Metric(f"First sync round trips ({tag})", first.round_trips, "requests",
-               note=f"{first.paths()}; {first.records / max(len(first.pages), 1):.0f} records "
-               f"and {first.bytes.down / max(len(first.pages), 1) / 1e3:.0f} KB on the wire "
-               f"per page; {first.bytes.connections} new connection(s)"),
-        Metric(f"One edit: A's sync round trips ({name})", run.warm_a.round_trips, "requests",
-               TARGET_EDIT_ROUND_TRIPS,
-               note=f"{run.warm_a.paths()}; right after the first sync: "
-               f"{run.edit_a.round_trips} ({run.edit_a.paths()})"),
-        Metric(f"One edit: B's sync round trips ({name})", run.warm_b.round_trips, "requests",
-               TARGET_EDIT_ROUND_TRIPS,
-               note=f"{run.warm_b.paths()}; right after the first sync: "
-               f"{run.edit_b.round_trips} ({run.edit_b.paths()})"),
-        Metric(f"One edit: A's + B's sync time ({name})",
-               round(run.warm_a.seconds + run.warm_b.seconds, 2), "s", None,
-               round(run.warm_a.floor(link) + run.warm_b.floor(link), 2),
-               note=f"right after the first sync: "
-               f"{run.edit_a.seconds + run.edit_b.seconds:.2f} s; B has the edit: "
-               f"{run.edit_seen}"),
-        Metric(f"Cut at {cut.down_at_cut / max(first.bytes.down, 1):.0%}: wire bytes sent "
-               f"again ({tag})", round(resent_bytes / 1e3, 1), "KB",
-               round(largest_page / 1e3, 1),
-               note=f"C's total − B's; target = B's largest page; "
-               f"{cut.discarded_down / 1e3:.1f} KB of the cut page discarded"),
-        Metric(f"Cut: records sent again ({tag})", resent_records, "records", most_records,
-               note=f"target = records per page; C complete: {cut.complete}"),
+        Metric(
+            f"First sync time ({tag})",
+            round(first.seconds, 1),
+            "s",
+            round(TARGET_FLOOR_RATIO * floor, 1),
+            round(floor, 1),
+            note=f"floor = bytes ÷ rate + round trips × RTT; client CPU "
+            f"{first.client_cpu:.0f} s, server CPU {first.server_cpu:.0f} s{aborted}",
+        ),
+        *(
+            [
+                Metric(
+                    f"First sync time vs the issue's 3 minutes ({tag})",
+                    round(first.seconds, 1),
+                    "s",
+                    round(TARGET_3G_SECONDS * n / TARGET_CONTACTS, 1),
+                    note=f"3 min for {TARGET_CONTACTS:,} contacts, scaled to {n:,}",
+                )
+            ]
+            if link.name == "3g"
+            else []
+        ),
+        Metric(
+            f"First sync wire bytes per contact ({tag})",
+            round(first.wire / n, 1),
+            "B",
+            TARGET_BYTES_PER_CONTACT,
+            note=f"{first.bytes.down / 1e6:.2f} MB down, {first.bytes.up / 1e3:.1f} KB up",
+        ),
+        Metric(
+            f"First sync round trips ({tag})",
+            first.round_trips,
+            "requests",
+            note=f"{first.paths()}; {first.records / max(len(first.pages), 1):.0f} records "
+            f"and {first.bytes.down / max(len(first.pages), 1) / 1e3:.0f} KB on the wire "
+            f"per page; {first.bytes.connections} new connection(s)",
+        ),
+        Metric(
+            f"One edit: A's sync round trips ({name})",
+            run.warm_a.round_trips,
+            "requests",
+            TARGET_EDIT_ROUND_TRIPS,
+            note=f"{run.warm_a.paths()}; right after the first sync: "
+            f"{run.edit_a.round_trips} ({run.edit_a.paths()})",
+        ),
+        Metric(
+            f"One edit: B's sync round trips ({name})",
+            run.warm_b.round_trips,
+            "requests",
+            TARGET_EDIT_ROUND_TRIPS,
+            note=f"{run.warm_b.paths()}; right after the first sync: "
+            f"{run.edit_b.round_trips} ({run.edit_b.paths()})",
+        ),
+        Metric(
+            f"One edit: A's + B's sync time ({name})",
+            round(run.warm_a.seconds + run.warm_b.seconds, 2),
+            "s",
+            None,
+            round(run.warm_a.floor(link) + run.warm_b.floor(link), 2),
+            note=f"right after the first sync: "
+            f"{run.edit_a.seconds + run.edit_b.seconds:.2f} s; B has the edit: "
+            f"{run.edit_seen}",
+        ),
+        Metric(
+            f"Cut at {cut.down_at_cut / max(first.bytes.down, 1):.0%}: wire bytes sent "
+            f"again ({tag})",
+            round(resent_bytes / 1e3, 1),
+            "KB",
+            round(largest_page / 1e3, 1),
+            note=f"C's total − B's; target = B's largest page; "
+            f"{cut.discarded_down / 1e3:.1f} KB of the cut page discarded",
+        ),
+        Metric(
+            f"Cut: records sent again ({tag})",
+            resent_records,
+            "records",
+            most_records,
+            note=f"target = records per page; C complete: {cut.complete}",
+        ),
     ]
 
 
@@ -711,8 +818,10 @@ def print_table(metrics: Sequence[Metric]) -> None:
         target = format_target(m)
         if m.meets_target is not None:
             target += " ✅" if m.meets_target else " ❌"
-        print(f"| {m.name} | {format_value(m.value, m.unit)} | {target} | "
-              f"{format_value(m.baseline, m.unit)} | {format_ratio(m)} | {m.note} |")
+        print(
+            f"| {m.name} | {format_value(m.value, m.unit)} | {target} | "
+            f"{format_value(m.baseline, m.unit)} | {format_ratio(m)} | {m.note} |"
+        )
 
 
 def print_details(run: ProfileRun, setup: Setup) -> None:
@@ -721,44 +830,69 @@ def print_details(run: ProfileRun, setup: Setup) -> None:
         per_page = [records for _c, records, _d in first.pages]
         wire = [down for _c, _r, down in first.pages]
         rtts = (first.round_trips + first.bytes.connections) * link.rtt
-        print(f"\n{link.name}: {len(first.pages)} pages of {min(per_page)}–{max(per_page)} "
-              f"records, {min(wire) / 1e3:.0f}–{max(wire) / 1e3:.0f} KB on the wire "
-              f"({sum(wire) / max(sum(per_page), 1):.0f} B/record); floor "
-              f"{first.floor(link):.0f} s = {first.floor(link) - rtts:.0f} s of bytes + "
-              f"{rtts:.0f} s of round trips; measured − floor = "
-              f"{first.seconds - first.floor(link):.0f} s; CPU meanwhile: client "
-              f"{first.client_cpu:.0f} s + server {first.server_cpu:.0f} s")
+        print(
+            f"\n{link.name}: {len(first.pages)} pages of {min(per_page)}–{max(per_page)} "
+            f"records, {min(wire) / 1e3:.0f}–{max(wire) / 1e3:.0f} KB on the wire "
+            f"({sum(wire) / max(sum(per_page), 1):.0f} B/record); floor "
+            f"{first.floor(link):.0f} s = {first.floor(link) - rtts:.0f} s of bytes + "
+            f"{rtts:.0f} s of round trips; measured − floor = "
+            f"{first.seconds - first.floor(link):.0f} s; CPU meanwhile: client "
+            f"{first.client_cpu:.0f} s + server {first.server_cpu:.0f} s"
+        )
         if run.cut.run.aborted:
             print(f"{link.name}: C's failed rounds: " + " | ".join(run.cut.run.aborted))
     up = setup.sync.bytes.up
-    print(f"setup: A's upload {up / 1e6:.2f} MB ({up / setup.contacts:.0f} B/contact, "
-          f"{setup.push_requests} pushes of ≤ {PUSH_BATCH}; ≥ "
-          f"{link.floor_seconds(0, up, setup.push_requests):.0f} s on {link.name}); echo of "
-          f"its own rows {setup.echo_down / 1e6:.2f} MB (≥ "
-          f"{link.floor_seconds(setup.echo_down, 0, 0):.0f} s on {link.name})")
+    print(
+        f"setup: A's upload {up / 1e6:.2f} MB ({up / setup.contacts:.0f} B/contact, "
+        f"{setup.push_requests} pushes of ≤ {PUSH_BATCH}; ≥ "
+        f"{link.floor_seconds(0, up, setup.push_requests):.0f} s on {link.name}); echo of "
+        f"its own rows {setup.echo_down / 1e6:.2f} MB (≥ "
+        f"{link.floor_seconds(setup.echo_down, 0, 0):.0f} s on {link.name})"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> list[Metric]:
     parser = base_parser(__doc__ or "", DEFAULT_CONTACTS)
     parser.add_argument("--contacts", dest="rows", type=int, help="alias of --rows")
     parser.add_argument("--profile", choices=["3g", "edge", "both"], default="3g")
-    parser.add_argument("--cut-share", type=float, default=CUT_SHARE,
-                        help=f"cut after this share of B's download (default {CUT_SHARE})")
-    parser.add_argument("--page-bytes", type=int, default=None, metavar="N",
-                        help="what-if: pull pages of N JSON bytes (default: the client's "
-                        f"PULL_MAX_BYTES, {PULL_MAX_BYTES:,})")
-    parser.add_argument("--cpu-profile", type=Path, default=None, metavar="DIR",
-                        help="also profile an unthrottled first sync; .prof files go here")
+    parser.add_argument(
+        "--cut-share",
+        type=float,
+        default=CUT_SHARE,
+        help=f"cut after this share of B's download (default {CUT_SHARE})",
+    )
+    parser.add_argument(
+        "--page-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="what-if: pull pages of N JSON bytes (default: the client's "
+        f"PULL_MAX_BYTES, {PULL_MAX_BYTES:,})",
+    )
+    parser.add_argument(
+        "--cpu-profile",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also profile an unthrottled first sync; .prof files go here",
+    )
     args = parser.parse_args(argv)
     if args.rows is None:
         args.rows = DEFAULT_CONTACTS
-    links = [PROFILES["3g"], PROFILES["edge"]] if args.profile == "both" else [
-        PROFILES[args.profile]]
+    links = (
+        [PROFILES["3g"], PROFILES["edge"]] if args.profile == "both" else [PROFILES[args.profile]]
+    )
     MeteredClient.page_bytes_override = args.page_bytes
     print(machine_summary())
-    print(f"client: PUSH_BATCH {PUSH_BATCH}, PULL_MAX_BYTES {PULL_MAX_BYTES:,}"
-          + (f", pages of {args.page_bytes:,} JSON bytes asked (--page-bytes)"
-             if args.page_bytes else ""), flush=True)
+    print(
+        f"client: PUSH_BATCH {PUSH_BATCH}, PULL_MAX_BYTES {PULL_MAX_BYTES:,}"
+        + (
+            f", pages of {args.page_bytes:,} JSON bytes asked (--page-bytes)"
+            if args.page_bytes
+            else ""
+        ),
+        flush=True,
+    )
 
     metrics: list[Metric] = []
     with tempfile.TemporaryDirectory(prefix="localpro-bench-sync-") as tmp:
@@ -767,8 +901,10 @@ def main(argv: Sequence[str] | None = None) -> list[Metric]:
         database_url = f"sqlite:///{(root / 'cloud.sqlite').as_posix()}"
         with CloudProcess(database_url, root) as server, ThrottleProxy(server.port) as proxy:
             ws_a, client_a, setup = setup_device_a(root, proxy, server, args.rows, args.seed)
-            runs = [run_profile(root, link, proxy, server, ws_a, client_a, setup, args.cut_share)
-                    for link in links]
+            runs = [
+                run_profile(root, link, proxy, server, ws_a, client_a, setup, args.cut_share)
+                for link in links
+            ]
             client_a.close()
             ws_a.close()
         for run in runs:

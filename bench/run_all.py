@@ -93,8 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs: list[tuple[str, list[str]]] = [(name, common) for name in wanted]
     if args.with_1m:
         seed = ["--seed", str(args.seed)] if args.seed is not None else []
-        runs.insert(wanted.index("search") + 1 if "search" in wanted else len(runs),
-                    ("search", ["--rows", "1000000", *seed]))
+        runs.insert(
+            wanted.index("search") + 1 if "search" in wanted else len(runs),
+            ("search", ["--rows", "1000000", *seed]),
+        )
 
     started = datetime.now()
     summary = machine_summary()

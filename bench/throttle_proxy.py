@@ -66,9 +66,7 @@ class Link:
 
     def floor_seconds(self, down_bytes: int, up_bytes: int, round_trips: int) -> float:
         """The least time this link needs: every byte at the line rate plus every RTT."""
-        return (
-            down_bytes * 8 / self.down_bps + up_bytes * 8 / self.up_bps + round_trips * self.rtt
-        )
+        return down_bytes * 8 / self.down_bps + up_bytes * 8 / self.up_bps + round_trips * self.rtt
 
 
 PROFILES: dict[str, Link] = {
@@ -142,7 +140,11 @@ class ThrottleProxy:
     """
 
     def __init__(
-        self, upstream_port: int, link: Link | None = None, *, upstream_host: str = "127.0.0.1",
+        self,
+        upstream_port: int,
+        link: Link | None = None,
+        *,
+        upstream_host: str = "127.0.0.1",
         listen_port: int = 0,
     ) -> None:
         if upstream_host not in LOOPBACK:
@@ -324,8 +326,9 @@ class ThrottleProxy:
         sent = self._buckets[direction].reserve(size, max(now, not_before))
         return sent + self.link.rtt / 2
 
-    def _write(self, conn: _Conn, writer: asyncio.StreamWriter, direction: Direction,
-               piece: bytes) -> bool:
+    def _write(
+        self, conn: _Conn, writer: asyncio.StreamWriter, direction: Direction, piece: bytes
+    ) -> bool:
         """Deliver a piece (counting it); False when the cut fired and the pump must stop."""
         cut = self._cut
         if cut is not None and cut.direction == direction and len(piece) >= cut.remaining:
@@ -362,23 +365,26 @@ def _abort(conn: _Conn) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--upstream", required=True, help="HOST:PORT on 127.0.0.1")
     parser.add_argument("--listen", type=int, default=0, help="port on 127.0.0.1 (default: any)")
     parser.add_argument("--profile", choices=[*PROFILES, "none"], default="3g")
     args = parser.parse_args(argv)
     host, _, port = args.upstream.rpartition(":")
     link = None if args.profile == "none" else PROFILES[args.profile]
-    with ThrottleProxy(int(port), link, upstream_host=host or "127.0.0.1",
-                       listen_port=args.listen) as proxy:
+    with ThrottleProxy(
+        int(port), link, upstream_host=host or "127.0.0.1", listen_port=args.listen
+    ) as proxy:
         print(f"{proxy.url} -> {args.upstream} as {args.profile}; Ctrl+C to stop", flush=True)
         try:
             while True:
                 time.sleep(5)
                 s = proxy.stats()
-                print(f"down {s.down:,} B, up {s.up:,} B, {s.connections} connection(s)",
-                      flush=True)
+                print(
+                    f"down {s.down:,} B, up {s.up:,} B, {s.connections} connection(s)", flush=True
+                )
         except KeyboardInterrupt:
             pass
 

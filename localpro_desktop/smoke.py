@@ -200,9 +200,7 @@ def _tour(paths: WorkspacePaths, tab_timeout: float, result: SmokeResult) -> Non
     handler = crash.install(paths.logs, interactive=False)
     try:
         with _capture_errors() as errors:
-            checks = result.step(
-                "window", lambda: open_every_tab(paths, timeout=tab_timeout)
-            )
+            checks = result.step("window", lambda: open_every_tab(paths, timeout=tab_timeout))
     finally:
         handler.uninstall()
         if previous is not None:

@@ -217,9 +217,7 @@ class CrashHandler(QObject):
         except OSError:
             return self
         handler.setLevel(logging.WARNING)
-        handler.setFormatter(
-            _RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-        )
+        handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logging.getLogger().addHandler(handler)
         self._log_handler = handler
         # Hard crashes (a segfault in a native library) leave a Python stack here.

@@ -96,8 +96,14 @@ def test_normalize_rejects_bad_coordinates_and_status() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("Sénégal", "SN"), ("cote d'ivoire", "CI"), ("Nigéria", "NG"), ("South Africa", "ZA"),
-     ("ke", "KE"), ("Atlantis", "")],
+    [
+        ("Sénégal", "SN"),
+        ("cote d'ivoire", "CI"),
+        ("Nigéria", "NG"),
+        ("South Africa", "ZA"),
+        ("ke", "KE"),
+        ("Atlantis", ""),
+    ],
 )
 def test_country_names_in_english_and_french(typed: str, code: str) -> None:
     from localpro_desktop.domain.normalize import country_code

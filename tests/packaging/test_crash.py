@@ -109,7 +109,10 @@ def qapp_clipboard_text() -> str:
 
 
 def test_reports_from_threads_open_one_dialog_on_the_ui_thread(
-    qapp, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qapp,
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     shown: list[tuple[str, bool]] = []
 
@@ -134,7 +137,9 @@ def test_reports_from_threads_open_one_dialog_on_the_ui_thread(
 
 
 def test_a_failure_before_the_window_opens_is_shown_and_logged(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qapp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     from localpro_desktop.paths import WorkspacePaths
     from localpro_desktop.ui import app, checks  # imported before the patch: it binds names

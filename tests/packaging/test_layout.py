@@ -36,11 +36,10 @@ def _app_imports() -> set[str]:
 
 
 def test_every_migration_script_and_resource_is_bundled() -> None:
-    bundled = {
-        (Path(source).resolve(), dest) for source, dest in layout.data_files()
-    }
-    migrations = sorted(p for p in layout.MIGRATIONS.rglob("*") if p.is_file()
-                        and "__pycache__" not in p.parts)
+    bundled = {(Path(source).resolve(), dest) for source, dest in layout.data_files()}
+    migrations = sorted(
+        p for p in layout.MIGRATIONS.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
     assert any(p.name == "env.py" for p in migrations)
     assert len([p for p in migrations if p.parent.name == "versions"]) >= 3
     for path in migrations:
@@ -71,10 +70,7 @@ def test_nothing_the_app_imports_is_excluded() -> None:
     imports = _app_imports()
     excluded = layout.excludes()
     clashes = sorted(
-        name
-        for name in imports
-        for gone in excluded
-        if name == gone or name.startswith(gone + ".")
+        name for name in imports for gone in excluded if name == gone or name.startswith(gone + ".")
     )
     assert not clashes, (
         f"the app imports {clashes}, which the bundle leaves out: update "
@@ -87,12 +83,32 @@ def test_nothing_the_app_imports_is_excluded() -> None:
 def test_unused_qt_modules_and_heavy_libraries_are_excluded() -> None:
     excluded = set(layout.excludes())
     if layout.qt_binding_modules():
-        for module in ("Qt3DCore", "QtQuick3D", "QtMultimedia", "QtBluetooth", "QtSensors",
-                       "QtDesigner", "QtPdf", "QtSql", "QtTest", "QtSerialPort", "QtNfc",
-                       "QtPositioning", "QtQml", "QtQuick"):
+        for module in (
+            "Qt3DCore",
+            "QtQuick3D",
+            "QtMultimedia",
+            "QtBluetooth",
+            "QtSensors",
+            "QtDesigner",
+            "QtPdf",
+            "QtSql",
+            "QtTest",
+            "QtSerialPort",
+            "QtNfc",
+            "QtPositioning",
+            "QtQml",
+            "QtQuick",
+        ):
             assert f"PySide6.{module}" in excluded
-    for module in ("tkinter", "matplotlib", "IPython", "pytest", "pandas", "numpy",
-                   "localpro_cloud"):
+    for module in (
+        "tkinter",
+        "matplotlib",
+        "IPython",
+        "pytest",
+        "pandas",
+        "numpy",
+        "localpro_cloud",
+    ):
         assert module in excluded
 
 
@@ -126,9 +142,16 @@ def test_trimming_of_collected_qt_files(dest: str, kept: bool) -> None:
 
 def test_spec_uses_the_layout() -> None:
     spec = (ROOT / "build_scripts" / "localpro.spec").read_text(encoding="utf-8")
-    for needed in ("layout.data_files()", "layout.hidden_imports()", "layout.excludes()",
-                   "layout.keep_collected", "COLLECT(", "exclude_binaries=True",
-                   "version_info.write", "layout.ICON"):
+    for needed in (
+        "layout.data_files()",
+        "layout.hidden_imports()",
+        "layout.excludes()",
+        "layout.keep_collected",
+        "COLLECT(",
+        "exclude_binaries=True",
+        "version_info.write",
+        "layout.ICON",
+    ):
         assert needed in spec
     assert layout.ICON.is_file()
 
@@ -143,8 +166,12 @@ def _fake_bundle(root: Path) -> Path:
         (data / rel).write_text("x", encoding="utf-8")
     helper = "QtWebEngineProcess.exe" if build.WINDOWS else "QtWebEngineProcess"
     qt = data / "PySide6" / "Qt"
-    for rel in (f"libexec/{helper}", "resources/qtwebengine_resources.pak",
-                "resources/icudtl.dat", "translations/qtwebengine_locales/en-US.pak"):
+    for rel in (
+        f"libexec/{helper}",
+        "resources/qtwebengine_resources.pak",
+        "resources/icudtl.dat",
+        "translations/qtwebengine_locales/en-US.pak",
+    ):
         (qt / rel).parent.mkdir(parents=True, exist_ok=True)
         (qt / rel).write_bytes(b"")
     return bundle
@@ -177,8 +204,7 @@ def test_check_reads_archived_modules_from_the_build_folder(tmp_path: Path) -> N
     toc = tmp_path / "localpro" / "PYZ-00.toc"
     toc.parent.mkdir()
     toc.write_text(
-        "('PYZ-00.pyz', [('alembic', 'a.py', 'PYMODULE'), "
-        "('pandas.core', 'p.py', 'PYMODULE')])",
+        "('PYZ-00.pyz', [('alembic', 'a.py', 'PYMODULE'), ('pandas.core', 'p.py', 'PYMODULE')])",
         encoding="utf-8",
     )
     modules = build.bundled_modules(tmp_path)
@@ -202,8 +228,15 @@ def test_version_resource_carries_the_app_version() -> None:
 
         return make
 
-    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable",
-             "StringStruct", "VarFileInfo", "VarStruct")
+    names = (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    )
     eval(text, {name: record(name) for name in names})  # the spec's format: one expression
     fixed = captured["FixedFileInfo"][1]  # type: ignore[index]
     assert fixed["filevers"] == version_info.version_tuple(__version__)  # type: ignore[index]

@@ -43,7 +43,8 @@ def test_smoke_test_passes_in_process(qapp) -> None:  # type: ignore[no-untyped-
 
 
 def test_a_tab_that_never_gets_ready_fails_the_smoke_test_by_name(
-    qapp, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qapp,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     from localpro_desktop.ui import checks
 
@@ -52,8 +53,9 @@ def test_a_tab_that_never_gets_ready_fails_the_smoke_test_by_name(
     monkeypatch.setattr(
         checks,
         "wait_until_ready",
-        lambda widget, timeout: type(widget).__name__ != "CampaignsTab"
-        and real_wait(widget, timeout),
+        lambda widget, timeout: (
+            type(widget).__name__ != "CampaignsTab" and real_wait(widget, timeout)
+        ),
     )
     out = io.StringIO()
     code = smoke.run(stream=out, timeout=5)

@@ -69,9 +69,7 @@ def _bar_sets(tab: AnalyticsTab, chart: str) -> dict[str, QBarSet]:
 def _line_points(tab: AnalyticsTab, name: str) -> list[tuple[float, float]]:
     """Every point of a rate, over the runs it is drawn in (gaps split the line)."""
     runs = [s for s in tab.chart("rates").series() if isinstance(s, QLineSeries)]
-    return [
-        (s.at(i).x(), s.at(i).y()) for s in runs if s.name() == name for i in range(s.count())
-    ]
+    return [(s.at(i).x(), s.at(i).y()) for s in runs if s.name() == name for i in range(s.count())]
 
 
 def _wait_period(qtbot, tab: AnalyticsTab, days: int) -> None:  # type: ignore[no-untyped-def]
@@ -255,9 +253,7 @@ def test_switching_range_redraws_with_as_many_points_as_days(
             assert tab.tiles["contacts"].trend_text.endswith(f"vs previous {days} days")
 
 
-def test_quick_range_clicks_never_draw_a_stale_range(
-    tab: AnalyticsTab, qtbot, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_quick_range_clicks_never_draw_a_stale_range(tab: AnalyticsTab, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     drawn: list[tuple[int, int]] = []
     real_show = tab._show
 
@@ -379,9 +375,7 @@ def test_unrelated_or_own_changes_do_not_reload(
     qtbot.waitUntil(lambda: calls == [30], timeout=5_000)
 
 
-def test_a_hidden_tab_reloads_when_shown_again(
-    tab: AnalyticsTab, ui_ctx: UiContext, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_hidden_tab_reloads_when_shown_again(tab: AnalyticsTab, ui_ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     tab.hide()
     contacts = ContactService(ui_ctx.ws)
     contact_id = contacts.board()[0].contacts[0].id

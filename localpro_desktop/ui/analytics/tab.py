@@ -504,9 +504,9 @@ class AnalyticsTab(QWidget):
                 )
             )
             series.append(bar_set)
-            self._readers[f"messages:{channel.value}"] = (
-                lambda bar_set=bar_set: [bar_set.at(i) for i in range(bar_set.count())]
-            )
+            self._readers[f"messages:{channel.value}"] = lambda bar_set=bar_set: [
+                bar_set.at(i) for i in range(bar_set.count())
+            ]
         chart.addSeries(series)
         day_axis = DayAxis(chart, days)
         chart.addAxis(day_axis.axis, Qt.AlignmentFlag.AlignBottom)

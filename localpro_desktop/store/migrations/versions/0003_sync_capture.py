@@ -47,8 +47,7 @@ CAPTURED: dict[str, tuple[str, ...]] = {
 
 # Rows that exist before sync was installed go out on the first sync, as whole rows.
 _NOW_HLC = (
-    "printf('%013d-00000-migrated', "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"
+    "printf('%013d-00000-migrated', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"
 )
 
 
