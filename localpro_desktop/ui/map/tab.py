@@ -91,6 +91,8 @@ CONTACT_CLUSTER_COLOR = "#2f4b7c"
 AFRICA_BOUNDS = [[-35.0, -20.0], [38.0, 52.0]]
 """The view before any point is known (and when there are none)."""
 JSON_TYPE = "application/json"
+MAX_RENDERER_RESTARTS = 3
+"""Page-process crashes survived by reloading before the tab gives up and says so."""
 SOURCES: dict[str, Layer] = {"prospects": "prospects", "crm": "contacts", "contacts": "contacts"}
 """apply_filter() source names (the tab keys of the main window) -> map layer."""
 
@@ -178,6 +180,8 @@ class MapTab(QWidget):
         self.bridge.sig_layer_loaded.connect(self._on_layer_loaded)
         self.bridge.sig_open_record.connect(self.sig_open_record)
         self.bridge.sig_page_error.connect(self._on_page_error)
+        self.page.renderProcessTerminated.connect(self._on_renderer_gone)
+        self.renderer_restarts = 0
         self.channel = QWebChannel(self.page)
         self.channel.registerObject("bridge", self.bridge)
         self.page.setWebChannel(self.channel)
@@ -421,6 +425,24 @@ class MapTab(QWidget):
     def _on_page_error(self, text: str) -> None:
         self._page_errors.append(text)
         log.error("map page: %s", text)
+
+    @Slot(QWebEnginePage.RenderProcessTerminationStatus, int)
+    def _on_renderer_gone(
+        self, status: QWebEnginePage.RenderProcessTerminationStatus, exit_code: int
+    ) -> None:
+        """Chromium's page process died (out of memory on a small laptop, a GPU driver):
+        load the page again rather than leave a frozen map; give up after a few tries."""
+        log.error("map page process ended (%s, exit code %s)", status.name, exit_code)
+        self._ready = False
+        self._served = {"contacts": -1, "prospects": -1}
+        if self.renderer_restarts >= MAX_RENDERER_RESTARTS:
+            self.summary.setText(
+                self.tr("The map stopped working. Close and reopen LocalPro to show it again.")
+            )
+            return
+        self.renderer_restarts += 1
+        self._show_summary()
+        self.view.load(QUrl(PAGE_URL))
 
     def _request_reload(self, layer: Layer) -> None:
         self._generation[layer] += 1
