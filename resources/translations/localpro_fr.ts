@@ -2491,92 +2491,97 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="149" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="151" />
         <source>Tiles…</source>
         <translation>Fonds de carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="150" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="152" />
         <source>Choose the server the map's background comes from</source>
         <translation>Choisir le serveur qui fournit le fond de carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="341" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="345" />
         <source>Prospect (converted)</source>
         <translation>Prospect (converti)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="341" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="345" />
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="369" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="366" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="370" />
         <source>This record no longer exists.</source>
         <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="367" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="371" />
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="368" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="372" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="369" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="373" />
         <source>Sector:</source>
         <translation>Secteur :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="370" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="374" />
         <source>City:</source>
         <translation>Ville :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="371" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="375" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="372" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="376" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="373" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="377" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="377" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="381" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="383" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="387" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="455" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="440" />
+        <source>The map stopped working. Close and reopen LocalPro to show it again.</source>
+        <translation>La carte ne répond plus. Fermez puis rouvrez LocalPro pour l'afficher à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="477" />
         <source>Loading the map…</source>
         <translation>Chargement de la carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="458" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="480" />
         <source>{contacts} contacts and {prospects} prospects on the map</source>
         <translation>{contacts} contacts et {prospects} prospects sur la carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="467" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="489" />
         <source>Offline: saved tiles and country outlines</source>
         <translation>Hors ligne : fonds enregistrés et contours des pays</translation>
     </message>
