@@ -53,8 +53,16 @@ def capture_of(engine: Engine) -> CaptureState:
     return engine.sync_capture  # type: ignore[attr-defined, no-any-return]
 
 
+WRITER = "localpro_writer"
+"""Execution option: begin this connection's transaction as a writer (BEGIN IMMEDIATE)."""
+
+
 def _on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred transaction that reads, then writes after another connection committed,
+    # fails at once with "database is locked" (its snapshot is stale, so busy_timeout
+    # cannot help). Writers take the lock up front and wait their turn instead.
+    writer = connection.get_execution_options().get(WRITER, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -5,6 +5,8 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from localpro_desktop.store.engine import WRITER
+
 
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
@@ -14,6 +16,8 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """
     session = factory()
     try:
+        # Writer from the first statement (BEGIN IMMEDIATE): see engine._on_begin.
+        session.connection(execution_options={WRITER: True})
         yield session
         session.commit()
     except BaseException:

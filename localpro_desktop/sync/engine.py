@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
-from localpro_desktop.store.engine import capture_of
+from localpro_desktop.store.engine import WRITER, capture_of
 from localpro_desktop.store.models import Base, SyncOp, SyncOutbox, SyncRejected
 from localpro_desktop.sync import state
 from localpro_desktop.sync.hlc import ZERO
@@ -144,19 +144,6 @@ def _chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any
         yield items[start : start + size]
 
 
-def _take_write_lock(session: Session | Connection) -> None:
-    """Start the transaction as a writer.
-
-    The workspace engine begins deferred transactions; one that reads first and writes
-    later fails at once with "database is locked" if another connection (the UI saving an
-    edit) committed in between, whatever the busy timeout. Writing first makes SQLite
-    take the write lock now, waiting politely for the other writer instead.
-    """
-    session.execute(
-        text("UPDATE sync_state SET value = value WHERE key = :key"), {"key": state.NEXT_OP}
-    )
-
-
 # -- push side -------------------------------------------------------------------------
 
 
@@ -170,7 +157,6 @@ def prepare_ops(ws: Workspace, *, max_ops: int = 500) -> list[PushOp]:
     or neither.
     """
     with ws.write() as session:
-        _take_write_lock(session)
         prepared = _prepared(session, max_ops)
         if prepared:
             return prepared
@@ -344,7 +330,6 @@ def acknowledge(ws: Workspace, response: PushResponse, sent: list[PushOp]) -> in
     capture_of(ws.engine).clock.observe(response.server_hlc)
     reasons = {r.op_id: r.reason for r in response.rejected}
     with ws.write() as session:
-        _take_write_lock(session)
         if response.acked_op_id >= int(state.get(session, state.NEXT_OP, "1")):
             _renumber(session, response.acked_op_id + 1)
             return 0
@@ -394,7 +379,6 @@ def reset_cursor(ws: Workspace, *, resend: bool = False) -> None:
     then restored from the devices (its merge keeps whichever clock is newer).
     """
     with ws.write() as session:
-        _take_write_lock(session)
         state.put(session, state.CURSOR, "0")
         if resend:
             session.execute(
@@ -419,7 +403,7 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
     capture.clock.observe(newest)
     result = ApplyResult(cursor=page.next_cursor)
     touched = ChangeSet()
-    with ws.engine.connect() as conn:
+    with ws.engine.connect().execution_options(**{WRITER: True}) as conn:
         # Outside any transaction (SQLite ignores this pragma inside one): the raw
         # connection runs in autocommit mode, so this takes effect for what follows.
         raw = conn.connection.driver_connection
@@ -427,7 +411,6 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with capture.suspended(), conn.begin():
-                _take_write_lock(conn)
                 _apply_page(conn, page.changes, result, touched)
                 conn.execute(
                     text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),

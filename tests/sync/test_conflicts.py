@@ -264,12 +264,9 @@ def test_edits_from_another_thread_while_pages_land(fleet: Fleet) -> None:
     snapshot = assert_converged(fleet)
     assert set(ids) <= set(snapshot["contacts"])
     assert snapshot["contacts"][mine.id]["notes"] == edits[-1]
-    if refused:
-        # Not a sync bug: the workspace begins write units of work with a deferred BEGIN,
-        # so a service that reads, then writes after a page committed, gets SQLITE_BUSY
-        # at once (busy_timeout does not apply to a stale snapshot). Reported to the
-        # store owners (BEGIN IMMEDIATE for Workspace.write); flips to a pass when fixed.
-        pytest.xfail(f"{len(refused)} UI save(s) refused with {refused[0]} while pages landed")
+    # Write units of work begin as writers (BEGIN IMMEDIATE) and wait for the page being
+    # applied instead of failing on a stale snapshot: no save is ever refused.
+    assert refused == []
 
 
 def test_first_sync_interrupted_resumes_after_a_restart(fleet: Fleet) -> None:
