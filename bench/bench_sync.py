@@ -321,7 +321,7 @@ class MeteredClient(SyncClient):
 
     def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
         page, result = super().pull_page()
-        self.page_records.append(len(page.changes))
+        self.page_records.append(len(page.all_changes()))
         return page, result
 
 

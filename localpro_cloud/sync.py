@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from localpro_cloud import db
 from localpro_cloud.accounts import Caller, CallerDep, ServiceDep
+from localpro_cloud.compression import compressed_json
 from localpro_cloud.context import Service
 from localpro_cloud.fields import problem_with
 from localpro_desktop.sync.hlc import MAX_COUNTER, Timestamp, clamp
@@ -38,6 +39,7 @@ from localpro_desktop.sync.protocol import (
     SYNCED_TABLES,
     Change,
     FieldValue,
+    PullLayout,
     PullResponse,
     PushOp,
     PushRequest,
@@ -45,6 +47,7 @@ from localpro_desktop.sync.protocol import (
     Rejection,
     ServerMeta,
     merge,
+    to_blocks,
 )
 
 log = logging.getLogger(__name__)
@@ -355,6 +358,7 @@ def _index_usage(
     },
 )
 def pull(
+    request: Request,
     caller: CallerDep,
     svc: ServiceDep,
     cursor: Annotated[
@@ -363,11 +367,16 @@ def pull(
     max_bytes: Annotated[
         int, Query(ge=1, le=MAX_PAGE_BYTES, description="Page size bound (JSON bytes)")
     ] = DEFAULT_PAGE_BYTES,
+    layout: Annotated[
+        PullLayout,
+        Query(description="changes: an object per row; blocks: column by column (compact)"),
+    ] = "changes",
     schema_version: SchemaVersionQuery = None,
 ) -> Response:
     """The account's changes after ``cursor`` in commit order, at most ``max_bytes`` of JSON.
 
-    A page always holds at least one change (else a single large row would stall the sync).
+    A page always holds at least one change (else a single large row would stall the sync)
+    and each row at most once (a row's stored document is its latest state).
     """
     check_schema_version(schema_version)
     server_hlc = svc.server_hlc()
@@ -377,6 +386,8 @@ def pull(
             changes=[], next_cursor=2**63 - 1, has_more=False, server_hlc=server_hlc
         ).model_dump_json()
     )
+    measure = _block_piece if layout == "blocks" else _change_piece
+    shapes: set[tuple[str, tuple[str, ...]]] = set()
     changes: list[Change] = []
     next_cursor, has_more, after = cursor, False, cursor
     rows = db.sync_rows
@@ -402,7 +413,7 @@ def pull(
                     seq=row.seq,
                     fields={n: (v, h) for n, (v, h) in json.loads(row.fields).items()},
                 )
-                piece = len(change.model_dump_json().encode("utf-8")) + 1  # and a comma
+                piece = measure(change, shapes)
                 if changes and size + piece > max_bytes:
                     has_more = True
                     break
@@ -412,7 +423,41 @@ def pull(
             if len(batch) < _BATCH:
                 break
             after = batch[-1].seq
-    page = PullResponse.model_construct(
-        changes=changes, next_cursor=next_cursor, has_more=has_more, server_hlc=server_hlc
-    )
-    return Response(content=page.model_dump_json(), media_type="application/json")
+    if layout == "blocks":
+        page = PullResponse.model_construct(
+            changes=[],
+            blocks=to_blocks(changes),
+            next_cursor=next_cursor,
+            has_more=has_more,
+            server_hlc=server_hlc,
+        )
+    else:
+        page = PullResponse.model_construct(
+            changes=changes, next_cursor=next_cursor, has_more=has_more, server_hlc=server_hlc
+        )
+    return compressed_json(request, page.model_dump_json().encode("utf-8"))
+
+
+def _change_piece(change: Change, _shapes: set[tuple[str, tuple[str, ...]]]) -> int:
+    return len(change.model_dump_json().encode("utf-8")) + 1  # and a comma
+
+
+_BLOCK_OVERHEAD = len(
+    '{"table":"campaign_recipients","row_ids":[],"hlcs":[],"columns":{},"other_hlcs":[]},'
+)
+
+
+def _block_piece(change: Change, shapes: set[tuple[str, tuple[str, ...]]]) -> int:
+    """What one more row adds to a ``blocks`` page: its id, clock, values and the clocks of
+    fields that differ from the row's; a new table/field set also opens a block."""
+    values = [value for value, _hlc in change.fields.values()]
+    stamps = [hlc for _value, hlc in change.fields.values()]
+    piece = len(json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    piece += len(change.row_id) + 3 + (len(stamps[0]) + 3 if stamps else 0)
+    if len(set(stamps)) > 1:
+        piece += sum(len(name) + len(hlc) + 16 for name, (_v, hlc) in change.fields.items())
+    shape = (change.table, tuple(change.fields))
+    if shape not in shapes:
+        shapes.add(shape)
+        piece += _BLOCK_OVERHEAD + sum(len(name) + 6 for name in change.fields)
+    return piece

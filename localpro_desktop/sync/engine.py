@@ -396,8 +396,9 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
     arrives on the next page. Capture is off, so pulled values are not pushed back.
     """
     capture = capture_of(ws.engine)
+    changes = page.all_changes()
     newest = max(
-        [page.server_hlc, *(h for c in page.changes for _v, h in c.fields.values())],
+        [page.server_hlc, *(h for c in changes for _v, h in c.fields.values())],
         default=ZERO,
     )
     capture.clock.observe(newest)
@@ -411,7 +412,7 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with capture.suspended(), conn.begin():
-                _apply_page(conn, page.changes, result, touched)
+                _apply_page(conn, changes, result, touched)
                 conn.execute(
                     text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),
                     {"k": state.CURSOR, "v": str(page.next_cursor)},

@@ -9,9 +9,11 @@ A tombstone is the field ``deleted_at``; a field write newer than the tombstone 
 the record back ("a delete wins only over older writes").
 """
 
-from typing import Annotated, Any, Literal
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_VERSION = 1
 """Version of the synced data the app speaks; the server says which it accepts."""
@@ -94,11 +96,105 @@ class Change(_Model):
     fields: dict[FieldName, FieldValue]
 
 
+class ChangeBlock(_Model):
+    """Changed rows of one table that carry the same fields, written column by column.
+
+    The compact pull layout (``layout=blocks``). A first sync is mostly whole rows that
+    were written at once, so nearly every field of a row has the same clock: one clock
+    per row (``hlcs``) plus the few fields that differ (``other_hlcs``) replaces a
+    56-character clock per field, and the values of one column side by side (phones next
+    to phones) compress far better. On typical contacts this is about 2.5x fewer bytes
+    on the wire than one object per change (see bench/bench_sync.py).
+    """
+
+    table: TableName
+    row_ids: list[RowId]
+    hlcs: list[Hlc]
+    """The clock of most of each row's fields."""
+    columns: dict[FieldName, list[Any]]
+    """Field name -> one value per row, in ``row_ids`` order."""
+    other_hlcs: list[tuple[int, FieldName, Hlc]] = []
+    """(row index, field, clock) for each field whose clock is not its row's."""
+
+    @model_validator(mode="after")
+    def _same_lengths(self) -> Self:
+        rows = len(self.row_ids)
+        if len(self.hlcs) != rows or any(len(v) != rows for v in self.columns.values()):
+            raise ValueError("every column and hlcs must have one entry per row id")
+        for index, name, _hlc in self.other_hlcs:
+            if not 0 <= index < rows or name not in self.columns:
+                raise ValueError(f"other_hlcs names row {index} field {name!r}, not in block")
+        return self
+
+    def changes(self) -> Iterator["Change"]:
+        """The block as one ``Change`` per row (``seq`` 0: a page is applied as a whole)."""
+        exceptions: dict[int, dict[str, str]] = {}
+        for index, name, hlc in self.other_hlcs:
+            exceptions.setdefault(index, {})[name] = hlc
+        names = list(self.columns)
+        columns = [self.columns[name] for name in names]
+        for index, (row_id, row_hlc) in enumerate(zip(self.row_ids, self.hlcs, strict=True)):
+            own = exceptions.get(index, {})
+            yield Change.model_construct(
+                table=self.table,
+                row_id=row_id,
+                seq=0,
+                fields={
+                    name: (column[index], own.get(name, row_hlc))
+                    for name, column in zip(names, columns, strict=True)
+                },
+            )
+
+
+def to_blocks(changes: Iterable["Change"]) -> list[ChangeBlock]:
+    """Group changes by table and field set, in order of first appearance.
+
+    Rows may change places between blocks; that is harmless because a page holds each
+    row at most once and is applied in one transaction (merging is per field anyway).
+    """
+    grouped: dict[tuple[str, tuple[str, ...]], list[Change]] = {}
+    for change in changes:
+        grouped.setdefault((change.table, tuple(change.fields)), []).append(change)
+    blocks: list[ChangeBlock] = []
+    for (table, names), members in grouped.items():
+        hlcs: list[str] = []
+        others: list[tuple[int, str, str]] = []
+        for index, change in enumerate(members):
+            stamps = [hlc for _value, hlc in change.fields.values()]
+            row_hlc = stamps[0] if len(set(stamps)) == 1 else Counter(stamps).most_common(1)[0][0]
+            hlcs.append(row_hlc)
+            others += [
+                (index, name, hlc)
+                for name, (_value, hlc) in change.fields.items()
+                if hlc != row_hlc
+            ]
+        blocks.append(
+            ChangeBlock.model_construct(
+                table=table,
+                row_ids=[change.row_id for change in members],
+                hlcs=hlcs,
+                columns={name: [m.fields[name][0] for m in members] for name in names},
+                other_hlcs=others,
+            )
+        )
+    return blocks
+
+
+PullLayout = Literal["changes", "blocks"]
+
+
 class PullResponse(_Model):
     changes: list[Change]
+    """The ``changes`` layout: one object per changed row, a clock per field."""
     next_cursor: int
     has_more: bool
     server_hlc: Hlc
+    blocks: list[ChangeBlock] = []
+    """The ``blocks`` layout (``changes`` is then empty)."""
+
+    def all_changes(self) -> list[Change]:
+        """The page's changes whatever the layout."""
+        return [*self.changes, *(c for block in self.blocks for c in block.changes())]
 
 
 # -- accounts ---------------------------------------------------------------------------

@@ -30,7 +30,8 @@ def make_client(base_url: str, *, stall: float = STALL_SECONDS) -> httpx.Client:
     return httpx.Client(
         base_url=base_url.rstrip("/"),
         timeout=timeout,
-        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"},
+        # zstd: pull pages ~10 % smaller than gzip (httpx decodes it with zstandard).
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "zstd, gzip"},
         follow_redirects=False,
     )
 

@@ -178,19 +178,25 @@ class Device:
         assert response.status_code == 200, response.text
         return PushResponse.model_validate_json(response.content)
 
-    def pull(self, cursor: int = 0, max_bytes: int | None = None) -> PullResponse:
-        params: dict[str, int] = {"cursor": cursor}
+    def pull(
+        self, cursor: int = 0, max_bytes: int | None = None, layout: str | None = None
+    ) -> PullResponse:
+        params: dict[str, int | str] = {"cursor": cursor}
         if max_bytes is not None:
             params["max_bytes"] = max_bytes
+        if layout is not None:
+            params["layout"] = layout
         response = self.http.get("/v1/sync/pull", params=params, headers=self.headers)
         assert response.status_code == 200, response.text
         return PullResponse.model_validate_json(response.content)
 
-    def pull_all(self, cursor: int = 0, max_bytes: int | None = None) -> tuple[list[Change], int]:
+    def pull_all(
+        self, cursor: int = 0, max_bytes: int | None = None, layout: str | None = None
+    ) -> tuple[list[Change], int]:
         changes: list[Change] = []
         while True:
-            page = self.pull(cursor, max_bytes)
-            changes += page.changes
+            page = self.pull(cursor, max_bytes, layout)
+            changes += page.all_changes()
             cursor = page.next_cursor
             if not page.has_more:
                 return changes, cursor

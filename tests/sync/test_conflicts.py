@@ -108,7 +108,7 @@ def test_undelete_on_the_device_that_deleted_shows_at_once(fleet: Fleet) -> None
     a.contacts.update(contact, {"city": "Louga"})
     # a pulls the delete before pushing (as if the push had failed): it keeps the record.
     page, _result = a.client.pull_page()
-    assert any(c.row_id == contact for c in page.changes)
+    assert any(c.row_id == contact for c in page.all_changes())
     assert a.contacts.get(contact).city == "Louga"
     snapshot = assert_converged(fleet)
     assert snapshot["contacts"][contact]["deleted_at"] is None

@@ -171,10 +171,10 @@ def test_refused_connections_are_retried_with_backoff(fleet: Fleet, proxy: Fault
 
 def test_trickling_server_is_slow_but_completes(fleet: Fleet, proxy: FaultProxy) -> None:
     a = fleet.device("a")
-    add_contacts(a, 8)
+    add_contacts(a, 20)
     a.sync()
     b = fleet.device("b", url=proxy.url, stall=1.0)
-    b.client.page_bytes = 4000
+    b.client.page_bytes = 2000
     # 200 bytes every 100 ms: slow, but never a byte-free second, so no stall is declared.
     proxy.inject("trickle", PULL, chunk=200, every=0.1, times=3)
     started = time.monotonic()
