@@ -18,6 +18,9 @@ from localpro_desktop import __version__
 
 STALL_SECONDS = 30.0
 CONNECT_SECONDS = 15.0
+KEEPALIVE_SECONDS = 4.0
+"""Idle connections are dropped before uvicorn's 5 s keep-alive ends: reusing one the server
+is closing at that very moment fails the request ("peer closed connection")."""
 USER_AGENT = f"LocalPro/{__version__}"
 
 
@@ -30,6 +33,7 @@ def make_client(base_url: str, *, stall: float = STALL_SECONDS) -> httpx.Client:
     return httpx.Client(
         base_url=base_url.rstrip("/"),
         timeout=timeout,
+        limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS),
         # zstd: pull pages ~10 % smaller than gzip (httpx decodes it with zstandard).
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "zstd, gzip"},
         follow_redirects=False,
