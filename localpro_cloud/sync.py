@@ -41,6 +41,7 @@ from localpro_desktop.sync.protocol import (
     FieldValue,
     PullLayout,
     PullResponse,
+    PushBlock,
     PushOp,
     PushRequest,
     PushResponse,
@@ -155,17 +156,26 @@ def _parse_push(body: bytes) -> tuple[PushRequest, list[tuple[int, Any]]]:
     if not isinstance(doc, dict):
         raise HTTPException(422, detail="The body must be a JSON object (a PushRequest).")
     raw_ops = doc.get("ops", [])
-    if not isinstance(raw_ops, list):
-        raise HTTPException(422, detail="ops must be a list.")
-    if len(raw_ops) > MAX_OPS_PER_PUSH:
+    raw_blocks = doc.get("blocks", [])
+    if not isinstance(raw_ops, list) or not isinstance(raw_blocks, list):
+        raise HTTPException(422, detail="ops and blocks must be lists.")
+    rows = len(raw_ops) + sum(
+        len(ids)
+        for block in raw_blocks
+        if isinstance(block, dict) and isinstance(ids := block.get("row_ids"), list)
+    )
+    if rows > MAX_OPS_PER_PUSH:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
             detail=f"At most {MAX_OPS_PER_PUSH} ops per push; send the rest in another push.",
         )
     try:
-        envelope = PushRequest.model_validate({**doc, "ops": []})
+        envelope = PushRequest.model_validate({**doc, "ops": [], "blocks": []})
+        # A block that does not add up cannot be split into ops to reject one by one.
+        blocks = [PushBlock.model_validate(raw) for raw in raw_blocks]
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(include_url=False)) from None
+    raw_ops = [*raw_ops, *(op for block in blocks for op in block.raw_ops())]
     ops: list[tuple[int, Any]] = []
     for index, raw in enumerate(raw_ops):
         op_id = raw.get("op_id") if isinstance(raw, dict) else None

@@ -37,13 +37,16 @@ from localpro_desktop.sync.protocol import (
     Rejection,
     ServerMeta,
     TokenPair,
+    to_push_blocks,
 )
 from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client, with_retries
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SERVER = "https://cloud.localpro.africa"
-PUSH_BATCH = 500
+PUSH_BATCH = 1000
+"""Ops per push (half the server's limit): on 3G every push costs a 300 ms round trip, and
+1,000 ops are still a few seconds of server work on a busy machine."""
 PULL_MAX_BYTES = 1024 * 1024
 """JSON bytes per pull page: ~2,500 contacts, ~220 KB on the wire (3 s on 3G, the most a
 cut can cost); bigger pages compress better and need fewer round trips."""
@@ -245,8 +248,11 @@ class SyncClient:
             ops = engine.prepare_ops(self.ws, max_ops=size)
             if not ops:
                 return 0, 0, {}, False
+            # Column blocks: ~2.5x fewer bytes than an object per op (see PushBlock).
             request = PushRequest(
-                device_id=self.ws.device_id, schema_version=SCHEMA_VERSION, ops=ops
+                device_id=self.ws.device_id,
+                schema_version=SCHEMA_VERSION,
+                blocks=to_push_blocks(ops),
             )
             body, headers = gzip_json(request.model_dump(mode="json"))
             try:

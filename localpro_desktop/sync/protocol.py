@@ -10,8 +10,8 @@ the record back ("a delete wins only over older writes").
 """
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from typing import Annotated, Any, Literal, Self
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, Literal, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -74,7 +74,9 @@ class PushOp(_Model):
 class PushRequest(_Model):
     device_id: DeviceId
     schema_version: int
-    ops: list[PushOp] = Field(max_length=MAX_OPS_PER_PUSH)
+    ops: list[PushOp] = Field(default=[], max_length=MAX_OPS_PER_PUSH)
+    blocks: list["PushBlock"] = []
+    """The compact layout of ops (see ``PushBlock``); both count against the op limit."""
 
 
 class Rejection(_Model):
@@ -146,38 +148,113 @@ class ChangeBlock(_Model):
             )
 
 
-def to_blocks(changes: Iterable["Change"]) -> list[ChangeBlock]:
-    """Group changes by table and field set, in order of first appearance.
+class _Columns(NamedTuple):
+    table: str
+    members: list[int]
+    """Indexes into the grouped sequence, in order."""
+    hlcs: list[str]
+    columns: dict[str, list[Any]]
+    other_hlcs: list[tuple[int, str, str]]
+
+
+def _columnar(rows: Sequence[tuple[str, dict[str, FieldValue]]]) -> list[_Columns]:
+    """Group (table, fields) rows by table and field set, in order of first appearance,
+    each field's values side by side, one clock per row plus the fields that differ."""
+    grouped: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for index, (table, fields) in enumerate(rows):
+        grouped.setdefault((table, tuple(fields)), []).append(index)
+    result: list[_Columns] = []
+    for (table, names), members in grouped.items():
+        hlcs: list[str] = []
+        others: list[tuple[int, str, str]] = []
+        for position, index in enumerate(members):
+            fields = rows[index][1]
+            stamps = [hlc for _value, hlc in fields.values()]
+            row_hlc = stamps[0] if len(set(stamps)) == 1 else Counter(stamps).most_common(1)[0][0]
+            hlcs.append(row_hlc)
+            others += [
+                (position, name, hlc) for name, (_value, hlc) in fields.items() if hlc != row_hlc
+            ]
+        columns = {name: [rows[i][1][name][0] for i in members] for name in names}
+        result.append(_Columns(table, members, hlcs, columns, others))
+    return result
+
+
+def to_blocks(changes: Sequence[Change]) -> list[ChangeBlock]:
+    """A page's changes as blocks.
 
     Rows may change places between blocks; that is harmless because a page holds each
     row at most once and is applied in one transaction (merging is per field anyway).
     """
-    grouped: dict[tuple[str, tuple[str, ...]], list[Change]] = {}
-    for change in changes:
-        grouped.setdefault((change.table, tuple(change.fields)), []).append(change)
-    blocks: list[ChangeBlock] = []
-    for (table, names), members in grouped.items():
-        hlcs: list[str] = []
-        others: list[tuple[int, str, str]] = []
-        for index, change in enumerate(members):
-            stamps = [hlc for _value, hlc in change.fields.values()]
-            row_hlc = stamps[0] if len(set(stamps)) == 1 else Counter(stamps).most_common(1)[0][0]
-            hlcs.append(row_hlc)
-            others += [
-                (index, name, hlc)
-                for name, (_value, hlc) in change.fields.items()
-                if hlc != row_hlc
-            ]
-        blocks.append(
-            ChangeBlock.model_construct(
-                table=table,
-                row_ids=[change.row_id for change in members],
-                hlcs=hlcs,
-                columns={name: [m.fields[name][0] for m in members] for name in names},
-                other_hlcs=others,
-            )
+    return [
+        ChangeBlock.model_construct(
+            table=group.table,
+            row_ids=[changes[i].row_id for i in group.members],
+            hlcs=group.hlcs,
+            columns=group.columns,
+            other_hlcs=group.other_hlcs,
         )
-    return blocks
+        for group in _columnar([(c.table, c.fields) for c in changes])
+    ]
+
+
+class PushBlock(_Model):
+    """Ops of one table with the same fields, column by column (as ``ChangeBlock``).
+
+    Loosely typed on purpose: the server turns a block back into one op per row and
+    validates each op alone, so a bad value or an unknown table rejects that op only.
+    """
+
+    table: str
+    op_ids: list[int]
+    row_ids: list[str]
+    hlcs: list[str]
+    columns: dict[str, list[Any]]
+    other_hlcs: list[tuple[int, str, str]] = []
+
+    @model_validator(mode="after")
+    def _same_lengths(self) -> Self:
+        rows = len(self.row_ids)
+        lengths = [len(self.op_ids), len(self.hlcs), *(len(v) for v in self.columns.values())]
+        if any(length != rows for length in lengths):
+            raise ValueError("op_ids, hlcs and every column must have one entry per row id")
+        for index, name, _hlc in self.other_hlcs:
+            if not 0 <= index < rows or name not in self.columns:
+                raise ValueError(f"other_hlcs names row {index} field {name!r}, not in block")
+        return self
+
+    def raw_ops(self) -> Iterator[dict[str, Any]]:
+        """One op per row, as the ``ops`` layout would have sent it."""
+        exceptions: dict[int, dict[str, str]] = {}
+        for index, name, hlc in self.other_hlcs:
+            exceptions.setdefault(index, {})[name] = hlc
+        for index, (op_id, row_id, row_hlc) in enumerate(
+            zip(self.op_ids, self.row_ids, self.hlcs, strict=True)
+        ):
+            own = exceptions.get(index, {})
+            yield {
+                "op_id": op_id,
+                "table": self.table,
+                "row_id": row_id,
+                "fields": {
+                    name: [column[index], own.get(name, row_hlc)]
+                    for name, column in self.columns.items()
+                },
+            }
+
+
+def to_push_blocks(ops: Sequence[PushOp]) -> list[PushBlock]:
+    return [
+        PushBlock.model_construct(
+            table=group.table,
+            op_ids=[ops[i].op_id for i in group.members],
+            row_ids=[ops[i].row_id for i in group.members],
+            hlcs=group.hlcs,
+            columns=group.columns,
+            other_hlcs=group.other_hlcs,
+        )
+        for group in _columnar([(op.table, op.fields) for op in ops])
+    ]
 
 
 PullLayout = Literal["changes", "blocks"]
@@ -273,3 +350,6 @@ def merge(
             merged[DELETED] = (None, newest_write)
             changed[DELETED] = merged[DELETED]
     return merged, changed
+
+
+PushRequest.model_rebuild()

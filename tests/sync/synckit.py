@@ -150,7 +150,7 @@ class Fleet:
 
     cloud: Cloud
     root: Path
-    stall: float = 5.0
+    stall: float = 10.0
     email: str = field(default_factory=lambda: f"u-{uuid.uuid4().hex[:12]}@example.sn")
     devices: list[Device] = field(default_factory=list)
 

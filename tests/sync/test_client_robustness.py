@@ -150,9 +150,11 @@ def test_a_push_too_large_for_the_server_is_split_then_set_aside(
 
     def send(self: SyncClient, method: str, path: str, **kwargs: Any) -> httpx.Response:
         if path == "/v1/sync/push":
-            ops = json.loads(gzip.decompress(kwargs["content"]))["ops"]  # type: ignore[arg-type]
-            sizes.append(len(ops))
-            if len(ops) > 2 or any(op["row_id"] == huge for op in ops):
+            body = json.loads(gzip.decompress(kwargs["content"]))  # type: ignore[arg-type]
+            rows = [*(op["row_id"] for op in body["ops"])]
+            rows += [row for block in body["blocks"] for row in block["row_ids"]]
+            sizes.append(len(rows))
+            if len(rows) > 2 or huge in rows:
                 raise BodyTooLarge("Request body larger than 16 MiB: send fewer changes.")
         return real_send(self, method, path, **kwargs)  # type: ignore[arg-type]
 

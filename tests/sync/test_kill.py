@@ -21,8 +21,8 @@ from synckit import Cloud, Fleet, add_bulk_contacts, assert_converged, integrity
 
 from localpro_desktop.sync import engine
 
-BIG = 700
-"""Contacts: two push batches of 500, two or three pull pages of 256 KiB."""
+BIG = 3500
+"""Contacts: four push batches of 1,000, two pull pages of 1 MiB."""
 
 
 def start_sync(data_dir: Path, url: str, tmp_path: Path) -> subprocess.Popen[bytes]:

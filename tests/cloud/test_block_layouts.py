@@ -1,4 +1,4 @@
-"""The compact pull layout (``layout=blocks``) and zstd responses.
+"""The compact layouts (pull ``layout=blocks``, push ``blocks``) and zstd responses.
 
 Blocks must say exactly what the one-object-per-change layout says — same rows, same
 values, same clock on every field — in fewer bytes, within the page bound, and only ever
@@ -13,7 +13,14 @@ import zstandard
 from cloudkit import Cloud, Device, new_id
 from pydantic import ValidationError
 
-from localpro_desktop.sync.protocol import Change, ChangeBlock, to_blocks
+from localpro_desktop.sync.protocol import (
+    MAX_OPS_PER_PUSH,
+    Change,
+    ChangeBlock,
+    PushOp,
+    to_blocks,
+    to_push_blocks,
+)
 
 
 def _content(changes: list[Change]) -> dict[tuple[str, str], dict[str, tuple[object, str]]]:
@@ -176,3 +183,72 @@ def test_to_blocks_round_trips_rows_with_mixed_clocks() -> None:
         for c in ChangeBlock.model_validate_json(blk.model_dump_json()).changes()
     ]
     assert _content(again) == _content(changes)
+
+
+# -- push -----------------------------------------------------------------------------------
+
+
+def _blocks_body(device: Device, ops: list[dict]) -> dict:
+    typed = [PushOp.model_validate(op) for op in ops]
+    return {
+        "device_id": device.device_id,
+        "schema_version": 1,
+        "blocks": [b.model_dump(mode="json") for b in to_push_blocks(typed)],
+    }
+
+
+def test_a_push_in_blocks_stores_what_the_same_ops_would(cloud: Cloud) -> None:
+    one, two = cloud.register().device(), cloud.register().device()
+    rows = [new_id() for _ in range(12)]
+    ops = [one.op("contacts", r, first_name=f"Awa {i}", city="Dakar") for i, r in enumerate(rows)]
+    ops += [one.op("contacts", rows[0], notes="Rappeler")]
+    ops += [one.op("prospects", new_id(), business_name="Boulangerie", city="Thiès")]
+    two.next_op = one.next_op
+    as_ops = one.push(ops)
+    as_blocks = cloud.http.post("/v1/sync/push", json=_blocks_body(two, ops), headers=two.headers)
+    assert as_blocks.status_code == 200, as_blocks.text
+    assert as_blocks.json()["acked_op_id"] == as_ops.acked_op_id == ops[-1]["op_id"]
+    assert as_blocks.json()["rejected"] == []
+    assert _content(two.pull_all()[0]) == _content(one.pull_all()[0])
+
+
+def test_a_bad_op_in_a_block_is_rejected_alone(cloud: Cloud) -> None:
+    device = cloud.register().device()
+    good, bad = new_id(), new_id()
+    ops = [
+        device.op("contacts", good, first_name="Awa"),
+        device.op("contacts", bad, first_name="Moussa"),
+    ]
+    body = _blocks_body(device, ops)
+    body["blocks"][0]["columns"]["first_name"][1] = {"not": "a name"}
+    body["blocks"].append(
+        {
+            "table": "not_a_table",
+            "op_ids": [3],
+            "row_ids": [new_id()],
+            "hlcs": [device.hlc()],
+            "columns": {"x": [1]},
+        }
+    )
+    response = cloud.http.post("/v1/sync/push", json=body, headers=device.headers)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert answer["acked_op_id"] == 3
+    assert [r["op_id"] for r in answer["rejected"]] == [2, 3]
+    assert "not_a_table" in answer["rejected"][1]["reason"]
+    assert [c.row_id for c in device.pull_all()[0]] == [good]
+
+
+def test_a_block_that_does_not_add_up_or_is_too_big_is_refused_whole(cloud: Cloud) -> None:
+    device = cloud.register().device()
+    ops = [device.op("contacts", new_id(), city="Dakar") for _ in range(3)]
+    body = _blocks_body(device, ops)
+    body["blocks"][0]["op_ids"] = body["blocks"][0]["op_ids"][:2]
+    refused = cloud.http.post("/v1/sync/push", json=body, headers=device.headers)
+    assert refused.status_code == 422
+    many = [device.op("contacts", new_id(), city="Dakar") for _ in range(MAX_OPS_PER_PUSH + 1)]
+    too_big = cloud.http.post(
+        "/v1/sync/push", json=_blocks_body(device, many), headers=device.headers
+    )
+    assert too_big.status_code == 413
+    assert device.pull().changes == []
