@@ -172,6 +172,29 @@ def parallel_import(paths: WorkspacePaths, folder: Path) -> str:
     return f"{report.total_rows} rows in 2 workers"
 
 
+def sync_encodings() -> str:
+    """The bundle can read what the cloud sends: zstd and gzip pull pages."""
+    import gzip
+
+    import httpx
+    import zstandard
+
+    from localpro_desktop.sync.transport import accepted_encodings
+
+    body = b'{"changes":[],"blocks":[]}' * 50
+    encoded = {
+        "zstd": zstandard.ZstdCompressor(level=6).compress(body),
+        "gzip": gzip.compress(body),
+    }
+    for name, content in encoded.items():
+        response = httpx.Response(200, content=content, headers={"Content-Encoding": name})
+        if response.read() != body:
+            raise RuntimeError(f"httpx did not decode {name}")
+    if "zstd" not in accepted_encodings():
+        raise RuntimeError("the sync client would not ask for zstd")
+    return "zstd, gzip"
+
+
 def run(*, timeout: float | None = None, stream: TextIO | None = None) -> int:
     """Run the smoke test; returns the exit status (0 passed, 1 failed)."""
     prepare_environment()
@@ -181,6 +204,8 @@ def run(*, timeout: float | None = None, stream: TextIO | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="localpro-smoke-") as tmp:
         paths = WorkspacePaths(Path(tmp) / "workspace")
         result.step("migrations", lambda: upgrade_from_first_revision(paths))
+        if result.ok:
+            result.step("sync encodings", sync_encodings)
         if result.ok:
             result.step("demo data", lambda: fill_demo(paths))
         if result.ok:

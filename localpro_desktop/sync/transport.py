@@ -14,6 +14,11 @@ from typing import Any
 
 import httpx
 
+try:  # imported here too so that PyInstaller's analysis bundles it
+    import zstandard
+except ImportError:  # pragma: no cover - a broken install; gzip still works
+    zstandard = None  # type: ignore[assignment]
+
 from localpro_desktop import __version__
 
 STALL_SECONDS = 30.0
@@ -28,14 +33,19 @@ class SyncUnavailable(Exception):
     """The server could not be reached or answered with a temporary error: retry later."""
 
 
+def accepted_encodings() -> str:
+    """zstd (pull pages ~10 % smaller than gzip) only where httpx can decode it: httpx
+    uses zstandard when it is importable, and a bundle that lost it must not ask for it."""
+    return "zstd, gzip" if zstandard is not None else "gzip"
+
+
 def make_client(base_url: str, *, stall: float = STALL_SECONDS) -> httpx.Client:
     timeout = httpx.Timeout(connect=CONNECT_SECONDS, read=stall, write=stall, pool=stall)
     return httpx.Client(
         base_url=base_url.rstrip("/"),
         timeout=timeout,
         limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS),
-        # zstd: pull pages ~10 % smaller than gzip (httpx decodes it with zstandard).
-        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "zstd, gzip"},
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": accepted_encodings()},
         follow_redirects=False,
     )
 

@@ -38,6 +38,7 @@ def test_smoke_test_passes_in_process(qapp) -> None:  # type: ignore[no-untyped-
     summary = text.splitlines()[0]
     assert "smoke test passed (source" in summary
     assert "migrations" in summary and "parallel import 4000 rows in 2 workers" in summary
+    assert "sync encodings zstd, gzip" in summary
     for key in TABS:
         assert f"tab {key} " in summary
 
