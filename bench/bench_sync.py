@@ -319,10 +319,9 @@ class MeteredClient(SyncClient):
             self.requests[-1].status = response.status_code
             self.requests[-1].answered = time.perf_counter()
 
-    def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
-        page, result = super().pull_page()
+    def apply_page(self, page: PullResponse) -> engine.ApplyResult:
         self.page_records.append(len(page.all_changes()))
-        return page, result
+        return super().apply_page(page)
 
 
 Page = tuple[int | None, int, int]

@@ -12,6 +12,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from time import monotonic
@@ -280,8 +281,15 @@ class SyncClient:
         return applied, rejected, tables, parsed.acked_op_id >= ops[0].op_id
 
     def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
+        """Fetch the page after this workspace's cursor and apply it."""
+        cursor = engine.cursor(self.ws)
+        page = self._fetch_page(cursor, first=True)
+        return page, self.apply_page(page)
+
+    def _fetch_page(self, cursor: int, *, first: bool) -> PullResponse:
+        """Download and parse one page (no database write unless the server is behind)."""
         params = {
-            "cursor": engine.cursor(self.ws),
+            "cursor": cursor,
             "max_bytes": self.page_bytes,
             "layout": "blocks",
             "schema_version": SCHEMA_VERSION,
@@ -289,6 +297,8 @@ class SyncClient:
         try:
             response = self._send("GET", "/v1/sync/pull", params=params)
         except CursorAhead:
+            if not first:
+                raise  # a cursor the server itself just gave: not a restored server
             # The server was restored from an older backup: pull everything again, and
             # send everything this device knows, so what the server lost comes back from
             # the devices (merging keeps the newer clock; nothing local is lost).
@@ -298,8 +308,32 @@ class SyncClient:
             response = self._send("GET", "/v1/sync/pull", params=params)
         page = _parse_page(response)
         self._asked_from = int(params["cursor"])
+        return page
+
+    def apply_page(self, page: PullResponse) -> engine.ApplyResult:
         self._measure_clock(page.server_hlc)
-        return page, engine.apply_pull(self.ws, page)
+        return engine.apply_pull(self.ws, page)
+
+    def _pull_all(self, report: SyncReport) -> None:
+        """Pull pages until the server has no more, downloading the next page while the
+        current one is written: on a slow link the writing then costs no time at all."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="localpro-pull") as fetcher:
+            ahead = fetcher.submit(self._fetch_page, engine.cursor(self.ws), first=True)
+            for _ in range(MAX_ROUND_STEPS):
+                page = ahead.result()
+                asked_from = self._asked_from
+                if page.has_more and page.next_cursor > asked_from:
+                    ahead = fetcher.submit(self._fetch_page, page.next_cursor, first=False)
+                result = self.apply_page(page)
+                report.pages += 1
+                report.pulled_changes += result.changes
+                report.pulled_rows += result.rows
+                for table, count in result.tables.items():
+                    report.tables_down[table] = report.tables_down.get(table, 0) + count
+                if not page.has_more:
+                    return
+                if page.next_cursor <= asked_from:
+                    raise SyncUnavailable("the server keeps sending the same page; try later")
 
     def _measure_clock(self, server_hlc: str) -> None:
         """Keep the laptop's stamps on the server's time (see ``state``: a wrong date)."""
@@ -329,17 +363,7 @@ class SyncClient:
                 report.tables_up[table] = report.tables_up.get(table, 0) + count
             if not progress:
                 break
-        for _ in range(MAX_ROUND_STEPS):
-            page, result = self.pull_page()
-            report.pages += 1
-            report.pulled_changes += result.changes
-            report.pulled_rows += result.rows
-            for table, count in result.tables.items():
-                report.tables_down[table] = report.tables_down.get(table, 0) + count
-            if not page.has_more:
-                break
-            if page.next_cursor <= self._asked_from:
-                raise SyncUnavailable("the server keeps sending the same page; try later")
+        self._pull_all(report)
         report.cursor = engine.cursor(self.ws)
         with self.ws.write() as session:
             state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))

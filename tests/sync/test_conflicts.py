@@ -11,6 +11,7 @@ from synckit import DAY_MS, Device, Fleet, assert_converged
 
 from localpro_desktop.store.models import SyncClock
 from localpro_desktop.sync import engine
+from localpro_desktop.sync.protocol import PullResponse
 
 Order = tuple[str, ...]
 
@@ -204,15 +205,15 @@ def test_edits_between_push_and_pull_go_out_next_round(
     b.sync()
     a.contacts.update(contact, {"phone": "775554433"})
     made: list[str] = []
-    original = a.client.pull_page
+    original = a.client.apply_page
 
-    def pull_then_edit() -> tuple:  # type: ignore[type-arg]
-        if not made:  # right after the push, before the first page lands
+    def edit_then_apply(page: PullResponse) -> engine.ApplyResult:
+        if not made:  # after the push and the download, before the first page lands
             made.append(a.contacts.add({"first_name": "Pendant", "city": "Fatick"}).id)
             a.contacts.update(contact, {"notes": "pendant la synchro"})
-        return original()
+        return original(page)
 
-    monkeypatch.setattr(a.client, "pull_page", pull_then_edit)
+    monkeypatch.setattr(a.client, "apply_page", edit_then_apply)
     a.sync()
     assert a.contacts.get(contact).city == "Rufisque"  # the pull landed
     assert a.contacts.get(contact).notes == "pendant la synchro"  # and did not undo the edit
