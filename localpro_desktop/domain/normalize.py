@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
-from phonenumbers.geodata.locale import LOCALE_DATA
 
 from localpro_desktop.domain.emails import check_email
 from localpro_desktop.domain.errors import UserError
@@ -46,7 +45,13 @@ def clean(value: object) -> str:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    """Folded English and French country names → ISO code, from phonenumbers' own data."""
+    """Folded English and French country names → ISO code, from phonenumbers' own data.
+
+    Imported here, not at the top: the geodata package takes a third of a second to import,
+    which every import worker process would pay although few files have a country column.
+    """
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
     names: dict[str, str] = {}
     for code, by_language in LOCALE_DATA.items():
         if len(code) != 2:
@@ -62,7 +67,7 @@ def _country_names() -> dict[str, str]:
 
 
 def country_code(text: str) -> str:
-    """"SN", "Sénégal", "Senegal" or "côte d'ivoire" → the ISO code; "" when unknown."""
+    """ "SN", "Sénégal", "Senegal" or "côte d'ivoire" → the ISO code; "" when unknown."""
     value = text.strip()
     if len(value) == 2 and value.isalpha():
         code = value.upper()

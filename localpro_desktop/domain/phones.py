@@ -1,14 +1,24 @@
 """Phone identity: one number typed many ways ("77 123 45 67", "+221771234567") is one E.164.
 
 Parsing is the costly step of an import (tens of microseconds each), so this module keeps
-state-free functions that worker processes can call.
+state-free functions that worker processes can call, and skips ``phonenumbers.parse`` for
+numbers already written the plain way (digits in groups, optionally after "+" and the
+country code) — phonenumbers still decides whether each number is valid.
 """
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    NumberParseException,
+    PhoneMetadata,
+    PhoneNumber,
+    PhoneNumberFormat,
+    PhoneNumberType,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +52,95 @@ def _parse_cached(text: str, region: str) -> ParsedPhone:
     candidate = text
     if candidate.startswith("00"):
         candidate = "+" + candidate[2:]
-    try:
-        number = phonenumbers.parse(candidate, region)
-    except NumberParseException as exc:
-        return ParsedPhone(text, None, False, f"not a phone number ({_reason(exc)})")
+    number = _plain_number(candidate, region)
+    if number is None:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except NumberParseException as exc:
+            return ParsedPhone(text, None, False, f"not a phone number ({_reason(exc)})")
     if not phonenumbers.is_valid_number(number):
         e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
         return ParsedPhone(text, None, False, f"{e164} is not a valid number")
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     return ParsedPhone(text, e164, True, None)
+
+
+# Digit groups separated by one space, dot or hyphen, optionally after "+": how nearly every
+# number in a spreadsheet is typed. ASCII digits only (parse also reads other scripts' digits).
+_PLAIN = re.compile(r"(\+?)([0-9]+(?:[ .\-][0-9]+)*)")
+_SEPARATORS = str.maketrans("", "", " .-")
+_MIN_PLAIN_DIGITS = 3  # below this, parse's viability rules get subtle: let it decide
+_MAX_NSN_DIGITS = 17  # parse rejects longer national numbers as "too long"
+
+
+@dataclass(frozen=True, slots=True)
+class _PlainRules:
+    """What ``phonenumbers.parse`` would consult for a plain number of one region."""
+
+    country_code: int
+    code_digits: str
+    idd: re.Pattern[str] | None  # the international call prefix ("00", "009", …)
+    national_prefix: re.Pattern[str] | None  # the trunk prefix parse may strip ("0")
+
+
+@cache
+def _plain_rules(region: str) -> _PlainRules | None:
+    """None when the region is unknown or not the main one of its code (Canada under +1)."""
+    metadata = PhoneMetadata.metadata_for_region(region, None)
+    if metadata is None or metadata.country_code is None:
+        return None
+    code = metadata.country_code
+    digits = str(code)
+    if phonenumbers.region_code_for_country_code(code) != region:
+        return None
+    if any(int(digits[:n]) in COUNTRY_CODE_TO_REGION_CODE for n in range(1, len(digits))):
+        return None  # parse would read a shorter country code first
+    idd = metadata.international_prefix
+    prefix = metadata.national_prefix_for_parsing
+    return _PlainRules(
+        code, digits, re.compile(idd) if idd else None, re.compile(prefix) if prefix else None
+    )
+
+
+def _plain_number(candidate: str, region: str) -> PhoneNumber | None:
+    """The PhoneNumber ``phonenumbers.parse`` returns, built without parsing; None = ask parse.
+
+    Parsing is most of a number's cost and most numbers are plain digit groups. This follows
+    parse's steps for that shape only and gives up (returns None) wherever parse would do
+    something more: an international prefix typed as digits, a national number starting
+    with the country code, a trunk prefix to strip, too few or too many digits, a region
+    that is not the main one of its country code. ``tests/domain/test_phones.py`` checks
+    it against parse.
+    """
+    match = _PLAIN.fullmatch(candidate)
+    if match is None:
+        return None
+    rules = _plain_rules(region)
+    if rules is None:
+        return None
+    plus, digits = match.group(1), match.group(2).translate(_SEPARATORS)
+    if plus:
+        if not digits.startswith(rules.code_digits):
+            return None
+        nsn = digits[len(rules.code_digits) :]
+    else:
+        if rules.idd is not None and rules.idd.match(digits):
+            return None
+        if digits.startswith(rules.code_digits):
+            return None
+        nsn = digits
+    if not _MIN_PLAIN_DIGITS <= len(nsn) <= _MAX_NSN_DIGITS:
+        return None
+    if rules.national_prefix is not None and rules.national_prefix.match(nsn):
+        return None
+    number = PhoneNumber(country_code=rules.country_code, national_number=int(nsn))
+    if nsn[0] == "0":  # as parse records it: "07 07 12 34 56" in Côte d'Ivoire
+        number.italian_leading_zero = True
+        zeros = len(nsn) - len(nsn.lstrip("0"))
+        zeros = min(zeros, len(nsn) - 1)
+        if zeros != 1:
+            number.number_of_leading_zeros = zeros
+    return number
 
 
 def _reason(exc: NumberParseException) -> str:

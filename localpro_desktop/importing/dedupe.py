@@ -21,14 +21,73 @@ from localpro_desktop.domain.names import fold
 FUZZY_THRESHOLD = 90
 _DIGITS = re.compile(r"\d+")
 
+_NONE: frozenset[str] = frozenset()
 Ref = str | int  # existing row id, or index of an accepted row of the file
 
 
 @dataclass
-class _Identity:
-    phones: frozenset[str]
-    email: str | None
+class _Carriers:
+    """Who carries one folded name in one block, as far as the fuzzy rule can use them.
+
+    A row reaches the fuzzy rule only when its phones and e-mail matched nobody, so a
+    carrier contradicts it exactly when both have a phone, or both an e-mail, or their
+    names hold other numbers (the same for every carrier of one name). The match is the
+    first carrier that does not contradict: one slot per "has a phone / has an e-mail"
+    shape of the new row, filled once, instead of re-checking hundreds of namesakes
+    ("Moussa Diop") for every row.
+    """
+
     numbers: tuple[str, ...]
+    # first[shape]: the first carrier whose own shape shares no bit with ``shape``
+    # (bit 2: has a phone, bit 1: has an e-mail), or None while there is none.
+    first: list[Ref | None] = field(default_factory=lambda: [None, None, None, None])
+
+    def add(self, ref: Ref, shape: int) -> list[int]:
+        """Record a carrier; returns the shapes this name has just become usable for."""
+        first = self.first
+        opened = []
+        for wanted in range(4):
+            if first[wanted] is None and not wanted & shape:
+                first[wanted] = ref
+                opened.append(wanted)
+        return opened
+
+
+@dataclass
+class _Block:
+    """The distinct folded names of one city and first letter, and who carries each.
+
+    Same-name people are common (one name can stand for hundreds of rows), so names are
+    compared once each. ``usable[shape]`` lists the names with a carrier a row of that
+    shape could match: a row whose shape no name is usable for cannot match, and when no
+    usable name is close enough neither can it, so most rows (those with a phone, whose
+    namesakes have phones too) skip comparing against every name of the block.
+    """
+
+    names: list[str] = field(default_factory=list)
+    carriers: dict[str, _Carriers] = field(default_factory=dict)
+    usable: tuple[list[str], ...] = field(default_factory=lambda: ([], [], [], []))
+
+    def add(self, key: str, ref: Ref, shape: int) -> None:
+        holder = self.carriers.get(key)
+        if holder is None:
+            self.names.append(key)
+            holder = self.carriers[key] = _Carriers(_numbers(key))
+        for opened in holder.add(ref, shape):
+            self.usable[opened].append(key)
+
+    def may_match(self, key: str, shape: int) -> bool:
+        """Whether some usable name is close enough: cheap, exact (never a false "no")."""
+        usable = self.usable[shape]
+        if not usable:
+            return False
+        close = process.extract(
+            key, usable, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+        )
+        if not close:
+            return False
+        numbers = _numbers(key)
+        return any(self.carriers[name].numbers == numbers for name, _score, _index in close)
 
 
 @dataclass(frozen=True)
@@ -39,69 +98,78 @@ class Match:
 
 @dataclass
 class DuplicateIndex:
+    """Phones, e-mails and (per city and first letter) folded names seen so far.
+
+    ``add`` must be given every record ``find`` may match (the importer adds each row it
+    keeps), each ref once: the fuzzy rule relies on every known phone and e-mail being in
+    the exact-match tables.
+    """
+
     _phones: dict[str, Ref] = field(default_factory=dict)
     _emails: dict[str, Ref] = field(default_factory=dict)
-    # Per block, the distinct folded names and who carries each: same-name people are
-    # common (one key can stand for hundreds of rows), so we compare names once each.
-    _names: dict[tuple[str, str], tuple[list[str], dict[str, list[Ref]]]] = field(
-        default_factory=dict
-    )
-    _identity: dict[Ref, _Identity] = field(default_factory=dict)
+    _blocks: dict[tuple[str, str], _Block] = field(default_factory=dict)
+    _cities: dict[str, str] = field(default_factory=dict)  # city as typed -> folded
 
     def add(self, ref: Ref, values: Mapping[str, Any]) -> None:
         phones = _phones(values)
         email = values.get("email_normalized") or None
-        self._identity[ref] = _Identity(phones, email, _numbers(values))
         for phone in phones:
             self._phones.setdefault(phone, ref)
         if email:
             self._emails.setdefault(email, ref)
         key = values.get("name_key") or ""
         if key:
-            names, refs = self._names.setdefault(_block(values), ([], {}))
-            if key not in refs:
-                names.append(key)
-                refs[key] = []
-            refs[key].append(ref)
+            block = self._blocks.get(where := self._block(values, key))
+            if block is None:
+                block = self._blocks[where] = _Block()
+            block.add(key, ref, _shape(phones, email))
 
     def find(self, values: Mapping[str, Any]) -> Match | None:
-        for phone in _phones(values):
+        phones = _phones(values)
+        for phone in phones:
             if phone in self._phones:
                 return Match(self._phones[phone], f"same phone {phone}")
         email = values.get("email_normalized")
         if email and email in self._emails:
             return Match(self._emails[email], f"same e-mail {email}")
         key = values.get("name_key") or ""
-        bucket = self._names.get(_block(values)) if key and values.get("city") else None
-        if not bucket:
+        block = self._blocks.get(self._block(values, key)) if key and values.get("city") else None
+        if block is None:
             return None
-        names, refs = bucket
-        mine = _Identity(_phones(values), email or None, _numbers(values))
+        shape = _shape(phones, email)
+        if not block.may_match(key, shape):
+            return None
+        numbers = _numbers(key)
+        # The rule itself: the first carrier that does not contradict, among the five
+        # closest names of the block (a close name without one hides a farther one).
         for name, score, _index in process.extract(
-            key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5
+            key, block.names, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5
         ):
-            for ref in refs[name]:
-                if not _contradict(mine, self._identity[ref]):
-                    return Match(ref, f"similar name in {values.get('city')} ({score:.0f}%)")
+            holder = block.carriers[name]
+            ref = holder.first[shape] if holder.numbers == numbers else None
+            if ref is not None:
+                return Match(ref, f"similar name in {values.get('city')} ({score:.0f}%)")
         return None
+
+    def _block(self, values: Mapping[str, Any], key: str) -> tuple[str, str]:
+        city = str(values.get("city") or "")
+        folded = self._cities.get(city)
+        if folded is None:
+            folded = self._cities[city] = fold(city)
+        return folded, key[:1]
 
 
 def _phones(values: Mapping[str, Any]) -> frozenset[str]:
-    return frozenset(p for p in (values.get("phone_e164"), values.get("whatsapp_e164")) if p)
+    phone, whatsapp = values.get("phone_e164"), values.get("whatsapp_e164")
+    if phone and whatsapp:
+        return frozenset((phone, whatsapp))
+    return frozenset((phone,)) if phone else frozenset((whatsapp,)) if whatsapp else _NONE
 
 
-def _block(values: Mapping[str, Any]) -> tuple[str, str]:
-    key = values.get("name_key") or ""
-    return fold(str(values.get("city") or "")), key[:1]
+def _shape(phones: frozenset[str], email: str | None) -> int:
+    """Bit 2: the record has a phone; bit 1: it has an e-mail (see ``_Carriers``)."""
+    return (2 if phones else 0) | (1 if email else 0)
 
 
-def _numbers(values: Mapping[str, Any]) -> tuple[str, ...]:
-    return tuple(_DIGITS.findall(str(values.get("name_key") or "")))
-
-
-def _contradict(a: _Identity, b: _Identity) -> bool:
-    if a.numbers != b.numbers:  # "Pharmacie du Point 2" is another branch than "… 3"
-        return True
-    if a.phones and b.phones and not (a.phones & b.phones):
-        return True
-    return bool(a.email and b.email and a.email != b.email)
+def _numbers(key: str) -> tuple[str, ...]:
+    return tuple(_DIGITS.findall(key))

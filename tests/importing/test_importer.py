@@ -1,5 +1,6 @@
 """End-to-end imports into a real workspace: atomicity, duplicates, reports, round trips."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import PlanLimitError
 from localpro_desktop.exporting.exporters import ExportFormat, export_records
+from localpro_desktop.importing import importer
+from localpro_desktop.importing.checking import check_rows
 from localpro_desktop.importing.importer import DuplicatePolicy, ImportCancelled, import_file
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import Workspace
@@ -151,6 +154,63 @@ def test_parallel_normalisation_matches_serial(workspace: Workspace, tmp_path: P
     parallel = import_file(workspace, "contacts", path, dry_run=True, workers=2)
     assert serial.as_dict() == parallel.as_dict()
     assert serial.created == 5000
+
+
+def test_parallel_with_early_start_matches_serial_and_restores_gc(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """A file big enough for the early start, checked by this process and two workers."""
+    lines = ["Name,City,Phone,WhatsApp,Email,Notes"]
+    for i in range(6000):
+        lines.append(
+            f"Client {i % 900},City{i % 5},{'77 12' if i % 97 == 0 else f'77 {i:07d}'},"
+            f"+221 70 {i % 1000:03d} 00 00,c{i % 4000}@ex{i % 50}.sn,{'x' * 40}"
+        )
+    path = _write(tmp_path, "\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size >= importer.EARLY_START_BYTES
+    serial = import_file(workspace, "contacts", path, dry_run=True, workers=1)
+    assert gc.isenabled()
+    parallel = import_file(workspace, "contacts", path, dry_run=True, workers=3)
+    assert gc.isenabled()
+    assert serial.as_dict() == parallel.as_dict()
+    assert serial.skipped_duplicate > 0 and serial.warnings
+
+
+def test_checker_shares_rows_with_started_workers_and_keeps_their_order() -> None:
+    raws = [
+        {"first_name": f"A{i}", "phone": f"77 {i:07d}", "email": f"a{i}@x{i % 7}.sn"}
+        for i in range(7500)
+    ]
+    checker = importer._Checker(3, "SN")
+    checker.start()
+    try:
+        for started in checker._started:
+            started.result(timeout=120)  # so the workers surely take chunks
+        events: list[tuple[str, int, int]] = []
+        rows = list(checker.check("contacts", raws, lambda *e: events.append(e), lambda: False))
+    finally:
+        checker.close()
+    expected = check_rows("contacts", "SN", raws)
+    assert [(r.values, r.errors, r.warnings) for r in rows] == [
+        (r.values, r.errors, r.warnings) for r in expected
+    ]
+    assert events[-1] == ("checking", 7500, 7500)
+    assert [done for _, done, _ in events] == sorted(done for _, done, _ in events)
+
+
+def test_cancel_while_workers_check(workspace: Workspace, tmp_path: Path) -> None:
+    lines = ["Name,City,Phone"] + [f"Client {i},Dakar,77 {i:07d}" for i in range(6000)]
+    path = _write(tmp_path, "\n".join(lines) + "\n", encoding="utf-8")
+    asked: list[int] = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(ImportCancelled):
+        import_file(workspace, "contacts", path, cancel=cancel, workers=2)
+    assert _count(workspace, Contact) == 0
+    assert gc.isenabled()
 
 
 def test_export_import_round_trip_changes_nothing(workspace: Workspace, tmp_path: Path) -> None:
