@@ -150,7 +150,8 @@ class Fleet:
 
     cloud: Cloud
     root: Path
-    stall: float = 10.0
+    stall: float = 30.0
+    """The app's own stall timeout: a loaded CI box can take seconds to apply a push."""
     email: str = field(default_factory=lambda: f"u-{uuid.uuid4().hex[:12]}@example.sn")
     devices: list[Device] = field(default_factory=list)
 
