@@ -23,7 +23,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from localpro_cloud import db
@@ -207,6 +207,7 @@ def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> Push
         start_seq, top = seq, last
         replayed: list[int] = []
         rejected: list[Rejection] = []
+        valid: list[tuple[int, PushOp]] = []
         for op_id, raw in ops:
             if op_id <= last:
                 replayed.append(op_id)
@@ -225,6 +226,17 @@ def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> Push
             else:
                 reason = problem_with(op.table, op.fields)
             if reason is None:
+                valid.append((op_id, op))
+            else:
+                rejected.append(Rejection(op_id=op_id, reason=reason))
+        try:
+            with conn.begin_nested():
+                seq = _apply_all(conn, account_id, valid, seq, ceiling)
+        except SQLAlchemyError:
+            # Which op the database refused is unknown: apply them one by one, each in its
+            # own savepoint, so that only the bad one is rejected.
+            log.warning("a push of %d ops failed as a batch; applying them one by one", len(valid))
+            for op_id, op in valid:
                 try:
                     with conn.begin_nested():
                         if _apply(conn, account_id, op, seq + 1, ceiling):
@@ -232,17 +244,22 @@ def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> Push
                 except SQLAlchemyError as exc:
                     log.exception("op %s of device %s could not be stored", op_id, device_id)
                     reason = f"the server could not store this change ({type(exc).__name__})"
-            if reason is not None:
-                rejected.append(Rejection(op_id=op_id, reason=reason))
-                conn.execute(
-                    insert(db.sync_rejections).values(
-                        account_id=account_id,
-                        device_id=device_id,
-                        op_id=op_id,
-                        reason=reason,
-                        at_ms=svc.now_ms(),
-                    )
-                )
+                    rejected.append(Rejection(op_id=op_id, reason=reason))
+        if rejected:
+            rejected.sort(key=lambda r: r.op_id)
+            conn.execute(
+                insert(db.sync_rejections),
+                [
+                    {
+                        "account_id": account_id,
+                        "device_id": device_id,
+                        "op_id": r.op_id,
+                        "reason": r.reason,
+                        "at_ms": svc.now_ms(),
+                    }
+                    for r in rejected
+                ],
+            )
         if seq != start_seq:
             conn.execute(update(db.accounts).where(db.accounts.c.id == account_id).values(seq=seq))
         conn.execute(
@@ -273,6 +290,81 @@ def _summarise(exc: ValidationError) -> str:
     ]
     more = len(exc.errors()) - 3
     return "invalid operation: " + "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
+
+
+def _apply_all(
+    conn: Connection, account_id: str, ops: list[tuple[int, PushOp]], seq: int, ceiling: int
+) -> int:
+    """Merge a push's valid ops with a few statements in all; returns the account's new seq.
+
+    The stored documents of every row the push touches are read in chunks, merged in
+    memory op after op (the same ``merge`` as one at a time), and the rows that changed are
+    written with one INSERT and one UPDATE batch; each gets the next seq, in the order of
+    its last change. A first sync of 100,000 contacts is 100 pushes, not 100,000 round trips
+    to the database.
+    """
+    if not ops:
+        return seq
+    rows = db.sync_rows
+    keys = {(op.table, op.row_id) for _op_id, op in ops}
+    ids = sorted({row_id for _table, row_id in keys})
+    current: dict[tuple[str, str], dict[str, FieldValue]] = {}
+    for start in range(0, len(ids), _BATCH):
+        for table, row_id, fields in conn.execute(
+            select(rows.c.table_name, rows.c.row_id, rows.c.fields).where(
+                rows.c.account_id == account_id, rows.c.row_id.in_(ids[start : start + _BATCH])
+            )
+        ):
+            if (table, row_id) in keys:
+                current[(table, row_id)] = {n: (v, h) for n, (v, h) in json.loads(fields).items()}
+    stored = set(current)
+    changed_order: dict[tuple[str, str], None] = {}
+    for _op_id, op in ops:
+        key = (op.table, op.row_id)
+        mine = current.get(key, {})
+        incoming: dict[str, FieldValue] = {
+            name: (value, _clamped(hlc, ceiling, mine.get(name)))
+            for name, (value, hlc) in op.fields.items()
+        }
+        merged, changed = merge(mine, incoming)
+        if changed:
+            current[key] = merged
+            changed_order.pop(key, None)
+            changed_order[key] = None  # moves to the end: seq follows the last change
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for key in changed_order:
+        seq += 1
+        document = dumps_fields(current[key])
+        if key in stored:
+            updates.append({"t": key[0], "r": key[1], "s": seq, "f": document})
+        else:
+            inserts.append(
+                {
+                    "account_id": account_id,
+                    "table_name": key[0],
+                    "row_id": key[1],
+                    "seq": seq,
+                    "fields": document,
+                }
+            )
+    if inserts:
+        conn.execute(insert(rows), inserts)
+    if updates:
+        conn.execute(
+            update(rows)
+            .where(
+                rows.c.account_id == account_id,
+                rows.c.table_name == bindparam("t"),
+                rows.c.row_id == bindparam("r"),
+            )
+            .values(seq=bindparam("s"), fields=bindparam("f")),
+            updates,
+        )
+    for key in changed_order:
+        if key[0] == "usage_events":
+            _index_usage(conn, account_id, key[1], current[key])
+    return seq
 
 
 def _apply(conn: Connection, account_id: str, op: PushOp, new_seq: int, ceiling: int) -> bool:

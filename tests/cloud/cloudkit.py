@@ -69,6 +69,17 @@ class Cloud:
         with self._engine.connect() as conn:
             return list(conn.execute(text(statement), params))
 
+    def execute(self, statement: str, **params: Any) -> None:
+        """Change the server's database behind its back (committed)."""
+        if self._engine is None:
+            self._engine = db.make_engine(self.database_url)
+        with self._engine.begin() as conn:
+            conn.execute(text(statement), params)
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if self.database_url.startswith("postgresql") else "sqlite"
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

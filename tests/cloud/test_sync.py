@@ -7,9 +7,7 @@ import threading
 import httpx
 import pytest
 from cloudkit import Cloud, Device, latest, new_id, stamp
-from sqlalchemy.exc import OperationalError
 
-from localpro_cloud import sync as sync_module
 from localpro_desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, ServerMeta
 
 
@@ -289,21 +287,37 @@ def test_one_bad_op_is_rejected_with_a_reason_and_the_others_apply(cloud: Cloud)
     assert again.rejected == result.rejected and device.pull_all()[0] == changes
 
 
-def test_a_database_error_in_one_op_rolls_back_only_that_op(
-    cloud: Cloud, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _refuse_row(cloud: Cloud, row_id: str) -> None:
+    """A real database error for one row: a trigger that aborts its insert."""
+    if cloud.backend == "postgresql":
+        cloud.execute(
+            "CREATE OR REPLACE FUNCTION refuse_row() RETURNS trigger AS $$ BEGIN "
+            f"IF NEW.row_id = '{row_id}' THEN RAISE EXCEPTION 'disk I/O error'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        cloud.execute(
+            "CREATE TRIGGER refuse_row BEFORE INSERT ON sync_rows "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_row()"
+        )
+    else:
+        cloud.execute(
+            "CREATE TRIGGER refuse_row BEFORE INSERT ON sync_rows "
+            f"WHEN new.row_id = '{row_id}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+        )
+
+
+def test_a_database_error_in_one_op_rolls_back_only_that_op(cloud: Cloud) -> None:
+    """The batch fails as a whole; the ops are then applied one by one and only the one
+    the database refuses is rejected."""
     device = _device(cloud)
     rows = [new_id() for _ in range(3)]
-    original = sync_module._apply
-
-    def flaky(conn, account_id, op, new_seq, ceiling):  # type: ignore[no-untyped-def]
-        changed = original(conn, account_id, op, new_seq, ceiling)
-        if op.row_id == rows[1]:
-            raise OperationalError("UPDATE ...", {}, Exception("disk I/O error"))
-        return changed
-
-    monkeypatch.setattr(sync_module, "_apply", flaky)
-    result = device.push([device.op("contacts", r, city="Dakar") for r in rows])
+    _refuse_row(cloud, rows[1])
+    try:
+        result = device.push([device.op("contacts", r, city="Dakar") for r in rows])
+    finally:
+        cloud.execute(
+            "DROP TRIGGER refuse_row" + (" ON sync_rows" if cloud.backend == "postgresql" else "")
+        )
     assert [r.op_id for r in result.rejected] == [2]
     assert "could not store" in result.rejected[0].reason
     changes, cursor = device.pull_all()
