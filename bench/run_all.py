@@ -32,6 +32,7 @@ BENCHES: dict[str, str] = {
     "export": "bench_export.py",
     "demo": "bench_demo.py",
     "sync": "bench_sync.py",
+    "ui": "bench_ui.py",
 }
 
 
