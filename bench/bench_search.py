@@ -263,11 +263,13 @@ def _stats(timings: Sequence[Timing]) -> dict[str, float]:
     }
 
 
-def _explain(ws: Workspace, q: Query) -> list[str]:
+def _explain(ws: Workspace, q: Query, matches: int) -> list[str]:
+    """The plans the service ran: the page's depends on the count (``matches``)."""
     flt = ProspectFilter(sector=q.sector, city=q.city, text=q.text)
+    page = search_query(flt, limit=LIMIT, matches=matches)
     lines: list[str] = []
     with ws.engine.connect() as conn:
-        for label, stmt in (("page", search_query(flt, limit=LIMIT)), ("count", count_query(flt))):
+        for label, stmt in (("page", page), ("count", count_query(flt))):
             compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
             plan = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").all()
             lines.append(f"    {label}: " + " | ".join(str(row[-1]) for row in plan))
@@ -333,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> list[Metric]:
             print("slowest app queries:")
             for t in sorted(app, key=lambda t: t.ms, reverse=True)[:3]:
                 print(f"  {t.ms:7.1f} ms  {t.total:>7,} hits  {t.query.describe()}")
-                for line in _explain(ws, t.query):
+                for line in _explain(ws, t.query, t.total):
                     print(line)
         finally:
             ws.close()

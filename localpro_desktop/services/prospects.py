@@ -144,9 +144,14 @@ class ProspectService:
             return get_live(session, Prospect, prospect_id, "prospect")
 
     def search(self, flt: ProspectFilter, *, limit: int = 100, offset: int = 0) -> SearchPage:
+        """One page in name order and the total; counted first, as the count picks the plan.
+
+        Both run in one read transaction, so the total always describes the page.
+        """
         with self.ws.read() as session:
-            rows = list(session.scalars(search_query(flt, limit=limit, offset=offset)))
             total = int(session.scalar(count_query(flt)) or 0)
+            page = search_query(flt, limit=limit, offset=offset, matches=total)
+            rows = list(session.scalars(page))
         return SearchPage(rows, total)
 
     def choices(self, column: str, *, sector: str | None = None) -> list[str]:

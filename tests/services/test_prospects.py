@@ -7,8 +7,14 @@ from localpro_desktop.domain.errors import NotFoundError, UserError
 from localpro_desktop.domain.plans import PlanLimitError
 from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.store.models import Activity, Contact, UsageEvent
-from localpro_desktop.store.queries.prospects import ProspectFilter, fts_query
+from localpro_desktop.store.models import Activity, Contact, Prospect, UsageEvent
+from localpro_desktop.store.queries import prospects as prospect_queries
+from localpro_desktop.store.queries.prospects import (
+    ProspectFilter,
+    apply_filter,
+    fts_query,
+    search_query,
+)
 
 
 def test_add_parses_phone_for_workspace_country(workspace: Workspace) -> None:
@@ -116,3 +122,33 @@ def _month() -> str:
     from localpro_desktop.services.usage import today_utc
 
     return month_key(today_utc())
+
+
+@pytest.mark.parametrize("few_text_matches", [0, 10_000])
+def test_text_search_same_rows_and_total_from_either_side(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch, few_text_matches: int
+) -> None:
+    """Text searches start from the FTS index or the name index; the answer never changes.
+
+    The expected page and total come from the plain statements (no plan choice, the count
+    over the table itself), with deleted prospects, equal names and a second page.
+    """
+    monkeypatch.setattr(prospect_queries, "FEW_TEXT_MATCHES", few_text_matches)
+    svc = ProspectService(workspace)
+    ids = [
+        svc.add(
+            {"business_name": f"Boutique {'Awa' if i % 3 else 'Sow'}", "city": "Dakar"},
+            allow_duplicate=True,
+        ).id
+        for i in range(12)
+    ]
+    svc.add({"business_name": "Bazar Central", "city": "Dakar", "notes": "boutique en gros"})
+    svc.delete(ids[:3])
+    for text in ("boutique", "bou aw", "b", "sow", "nothing"):
+        flt = ProspectFilter(text=text)
+        with workspace.read() as session:
+            total = session.scalar(apply_filter(select(func.count()).select_from(Prospect), flt))
+            expected = [p.id for p in session.scalars(search_query(flt, limit=4, offset=2))]
+        page = svc.search(flt, limit=4, offset=2)
+        assert page.total == total, text
+        assert [p.id for p in page.rows] == expected, text

@@ -5,7 +5,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from alembic import command
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
 
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.contacts import ContactService
@@ -13,9 +15,15 @@ from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.backup import check_integrity
 from localpro_desktop.store.engine import make_engine
-from localpro_desktop.store.migrate import current_revision, head_revision, upgrade
-from localpro_desktop.store.models import Base
-from localpro_desktop.store.queries.prospects import ProspectFilter
+from localpro_desktop.store.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade,
+    upgrade_to,
+)
+from localpro_desktop.store.models import Base, Prospect
+from localpro_desktop.store.queries.prospects import ProspectFilter, apply_filter, search_query
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "workspace-0001.sqlite"
 
@@ -99,3 +107,116 @@ def test_failed_migration_leaves_the_file_usable(tmp_path: Path, monkeypatch) ->
     finally:
         engine.dispose()
     assert check_integrity(db) == "ok"
+
+
+_SEARCHES = (
+    ProspectFilter(text="boulangerie"),
+    ProspectFilter(text="b"),
+    ProspectFilter(text="bou ka"),
+    ProspectFilter(sector="bakery", city="Dakar"),
+    ProspectFilter(sector="bakery", city="Dakar", text="bou"),
+    ProspectFilter(city="Thiès", text="garage"),
+)
+
+
+def _search_as_0004_did(session: Session, flt: ProspectFilter) -> tuple[list[str], int]:
+    """Names and total by the plain statements 0004 ran (no plan choice, no FTS count)."""
+    rows = session.scalars(search_query(flt, limit=100)).all()
+    total = session.scalar(apply_filter(select(func.count()).select_from(Prospect), flt))
+    return [p.business_name for p in rows], int(total or 0)
+
+
+def test_0005_upgrades_a_0004_workspace_and_search_returns_the_same_rows(
+    tmp_path: Path,
+) -> None:
+    """0005 rebuilds the FTS table and swaps an index: nothing a search returns may change."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    db = root / "localpro.sqlite"
+    engine = make_engine(db)
+    try:
+        upgrade_to(engine, "0004")
+        now = "2026-11-30 09:00:00.000000"
+        names = ("Boulangerie Kane", "Boulangerie Diop", "Garage Ba", "Bou Kaolack", "Atelier B")
+        with engine.begin() as conn:
+            for i in range(60):
+                name = f"{names[i % len(names)]} {i}"
+                city = ("Dakar", "Thiès", "Dakar", "Touba")[i % 4]
+                sector = "bakery" if "Boulangerie" in name or i % 7 == 0 else "garage"
+                conn.exec_driver_sql(
+                    "INSERT INTO prospects (id, business_name, name_key, sector, city, country,"
+                    " address, phone, whatsapp, email, contact_person, website, source,"
+                    " source_ref, notes, tags, created_at, updated_at, deleted_at) VALUES"
+                    " (?, ?, '', ?, ?, 'SN', '', '', '', '', '', '', 'manual', '', '', '[]',"
+                    " ?, ?, ?)",
+                    (
+                        f"01900000-0000-7000-8000-{i:012d}",
+                        name,
+                        sector,
+                        city,
+                        now,
+                        now,
+                        now if i % 9 == 4 else None,
+                    ),
+                )
+        with Session(engine) as session:
+            before = {flt: _search_as_0004_did(session, flt) for flt in _SEARCHES}
+    finally:
+        engine.dispose()
+    assert before[ProspectFilter(text="boulangerie")][1] > 0
+
+    ws = Workspace.open(WorkspacePaths(root), daily_backup=False)
+    try:
+        assert current_revision(ws.engine) == head_revision() == "0005"
+        svc = ProspectService(ws)
+        for flt, (names_0004, total_0004) in before.items():
+            page = svc.search(flt)
+            assert ([p.business_name for p in page.rows], page.total) == (
+                names_0004,
+                total_0004,
+            ), flt
+        live = {ix["name"] for ix in inspect(ws.engine).get_indexes("prospects")}
+        declared = {ix.name for ix in Base.metadata.tables["prospects"].indexes}
+        assert live == declared and "ix_prospects_search" in live
+        with ws.engine.connect() as conn:
+            fts_sql = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'prospects_fts'"
+            ).scalar()
+        assert "prefix='1 2'" in str(fts_sql)
+        # The recreated triggers keep the index current.
+        added = svc.add({"business_name": "Boulangerie Neuve", "city": "Dakar"})
+        assert svc.search(ProspectFilter(text="neuve")).total == 1
+        svc.delete([added.id])
+        assert svc.search(ProspectFilter(text="neuve")).total == 0
+    finally:
+        ws.close()
+
+
+def test_0005_downgrades_to_the_0004_schema_and_search_still_works(tmp_path: Path) -> None:
+    paths = WorkspacePaths(tmp_path / "ws")
+    ws = Workspace.open(paths, daily_backup=False)
+    try:
+        ProspectService(ws).add({"business_name": "Pâtisserie Élégance", "city": "Dakar"})
+    finally:
+        ws.close()
+    engine = make_engine(paths.database)
+    try:
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0004")
+        assert current_revision(engine) == "0004"
+        names = {ix["name"] for ix in inspect(engine).get_indexes("prospects")}
+        assert "ix_prospects_sector_city" in names and "ix_prospects_search" not in names
+        with engine.connect() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT count(*) FROM prospects_fts WHERE prospects_fts MATCH '\"elegance\"*'"
+            ).scalar()
+        assert found == 1
+    finally:
+        engine.dispose()
+    ws = Workspace.open(paths, daily_backup=False)
+    try:
+        assert ProspectService(ws).search(ProspectFilter(text="élég")).total == 1
+    finally:
+        ws.close()

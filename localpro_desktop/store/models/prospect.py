@@ -35,7 +35,8 @@ class Prospect(SyncedMixin, Base):
     )
 
     __table_args__ = (
-        Index("ix_prospects_sector_city", "sector", "city"),
+        # Sector + city searches walk it in name order; the count never reads the table.
+        Index("ix_prospects_search", "sector", "city", "deleted_at", "business_name"),
         Index("ix_prospects_city", "city"),
         Index("ix_prospects_live_name", "deleted_at", "business_name"),
         Index("ix_prospects_contact_id", "contact_id"),

@@ -28,6 +28,7 @@ from localpro_desktop.store.queries.prospects import (
     apply_filter,
     count_query,
     fts_query,
+    starts_from_text,
 )
 
 
@@ -181,23 +182,27 @@ def fetch_page(
     limit: int = 200,
     with_total: bool = False,
 ) -> Page:
-    """Up to ``limit`` rows following ``after`` (the last row's ``key``) in the sort."""
+    """Up to ``limit`` rows following ``after`` (the last row's ``key``) in the sort.
+
+    The total, when asked, is counted first: for a text search it tells whether starting
+    from the FTS matches beats walking the name index (``starts_from_text``).
+    """
     keys = _keys(sort.column)
-    query = apply_filter(select(*_SHOWN, *keys), flt)
-    if after is not None:
-        query = query.where(_after(keys, after, sort.descending))
-    query = query.order_by(*(k.desc() if sort.descending else k.asc() for k in keys))
-    query = query.limit(limit)
     width = len(_SHOWN)
     with ws.read() as session:
-        rows = [
-            ProspectRow(*record[:width], key=tuple(record[width:]))
-            for record in _execute(session, query, scan=_whole_table(flt, sort))
-        ]
         total = None
         if with_total:
             counted = _execute(session, count_query(flt), scan=_whole_table(flt, None)).scalar()
             total = int(counted or 0)
+        query = apply_filter(select(*_SHOWN, *keys), flt, from_text=starts_from_text(flt, total))
+        if after is not None:
+            query = query.where(_after(keys, after, sort.descending))
+        query = query.order_by(*(k.desc() if sort.descending else k.asc() for k in keys))
+        query = query.limit(limit)
+        rows = [
+            ProspectRow(*record[:width], key=tuple(record[width:]))
+            for record in _execute(session, query, scan=_whole_table(flt, sort))
+        ]
     return Page(rows, total)
 
 
