@@ -22,7 +22,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import Column, Connection, Dialect, Table, select, update
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.errors import UserError
@@ -479,51 +480,34 @@ def _write(
 ) -> None:
     now = utcnow()
     columns = {c.key for c in model.__table__.columns}
-    # Every row of one INSERT carries the same keys; optional fields get their defaults.
-    defaults = {
-        c.key: c.default.arg
-        for c in model.__table__.columns
-        if c.default is not None and not callable(c.default.arg)
-    }
     total = len(plan.creates) + len(plan.updates)
     changes = ChangeSet()
     with ws.write(changes) as session:
         if kind == "prospects" and plan.creates:
             usage.ensure_allowed(session, ws.settings().plan, Metric.PROSPECTS, len(plan.creates))
         done = 0
-        for start in range(0, len(plan.creates), CHUNK):
-            if stop():
-                raise ImportCancelled("Import cancelled; the workspace is unchanged.")
-            rows = []
-            activities = []
-            for values in plan.creates[start : start + CHUNK]:
-                row = dict(defaults)
-                row.update((k, v) for k, v in values.items() if k in columns)
-                row.update(id=new_id(), created_at=now, updated_at=now, deleted_at=None)
-                if kind == "prospects":
-                    row["source"] = source.value
-                else:
-                    activities.append(
-                        {
-                            "id": new_id(),
-                            "contact_id": row["id"],
-                            "kind": ActivityKind.CREATED.value,
-                            "body": f"Imported from {file_name}",
-                            "new_status": row["status"],
-                            "occurred_at": now,
-                            "created_at": now,
-                            "updated_at": now,
-                        }
-                    )
-                rows.append(row)
-            # A Core INSERT of the table: every row has the same keys, so it is one
-            # executemany either way, without the ORM's per-row bookkeeping (a fifth of
-            # the writing time); column types and defaults apply just the same.
-            session.execute(model.__table__.insert(), rows)
-            if activities:
-                session.execute(Activity.__table__.insert(), activities)
-            done += len(rows)
-            notify("writing", done, total)
+        if plan.creates:
+            fixed: dict[str, Any] = {"created_at": now, "updated_at": now, "deleted_at": None}
+            if kind == "prospects":
+                fixed["source"] = source.value
+            timeline = None
+            if kind == "contacts":
+                timeline = {
+                    "kind": ActivityKind.CREATED.value,
+                    "body": f"Imported from {file_name}",
+                    "occurred_at": now,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            creator = _BulkCreate(session.connection(), model.__table__, fixed, timeline)
+            for start in range(0, len(plan.creates), CHUNK):
+                if stop():
+                    raise ImportCancelled("Import cancelled; the workspace is unchanged.")
+                chunk = plan.creates[start : start + CHUNK]
+                creator.insert(chunk)
+                done += len(chunk)
+                notify("writing", done, total)
+            creator.finish()
         status_moves = []
         for ident, (before, after) in plan.updates.items():
             values = {k: v for k, v in after.items() if k in columns and before.get(k) != v}
@@ -553,3 +537,160 @@ def _write(
             changes.touch("activities")
     ws.optimize()
     notify("writing", total, total)
+
+
+_STAGE = "lp_import_rows"
+_ACTIVITY_ID = "lp_activity_id"
+
+
+class _BulkCreate:
+    """Inserts new records chunk by chunk, with one INSERT ... SELECT per chunk.
+
+    Measured on 95,000 new contacts (``bench/bench_import.py``), inserting them one
+    parameter set at a time cost three times a plain insert of the same rows, for two
+    reasons this class avoids:
+
+    * SQLAlchemy processes every parameter of every row (a Core executemany spent about
+      as long building and converting rows as SQLite spent storing them). Here the
+      column types' own bind processors run only on the columns that have one, and
+      values shared by every row (the timestamps) are converted once.
+    * A table with triggers (sync capture, search index) makes each INSERT a
+      multi-row write, so SQLite opens a statement journal for it and copies every page
+      it touches — the table's and each index's — into it, for every single row. One
+      INSERT ... SELECT per chunk pays that once per chunk. The rows go through a
+      connection-private, untyped TEMP table (no indexes, no triggers, kept in memory),
+      so the target table applies its column affinities exactly as a direct insert would.
+
+    Everything runs on the session's own connection, inside its transaction: the
+    triggers capture every row for sync as before, and a failure or a cancel rolls back
+    the rows, the timeline entries and the staging table alike. The contacts' timeline
+    entries ("Imported from ...") are inserted right after their chunk of contacts, from
+    the same staged rows (each staged row carries its activity's id).
+    """
+
+    def __init__(
+        self,
+        conn: Connection,
+        table: Table,
+        fixed: Mapping[str, Any],
+        timeline: Mapping[str, Any] | None,
+    ) -> None:
+        self.conn = conn
+        dialect = conn.dialect
+        quote = dialect.identifier_preparer.quote
+        # Staged per row: the id, then every column not shared by all rows, with the value
+        # SQLAlchemy would insert when a row leaves it out; the values shared by every row
+        # (timestamps, the source) are converted once and bound once per chunk.
+        self.defaults: list[tuple[str, Any]] = []
+        self.processors: list[tuple[int, Callable[[Any], Any]]] = []  # staged position
+        self.made: list[int] = []  # staged positions whose default is made per row
+        shared: dict[str, Any] = {}
+        for column in table.columns:
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            if column.key in fixed:
+                value = fixed[column.key]
+                shared[column.key] = process(value) if process else value
+            elif column.key != "id":
+                default = _default_of(column)
+                self.defaults.append((column.key, default))
+                position = len(self.defaults)  # position 0 is the id
+                if isinstance(default, _Call):
+                    self.made.append(position)
+                if process is not None:
+                    self.processors.append((position, process))
+        staged = ["id", *(key for key, _ in self.defaults)]
+        self.with_timeline = timeline is not None
+        width = len(staged) + (1 if self.with_timeline else 0)
+        self.stage_sql = f"INSERT INTO temp.{_STAGE} VALUES ({', '.join('?' * width)})"
+        names = [quote(table.c[key].name) for key in [*staged, *shared]]
+        values = [f"c{i}" for i in range(len(staged))] + ["?"] * len(shared)
+        self.insert_sql = (
+            f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+            f"({', '.join(names)}) SELECT {', '.join(values)} "
+            f"FROM temp.{_STAGE} ORDER BY rowid"
+        )
+        self.insert_params = tuple(shared.values())
+        self.timeline_sql = ""
+        self.timeline_params: tuple[Any, ...] = ()
+        if timeline is not None:
+            self.timeline_sql, self.timeline_params = _timeline_insert(
+                dialect,
+                timeline,
+                contact_id=0,
+                status=staged.index("status"),
+                ident=len(staged),
+            )
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE}")
+        # Untyped columns: values reach the target table exactly as they were bound.
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {_STAGE} ({', '.join(f'c{i}' for i in range(width))})"
+        )
+
+    def insert(self, chunk: Sequence[Mapping[str, Any]]) -> None:
+        """Insert one chunk of new records (and their timeline entries)."""
+        rows = [self._row(values) for values in chunk]
+        self.conn.exec_driver_sql(self.stage_sql, rows)
+        self.conn.exec_driver_sql(self.insert_sql, self.insert_params)
+        if self.with_timeline:
+            self.conn.exec_driver_sql(self.timeline_sql, self.timeline_params)
+        self.conn.exec_driver_sql(f"DELETE FROM temp.{_STAGE}")
+
+    def finish(self) -> None:
+        """Drop the staging table (part of the transaction, like everything else)."""
+        self.conn.exec_driver_sql(f"DROP TABLE temp.{_STAGE}")
+
+    def _row(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        get = values.get
+        row = [new_id(), *[get(key, default) for key, default in self.defaults]]
+        for position in self.made:
+            if isinstance(row[position], _Call):
+                row[position] = row[position].make()
+        for position, process in self.processors:
+            row[position] = process(row[position])
+        if self.with_timeline:
+            row.append(new_id())
+        return tuple(row)
+
+
+class _Call:
+    """A column default that is made per row (e.g. ``tags`` → a new empty list)."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
+def _default_of(column: Column[Any]) -> Any:
+    """The value SQLAlchemy would insert for a column a row leaves out (None: NULL)."""
+    default = column.default
+    if default is None:
+        return None
+    if isinstance(default, ScalarElementColumnDefault):
+        return default.arg
+    if isinstance(default, CallableColumnDefault):
+        # SQLAlchemy wraps the callable to take the execution context; ours ignore it.
+        wrapped = default.arg
+        return _Call(lambda: wrapped(None))
+    raise TypeError(f"unsupported default for {column}: {default!r}")
+
+
+def _timeline_insert(
+    dialect: Dialect, timeline: Mapping[str, Any], *, contact_id: int, status: int, ident: int
+) -> tuple[str, tuple[Any, ...]]:
+    """The INSERT of one "created" activity per staged contact, and its parameters.
+
+    ``contact_id``, ``status`` and ``ident`` are the staging columns holding the contact's
+    id, its status and the activity's id; the shared values are converted once.
+    """
+    table = Activity.__table__
+    quote = dialect.identifier_preparer.quote
+    params: list[Any] = []
+    for key, value in timeline.items():
+        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        params.append(process(value) if process else value)
+    names = [quote(table.c[k].name) for k in ("id", "contact_id", "new_status", *timeline)]
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({', '.join(names)}) "
+        f"SELECT c{ident}, c{contact_id}, c{status}, {', '.join('?' * len(params))} "
+        f"FROM temp.{_STAGE} ORDER BY rowid"
+    )
+    return sql, tuple(params)
