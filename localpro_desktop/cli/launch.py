@@ -4,7 +4,6 @@ A fresh workspace is filled with demo data first, so the first look shows a livi
 """
 
 from localpro_desktop.cli.context import Context
-from localpro_desktop.services.demo import generate_demo, is_empty
 
 
 def launch(ctx: Context) -> int:
@@ -15,7 +14,9 @@ def launch(ctx: Context) -> int:
     if run_app is not None:
         ctx.close()
         return run_app(ctx.paths)
-    if is_empty(ctx.ws):
+    if ctx.ws.is_empty():
+        from localpro_desktop.services.demo import generate_demo
+
         generate_demo(ctx.ws)
     from localpro_desktop.cli.commands.stats import stats
 

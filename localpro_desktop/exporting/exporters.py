@@ -62,11 +62,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy import Connection
 
 from localpro_desktop.domain.errors import UserError
@@ -436,6 +431,8 @@ def _write_csv(
 
 
 def _xlsx_text(value: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     # openpyxl raises on control characters XML cannot hold; they carry no meaning here.
     value = ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
     return value[:XLSX_MAX_CELL]
@@ -444,6 +441,13 @@ def _xlsx_text(value: str) -> str:
 def _write_xlsx(
     path: Path, spec: _Spec, batches: Iterator[list[tuple]], tracker: _Tracker, _semicolon: bool
 ) -> tuple[int, int]:
+    # openpyxl is imported here, not at the top: it costs ~0.5 s and every window that
+    # offers an export would pay it at start-up.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(spec.sheet)
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, text
 
 from localpro_desktop.discovery.demo.generator import DemoBusiness, iter_businesses
 from localpro_desktop.domain.activities import ActivityKind
@@ -136,14 +136,6 @@ def _insert(model: type) -> Any:
 def has_demo_data(ws: Workspace) -> bool:
     with ws.read() as session:
         return bool(sync_state.get(session, DEMO_MARKER))
-
-
-def is_empty(ws: Workspace) -> bool:
-    with ws.read() as session:
-        return not (
-            session.scalar(select(Prospect.id).limit(1))
-            or session.scalar(select(Contact.id).limit(1))
-        )
 
 
 def generate_demo(

@@ -17,7 +17,7 @@ from localpro_desktop.services.changes import ChangeHub, ChangeSet
 from localpro_desktop.store import backup as backups
 from localpro_desktop.store import migrate
 from localpro_desktop.store.engine import make_engine, make_session_factory
-from localpro_desktop.store.models import WorkspaceSettings
+from localpro_desktop.store.models import Contact, Prospect, WorkspaceSettings
 from localpro_desktop.store.unit_of_work import read_session, unit_of_work
 from localpro_desktop.sync import state as sync_state
 
@@ -93,6 +93,14 @@ class Workspace:
     def read(self) -> Iterator[Session]:
         with read_session(self.sessions) as session:
             yield session
+
+    def is_empty(self) -> bool:
+        """No prospect and no contact yet (deleted ones count): the welcome screen shows."""
+        with self.read() as session:
+            return not (
+                session.scalar(select(Prospect.id).limit(1))
+                or session.scalar(select(Contact.id).limit(1))
+            )
 
     # -- settings ---------------------------------------------------------------------
 

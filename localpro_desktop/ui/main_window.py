@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from localpro_desktop.domain.errors import UserError
-from localpro_desktop.services.demo import generate_demo, is_empty
 from localpro_desktop.store import backup as backups
 from localpro_desktop.ui.account.scheduler import SyncScheduler
 from localpro_desktop.ui.context import UiContext
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
         self.welcome.sig_import.connect(self._welcome_import)
         self.welcome.sig_add.connect(self._welcome_add)
         self.stack.setCurrentWidget(self.tabs)
-        ctx.runner.run(lambda: is_empty(ctx.ws), on_done=self._show_welcome_if_empty)
+        ctx.runner.run(ctx.ws.is_empty, on_done=self._show_welcome_if_empty)
         self.sync.start()
 
     # -- tabs -------------------------------------------------------------------------
@@ -129,6 +128,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def load_demo(self) -> None:
+        from localpro_desktop.services.demo import generate_demo  # the generator is big
+
         ws = self.ctx.ws
         self.welcome.demo_button.setEnabled(False)
         self.ctx.runner.run(

@@ -2,6 +2,8 @@
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,14 +91,13 @@ def test_failed_migration_leaves_the_file_usable(tmp_path: Path, monkeypatch) ->
     root.mkdir()
     db = root / "localpro.sqlite"
     shutil.copy(FIXTURE, db)
-    from localpro_desktop.store import migrate
 
     def broken(config, revision):  # type: ignore[no-untyped-def]
         conn = config.attributes["connection"]
         conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(migrate.command, "upgrade", broken)
+    monkeypatch.setattr(command, "upgrade", broken)  # alembic's, loaded by migrate when needed
     engine = make_engine(db)
     try:
         with pytest.raises(RuntimeError, match="disk full"):
@@ -220,3 +221,35 @@ def test_0005_downgrades_to_the_0004_schema_and_search_still_works(tmp_path: Pat
         assert ProspectService(ws).search(ProspectFilter(text="élég")).total == 1
     finally:
         ws.close()
+
+
+def test_the_quick_head_check_agrees_with_alembic() -> None:
+    from localpro_desktop.store.migrate import alembic_head_revision
+
+    assert head_revision() == alembic_head_revision()
+
+
+def test_opening_an_up_to_date_workspace_does_not_load_alembic(tmp_path: Path) -> None:
+    """Alembic and mako cost ~0.3 s at every start; they load only when a migration runs."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from localpro_desktop.paths import WorkspacePaths\n"
+        "from localpro_desktop.services.workspace import Workspace\n"
+        "Workspace.open(WorkspacePaths(Path(sys.argv[1])), daily_backup=False).close()\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))\n"
+    )
+
+    def loaded() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "ws")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert loaded() == "['alembic', 'mako']"  # a new workspace is migrated
+    assert loaded() == "[]"

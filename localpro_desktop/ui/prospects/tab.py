@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,10 +44,14 @@ from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.detail import DetailPanel
 from localpro_desktop.ui.prospects.editor import ProspectDialog
-from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 from localpro_desktop.ui.prospects.model import ID_ROLE, ProspectTableModel
 from localpro_desktop.ui.prospects.queries import Choices, Column, load_choices, position_of
 from localpro_desktop.ui.prospects.widgets import EmptyState, MessageBar, Tone, UsageMeter
+
+if TYPE_CHECKING:
+    # The wizard pulls in the importer, pandas and openpyxl (~1.5 s on a modest laptop):
+    # loaded on the first Import click, not while the window opens.
+    from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 150
@@ -253,6 +258,8 @@ class ProspectsTab(QWidget):
         return dialog
 
     def start_import(self, path: Path | None = None) -> ImportWizard:
+        from localpro_desktop.ui.prospects.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.ctx, path=path, parent=self)
         wizard.sig_imported.connect(self._imported)
         wizard.rejected.connect(lambda: self._import_closed(wizard))
