@@ -58,6 +58,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(python), "-m", "localpro_desktop", *rest], env=env)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     lint = subprocess.call([str(python), "-m", "ruff", "check", str(ROOT)], cwd=ROOT)
+    if lint == 0:
+        lint = subprocess.call(
+            [str(python), "-m", "ruff", "format", "--check", str(ROOT)], cwd=ROOT
+        )
     if lint != 0:
         print("ruff found problems (see above).", flush=True)
         return lint
