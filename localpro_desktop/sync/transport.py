@@ -23,9 +23,11 @@ from localpro_desktop import __version__
 
 STALL_SECONDS = 30.0
 CONNECT_SECONDS = 15.0
-KEEPALIVE_SECONDS = 4.0
-"""Idle connections are dropped before uvicorn's 5 s keep-alive ends: reusing one the server
-is closing at that very moment fails the request ("peer closed connection")."""
+KEEPALIVE_SECONDS = 2.0
+"""Idle connections are dropped well before uvicorn's 5 s keep-alive ends: reusing one the
+server is closing at that very moment fails the request ("Server disconnected without
+sending a response"), and on EDGE the last response byte and the next request each spend
+about half a second on the way (seen at 4 s in bench_sync --profile edge)."""
 USER_AGENT = f"LocalPro/{__version__}"
 
 
