@@ -110,6 +110,10 @@ PYTHON_EXCLUDES = (
     "aiosmtpd",
     # test-only keyring backends: the real OS keyring is what users get
     "keyrings.alt",
+    # zstandard's CFFI backend (12 MB): its C backend is the one loaded; the smoke test
+    # decodes a zstd body in the bundle to prove it
+    "zstandard.backend_cffi",
+    "zstandard._cffi",
     # phonenumbers' carrier and time-zone tables: unused. (Its geocoding tables, 40 MB of
     # source, must stay: domain/normalize.py reads phonenumbers.geodata.locale, and importing
     # that submodule runs the package's __init__, which loads every table.)
