@@ -98,6 +98,21 @@ class Change(_Model):
     fields: dict[FieldName, FieldValue]
 
 
+def _check_block(
+    row_ids: list[str],
+    per_row: list[list[Any]],
+    columns: dict[str, list[Any]],
+    other_hlcs: list[tuple[int, str, str]],
+) -> None:
+    """A block adds up: one entry per row everywhere, exceptions naming real cells."""
+    rows = len(row_ids)
+    if any(len(values) != rows for values in [*per_row, *columns.values()]):
+        raise ValueError("every per-row list and column must have one entry per row id")
+    for index, name, _hlc in other_hlcs:
+        if not 0 <= index < rows or name not in columns:
+            raise ValueError(f"other_hlcs names row {index} field {name!r}, not in block")
+
+
 class ChangeBlock(_Model):
     """Changed rows of one table that carry the same fields, written column by column.
 
@@ -120,12 +135,7 @@ class ChangeBlock(_Model):
 
     @model_validator(mode="after")
     def _same_lengths(self) -> Self:
-        rows = len(self.row_ids)
-        if len(self.hlcs) != rows or any(len(v) != rows for v in self.columns.values()):
-            raise ValueError("every column and hlcs must have one entry per row id")
-        for index, name, _hlc in self.other_hlcs:
-            if not 0 <= index < rows or name not in self.columns:
-                raise ValueError(f"other_hlcs names row {index} field {name!r}, not in block")
+        _check_block(self.row_ids, [self.hlcs], self.columns, self.other_hlcs)
         return self
 
     def changes(self) -> Iterator["Change"]:
@@ -214,13 +224,7 @@ class PushBlock(_Model):
 
     @model_validator(mode="after")
     def _same_lengths(self) -> Self:
-        rows = len(self.row_ids)
-        lengths = [len(self.op_ids), len(self.hlcs), *(len(v) for v in self.columns.values())]
-        if any(length != rows for length in lengths):
-            raise ValueError("op_ids, hlcs and every column must have one entry per row id")
-        for index, name, _hlc in self.other_hlcs:
-            if not 0 <= index < rows or name not in self.columns:
-                raise ValueError(f"other_hlcs names row {index} field {name!r}, not in block")
+        _check_block(self.row_ids, [self.op_ids, self.hlcs], self.columns, self.other_hlcs)
         return self
 
     def raw_ops(self) -> Iterator[dict[str, Any]]:
