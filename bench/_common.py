@@ -129,6 +129,22 @@ class Stopwatch:
         self.seconds = time.perf_counter() - self.start
 
 
+def print_markdown_table(
+    metrics: Sequence[Metric], *, baseline: str = "Baseline", ratio: str = "Ratio"
+) -> None:
+    """Metric | measured | target | baseline | ratio | note, ready for the README."""
+    print(f"\n| Metric | Measured | Target | {baseline} | {ratio} | Note |")
+    print("|---|---:|---|---:|---:|---|")
+    for m in metrics:
+        target = format_target(m)
+        if m.meets_target is not None:
+            target += " ✅" if m.meets_target else " ❌"
+        print(
+            f"| {m.name} | {format_value(m.value, m.unit)} | {target} | "
+            f"{format_value(m.baseline, m.unit)} | {format_ratio(m)} | {m.note} |"
+        )
+
+
 def percentile(values: Sequence[float], pct: float) -> float:
     """Linear-interpolated percentile (same definition as numpy's default)."""
     if not values:

@@ -73,11 +73,9 @@ from _common import (
     Stopwatch,
     base_parser,
     contact_row,
-    format_ratio,
-    format_target,
-    format_value,
     fresh_workspace,
     machine_summary,
+    print_markdown_table,
     print_metrics,
     quiet_logs,
     write_json,
@@ -809,20 +807,6 @@ def metrics_for(run: ProfileRun, setup: Setup) -> list[Metric]:
     ]
 
 
-def print_table(metrics: Sequence[Metric]) -> None:
-    """Metric | measured | target | floor | ratio, ready for the README."""
-    print("\n| Metric | Measured | Target | Floor | Ratio to floor | Note |")
-    print("|---|---:|---|---:|---:|---|")
-    for m in metrics:
-        target = format_target(m)
-        if m.meets_target is not None:
-            target += " ✅" if m.meets_target else " ❌"
-        print(
-            f"| {m.name} | {format_value(m.value, m.unit)} | {target} | "
-            f"{format_value(m.baseline, m.unit)} | {format_ratio(m)} | {m.note} |"
-        )
-
-
 def print_details(run: ProfileRun, setup: Setup) -> None:
     first, link = run.first, run.link
     if first.pages:
@@ -910,7 +894,7 @@ def main(argv: Sequence[str] | None = None) -> list[Metric]:
             print_details(run, setup)
             metrics += metrics_for(run, setup)
         print_metrics("bench_sync", metrics)
-        print_table(metrics)
+        print_markdown_table(metrics, baseline="Floor", ratio="Ratio to floor")
         if args.cpu_profile is not None:
             profile_pass(root, database_url, args.cpu_profile, args.rows, args.seed)
     write_json(args.json, "bench_sync", vars(args), metrics)

@@ -68,10 +68,8 @@ from typing import Any
 from _common import (
     Metric,
     base_parser,
-    format_ratio,
-    format_target,
-    format_value,
     machine_summary,
+    print_markdown_table,
     print_metrics,
     quiet_logs,
     write_json,
@@ -580,19 +578,6 @@ def median(values: Sequence[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def print_table(metrics: Sequence[Metric]) -> None:
-    print("\n| Metric | Measured | Target | Baseline | Ratio | Note |")
-    print("|---|---:|---|---:|---:|---|")
-    for m in metrics:
-        target = format_target(m)
-        if m.meets_target is not None:
-            target += " ✅" if m.meets_target else " ❌"
-        print(
-            f"| {m.name} | {format_value(m.value, m.unit)} | {target} | "
-            f"{format_value(m.baseline, m.unit)} | {format_ratio(m)} | {m.note} |"
-        )
-
-
 def measure(args: Any, data_dir: Path) -> list[Metric]:
     counts = workspace_counts(data_dir / "localpro.sqlite")
     print(
@@ -791,7 +776,7 @@ def main() -> int:
         prepare_workspace(data_dir, args.rows, args.seed)
         metrics = measure(args, data_dir)
     print_metrics("Desktop UI", metrics)
-    print_table(metrics)
+    print_markdown_table(metrics)
     print(f"\n_{machine_summary()}_")
     write_json(args.json, "bench_ui.py", vars(args), metrics)
     return 0

@@ -113,6 +113,14 @@ def _check_block(
             raise ValueError(f"other_hlcs names row {index} field {name!r}, not in block")
 
 
+def _by_row(other_hlcs: list[tuple[int, str, str]]) -> dict[int, dict[str, str]]:
+    """Row index -> {field: clock} for the fields whose clock is not their row's."""
+    exceptions: dict[int, dict[str, str]] = {}
+    for index, name, hlc in other_hlcs:
+        exceptions.setdefault(index, {})[name] = hlc
+    return exceptions
+
+
 class ChangeBlock(_Model):
     """Changed rows of one table that carry the same fields, written column by column.
 
@@ -140,9 +148,7 @@ class ChangeBlock(_Model):
 
     def changes(self) -> Iterator["Change"]:
         """The block as one ``Change`` per row (``seq`` 0: a page is applied as a whole)."""
-        exceptions: dict[int, dict[str, str]] = {}
-        for index, name, hlc in self.other_hlcs:
-            exceptions.setdefault(index, {})[name] = hlc
+        exceptions = _by_row(self.other_hlcs)
         names = list(self.columns)
         columns = [self.columns[name] for name in names]
         for index, (row_id, row_hlc) in enumerate(zip(self.row_ids, self.hlcs, strict=True)):
@@ -229,9 +235,7 @@ class PushBlock(_Model):
 
     def raw_ops(self) -> Iterator[dict[str, Any]]:
         """One op per row, as the ``ops`` layout would have sent it."""
-        exceptions: dict[int, dict[str, str]] = {}
-        for index, name, hlc in self.other_hlcs:
-            exceptions.setdefault(index, {})[name] = hlc
+        exceptions = _by_row(self.other_hlcs)
         for index, (op_id, row_id, row_hlc) in enumerate(
             zip(self.op_ids, self.row_ids, self.hlcs, strict=True)
         ):
