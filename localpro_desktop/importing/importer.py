@@ -6,16 +6,18 @@ phone parsing dominates), drop rows that cannot be used (each reported with its 
 and reason), settle duplicates against the workspace and within the file, then write
 everything in a single transaction. A failure or a cancel rolls the whole import back.
 
-For a big file this process does not sit idle while workers check rows: it checks rows
-too, and settles duplicates for each chunk as soon as every chunk before it is checked, so
-both cores stay busy from start to end (see ``_Checker``).
+For a big file this process does not sit idle while workers check rows: it settles
+duplicates for each chunk as soon as every chunk before it is checked, writes the new
+records settled so far (the transaction is opened before the checks), and checks rows
+itself when there is nothing to write, so both cores stay busy from start to end (see
+``_Checker`` and ``_Writer``).
 """
 
 import gc
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from multiprocessing import get_context
@@ -23,13 +25,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Column, Connection, Dialect, Table, select, update
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.errors import UserError
-from localpro_desktop.domain.ids import new_id, utcnow
+from localpro_desktop.domain.ids import new_ids, utcnow
 from localpro_desktop.domain.normalize import Normalized
-from localpro_desktop.domain.plans import Metric
+from localpro_desktop.domain.plans import Metric, Plan
 from localpro_desktop.domain.sources import ProspectSource
 from localpro_desktop.exporting.exporters import unneutralise
 from localpro_desktop.importing.checking import check_rows, warm_up
@@ -44,6 +47,7 @@ from localpro_desktop.importing.readers import ImportFileError, RawTable, read_t
 from localpro_desktop.services import usage
 from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store.capture import captured_in_bulk
 from localpro_desktop.store.models import Activity, Contact, Prospect
 
 Kind = Literal["prospects", "contacts"]
@@ -57,7 +61,10 @@ CHUNK = 5000  # rows per INSERT
 # Rows per checking task: small enough that no process waits long for another at the end,
 # big enough that handing tasks to a process costs little next to the work.
 CHECK_CHUNK = 1000
-TASKS_PER_WORKER = 2  # queued per worker process, so it never waits for this one
+# Chunks queued per worker process, so it never waits for this one: more while this one
+# also writes new records (writing a chunk takes about as long as checking four).
+TASKS_PER_WORKER = 2
+TASKS_PER_WORKER_WHILE_WRITING = 6
 _MODELS: dict[str, type[Prospect] | type[Contact]] = {"prospects": Prospect, "contacts": Contact}
 _INDEX_COLUMNS = ("id", "phone_e164", "whatsapp_e164", "email_normalized", "city", "name_key")
 
@@ -122,6 +129,11 @@ class _Plan:
     creates: list[dict[str, Any]] = field(default_factory=list)
     # existing id -> (original values, new values)
     updates: dict[str, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    # index in ``creates`` of a record already written when a later row of the file was
+    # folded into it -> its values as written
+    rewrites: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # rows of the file that duplicate an existing record: (its id, the row's values)
+    to_existing: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def import_file(
@@ -204,10 +216,59 @@ def _import(
             values = dict(zip(_INDEX_COLUMNS, row, strict=True))
             index.add(values["id"], values)
 
+    with ExitStack() as transaction:
+        writer = None
+        if not dry_run:
+            session = transaction.enter_context(ws.write(changes := ChangeSet()))
+            writer = _Writer(session, changes, kind, model, source, path.name, ws.settings().plan)
+        plan = _settle(kind, records, index, on_duplicate, report, checker, writer, notify, stop)
+        originals = _load_rows(ws, model, [ident for ident, _ in plan.to_existing])
+        for ident, values in plan.to_existing:
+            if ident not in plan.updates:
+                plan.updates[ident] = (originals[ident], dict(originals[ident]))
+            _combine(plan.updates[ident][1], values, on_duplicate)
+
+        report.created = len(plan.creates)
+        for ident, (before, after) in list(plan.updates.items()):
+            if _changed(before, after):
+                report.updated += 1
+            else:
+                report.unchanged += 1
+                del plan.updates[ident]
+        report.rejected.sort(key=lambda p: p.row)
+
+        _raise_if_cancelled(stop)
+        if writer is None:
+            if kind == "prospects" and report.created:
+                with ws.read() as session:
+                    plan_name = ws.settings().plan
+                    usage.ensure_allowed(session, plan_name, Metric.PROSPECTS, report.created)
+            return report
+        writer.finish(plan, notify, stop)
+    ws.optimize()
+    notify("writing", report.created + len(plan.updates), report.created + len(plan.updates))
+    return report
+
+
+def _settle(
+    kind: str,
+    records: list[tuple[int, dict[str, str]]],
+    index: DuplicateIndex,
+    on_duplicate: DuplicatePolicy,
+    report: ImportReport,
+    checker: "_Checker",
+    writer: "_Writer | None",
+    notify: Progress,
+    stop: Callable[[], bool],
+) -> "_Plan":
+    """Decide each checked row's fate, in file order: rejected, new, duplicate of what."""
     plan = _Plan()
-    to_existing: list[tuple[str, dict[str, Any]]] = []
+
+    def write_settled() -> bool:
+        return writer is not None and writer.write_settled(plan.creates)
+
     # Rows arrive checked, in file order, while later rows are still being checked.
-    checked = checker.check(kind, [raw for _, raw in records], notify, stop)
+    checked = checker.check(kind, [raw for _, raw in records], notify, stop, write_settled)
     for (row_number, raw), result in zip(records, checked, strict=True):
         if not result.ok:
             report.rejected.append(RowProblem(row_number, "; ".join(result.errors)))
@@ -226,36 +287,13 @@ def _import(
         if on_duplicate is DuplicatePolicy.SKIP:
             report.skipped_duplicate += 1
         elif isinstance(match.ref, int):  # an earlier row of this file: fold into it
-            _combine(plan.creates[match.ref], values, on_duplicate)
+            target = plan.creates[match.ref]
+            if writer is not None and match.ref < writer.written:
+                plan.rewrites.setdefault(match.ref, dict(target))
+            _combine(target, values, on_duplicate)
         else:
-            to_existing.append((match.ref, values))
-
-    originals = _load_rows(ws, model, [ident for ident, _ in to_existing])
-    for ident, values in to_existing:
-        if ident not in plan.updates:
-            plan.updates[ident] = (originals[ident], dict(originals[ident]))
-        _combine(plan.updates[ident][1], values, on_duplicate)
-
-    report.created = len(plan.creates)
-    for ident, (before, after) in list(plan.updates.items()):
-        if _changed(before, after):
-            report.updated += 1
-        else:
-            report.unchanged += 1
-            del plan.updates[ident]
-    report.rejected.sort(key=lambda p: p.row)
-
-    if stop():
-        raise ImportCancelled("Import cancelled; the workspace is unchanged.")
-    settings = ws.settings()
-    if kind == "prospects" and report.created:
-        with ws.read() as session:
-            check = usage.ensure_allowed if not dry_run else _check_only
-            check(session, settings.plan, Metric.PROSPECTS, report.created)
-    if dry_run:
-        return report
-    _write(ws, kind, model, plan, report, source, path.name, notify, stop)
-    return report
+            plan.to_existing.append((match.ref, values))
+    return plan
 
 
 def _file_size(path: Path) -> int:
@@ -283,10 +321,6 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_only(session: Any, plan: Any, metric: Metric, requested: int) -> None:
-    usage.ensure_allowed(session, plan, metric, requested)
-
-
 def _raw_records(
     table: RawTable, mapping: Mapping[str, str], report: ImportReport
 ) -> list[tuple[int, dict[str, str]]]:
@@ -310,11 +344,13 @@ def _raw_records(
 class _Checker:
     """Checks rows in this process and in ``workers - 1`` spawned ones, yielding them in order.
 
-    Each worker process gets ``TASKS_PER_WORKER`` chunks queued at a time; between its own
-    chunks, this process yields every chunk that is checked and next in file order, so the
-    caller settles duplicates while the workers go on. Workers are only handed chunks once
-    one has started (its ``warm_up`` task is done): until then this process checks the
-    rows itself rather than queueing them behind a process still importing modules.
+    Each worker process gets a few chunks queued at a time; this process
+    yields every chunk that is checked and next in file order, so the caller settles
+    duplicates while the workers go on. When the next chunk in order is not back yet, this
+    process first does the caller's ``idle`` work (writing settled records), and checks a
+    chunk itself only when there is none. Workers are only handed chunks once one has
+    started (its ``warm_up`` task is done): until then this process checks the rows itself
+    rather than queueing them behind a process still importing modules.
     """
 
     def __init__(self, workers: int, region: str) -> None:
@@ -346,8 +382,15 @@ class _Checker:
         raws: list[dict[str, str]],
         notify: Progress,
         stop: Callable[[], bool],
+        idle: Callable[[], bool] | None = None,
     ) -> Iterator[Normalized]:
-        """The normalised rows, in the order of ``raws``."""
+        """The normalised rows, in the order of ``raws``.
+
+        ``idle()`` is called between chunks, once the caller has taken every row yielded
+        so far; it returns whether it did some work (and will be called again).
+        """
+        depth = TASKS_PER_WORKER if idle is None else TASKS_PER_WORKER_WHILE_WRITING
+        idle = idle or (lambda: False)
         total = len(raws)
         chunks = [raws[i : i + CHECK_CHUNK] for i in range(0, total, CHECK_CHUNK)]
         if total < PARALLEL_THRESHOLD or self.workers <= 1:
@@ -359,9 +402,11 @@ class _Checker:
                 done += len(results)
                 notify("checking", done, total)
                 yield from results
+                while idle():
+                    _raise_if_cancelled(stop)
             return
         self.start()
-        yield from self._check_parallel(kind, chunks, total, notify, stop)
+        yield from self._check_parallel(kind, chunks, total, notify, stop, idle, depth)
         self.close()
 
     def _check_parallel(
@@ -371,12 +416,14 @@ class _Checker:
         total: int,
         notify: Progress,
         stop: Callable[[], bool],
+        idle: Callable[[], bool],
+        tasks_per_worker: int,
     ) -> Iterator[Normalized]:
         pool = self._pool
         assert pool is not None
         queued: dict[int, Future[list[Normalized]]] = {}  # chunk number -> task
         mine: dict[int, list[Normalized]] = {}  # chunks this process checked
-        depth = (self.workers - 1) * TASKS_PER_WORKER
+        depth = (self.workers - 1) * tasks_per_worker
         assigned = emitted = done = 0
         while emitted < len(chunks):
             _raise_if_cancelled(stop)
@@ -387,7 +434,10 @@ class _Checker:
                     assigned += 1
                     busy += 1
             task = queued.get(emitted)
-            if emitted in mine or (task is not None and task.done()):
+            ready = emitted in mine or (task is not None and task.done())
+            if not ready and idle():
+                continue
+            if ready:
                 results = mine.pop(emitted) if emitted in mine else queued.pop(emitted).result()
             elif assigned < len(chunks):  # the next in order is not ready: check one here
                 mine[assigned] = check_rows(kind, self.region, chunks[assigned])
@@ -434,13 +484,13 @@ _IDENTITY_FIELDS = {
     "last_name": ("name_key",),
     "company": ("name_key",),
 }
-_DERIVED = {"phone_e164", "whatsapp_e164", "email_normalized", "name_key", "_row", "_status_given"}
+_DERIVED = {"phone_e164", "whatsapp_e164", "email_normalized", "name_key"}
 
 
 def _combine(target: dict[str, Any], incoming: dict[str, Any], policy: DuplicatePolicy) -> None:
     """Apply a duplicate row onto a record, keeping derived columns consistent."""
     for key, value in incoming.items():
-        if key in _DERIVED or (key not in target and key != "tags"):
+        if key in _DERIVED or key.startswith("_") or (key not in target and key != "tags"):
             continue
         if key == "tags":
             current = list(target.get("tags") or [])
@@ -467,76 +517,144 @@ def _changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
     return any(before.get(k) != v for k, v in after.items() if not k.startswith("_"))
 
 
-def _write(
-    ws: Workspace,
-    kind: str,
-    model: type[Prospect] | type[Contact],
-    plan: _Plan,
-    report: ImportReport,
-    source: ProspectSource,
-    file_name: str,
-    notify: Progress,
-    stop: Callable[[], bool],
-) -> None:
-    now = utcnow()
-    columns = {c.key for c in model.__table__.columns}
-    total = len(plan.creates) + len(plan.updates)
-    changes = ChangeSet()
-    with ws.write(changes) as session:
+class _Writer:
+    """Writes an import in one transaction, new records as soon as they are settled.
+
+    The transaction opens before the rows are checked. Whenever this process would wait
+    for a worker's checked chunk, it writes the next ``CHUNK`` new records settled so far
+    (``write_settled``) instead, so writing overlaps checking; ``finish`` writes the rest,
+    the updates of existing records and the usage, and the caller's unit of work commits.
+    A failure or a cancel at any point rolls all of it back.
+
+    A later row of the file may turn out to duplicate a record already written (with the
+    "update" and "merge" policies it is folded into it): those records are written again
+    at the end, as updates of what changed (``_Plan.rewrites``).
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        changes: ChangeSet,
+        kind: str,
+        model: type[Prospect] | type[Contact],
+        source: ProspectSource,
+        file_name: str,
+        plan: Plan,
+    ) -> None:
+        self.session = session
+        self.changes = changes
+        self.kind = kind
+        self.model = model
+        self.file_name = file_name
+        self.plan = plan
+        self.now = utcnow()
+        self.written = 0  # plan.creates[:written] are in the database
+        # New prospects the plan allows this month: writing more early would be wasted,
+        # and finish() refuses the whole import with the full numbers.
+        self.allowance: int | None = None
+        if kind == "prospects":
+            self.allowance = usage.remaining(session, plan, Metric.PROSPECTS)
+        fixed: dict[str, Any] = {"created_at": self.now, "updated_at": self.now, "deleted_at": None}
+        if kind == "prospects":
+            fixed["source"] = source.value
+        self.timeline: dict[str, Any] | None = None
+        if kind == "contacts":
+            self.timeline = {
+                "kind": ActivityKind.CREATED.value,
+                "body": f"Imported from {file_name}",
+                "occurred_at": self.now,
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+        self.fixed = fixed
+        self._creator: _BulkCreate | None = None
+
+    def write_settled(self, creates: list[dict[str, Any]]) -> bool:
+        """Write the next chunk of settled new records if a whole one is waiting."""
+        if len(creates) - self.written < CHUNK:
+            return False
+        if self.allowance is not None and self.written + CHUNK > self.allowance:
+            return False
+        self._insert(creates[self.written : self.written + CHUNK])
+        return True
+
+    def finish(self, plan: _Plan, notify: Progress, stop: Callable[[], bool]) -> None:
+        """Everything not written yet; the caller's unit of work then commits."""
+        session, kind = self.session, self.kind
         if kind == "prospects" and plan.creates:
-            usage.ensure_allowed(session, ws.settings().plan, Metric.PROSPECTS, len(plan.creates))
-        done = 0
-        if plan.creates:
-            fixed: dict[str, Any] = {"created_at": now, "updated_at": now, "deleted_at": None}
-            if kind == "prospects":
-                fixed["source"] = source.value
-            timeline = None
-            if kind == "contacts":
-                timeline = {
-                    "kind": ActivityKind.CREATED.value,
-                    "body": f"Imported from {file_name}",
-                    "occurred_at": now,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            creator = _BulkCreate(session.connection(), model.__table__, fixed, timeline)
-            for start in range(0, len(plan.creates), CHUNK):
-                if stop():
-                    raise ImportCancelled("Import cancelled; the workspace is unchanged.")
-                chunk = plan.creates[start : start + CHUNK]
-                creator.insert(chunk)
-                done += len(chunk)
-                notify("writing", done, total)
-            creator.finish()
-        status_moves = []
+            usage.ensure_allowed(session, self.plan, Metric.PROSPECTS, len(plan.creates))
+        total = len(plan.creates) + len(plan.updates)
+        while self.written < len(plan.creates):
+            _raise_if_cancelled(stop)
+            self._insert(plan.creates[self.written : self.written + CHUNK])
+            notify("writing", self.written, total)
+        if self._creator is not None:
+            self._creator.finish()
+        status_moves: list[Activity] = []
+        for ref, before in plan.rewrites.items():
+            after = plan.creates[ref]
+            changed = self._changed_columns(before, after)
+            if changed:
+                self._update(after["_id"], before, changed, status_moves, rewrite=after)
+        done = self.written
         for ident, (before, after) in plan.updates.items():
-            values = {k: v for k, v in after.items() if k in columns and before.get(k) != v}
-            values["updated_at"] = now
-            session.execute(update(model).where(model.id == ident).values(values))
-            if kind == "contacts" and "status" in values:
-                status_moves.append(
-                    Activity(
-                        contact_id=ident,
-                        kind=ActivityKind.STATUS_CHANGE.value,
-                        old_status=before.get("status"),
-                        new_status=values["status"],
-                        body=f"Updated by import of {file_name}",
-                        occurred_at=now,
-                    )
-                )
+            self._update(ident, before, self._changed_columns(before, after), status_moves)
             done += 1
             if done % CHUNK == 0:
                 notify("writing", done, total)
         session.add_all(status_moves)
         if kind == "prospects":
-            usage.record(session, Metric.PROSPECTS, len(plan.creates), f"import:{file_name}")
-        changes.touch(kind)
-        if kind == "prospects":
-            changes.touch("usage_events")
+            usage.record(session, Metric.PROSPECTS, len(plan.creates), f"import:{self.file_name}")
+            self.changes.touch("usage_events")
+        self.changes.touch(kind)
         if kind == "contacts":
-            changes.touch("activities")
-    ws.optimize()
-    notify("writing", total, total)
+            self.changes.touch("activities")
+
+    def _insert(self, chunk: list[dict[str, Any]]) -> None:
+        if self._creator is None:
+            self._creator = _BulkCreate(
+                self.session.connection(), self.model.__table__, self.fixed, self.timeline
+            )
+        self._creator.insert(chunk)
+        self.written += len(chunk)
+
+    def _changed_columns(
+        self, before: Mapping[str, Any], after: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        columns = self.model.__table__.columns
+        return {k: v for k, v in after.items() if k in columns and before.get(k) != v}
+
+    def _update(
+        self,
+        ident: str,
+        before: Mapping[str, Any],
+        values: dict[str, Any],
+        status_moves: list[Activity],
+        *,
+        rewrite: Mapping[str, Any] | None = None,
+    ) -> None:
+        model = self.model
+        values["updated_at"] = self.now
+        self.session.execute(update(model).where(model.id == ident).values(values))
+        if self.kind != "contacts" or "status" not in values:
+            return
+        if rewrite is not None:  # created by this import: its "created" entry has the status
+            self.session.execute(
+                update(Activity)
+                .where(Activity.id == rewrite["_activity_id"])
+                .values(new_status=values["status"], updated_at=self.now)
+            )
+            return
+        status_moves.append(
+            Activity(
+                contact_id=ident,
+                kind=ActivityKind.STATUS_CHANGE.value,
+                old_status=before.get("status"),
+                new_status=values["status"],
+                body=f"Updated by import of {self.file_name}",
+                occurred_at=self.now,
+            )
+        )
 
 
 _STAGE = "lp_import_rows"
@@ -561,9 +679,11 @@ class _BulkCreate:
       connection-private, untyped TEMP table (no indexes, no triggers, kept in memory),
       so the target table applies its column affinities exactly as a direct insert would.
 
-    Everything runs on the session's own connection, inside its transaction: the
-    triggers capture every row for sync as before, and a failure or a cancel rolls back
-    the rows, the timeline entries and the staging table alike. The contacts' timeline
+    Each chunk is captured for sync set-based (``store.capture.captured_in_bulk``: the
+    same outbox and clock rows the capture triggers write, without running a trigger
+    program and three Python callbacks per row). Everything runs on the session's own
+    connection, inside its transaction: a failure or a cancel rolls back the rows, the
+    timeline entries, their capture and the staging table alike. The contacts' timeline
     entries ("Imported from ...") are inserted right after their chunk of contacts, from
     the same staged rows (each staged row carries its activity's id).
     """
@@ -576,6 +696,7 @@ class _BulkCreate:
         timeline: Mapping[str, Any] | None,
     ) -> None:
         self.conn = conn
+        self.table = table.name
         dialect = conn.dialect
         quote = dialect.identifier_preparer.quote
         # Staged per row: the id, then every column not shared by all rows, with the value
@@ -612,13 +733,14 @@ class _BulkCreate:
         self.insert_params = tuple(shared.values())
         self.timeline_sql = ""
         self.timeline_params: tuple[Any, ...] = ()
+        self.activity_id = len(staged)  # the staged column of the timeline entry's id
         if timeline is not None:
             self.timeline_sql, self.timeline_params = _timeline_insert(
                 dialect,
                 timeline,
                 contact_id=0,
                 status=staged.index("status"),
-                ident=len(staged),
+                ident=self.activity_id,
             )
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_STAGE}")
         # Untyped columns: values reach the target table exactly as they were bound.
@@ -626,29 +748,39 @@ class _BulkCreate:
             f"CREATE TEMP TABLE {_STAGE} ({', '.join(f'c{i}' for i in range(width))})"
         )
 
-    def insert(self, chunk: Sequence[Mapping[str, Any]]) -> None:
-        """Insert one chunk of new records (and their timeline entries)."""
-        rows = [self._row(values) for values in chunk]
-        self.conn.exec_driver_sql(self.stage_sql, rows)
-        self.conn.exec_driver_sql(self.insert_sql, self.insert_params)
+    def insert(self, chunk: Sequence[dict[str, Any]]) -> None:
+        """Insert one chunk of new records (and their timeline entries).
+
+        Each record's id (and its timeline entry's) is noted in it as ``_id`` (and
+        ``_activity_id``), for a later update of the same record in the transaction.
+        """
+        ids = iter(new_ids(len(chunk) * (2 if self.with_timeline else 1)))
+        rows = [self._row(values, ids) for values in chunk]
+        conn, stage = self.conn, f"temp.{_STAGE}"
+        conn.exec_driver_sql(self.stage_sql, rows)
+        with captured_in_bulk(conn, self.table, stage, "c0"):
+            conn.exec_driver_sql(self.insert_sql, self.insert_params)
         if self.with_timeline:
-            self.conn.exec_driver_sql(self.timeline_sql, self.timeline_params)
-        self.conn.exec_driver_sql(f"DELETE FROM temp.{_STAGE}")
+            with captured_in_bulk(conn, Activity.__tablename__, stage, f"c{self.activity_id}"):
+                conn.exec_driver_sql(self.timeline_sql, self.timeline_params)
+        conn.exec_driver_sql(f"DELETE FROM {stage}")
 
     def finish(self) -> None:
         """Drop the staging table (part of the transaction, like everything else)."""
         self.conn.exec_driver_sql(f"DROP TABLE temp.{_STAGE}")
 
-    def _row(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    def _row(self, values: dict[str, Any], ids: Iterator[str]) -> tuple[Any, ...]:
         get = values.get
-        row = [new_id(), *[get(key, default) for key, default in self.defaults]]
+        values["_id"] = ident = next(ids)
+        row = [ident, *[get(key, default) for key, default in self.defaults]]
         for position in self.made:
             if isinstance(row[position], _Call):
                 row[position] = row[position].make()
         for position, process in self.processors:
             row[position] = process(row[position])
         if self.with_timeline:
-            row.append(new_id())
+            values["_activity_id"] = activity = next(ids)
+            row.append(activity)
         return tuple(row)
 
 

@@ -76,6 +76,14 @@ def ensure_allowed(
     return check
 
 
+def remaining(session: Session, plan: Plan, metric: Metric, day: date | None = None) -> int | None:
+    """How many more the plan allows this month (None: unlimited)."""
+    limit = PLAN_LIMITS[plan][metric]
+    if limit is None:
+        return None
+    return max(limit - used_this_month(session, metric, day or today_utc()), 0)
+
+
 def record(
     session: Session, metric: Metric, quantity: int, reason: str, day: date | None = None
 ) -> UsageEvent | None:

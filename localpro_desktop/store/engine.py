@@ -52,10 +52,6 @@ def make_engine(database: Path) -> Engine:
     return engine
 
 
-def capture_of(engine: Engine) -> CaptureState:
-    return engine.sync_capture  # type: ignore[attr-defined, no-any-return]
-
-
 WRITER = "localpro_writer"
 """Execution option: begin this connection's transaction as a writer (BEGIN IMMEDIATE)."""
 

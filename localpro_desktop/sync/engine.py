@@ -47,7 +47,8 @@ from sqlalchemy.orm import Session
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
-from localpro_desktop.store.engine import WRITER, capture_of
+from localpro_desktop.store.capture import capture_of
+from localpro_desktop.store.engine import WRITER
 from localpro_desktop.store.models import Base, SyncOp, SyncOutbox, SyncRejected
 from localpro_desktop.sync import state
 from localpro_desktop.sync.hlc import ZERO

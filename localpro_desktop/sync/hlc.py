@@ -45,33 +45,34 @@ class HybridClock:
             raise ValueError(f"bad clock node id {node!r}")
         self.node = node
         self._wall = wall or (lambda: int(time.time() * 1000))
-        self._last = Timestamp(0, 0, node)
+        self._millis = 0  # the last timestamp given or seen, without its node
+        self._counter = 0
         self._lock = threading.Lock()
 
     def now(self) -> str:
-        """A timestamp for a local event, later than every one seen before."""
+        """A timestamp for a local event, later than every one seen before.
+
+        Called by the capture triggers for every row written (two per imported contact),
+        so it works on plain integers rather than building ``Timestamp`` objects.
+        """
         with self._lock:
             wall = self._wall()
-            if wall > self._last.millis:
-                self._last = Timestamp(wall, 0, self.node)
+            millis, counter = self._millis, self._counter
+            if wall > millis:
+                millis, counter = wall, 0
+            elif counter >= MAX_COUNTER:
+                millis, counter = millis + 1, 0
             else:
-                self._bump()
-            return self._last.encode()
+                counter += 1
+            self._millis, self._counter = millis, counter
+            return f"{millis:013d}-{counter:05d}-{self.node}"
 
     def observe(self, remote: str) -> None:
         """Move past a timestamp received from elsewhere (a pulled change, the server)."""
         other = Timestamp.decode(remote)
         with self._lock:
-            if other.millis > self._last.millis or (
-                other.millis == self._last.millis and other.counter > self._last.counter
-            ):
-                self._last = Timestamp(other.millis, other.counter, self.node)
-
-    def _bump(self) -> None:
-        if self._last.counter >= MAX_COUNTER:
-            self._last = Timestamp(self._last.millis + 1, 0, self.node)
-        else:
-            self._last = Timestamp(self._last.millis, self._last.counter + 1, self.node)
+            if (other.millis, other.counter) > (self._millis, self._counter):
+                self._millis, self._counter = other.millis, other.counter
 
 
 def clamp(hlc: str, ceiling_millis: int, node: str) -> str:

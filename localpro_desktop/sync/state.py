@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from localpro_desktop.domain.ids import new_id
-from localpro_desktop.store.engine import capture_of
+from localpro_desktop.store.capture import capture_of
 from localpro_desktop.store.models import SyncClock, SyncOp, SyncOutbox, SyncRejected, SyncState
 from localpro_desktop.store.unit_of_work import unit_of_work
 from localpro_desktop.sync.hlc import HybridClock

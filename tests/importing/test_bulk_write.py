@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
 
 from localpro_desktop.domain.sources import ProspectSource
 from localpro_desktop.importing import importer
@@ -85,7 +85,9 @@ def test_staged_insert_stores_what_a_core_insert_stored(
     with workspace.write() as session:
         counter = itertools.count()
         monkeypatch.setattr(
-            importer, "new_id", lambda: f"01900000-0000-7000-8000-{next(counter):012d}"
+            importer,
+            "new_ids",
+            lambda n: [f"01900000-0000-7000-8000-{next(counter):012d}" for _ in range(n)],
         )
         creator = importer._BulkCreate(
             session.connection(),
@@ -140,6 +142,18 @@ def test_every_imported_row_is_captured_with_a_clock(workspace: Workspace, tmp_p
         assert tables[-8:] == ["contacts"] * 4 + ["activities"] * 4
 
 
+def _count_inserts(workspace: Workspace, table: str) -> list[str]:
+    """Every INSERT INTO ``table`` the workspace's engine sends, as it is sent."""
+    sent: list[str] = []
+
+    def spy(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.startswith(f"INSERT INTO {table} "):
+            sent.append(statement)
+
+    event.listen(workspace.engine, "before_cursor_execute", spy)
+    return sent
+
+
 def test_cancel_after_a_written_chunk_rolls_everything_back(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,22 +163,10 @@ def test_cancel_after_a_written_chunk_rolls_everything_back(
             t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
             for t in ("contacts", "activities", "sync_outbox", "sync_clock")
         }
-    written: list[int] = []
-
-    def progress(phase: str, done: int, _total: int) -> None:
-        if phase == "writing":
-            written.append(done)
-
+    inserts = _count_inserts(workspace, "contacts")
     with pytest.raises(ImportCancelled):
-        import_file(
-            workspace,
-            "contacts",
-            _csv(tmp_path),
-            progress=progress,
-            cancel=lambda: bool(written),
-            workers=1,
-        )
-    assert written == [2]  # one chunk went in before the cancel
+        import_file(workspace, "contacts", _csv(tmp_path), cancel=lambda: bool(inserts), workers=1)
+    assert len(inserts) == 1  # one chunk went in before the cancel
     with workspace.engine.connect() as conn:
         after = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in before}
         assert conn.exec_driver_sql("SELECT count(*) FROM temp.sqlite_master").scalar() == 0
@@ -188,3 +190,64 @@ def test_imported_prospects_reach_the_search_index(workspace: Workspace, tmp_pat
         ).scalar()
     assert [tuple(r) for r in found] == [("Boulangerie Kane", ProspectSource.IMPORT.value)]
     assert captured == 2
+
+
+FOLDED = (
+    "Nom;Prénom;Téléphone;Ville;Courriel;Statut;Étiquettes;Notes\r\n"
+    "Diop;Awa;77 123 45 67;Dakar;;;vip;\r\n"
+    "Sow;Moussa;76 000 11 22;Thiès;;;;\r\n"
+    "Faye;Ndeye;33 821 00 00;Saint-Louis;faye@exemple.sn;;;\r\n"
+    "Ba;Ibou;76 222 33 44;Touba;ibou@exemple.sn;client;;\r\n"
+    "Diop;Awa;+221771234567;Dakar;awa@exemple.sn;Client;marché;rappeler lundi\r\n"
+    "Sow;Moussa;+221 76 000 11 22;Thiès;;;grossiste;\r\n"
+)
+
+
+def _stored(workspace: Workspace) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Contacts and their timelines, without the ids and times an import makes."""
+    with workspace.engine.connect() as conn:
+        columns = [
+            row[1]
+            for row in conn.exec_driver_sql("PRAGMA table_info(contacts)")
+            if row[1] not in ("id", "created_at", "updated_at")
+        ]
+        contacts = conn.exec_driver_sql(
+            f"SELECT {', '.join(columns)} FROM contacts ORDER BY name_key"
+        ).all()
+        timeline = conn.exec_driver_sql(
+            "SELECT c.name_key, a.kind, a.old_status, a.new_status, a.body FROM activities a "
+            "JOIN contacts c ON c.id = a.contact_id ORDER BY c.name_key, a.kind"
+        ).all()
+    return [tuple(r) for r in contacts], [tuple(r) for r in timeline]
+
+
+@pytest.mark.parametrize(
+    "policy", [importer.DuplicatePolicy.UPDATE, importer.DuplicatePolicy.MERGE]
+)
+def test_row_folded_into_an_already_written_record(
+    workspace: Workspace,
+    other_workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    policy: importer.DuplicatePolicy,
+) -> None:
+    """The same workspace whether the record was written before its duplicate came or not."""
+    path = _csv(tmp_path, FOLDED)
+    at_the_end = import_file(other_workspace, "contacts", path, on_duplicate=policy, workers=1)
+    monkeypatch.setattr(importer, "CHUNK", 2)
+    monkeypatch.setattr(importer, "CHECK_CHUNK", 2)
+    inserts = _count_inserts(workspace, "contacts")
+    early = import_file(workspace, "contacts", path, on_duplicate=policy, workers=1)
+    assert len(inserts) == 2  # rows 1-2, then 3-4, written before their duplicates came
+    assert early.as_dict() == at_the_end.as_dict()
+    assert early.created == 4 and len(early.duplicates) == 2
+    assert _stored(workspace) == _stored(other_workspace)
+    # "update": the file's later row wins; "merge": it only fills what was empty.
+    status = "client" if policy is importer.DuplicatePolicy.UPDATE else "new"
+    _contacts, timeline = _stored(workspace)
+    assert ("awa diop", "created", None, status, "Imported from contacts.csv") in timeline
+    with workspace.engine.connect() as conn:
+        awa = conn.exec_driver_sql(
+            "SELECT status, email, notes FROM contacts WHERE name_key = 'awa diop'"
+        ).one()
+    assert tuple(awa) == (status, "awa@exemple.sn", "rappeler lundi")

@@ -25,7 +25,7 @@ from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.store.engine import capture_of
+from localpro_desktop.store.capture import capture_of
 from localpro_desktop.store.models import Contact
 from localpro_desktop.sync import engine
 from localpro_desktop.sync.client import SyncClient, SyncReport

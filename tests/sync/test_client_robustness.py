@@ -19,7 +19,7 @@ from synckit import Cloud, Fleet, add_bulk_contacts, assert_converged, open_work
 
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
-from localpro_desktop.store.engine import capture_of
+from localpro_desktop.store.capture import capture_of
 from localpro_desktop.sync import client as client_module
 from localpro_desktop.sync import engine, state
 from localpro_desktop.sync.client import BodyTooLarge, SyncClient
