@@ -435,7 +435,7 @@ class _Checker:
                     busy += 1
             task = queued.get(emitted)
             ready = emitted in mine or (task is not None and task.done())
-            if not ready and idle():
+            if idle():  # writing first keeps this process from falling behind
                 continue
             if ready:
                 results = mine.pop(emitted) if emitted in mine else queued.pop(emitted).result()
@@ -702,8 +702,11 @@ class _BulkCreate:
         # Staged per row: the id, then every column not shared by all rows, with the value
         # SQLAlchemy would insert when a row leaves it out; the values shared by every row
         # (timestamps, the source) are converted once and bound once per chunk.
-        self.defaults: list[tuple[str, Any]] = []
-        self.processors: list[tuple[int, Callable[[Any], Any]]] = []  # staged position
+        # A staged row starts as ``template``: the id's slot, then each staged column's
+        # default, already converted (a default made per row is a ``_Call`` until made).
+        staged = ["id"]
+        self.template: list[Any] = [None]
+        self.process_at: list[Callable[[Any], Any] | None] = [None]  # by staged position
         self.made: list[int] = []  # staged positions whose default is made per row
         shared: dict[str, Any] = {}
         for column in table.columns:
@@ -713,13 +716,14 @@ class _BulkCreate:
                 shared[column.key] = process(value) if process else value
             elif column.key != "id":
                 default = _default_of(column)
-                self.defaults.append((column.key, default))
-                position = len(self.defaults)  # position 0 is the id
                 if isinstance(default, _Call):
-                    self.made.append(position)
-                if process is not None:
-                    self.processors.append((position, process))
-        staged = ["id", *(key for key, _ in self.defaults)]
+                    self.made.append(len(staged))
+                elif process is not None:
+                    default = process(default)
+                staged.append(column.key)
+                self.template.append(default)
+                self.process_at.append(process)
+        self.position = {key: i for i, key in enumerate(staged) if i}
         self.with_timeline = timeline is not None
         width = len(staged) + (1 if self.with_timeline else 0)
         self.stage_sql = f"INSERT INTO temp.{_STAGE} VALUES ({', '.join('?' * width)})"
@@ -770,14 +774,19 @@ class _BulkCreate:
         self.conn.exec_driver_sql(f"DROP TABLE temp.{_STAGE}")
 
     def _row(self, values: dict[str, Any], ids: Iterator[str]) -> tuple[Any, ...]:
-        get = values.get
-        values["_id"] = ident = next(ids)
-        row = [ident, *[get(key, default) for key, default in self.defaults]]
-        for position in self.made:
-            if isinstance(row[position], _Call):
-                row[position] = row[position].make()
-        for position, process in self.processors:
-            row[position] = process(row[position])
+        template, position, process_at = self.template, self.position, self.process_at
+        row = template.copy()
+        values["_id"] = row[0] = next(ids)
+        for key, value in values.items():
+            at = position.get(key)
+            if at is not None:
+                process = process_at[at]
+                row[at] = value if process is None else process(value)
+        for at in self.made:
+            if row[at] is template[at]:  # the row left it out: make it
+                value = template[at].make()
+                process = process_at[at]
+                row[at] = value if process is None else process(value)
         if self.with_timeline:
             values["_activity_id"] = activity = next(ids)
             row.append(activity)

@@ -67,6 +67,27 @@ class HybridClock:
             self._millis, self._counter = millis, counter
             return f"{millis:013d}-{counter:05d}-{self.node}"
 
+    def reserve(self, count: int) -> tuple[int, int]:
+        """``count`` consecutive stamps at once, for rows captured in bulk.
+
+        Returns ``(millis, counter)``: the stamps are that millisecond with counters
+        ``counter`` .. ``counter + count - 1``, all later than every stamp before, and the
+        next ``now()`` comes after them.
+        """
+        if not 0 < count <= MAX_COUNTER + 1:
+            raise ValueError(f"cannot reserve {count} stamps at once")
+        with self._lock:
+            wall = self._wall()
+            millis, counter = self._millis, self._counter
+            if wall > millis:
+                millis, counter = wall, 0
+            else:
+                counter += 1
+            if counter + count - 1 > MAX_COUNTER:
+                millis, counter = millis + 1, 0
+            self._millis, self._counter = millis, counter + count - 1
+            return millis, counter
+
     def observe(self, remote: str) -> None:
         """Move past a timestamp received from elsewhere (a pulled change, the server)."""
         other = Timestamp.decode(remote)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.capture import capture_of, captured_in_bulk
+from localpro_desktop.sync.hlc import Timestamp
 
 IDS = [f"01900000-0000-7000-8000-{n:012d}" for n in (5, 2, 9, 1)]  # not in id order
 NOW = "'2026-12-02 10:00:00.000000'"
@@ -69,7 +70,16 @@ def test_same_rows_as_the_trigger_in_the_same_order(two: tuple[Workspace, Worksp
     # One clock value per row, increasing, the same in the outbox and the clock table.
     stamps = [row[3] for row in bulk_outbox]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(IDS)
+    assert all(Timestamp.decode(stamp).node == in_bulk.device_id for stamp in stamps)
     assert {row[1]: row[3] for row in bulk_clock} == {row[1]: row[3] for row in bulk_outbox}
+    # A change made afterwards, one row at a time, is stamped after all of them.
+    with in_bulk.write() as session:
+        conn = session.connection()
+        conn.exec_driver_sql("UPDATE usage_events SET reason = 'later' WHERE id = ?", (IDS[0],))
+        later = conn.exec_driver_sql(
+            "SELECT hlc FROM sync_outbox WHERE field = 'reason' AND row_id = ?", (IDS[0],)
+        ).scalar()
+    assert later > max(stamps)
 
 
 def test_nothing_captured_while_the_sync_applies_pulled_rows(

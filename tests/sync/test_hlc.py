@@ -36,6 +36,24 @@ def test_after_seeing_a_later_stamp_the_next_one_is_later_still() -> None:
     assert Timestamp.decode(mine) == Timestamp(86_401_000, 8, "laptop-a")
 
 
+def test_a_reserved_block_sits_between_the_stamps_before_and_after() -> None:
+    walls = iter([7_000, 7_000, 7_000])
+    clock = HybridClock("laptop-a", wall=lambda: next(walls))
+    before = clock.now()
+    millis, first = clock.reserve(500)
+    after = clock.now()
+    block = [Timestamp(millis, first + i, "laptop-a").encode() for i in range(500)]
+    assert before < block[0] and block[-1] < after
+    assert _parts(after) == (7_000, 501)
+
+
+def test_a_block_that_would_overflow_the_counter_starts_the_next_millisecond() -> None:
+    clock = HybridClock("laptop-a", wall=lambda: 9_000)
+    clock.observe(Timestamp(9_000, MAX_COUNTER - 10, "server").encode())
+    assert clock.reserve(100) == (9_001, 0)
+    assert _parts(clock.now()) == (9_001, 100)
+
+
 def _parts(stamp: str) -> tuple[int, int]:
     decoded = Timestamp.decode(stamp)
     return decoded.millis, decoded.counter
