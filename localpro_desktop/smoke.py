@@ -53,9 +53,6 @@ def prepare_environment() -> None:
     geteuid = getattr(os, "geteuid", None)
     if geteuid is not None and geteuid() == 0:
         os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if "--disable-gpu" not in flags:
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --disable-gpu".strip()
 
 
 @dataclass

@@ -26,8 +26,10 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         # Chromium refuses to start its sandbox as root (containers, CI).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     # The map's URL scheme must be registered before the QApplication exists.
+    from localpro_desktop.ui.map.engine_flags import apply_chromium_flags
     from localpro_desktop.ui.map.scheme import register_schemes
 
+    apply_chromium_flags(os.environ)
     register_schemes()
     app = QApplication(argv or sys.argv[:1])
     app.setApplicationName("LocalPro")

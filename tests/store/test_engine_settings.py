@@ -20,3 +20,15 @@ def test_connections_use_wal_foreign_keys_and_keep_temp_storage_on_disk(tmp_path
             assert conn.execute(text("PRAGMA temp_store")).scalar() != 2  # 2 = MEMORY
     finally:
         ws.close()
+
+
+def test_each_connection_keeps_a_small_page_cache(tmp_path: Path) -> None:
+    """Each pooled connection has its own cache; at 32 MB apiece the app process grew by
+    50 MB on a 100,000-prospect workspace (bench/bench_ui.py) for no measured speed."""
+    ws = Workspace.open(WorkspacePaths(tmp_path / "ws"), daily_backup=False)
+    try:
+        with ws.engine.connect() as conn:
+            kib = -int(conn.execute(text("PRAGMA cache_size")).scalar() or 0)
+            assert 0 < kib <= 8000  # negative cache_size: KiB
+    finally:
+        ws.close()

@@ -1,11 +1,12 @@
 """What the map shows, read from the store as compact data (no Qt here; runs on the DB worker).
 
-The page gets each layer as one JSON document of ``[lat, lon, id, code]`` rows rather than
-one object per marker: 50,000 prospects are ~3 MB of JSON that V8 parses in tens of
-milliseconds, where per-marker HTML (folium's ``MarkerCluster``) took seconds for 10,000.
-``code`` is the pipeline status' position for contacts (colour and label are looked up in
-the page's config) and 0 for prospects. Names, phones and the rest are fetched one record at
-a time when a popup opens, so the bulk payload carries nothing a user typed or scraped.
+The page gets each layer as one JSON document of ``[lat, lon, id, code]`` rows (written by
+SQLite itself, see ``_points_json``) rather than one object per marker: 50,000 prospects
+are ~3 MB of JSON that V8 parses in tens of milliseconds, where per-marker HTML (folium's
+``MarkerCluster``) took seconds for 10,000. ``code`` is the pipeline status' position for
+contacts (colour and label are looked up in the page's config) and 0 for prospects. Names,
+phones and the rest are fetched one record at a time when a popup opens, so the bulk
+payload carries nothing a user typed or scraped.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
@@ -47,21 +49,41 @@ class RecordDetails:
     converted: bool
 
 
-def _coordinates_ok(lat: Any, lon: Any) -> bool:
-    return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
-
-
-def prospect_points(ws: Workspace, flt: ProspectFilter | None) -> list[list[Any]]:
-    query = apply_filter(
-        select(Prospect.latitude, Prospect.longitude, Prospect.id), flt or ProspectFilter()
-    ).where(Prospect.latitude.is_not(None), Prospect.longitude.is_not(None))
-    with ws.read() as session:
-        rows = session.execute(query).all()
+def _located(lat: Any, lon: Any) -> list[Any]:
     return [
-        [round(lat, COORD_DIGITS), round(lon, COORD_DIGITS), ident, 0]
-        for lat, lon, ident in rows
-        if _coordinates_ok(lat, lon)
+        lat.is_not(None),
+        lon.is_not(None),
+        lat.between(-90, 90),
+        lon.between(-180, 180),
     ]
+
+
+def _points_json(session: Session, query: Select[Any]) -> str:
+    """``query``'s rows as one JSON array of arrays, built by SQLite.
+
+    A layer of 100,000 points made in Python was 100,000 result rows, 100,000 lists and
+    the JSON text at once (about 40 MB at its peak, in the app process that also hosts
+    QtWebEngine); SQLite writes the text directly, so only the text itself is held.
+    """
+    inner = query.subquery()
+    total = select(func.json_group_array(func.json(inner.c.point)))
+    return str(session.scalar(total) or "[]")
+
+
+def _point(lat: Any, lon: Any, ident: Any, code: Any) -> Any:
+    return func.json_array(
+        func.round(lat, COORD_DIGITS), func.round(lon, COORD_DIGITS), ident, code
+    ).label("point")
+
+
+def prospect_points(ws: Workspace, flt: ProspectFilter | None) -> str:
+    """The located prospects matching ``flt``, as JSON ``[[lat, lon, id, 0], ...]``."""
+    lat, lon = Prospect.latitude, Prospect.longitude
+    query = apply_filter(
+        select(_point(lat, lon, Prospect.id, literal(0))), flt or ProspectFilter()
+    ).where(*_located(lat, lon))
+    with ws.read() as session:
+        return _points_json(session, query)
 
 
 def _workspace_tz(ws: Workspace) -> ZoneInfo | None:
@@ -79,33 +101,26 @@ class ContactLayerFilter:
     static_segment_id: str | None = None
 
 
-def contact_points(ws: Workspace, flt: ContactLayerFilter | None) -> list[list[Any]]:
+def contact_points(ws: Workspace, flt: ContactLayerFilter | None) -> str:
+    """The located contacts matching ``flt``, as JSON ``[[lat, lon, id, status code], ...]``."""
     flt = flt or ContactLayerFilter()
     clauses = contact_filter(flt.rule or SegmentRule(), tz=_workspace_tz(ws))
     if flt.static_segment_id:
         clauses.append(in_static_segment(flt.static_segment_id))
-    query = select(Contact.latitude, Contact.longitude, Contact.id, Contact.status).where(
-        *clauses, Contact.latitude.is_not(None), Contact.longitude.is_not(None)
-    )
+    lat, lon = Contact.latitude, Contact.longitude
+    code = case(STATUS_CODES, value=Contact.status, else_=0)
+    query = select(_point(lat, lon, Contact.id, code)).where(*clauses, *_located(lat, lon))
     with ws.read() as session:
-        rows = session.execute(query).all()
-    return [
-        [round(lat, COORD_DIGITS), round(lon, COORD_DIGITS), ident, STATUS_CODES.get(status, 0)]
-        for lat, lon, ident, status in rows
-        if _coordinates_ok(lat, lon)
-    ]
+        return _points_json(session, query)
 
 
-def layer_points(ws: Workspace, layer: Layer, flt: object | None) -> list[list[Any]]:
+def layer_body(ws: Workspace, layer: Layer, flt: object | None) -> bytes:
+    """What the page fetches for a layer: ``{"layer": ..., "points": [...]}`` as UTF-8."""
     if layer == "prospects":
-        return prospect_points(ws, flt if isinstance(flt, ProspectFilter) else None)
-    return contact_points(ws, flt if isinstance(flt, ContactLayerFilter) else None)
-
-
-def encode_layer(layer: Layer, points: list[list[Any]]) -> bytes:
-    return json.dumps(
-        {"layer": layer, "points": points}, separators=(",", ":"), ensure_ascii=False
-    ).encode("utf-8")
+        points = prospect_points(ws, flt if isinstance(flt, ProspectFilter) else None)
+    else:
+        points = contact_points(ws, flt if isinstance(flt, ContactLayerFilter) else None)
+    return f'{{"layer":{json.dumps(layer)},"points":{points}}}'.encode()
 
 
 def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None:

@@ -62,8 +62,7 @@ from localpro_desktop.ui.map.points import (
     ContactLayerFilter,
     Layer,
     RecordDetails,
-    encode_layer,
-    layer_points,
+    layer_body,
     record_details,
 )
 from localpro_desktop.ui.map.scheme import (
@@ -295,7 +294,7 @@ class MapTab(QWidget):
 
         def read() -> bytes:
             started = time.perf_counter()
-            body = encode_layer(layer, layer_points(ws, layer, flt))
+            body = layer_body(ws, layer, flt)
             log.debug("map %s: %d bytes in %.2f s", layer, len(body), time.perf_counter() - started)
             return body
 
