@@ -346,11 +346,12 @@ class _Checker:
 
     Each worker process gets a few chunks queued at a time; this process
     yields every chunk that is checked and next in file order, so the caller settles
-    duplicates while the workers go on. When the next chunk in order is not back yet, this
-    process first does the caller's ``idle`` work (writing settled records), and checks a
-    chunk itself only when there is none. Workers are only handed chunks once one has
-    started (its ``warm_up`` task is done): until then this process checks the rows itself
-    rather than queueing them behind a process still importing modules.
+    duplicates while the workers go on. Between chunks it does the caller's own work
+    (``between``: writing settled records) first, and checks a chunk itself only when
+    there is none and the next chunk in order is not back yet. Workers are only handed
+    chunks once one has started (its ``warm_up`` task is done): until then this process
+    checks the rows itself rather than queueing them behind a process still importing
+    modules.
     """
 
     def __init__(self, workers: int, region: str) -> None:
@@ -382,15 +383,15 @@ class _Checker:
         raws: list[dict[str, str]],
         notify: Progress,
         stop: Callable[[], bool],
-        idle: Callable[[], bool] | None = None,
+        between: Callable[[], bool] | None = None,
     ) -> Iterator[Normalized]:
         """The normalised rows, in the order of ``raws``.
 
-        ``idle()`` is called between chunks, once the caller has taken every row yielded
-        so far; it returns whether it did some work (and will be called again).
+        ``between()`` is called between chunks, once the caller has taken every row
+        yielded so far; it returns whether it did some work (it is then called again).
         """
-        depth = TASKS_PER_WORKER if idle is None else TASKS_PER_WORKER_WHILE_WRITING
-        idle = idle or (lambda: False)
+        depth = TASKS_PER_WORKER if between is None else TASKS_PER_WORKER_WHILE_WRITING
+        between = between or (lambda: False)
         total = len(raws)
         chunks = [raws[i : i + CHECK_CHUNK] for i in range(0, total, CHECK_CHUNK)]
         if total < PARALLEL_THRESHOLD or self.workers <= 1:
@@ -402,11 +403,11 @@ class _Checker:
                 done += len(results)
                 notify("checking", done, total)
                 yield from results
-                while idle():
+                while between():
                     _raise_if_cancelled(stop)
             return
         self.start()
-        yield from self._check_parallel(kind, chunks, total, notify, stop, idle, depth)
+        yield from self._check_parallel(kind, chunks, total, notify, stop, between, depth)
         self.close()
 
     def _check_parallel(
@@ -416,7 +417,7 @@ class _Checker:
         total: int,
         notify: Progress,
         stop: Callable[[], bool],
-        idle: Callable[[], bool],
+        between: Callable[[], bool],
         tasks_per_worker: int,
     ) -> Iterator[Normalized]:
         pool = self._pool
@@ -435,7 +436,7 @@ class _Checker:
                     busy += 1
             task = queued.get(emitted)
             ready = emitted in mine or (task is not None and task.done())
-            if idle():  # writing first keeps this process from falling behind
+            if between():  # the caller's work first: this process is the busier one
                 continue
             if ready:
                 results = mine.pop(emitted) if emitted in mine else queued.pop(emitted).result()
@@ -520,9 +521,10 @@ def _changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
 class _Writer:
     """Writes an import in one transaction, new records as soon as they are settled.
 
-    The transaction opens before the rows are checked. Whenever this process would wait
-    for a worker's checked chunk, it writes the next ``CHUNK`` new records settled so far
-    (``write_settled``) instead, so writing overlaps checking; ``finish`` writes the rest,
+    The transaction opens before the rows are checked. Between chunks of checked rows, as
+    soon as ``CHUNK`` new records are settled, this process writes them (``write_settled``)
+    while the worker processes check later rows, so writing overlaps checking; ``finish``
+    writes the rest,
     the updates of existing records and the usage, and the caller's unit of work commits.
     A failure or a cancel at any point rolls all of it back.
 
