@@ -268,7 +268,8 @@ def _settle(
         return writer is not None and writer.write_settled(plan.creates)
 
     # Rows arrive checked, in file order, while later rows are still being checked.
-    checked = checker.check(kind, [raw for _, raw in records], notify, stop, write_settled)
+    raws = [raw for _, raw in records]
+    checked = checker.check(kind, raws, notify, stop, write_settled if writer else None)
     for (row_number, raw), result in zip(records, checked, strict=True):
         if not result.ok:
             report.rejected.append(RowProblem(row_number, "; ".join(result.errors)))
@@ -523,10 +524,9 @@ class _Writer:
 
     The transaction opens before the rows are checked. Between chunks of checked rows, as
     soon as ``CHUNK`` new records are settled, this process writes them (``write_settled``)
-    while the worker processes check later rows, so writing overlaps checking; ``finish``
-    writes the rest,
-    the updates of existing records and the usage, and the caller's unit of work commits.
-    A failure or a cancel at any point rolls all of it back.
+    while the worker processes check later rows, so writing overlaps checking. ``finish``
+    writes the rest, the updates of existing records and the usage; the caller's unit of
+    work commits. A failure or a cancel at any point rolls all of it back.
 
     A later row of the file may turn out to duplicate a record already written (with the
     "update" and "merge" policies it is folded into it): those records are written again

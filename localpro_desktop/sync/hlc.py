@@ -52,20 +52,11 @@ class HybridClock:
     def now(self) -> str:
         """A timestamp for a local event, later than every one seen before.
 
-        Called by the capture triggers for every row written (two per imported contact),
-        so it works on plain integers rather than building ``Timestamp`` objects.
+        Called by the capture triggers for every row written, so it works on plain
+        integers rather than building ``Timestamp`` objects.
         """
-        with self._lock:
-            wall = self._wall()
-            millis, counter = self._millis, self._counter
-            if wall > millis:
-                millis, counter = wall, 0
-            elif counter >= MAX_COUNTER:
-                millis, counter = millis + 1, 0
-            else:
-                counter += 1
-            self._millis, self._counter = millis, counter
-            return f"{millis:013d}-{counter:05d}-{self.node}"
+        millis, counter = self._take(1)
+        return f"{millis:013d}-{counter:05d}-{self.node}"
 
     def reserve(self, count: int) -> tuple[int, int]:
         """``count`` consecutive stamps at once, for rows captured in bulk.
@@ -76,6 +67,9 @@ class HybridClock:
         """
         if not 0 < count <= MAX_COUNTER + 1:
             raise ValueError(f"cannot reserve {count} stamps at once")
+        return self._take(count)
+
+    def _take(self, count: int) -> tuple[int, int]:
         with self._lock:
             wall = self._wall()
             millis, counter = self._millis, self._counter
