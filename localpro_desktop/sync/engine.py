@@ -660,7 +660,12 @@ def _statement(
         columns = [table.c[name] for name in names if name != "_id"] + [table.c.updated_at]
         fixed = {"updated_at": now}
         sql = f"UPDATE {table.name} SET {', '.join(f'{c.name} = ?' for c in columns)} WHERE id = ?"
-    plan = [(column.name, column.type.bind_processor(dialect)) for column in columns]
+    # The dialect's own type: a generic DateTime has no bind processor, and the sqlite3
+    # module then writes "10:00:00" where the ORM writes "10:00:00.000000".
+    plan = [
+        (column.name, column.type.dialect_impl(dialect).bind_processor(dialect))
+        for column in columns
+    ]
     processors = dict(plan)
     constants = {
         name: (processors[name](value) if processors[name] else value)  # type: ignore[misc]

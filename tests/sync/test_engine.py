@@ -1,5 +1,6 @@
 """The local half of sync on real SQLite files: capture, ops, acks, pulls, last writer wins."""
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -161,3 +162,47 @@ def test_clock_survives_restart(tmp_path: Path) -> None:
         assert newest > first and newest.endswith(device)
     finally:
         again.close()
+
+
+def test_pulled_rows_are_stored_as_the_orm_stores_them(tmp_path: Path) -> None:
+    """Every column's text on the pulling laptop equals the editing laptop's, byte for byte.
+
+    A time on a whole second was stored as "10:00:00" by a pull (the sqlite3 module's own
+    datetime conversion) and as "10:00:00.000000" by the app: the two laptops then held
+    different rows for the same record.
+    """
+    a, b = _open(tmp_path, "a"), _open(tmp_path, "b")
+    try:
+        contact = ContactService(a).add({"first_name": "Awa", "city": "Dakar", "tags": ["vip"]})
+        whole_second = datetime(2026, 12, 2, 10, 0, 0)
+        with a.write() as session:
+            row = session.get(Contact, contact.id)
+            assert row is not None
+            row.last_contacted_at = whole_second
+            row.created_at = whole_second
+        ops = [o for o in engine.prepare_ops(a) if o.row_id == contact.id]
+        fields = {k: v for op in ops for k, v in op.fields.items()}
+        engine.apply_pull(
+            b,
+            PullResponse(
+                changes=[Change(table="contacts", row_id=contact.id, seq=1, fields=fields)],
+                next_cursor=1,
+                has_more=False,
+                server_hlc="0000000000001-00000-server",
+            ),
+        )
+
+        def stored(ws: Workspace) -> dict[str, object]:
+            with ws.engine.connect() as conn:
+                columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(contacts)")]
+                values = conn.exec_driver_sql(
+                    f"SELECT {', '.join(columns)} FROM contacts WHERE id = ?", (contact.id,)
+                ).one()
+            return {c: v for c, v in zip(columns, values, strict=True) if c != "updated_at"}
+
+        mine, pulled = stored(a), stored(b)
+        assert pulled == mine
+        assert mine["last_contacted_at"] == "2026-12-02 10:00:00.000000"
+    finally:
+        a.close()
+        b.close()
