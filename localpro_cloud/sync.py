@@ -144,7 +144,7 @@ async def push(request: Request, caller: CallerDep, svc: ServiceDep) -> Response
             status.HTTP_403_FORBIDDEN,
             detail="device_id does not match the device this session was signed in on.",
         )
-    result = await run_in_threadpool(apply_push, svc, caller, ops)
+    result = await run_in_threadpool(apply_push, svc, caller, ops, envelope.cursor)
     return Response(content=result.model_dump_json(), media_type="application/json")
 
 
@@ -187,8 +187,15 @@ def _parse_push(body: bytes) -> tuple[PushRequest, list[tuple[int, Any]]]:
     return envelope, ops
 
 
-def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> PushResponse:
-    """The push transaction (see the module docstring for the rules it keeps)."""
+def apply_push(
+    svc: Service, caller: Caller, ops: list[tuple[int, Any]], cursor: int | None = None
+) -> PushResponse:
+    """The push transaction (see the module docstring for the rules it keeps).
+
+    ``cursor`` is the device's pull cursor. When it equals the account's sequence before
+    this push and every op is stored exactly as sent, the rows this push stamps are, field
+    for field, what the device already holds: the answer's ``cursor`` lets it skip them.
+    """
     account_id, device_id = caller.account_id, caller.device_id
     assert device_id is not None
     ceiling = svc.now_ms() + CLOCK_SKEW_MS
@@ -229,9 +236,10 @@ def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> Push
                 valid.append((op_id, op))
             else:
                 rejected.append(Rejection(op_id=op_id, reason=reason))
+        exact = False
         try:
             with conn.begin_nested():
-                seq = _apply_all(conn, account_id, valid, seq, ceiling)
+                seq, exact = _apply_all(conn, account_id, valid, seq, ceiling)
         except SQLAlchemyError:
             # Which op the database refused is unknown: apply them one by one, each in its
             # own savepoint, so that only the bad one is rejected.
@@ -280,7 +288,10 @@ def apply_push(svc: Service, caller: Caller, ops: list[tuple[int, Any]]) -> Push
                 )
             ]
     rejected.sort(key=lambda r: r.op_id)
-    return PushResponse(acked_op_id=top, rejected=rejected, server_hlc=svc.server_hlc())
+    caught_up = seq if exact and seq > start_seq and cursor == start_seq else None
+    return PushResponse(
+        acked_op_id=top, rejected=rejected, server_hlc=svc.server_hlc(), cursor=caught_up
+    )
 
 
 def _summarise(exc: ValidationError) -> str:
@@ -294,8 +305,11 @@ def _summarise(exc: ValidationError) -> str:
 
 def _apply_all(
     conn: Connection, account_id: str, ops: list[tuple[int, PushOp]], seq: int, ceiling: int
-) -> int:
-    """Merge a push's valid ops with a few statements in all; returns the account's new seq.
+) -> tuple[int, bool]:
+    """Merge a push's valid ops with a few statements in all.
+
+    Returns the account's new seq, and whether every op was stored exactly as sent: each
+    of its fields won, none was clamped and nothing else changed (a revived record does).
 
     The stored documents of every row the push touches are read in chunks, merged in
     memory op after op (the same ``merge`` as one at a time), and the rows that changed are
@@ -304,7 +318,7 @@ def _apply_all(
     to the database.
     """
     if not ops:
-        return seq
+        return seq, True
     rows = db.sync_rows
     keys = {(op.table, op.row_id) for _op_id, op in ops}
     ids = sorted({row_id for _table, row_id in keys})
@@ -319,6 +333,7 @@ def _apply_all(
                 current[(table, row_id)] = {n: (v, h) for n, (v, h) in json.loads(fields).items()}
     stored = set(current)
     changed_order: dict[tuple[str, str], None] = {}
+    exact = True
     for _op_id, op in ops:
         key = (op.table, op.row_id)
         mine = current.get(key, {})
@@ -327,6 +342,7 @@ def _apply_all(
             for name, (value, hlc) in op.fields.items()
         }
         merged, changed = merge(mine, incoming)
+        exact = exact and changed == incoming and incoming == op.fields
         if changed:
             current[key] = merged
             changed_order.pop(key, None)
@@ -364,7 +380,7 @@ def _apply_all(
     for key in changed_order:
         if key[0] == "usage_events":
             _index_usage(conn, account_id, key[1], current[key])
-    return seq
+    return seq, exact
 
 
 def _apply(conn: Connection, account_id: str, op: PushOp, new_seq: int, ceiling: int) -> bool:

@@ -250,10 +250,12 @@ class SyncClient:
             if not ops:
                 return 0, 0, {}, False
             # Column blocks: ~2.5x fewer bytes than an object per op (see PushBlock).
+            sent_cursor = engine.cursor(self.ws)
             request = PushRequest(
                 device_id=self.ws.device_id,
                 schema_version=SCHEMA_VERSION,
                 blocks=to_push_blocks(ops),
+                cursor=sent_cursor,
             )
             body, headers = gzip_json(request.model_dump(mode="json"))
             try:
@@ -273,7 +275,7 @@ class SyncClient:
                 return 0, 1, {ops[0].table: 1}, True
         parsed = _parse(PushResponse, response)
         self._measure_clock(parsed.server_hlc)
-        applied = engine.acknowledge(self.ws, parsed, ops)
+        applied = engine.acknowledge(self.ws, parsed, ops, sent_cursor=sent_cursor)
         tables: dict[str, int] = {}
         for op in ops:
             tables[op.table] = tables.get(op.table, 0) + 1

@@ -320,13 +320,19 @@ def _from_sql(column_type: Any, value: Any) -> Any:
     return value
 
 
-def acknowledge(ws: Workspace, response: PushResponse, sent: list[PushOp]) -> int:
+def acknowledge(
+    ws: Workspace, response: PushResponse, sent: list[PushOp], *, sent_cursor: int | None = None
+) -> int:
     """Forget what the server applied; keep what it rejected, with the reason.
 
     An acknowledgement of an op id this device never numbered means the server holds a
     later history of this device (the workspace was restored from a backup): it skipped
     the ops as replays without applying them, so every frozen op is renumbered after the
     server's last id and sent again (merging is idempotent, a resend costs nothing).
+
+    When the server says this push's rows are exactly what this device holds
+    (``response.cursor``), the pull cursor moves past them, in the same transaction, if it
+    is still the one sent with the push (``sent_cursor``): no pull applied a page since.
     """
     capture_of(ws.engine).clock.observe(response.server_hlc)
     reasons = {r.op_id: r.reason for r in response.rejected}
@@ -346,6 +352,14 @@ def acknowledge(ws: Workspace, response: PushResponse, sent: list[PushOp]) -> in
                     )
                 )
         session.execute(delete(SyncOp).where(SyncOp.op_id <= response.acked_op_id))
+        caught_up = response.cursor
+        if (
+            caught_up is not None
+            and sent_cursor is not None
+            and caught_up > sent_cursor
+            and int(state.get(session, state.CURSOR, "0")) == sent_cursor
+        ):
+            state.put(session, state.CURSOR, str(caught_up))
     return sum(1 for op in sent if op.op_id <= response.acked_op_id and op.op_id not in reasons)
 
 

@@ -77,6 +77,8 @@ class PushRequest(_Model):
     ops: list[PushOp] = Field(default=[], max_length=MAX_OPS_PER_PUSH)
     blocks: list["PushBlock"] = []
     """The compact layout of ops (see ``PushBlock``); both count against the op limit."""
+    cursor: int | None = None
+    """The device's pull cursor as it pushes: lets the server spare it its own echo."""
 
 
 class Rejection(_Model):
@@ -89,6 +91,11 @@ class PushResponse(_Model):
     """Every op at or below this id is durably applied (or rejected, listed below)."""
     rejected: list[Rejection] = []
     server_hlc: Hlc
+    cursor: int | None = None
+    """Set when pulling every change up to this seq would change nothing on the pushing
+    device: its cursor was the account's sequence when the push began, and every op was
+    stored exactly as sent. The device may move its pull cursor here instead of
+    downloading its own rows back (after a first upload of 100,000 contacts, 8.6 MB)."""
 
 
 class Change(_Model):
