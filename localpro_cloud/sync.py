@@ -145,7 +145,9 @@ async def push(request: Request, caller: CallerDep, svc: ServiceDep) -> Response
             detail="device_id does not match the device this session was signed in on.",
         )
     result = await run_in_threadpool(apply_push, svc, caller, ops, envelope.cursor)
-    return Response(content=result.model_dump_json(), media_type="application/json")
+    # No "cursor" key unless it is set: apps from before it refuse fields they do not know.
+    body = result.model_dump_json(exclude_none=True)
+    return Response(content=body, media_type="application/json")
 
 
 def _parse_push(body: bytes) -> tuple[PushRequest, list[tuple[int, Any]]]:

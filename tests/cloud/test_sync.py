@@ -107,6 +107,29 @@ def test_a_replayed_push_is_applied_once(cloud: Cloud) -> None:
     assert _seq(cloud, device.account.id) == seq + 1
 
 
+def test_a_push_from_a_caught_up_device_lets_it_skip_its_own_rows(cloud: Cloud) -> None:
+    device = _device(cloud)
+    other = device.account.device()
+    first = [device.op("contacts", new_id(), first_name="Awa") for _ in range(3)]
+    # No cursor sent (an app from before the field): the answer does not carry the key.
+    plain = device.push_raw(first)
+    assert plain.status_code == 200 and "cursor" not in plain.json()
+    seq = _seq(cloud, device.account.id)
+    # Caught up (cursor = the account's sequence) and stored as sent: skip to the new seq.
+    row = new_id()
+    caught_up = device.push_raw([device.op("contacts", row, first_name="Moussa")], cursor=seq)
+    assert caught_up.json()["cursor"] == seq + 1 == _seq(cloud, device.account.id)
+    # Behind (another device pushed since): no skipping, its rows must come down.
+    other.push([other.op("contacts", new_id(), first_name="Fatou")])
+    behind = device.push_raw([device.op("contacts", row, city="Dakar")], cursor=seq + 1)
+    assert "cursor" not in behind.json()
+    # Caught up, but the row is not stored as sent (an older edit loses): no skipping.
+    now = _seq(cloud, device.account.id)
+    stale = device.op("contacts", row, at_ms=1, first_name="Old")
+    lost = device.push_raw([stale], cursor=now)
+    assert lost.status_code == 200 and "cursor" not in lost.json()
+
+
 def test_an_edit_moves_the_row_after_the_cursor(cloud: Cloud) -> None:
     device = _device(cloud)
     rows = [new_id() for _ in range(5)]
