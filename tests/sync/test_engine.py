@@ -20,6 +20,16 @@ def _open(tmp_path: Path, name: str) -> Workspace:
     return Workspace.open(WorkspacePaths(tmp_path / name), daily_backup=False)
 
 
+def _page(*changes: Change, more: bool = False) -> PullResponse:
+    """A pull page of ``changes`` whose cursor is the last change's seq."""
+    return PullResponse(
+        changes=list(changes),
+        next_cursor=changes[-1].seq,
+        has_more=more,
+        server_hlc="0000000000001-00000-server",
+    )
+
+
 def test_every_write_path_is_captured(workspace: Workspace) -> None:
     before = engine.pending(workspace)
     c = ContactService(workspace).add({"first_name": "Awa", "phone": "771234567"})
@@ -66,12 +76,7 @@ def test_pull_applies_newer_fields_only_and_is_not_captured_again(tmp_path: Path
         contact = ContactService(a).add({"first_name": "Awa", "city": "Dakar"})
         ops = engine.prepare_ops(a)
         op = next(o for o in ops if o.row_id == contact.id)
-        page = PullResponse(
-            changes=[Change(table="contacts", row_id=op.row_id, seq=1, fields=op.fields)],
-            next_cursor=1,
-            has_more=False,
-            server_hlc="0000000000001-00000-server",
-        )
+        page = _page(Change(table="contacts", row_id=op.row_id, seq=1, fields=op.fields))
         engine.prepare_ops(b)  # b's own settings row etc.
         b_before = engine.outbox_size(b)
         result = engine.apply_pull(b, page)
@@ -85,24 +90,14 @@ def test_pull_applies_newer_fields_only_and_is_not_captured_again(tmp_path: Path
         stale["city"] = ("Rufisque", op.fields["city"][1])
         engine.apply_pull(
             b,
-            PullResponse(
-                changes=[Change(table="contacts", row_id=op.row_id, seq=2, fields=stale)],
-                next_cursor=2,
-                has_more=False,
-                server_hlc="0000000000001-00000-server",
-            ),
+            _page(Change(table="contacts", row_id=op.row_id, seq=2, fields=stale)),
         )
         assert ContactService(b).get(contact.id).city == "Thiès"
         # A newer one wins.
         newer = {"city": ("Mbour", FAR_FUTURE)}
         engine.apply_pull(
             b,
-            PullResponse(
-                changes=[Change(table="contacts", row_id=op.row_id, seq=3, fields=newer)],
-                next_cursor=3,
-                has_more=False,
-                server_hlc="0000000000001-00000-server",
-            ),
+            _page(Change(table="contacts", row_id=op.row_id, seq=3, fields=newer)),
         )
         assert ContactService(b).get(contact.id).city == "Mbour"
     finally:
@@ -118,23 +113,12 @@ def test_pulled_rows_may_reference_rows_of_a_later_page(tmp_path: Path) -> None:
         ops = engine.prepare_ops(a)
         contact_op = next(o for o in ops if o.table == "contacts")
         prospect_op = next(o for o in ops if o.table == "prospects")
-        first = PullResponse(
-            changes=[
-                Change(table="contacts", row_id=contact_op.row_id, seq=1, fields=contact_op.fields)
-            ],
-            next_cursor=1,
-            has_more=True,
-            server_hlc="0000000000001-00000-server",
+        first = _page(
+            Change(table="contacts", row_id=contact_op.row_id, seq=1, fields=contact_op.fields),
+            more=True,
         )
-        second = PullResponse(
-            changes=[
-                Change(
-                    table="prospects", row_id=prospect_op.row_id, seq=2, fields=prospect_op.fields
-                )
-            ],
-            next_cursor=2,
-            has_more=False,
-            server_hlc="0000000000001-00000-server",
+        second = _page(
+            Change(table="prospects", row_id=prospect_op.row_id, seq=2, fields=prospect_op.fields)
         )
         engine.apply_pull(b, first)
         engine.apply_pull(b, second)
@@ -184,12 +168,7 @@ def test_pulled_rows_are_stored_as_the_orm_stores_them(tmp_path: Path) -> None:
         fields = {k: v for op in ops for k, v in op.fields.items()}
         engine.apply_pull(
             b,
-            PullResponse(
-                changes=[Change(table="contacts", row_id=contact.id, seq=1, fields=fields)],
-                next_cursor=1,
-                has_more=False,
-                server_hlc="0000000000001-00000-server",
-            ),
+            _page(Change(table="contacts", row_id=contact.id, seq=1, fields=fields)),
         )
 
         def stored(ws: Workspace) -> dict[str, object]:
