@@ -39,8 +39,12 @@ from sqlalchemy import insert
 
 from localpro_desktop.discovery.demo.generator import iter_businesses
 from localpro_desktop.domain.ids import utcnow
-from localpro_desktop.exporting.exporters import CONTACT_COLUMNS, ExportFormat, export_records
 from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.services.exporting.exporters import (
+    CONTACT_COLUMNS,
+    ExportFormat,
+    export_records,
+)
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact
 

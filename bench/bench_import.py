@@ -56,7 +56,7 @@ from phonenumbers import PhoneNumberFormat
 from sqlalchemy import func, select
 
 from localpro_desktop.discovery.demo.generator import DemoBusiness, iter_businesses, sector_label
-from localpro_desktop.importing.importer import ImportReport, import_file
+from localpro_desktop.services.importing.importer import ImportReport, import_file
 from localpro_desktop.store.models import Activity, Contact
 
 TARGET_SECONDS = 8.0  # for TARGET_ROWS rows; other sizes get the same rows/s target

@@ -91,8 +91,8 @@ from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact
 from localpro_desktop.sync import engine
 from localpro_desktop.sync.client import PULL_MAX_BYTES, PUSH_BATCH, SyncClient
-from localpro_desktop.sync.protocol import PullResponse, RegisterRequest
 from localpro_desktop.sync.transport import SyncUnavailable
+from localpro_protocol.wire import PullResponse, RegisterRequest
 
 DEFAULT_CONTACTS = 100_000
 TARGET_BYTES_PER_CONTACT = 100.0

@@ -1,6 +1,6 @@
 """LocalPro cloud: accounts and the sync server the desktop app talks to.
 
-It shares the wire protocol (``localpro_desktop.sync.protocol``) word for word with the app
+It shares the wire protocol (``localpro_protocol.wire``) word for word with the app
 and never imports Qt.
 """
 

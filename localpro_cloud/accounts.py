@@ -38,8 +38,8 @@ from localpro_cloud.security import (
     token_hash,
     verify_password,
 )
-from localpro_desktop.domain.plans import PLAN_LIMITS, Plan, month_key
-from localpro_desktop.sync.protocol import (
+from localpro_protocol.plans import PLAN_LIMITS, Plan, month_key
+from localpro_protocol.wire import (
     LoginRequest,
     Profile,
     ProfileUpdate,

@@ -21,7 +21,7 @@ from localpro_cloud import __version__, accounts, db, sync
 from localpro_cloud.bodies import RequestBodyMiddleware
 from localpro_cloud.context import Clock, Service
 from localpro_cloud.settings import MIN_SECRET_LENGTH, resolve_secret
-from localpro_desktop.sync.protocol import PushRequest
+from localpro_protocol.wire import PushRequest
 
 DESCRIPTION = """Accounts and offline-first sync for the LocalPro desktop app.
 

@@ -12,7 +12,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from localpro_desktop.sync.protocol import MAX_BODY_BYTES
+from localpro_protocol.wire import MAX_BODY_BYTES
 
 _WITH_BODY = {"POST", "PUT", "PATCH"}
 

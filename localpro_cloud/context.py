@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy import Engine
 
-from localpro_desktop.sync.hlc import Timestamp
+from localpro_protocol.hlc import Timestamp
 
 Clock = Callable[[], float]
 """Seconds since the epoch, like ``time.time``; injectable so tests can move time."""

@@ -30,9 +30,9 @@ from localpro_cloud import db
 from localpro_cloud.accounts import Caller, CallerDep, ServiceDep
 from localpro_cloud.compression import compressed_json
 from localpro_cloud.context import Service
-from localpro_cloud.fields import problem_with
-from localpro_desktop.sync.hlc import MAX_COUNTER, Timestamp, clamp
-from localpro_desktop.sync.protocol import (
+from localpro_protocol.fields import problem_with
+from localpro_protocol.hlc import MAX_COUNTER, Timestamp, clamp
+from localpro_protocol.wire import (
     DELETED,
     MAX_OPS_PER_PUSH,
     SCHEMA_VERSION,

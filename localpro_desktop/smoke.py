@@ -145,7 +145,7 @@ def fill_demo(paths: WorkspacePaths) -> str:
 def parallel_import(paths: WorkspacePaths, folder: Path) -> str:
     """A dry-run import big enough to be checked by two worker processes."""
     from localpro_desktop.domain.plans import Plan
-    from localpro_desktop.importing.importer import PARALLEL_THRESHOLD, import_file
+    from localpro_desktop.services.importing.importer import PARALLEL_THRESHOLD, import_file
     from localpro_desktop.services.workspace import Workspace
 
     source = folder / "smoke-import.csv"

@@ -2,60 +2,35 @@
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from localpro_desktop.domain.errors import UserError
+from localpro_protocol.plans import PLAN_LIMITS, PLAN_ORDER, Metric, Plan, month_key
+
+__all__ = [
+    "PLAN_LIMITS",
+    "PLAN_ORDER",
+    "LimitCheck",
+    "Metric",
+    "Plan",
+    "PlanLimitError",
+    "cheapest_plan_allowing",
+    "check_limit",
+    "format_limit",
+    "month_key",
+    "next_reset",
+    "parse_plan",
+]
 
 
-class Plan(StrEnum):
-    STARTER = "starter"
-    BUSINESS = "business"
-    PRO_PLUS = "pro_plus"
-    ENTERPRISE = "enterprise"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
-
-    @classmethod
-    def parse(cls, text: str) -> "Plan":
-        key = text.strip().lower().replace("+", "_plus").replace(" ", "_").replace("-", "_")
-        key = key.replace("__", "_")
-        try:
-            return cls(key)
-        except ValueError:
-            names = ", ".join(p.value for p in cls)
-            raise UserError(f"Unknown plan {text!r}: use one of {names}.") from None
-
-
-class Metric(StrEnum):
-    """What a plan limits; usage events carry one of these."""
-
-    PROSPECTS = "prospects"
-    MESSAGES = "messages"
-
-
-_LABELS = {
-    Plan.STARTER: "Starter",
-    Plan.BUSINESS: "Business",
-    Plan.PRO_PLUS: "Pro+",
-    Plan.ENTERPRISE: "Enterprise",
-}
-
-# None means unlimited.
-PLAN_LIMITS: dict[Plan, dict[Metric, int | None]] = {
-    Plan.STARTER: {Metric.PROSPECTS: 200, Metric.MESSAGES: 1_000},
-    Plan.BUSINESS: {Metric.PROSPECTS: 1_000, Metric.MESSAGES: 5_000},
-    Plan.PRO_PLUS: {Metric.PROSPECTS: 5_000, Metric.MESSAGES: 25_000},
-    Plan.ENTERPRISE: {Metric.PROSPECTS: None, Metric.MESSAGES: None},
-}
-
-PLAN_ORDER: tuple[Plan, ...] = tuple(Plan)
-
-
-def month_key(day: date) -> str:
-    """Usage buckets are calendar months, so the monthly reset needs no scheduled job."""
-    return f"{day.year:04d}-{day.month:02d}"
+def parse_plan(text: str) -> Plan:
+    """A plan as a user types it ("Pro+", "pro plus", "business")."""
+    key = text.strip().lower().replace("+", "_plus").replace(" ", "_").replace("-", "_")
+    key = key.replace("__", "_")
+    try:
+        return Plan(key)
+    except ValueError:
+        names = ", ".join(p.value for p in Plan)
+        raise UserError(f"Unknown plan {text!r}: use one of {names}.") from None
 
 
 def next_reset(day: date) -> date:

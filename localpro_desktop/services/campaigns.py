@@ -21,15 +21,16 @@ from localpro_desktop.domain.campaigns import (
     is_editable,
     recipient_advances,
 )
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.domain.templates import check_template, render
 from localpro_desktop.services import usage
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.records import get_live
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Campaign, CampaignRecipient, Contact
+from localpro_protocol.wire import Table
 
 _FINAL = {RecipientStatus.FAILED, RecipientStatus.SKIPPED, RecipientStatus.REPLIED}
 _IMPLIES_SENT = {RecipientStatus.DELIVERED, RecipientStatus.OPENED, RecipientStatus.REPLIED}
@@ -137,7 +138,7 @@ class CampaignService:
             )
             session.add(campaign)
             session.flush()
-            changes.add("campaigns", campaign.id)
+            changes.add(Table.CAMPAIGNS, campaign.id)
         return campaign
 
     def update_content(
@@ -174,8 +175,8 @@ class CampaignService:
                     )
                 ):
                     old.deleted_at = utcnow()
-                changes.touch("campaign_recipients")
-            changes.add("campaigns", campaign.id)
+                changes.touch(Table.CAMPAIGN_RECIPIENTS)
+            changes.add(Table.CAMPAIGNS, campaign.id)
         return campaign
 
     def get(self, campaign_id: str) -> Campaign:
@@ -261,8 +262,8 @@ class CampaignService:
                 old.deleted_at = utcnow()
             for contact in audience.included:
                 session.add(self._recipient(campaign, contact))
-            changes.add("campaigns", campaign.id)
-            changes.touch("campaign_recipients")
+            changes.add(Table.CAMPAIGNS, campaign.id)
+            changes.touch(Table.CAMPAIGN_RECIPIENTS)
         return audience
 
     def preview(self, campaign_id: str, contact_id: str) -> tuple[str, str]:
@@ -307,9 +308,9 @@ class CampaignService:
             campaign.status = CampaignStatus.SENT.value
             campaign.sent_at = now
             usage.record(session, Metric.MESSAGES, len(pending), f"campaign:{campaign.id}")
-            changes.add("campaigns", campaign.id)
-            changes.touch("campaign_recipients")
-            changes.touch("usage_events")
+            changes.add(Table.CAMPAIGNS, campaign.id)
+            changes.touch(Table.CAMPAIGN_RECIPIENTS)
+            changes.touch(Table.USAGE_EVENTS)
         return campaign
 
     def record_delivery(
@@ -340,11 +341,11 @@ class CampaignService:
                     self._note_message(session, recipient, when)
             elif status in _TIMESTAMP_FOR and getattr(recipient, _TIMESTAMP_FOR[status]) is None:
                 setattr(recipient, _TIMESTAMP_FOR[status], when)
-            changes.add("campaign_recipients", recipient.id)
+            changes.add(Table.CAMPAIGN_RECIPIENTS, recipient.id)
             campaign = session.get(Campaign, recipient.campaign_id)
             if campaign is not None:
                 self._maybe_complete(session, campaign)
-                changes.add("campaigns", campaign.id)
+                changes.add(Table.CAMPAIGNS, campaign.id)
         return recipient
 
     def fail(self, campaign_id: str, reason: str) -> Campaign:
@@ -357,7 +358,7 @@ class CampaignService:
             if CampaignStatus(campaign.status) is CampaignStatus.SENT:
                 raise UserError("A campaign being sent cannot be deleted; wait for it to finish.")
             campaign.deleted_at = utcnow()
-            changes.add("campaigns", campaign.id)
+            changes.add(Table.CAMPAIGNS, campaign.id)
 
     # -- internals --------------------------------------------------------------------
 
@@ -389,7 +390,7 @@ class CampaignService:
             campaign.status = target.value
             for key, value in values.items():
                 setattr(campaign, key, value)
-            changes.add("campaigns", campaign.id)
+            changes.add(Table.CAMPAIGNS, campaign.id)
         return campaign
 
     def _note_message(self, session: Session, recipient: CampaignRecipient, when: datetime) -> None:

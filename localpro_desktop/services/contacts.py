@@ -8,14 +8,15 @@ from sqlalchemy import func, select
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.normalize import normalize_contact
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus, can_move
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact
+from localpro_protocol.wire import Table
 
 EDITABLE = (
     "first_name",
@@ -69,8 +70,8 @@ class ContactService:
                     new_status=contact.status,
                 )
             )
-            changes.add("contacts", contact.id)
-            changes.touch("activities")
+            changes.add(Table.CONTACTS, contact.id)
+            changes.touch(Table.ACTIVITIES)
         return contact
 
     def update(self, contact_id: str, fields: Mapping[str, object]) -> Contact:
@@ -94,7 +95,7 @@ class ContactService:
             for key, value in normalized.values.items():
                 if key != "status" and getattr(contact, key) != value:
                     setattr(contact, key, value)
-            changes.add("contacts", contact.id)
+            changes.add(Table.CONTACTS, contact.id)
         return contact
 
     def delete(self, contact_ids: Iterable[str]) -> int:
@@ -104,7 +105,7 @@ class ContactService:
             for ident in contact_ids:
                 contact = get_live(session, Contact, ident, "contact")
                 tombstone(contact)
-                changes.add("contacts", contact.id)
+                changes.add(Table.CONTACTS, contact.id)
                 count += 1
         return count
 
@@ -140,8 +141,8 @@ class ContactService:
                     body=note,
                 )
             )
-            changes.add("contacts", contact.id)
-            changes.touch("activities")
+            changes.add(Table.CONTACTS, contact.id)
+            changes.touch(Table.ACTIVITIES)
         return contact
 
     def add_activity(
@@ -168,9 +169,9 @@ class ContactService:
                 contact.last_contacted_at is None or contact.last_contacted_at < when
             ):
                 contact.last_contacted_at = when
-                changes.add("contacts", contact.id)
+                changes.add(Table.CONTACTS, contact.id)
             session.flush()
-            changes.add("activities", activity.id)
+            changes.add(Table.ACTIVITIES, activity.id)
         return activity
 
     def timeline(self, contact_id: str, *, limit: int = 200) -> list[Activity]:
@@ -198,7 +199,7 @@ class ContactService:
                     body=f"{verb.capitalize()} {channel.value}",
                 )
             )
-            changes.add("contacts", contact.id)
+            changes.add(Table.CONTACTS, contact.id)
         return contact
 
     # -- board ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy import insert, text
 from localpro_desktop.discovery.demo.generator import DemoBusiness, iter_businesses
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import new_id, utcnow
 from localpro_desktop.domain.names import name_key
@@ -25,8 +26,9 @@ from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.plans import Metric, month_key
 from localpro_desktop.domain.segment_rules import SegmentRule
 from localpro_desktop.domain.templates import render
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store import local_state
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.store.models import (
     Activity,
     Campaign,
@@ -36,7 +38,6 @@ from localpro_desktop.store.models import (
     Segment,
     UsageEvent,
 )
-from localpro_desktop.sync import state as sync_state
 
 BATCH = 5000
 CONTACT_SHARE = 0.10
@@ -120,11 +121,9 @@ class DemoSummary:
 
 Progress = Callable[[str, int, int], None]
 
-
-DEMO_MARKER = "demo_seed"
-"""Local note that this workspace was filled with demo data (the prospects themselves keep
-the realistic sources the generator gives them, so the source charts have something true
-to show)."""
+# A local note (StateKey.DEMO_SEED) says the workspace was filled with demo data: the
+# prospects themselves keep the realistic sources the generator gives them, so the source
+# charts have something true to show.
 
 
 def _insert(model: type) -> Any:
@@ -135,7 +134,7 @@ def _insert(model: type) -> Any:
 
 def has_demo_data(ws: Workspace) -> bool:
     with ws.read() as session:
-        return bool(sync_state.get(session, DEMO_MARKER))
+        return bool(local_state.get(session, StateKey.DEMO_SEED))
 
 
 def generate_demo(
@@ -162,7 +161,7 @@ def generate_demo(
     with ws.write(changes) as session:
         # Prospects and contacts point at each other: check those links at commit.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        sync_state.put(session, DEMO_MARKER, str(seed))
+        local_state.put(session, StateKey.DEMO_SEED, str(seed))
         batch: list[dict[str, Any]] = []
         for business in iter_businesses(seed=seed, count=size, countries=countries):
             prospect = prospect_row(business, now)

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.activities import ActivityKind
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.names import split_full_name
@@ -16,7 +17,6 @@ from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.domain.sources import ProspectSource
 from localpro_desktop.services import usage
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact, Prospect
@@ -25,6 +25,7 @@ from localpro_desktop.store.queries.prospects import (
     count_query,
     search_query,
 )
+from localpro_protocol.wire import Table
 
 FUZZY_NAME_THRESHOLD = 90
 
@@ -99,8 +100,8 @@ class ProspectService:
             session.add(prospect)
             usage.record(session, Metric.PROSPECTS, 1, f"prospect:{source.value}")
             session.flush()
-            changes.add("prospects", prospect.id)
-            changes.touch("usage_events")
+            changes.add(Table.PROSPECTS, prospect.id)
+            changes.touch(Table.USAGE_EVENTS)
         return prospect
 
     def update(self, prospect_id: str, fields: Mapping[str, object]) -> Prospect:
@@ -123,7 +124,7 @@ class ProspectService:
             for key, value in normalized.values.items():
                 if getattr(prospect, key) != value:
                     setattr(prospect, key, value)
-            changes.add("prospects", prospect.id)
+            changes.add(Table.PROSPECTS, prospect.id)
         return prospect
 
     def delete(self, prospect_ids: Iterable[str]) -> int:
@@ -133,7 +134,7 @@ class ProspectService:
             for ident in prospect_ids:
                 prospect = get_live(session, Prospect, ident, "prospect")
                 tombstone(prospect)
-                changes.add("prospects", prospect.id)
+                changes.add(Table.PROSPECTS, prospect.id)
                 count += 1
         return count
 
@@ -199,9 +200,9 @@ class ProspectService:
                 )
                 contacts.append(contact)
                 created += 1
-                changes.add("prospects", prospect.id)
-                changes.add("contacts", contact.id)
-                changes.touch("activities")
+                changes.add(Table.PROSPECTS, prospect.id)
+                changes.add(Table.CONTACTS, contact.id)
+                changes.touch(Table.ACTIVITIES)
         return ConversionResult(contacts, created, already)
 
 

@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import NotFoundError, UserError
 from localpro_desktop.domain.segment_rules import SegmentRule
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact, Segment, SegmentMember
@@ -30,6 +30,7 @@ from localpro_desktop.store.queries.contacts import (
     in_static_segment,
     select_contacts,
 )
+from localpro_protocol.wire import Table
 
 NAME_MAX = 120
 DESCRIPTION_MAX = 400
@@ -100,7 +101,7 @@ class SegmentService:
             )
             session.add(segment)
             session.flush()
-            changes.add("segments", segment.id)
+            changes.add(Table.SEGMENTS, segment.id)
             if contact_ids:
                 _add_members(session, segment, contact_ids, changes)
         return self.get(segment.id)
@@ -137,10 +138,10 @@ class SegmentService:
                 if member is None:
                     continue
                 tombstone(member)
-                changes.add("segment_members", member.id)
+                changes.add(Table.SEGMENT_MEMBERS, member.id)
                 removed += 1
             if removed:
-                changes.add("segments", row.id)
+                changes.add(Table.SEGMENTS, row.id)
             return removed
 
     # -- read -------------------------------------------------------------------------
@@ -236,7 +237,7 @@ class SegmentService:
             _ensure_name_free(session, clean_name, keep=row.id)
             if row.name != clean_name:
                 row.name = clean_name
-                changes.add("segments", row.id)
+                changes.add(Table.SEGMENTS, row.id)
         return self.get(row.id)
 
     def update_rule(
@@ -252,7 +253,7 @@ class SegmentService:
             row.rule = rule.to_dict()
             if description is not None:
                 row.description = _clean_description(description)
-            changes.add("segments", row.id)
+            changes.add(Table.SEGMENTS, row.id)
         return self.get(row.id)
 
     def delete(self, segment: SegmentRef) -> None:
@@ -260,14 +261,14 @@ class SegmentService:
         with self.ws.write(changes) as session:
             row = _resolve(session, segment)
             tombstone(row)
-            changes.add("segments", row.id)
+            changes.add(Table.SEGMENTS, row.id)
             for member in session.scalars(
                 select(SegmentMember).where(
                     SegmentMember.segment_id == row.id, SegmentMember.deleted_at.is_(None)
                 )
             ):
                 tombstone(member)
-                changes.add("segment_members", member.id)
+                changes.add(Table.SEGMENT_MEMBERS, member.id)
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -367,10 +368,10 @@ def _add_members(
         else:
             member.deleted_at = None
         session.flush()
-        changes.add("segment_members", member.id)
+        changes.add(Table.SEGMENT_MEMBERS, member.id)
         added += 1
     if added:
-        changes.add("segments", segment.id)
+        changes.add(Table.SEGMENTS, segment.id)
     return added
 
 

@@ -9,12 +9,13 @@ bulk imports, the demo generator — is recorded in the same transaction as the 
 
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
-from localpro_desktop.sync.hlc import HybridClock
+from localpro_protocol.hlc import HybridClock
 
 PENDING_NODE = "pending"
 
@@ -49,9 +50,21 @@ class CaptureState:
         connection.create_function("lp_capture", 0, lambda: 1 if self.capturing else 0)
 
 
+_CAPTURES: "weakref.WeakKeyDictionary[Engine, CaptureState]" = weakref.WeakKeyDictionary()
+"""Each engine's capture state, kept beside the engine rather than patched onto it."""
+
+
+def bind_capture(engine: Engine, capture: CaptureState) -> None:
+    """Make ``capture`` the one ``capture_of(engine)`` returns (``make_engine`` does it)."""
+    _CAPTURES[engine] = capture
+
+
 def capture_of(engine: Engine) -> CaptureState:
-    """The capture state ``store.engine.make_engine`` attached to the engine."""
-    return engine.sync_capture  # type: ignore[attr-defined, no-any-return]
+    """The capture state ``store.engine.make_engine`` made for the engine."""
+    try:
+        return _CAPTURES[engine]
+    except KeyError:
+        raise LookupError("this engine was not made by store.engine.make_engine") from None
 
 
 @contextmanager

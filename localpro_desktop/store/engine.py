@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from localpro_desktop.domain.names import fold
-from localpro_desktop.store.capture import CaptureState
+from localpro_desktop.store.capture import CaptureState, bind_capture
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -49,7 +49,7 @@ def make_engine(database: Path) -> Engine:
         connect_args={"check_same_thread": False},
     )
     capture = CaptureState()
-    engine.sync_capture = capture  # type: ignore[attr-defined]
+    bind_capture(engine, capture)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "connect", lambda conn, _rec: capture.register(conn))
     event.listen(engine, "begin", _on_begin)

@@ -21,10 +21,13 @@ import httpx
 from pydantic import ValidationError
 
 from localpro_desktop.domain.errors import UserError
-from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store import local_state
+from localpro_desktop.store.database import Database
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.sync import engine, secrets, state
-from localpro_desktop.sync.hlc import ZERO, Timestamp
-from localpro_desktop.sync.protocol import (
+from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client, with_retries
+from localpro_protocol.hlc import ZERO, Timestamp
+from localpro_protocol.wire import (
     SCHEMA_VERSION,
     Change,
     ChangeBlock,
@@ -40,7 +43,6 @@ from localpro_desktop.sync.protocol import (
     TokenPair,
     to_push_blocks,
 )
-from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client, with_retries
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +95,7 @@ class SyncClient:
 
     def __init__(
         self,
-        ws: Workspace,
+        ws: Database,
         server_url: str | None = None,
         *,
         stall: float = 30.0,
@@ -108,11 +110,11 @@ class SyncClient:
         self._asked_from = 0
         """The cursor the last page was asked from (to see that pages move forward)."""
         with ws.read() as session:
-            remembered = state.get(session, state.SERVER)
+            remembered = local_state.get(session, StateKey.SERVER)
         self.server_url = (server_url or remembered or DEFAULT_SERVER).rstrip("/")
         if server_url and server_url != remembered:
             with ws.write() as session:
-                state.put(session, state.SERVER, self.server_url)
+                local_state.put(session, StateKey.SERVER, self.server_url)
         self.http = make_client(self.server_url, stall=stall)
         self._access: str | None = None
         self._access_until = 0.0
@@ -186,10 +188,10 @@ class SyncClient:
         # Refresh a little early rather than pay a 401 and a second round trip on 3G.
         self._access_until = monotonic() + max(0.0, tokens.expires_in - TOKEN_MARGIN)
         with self.ws.write() as session:
-            state.put(session, state.ACCOUNT, tokens.account_id)
-            state.put(session, state.SERVER, self.server_url)
+            local_state.put(session, StateKey.ACCOUNT, tokens.account_id)
+            local_state.put(session, StateKey.SERVER, self.server_url)
             if email:
-                state.put(session, state.EMAIL, email)
+                local_state.put(session, StateKey.EMAIL, email)
 
     # -- account ------------------------------------------------------------------------
 
@@ -222,7 +224,7 @@ class SyncClient:
         secrets.forget_refresh_token(self.ws.device_id)
         self._access = None
         with self.ws.write() as session:
-            state.put(session, state.ACCOUNT, "")
+            local_state.put(session, StateKey.ACCOUNT, "")
 
     def profile(self) -> Profile:
         return Profile.model_validate(self._send("GET", "/v1/account").json())
@@ -345,7 +347,7 @@ class SyncClient:
                 "this computer's clock is off by %.1f s; edits are stamped corrected", offset / 1000
             )
             with self.ws.write() as session:
-                state.put(session, state.CLOCK_OFFSET, str(offset))
+                local_state.put(session, StateKey.CLOCK_OFFSET, str(offset))
 
     def sync_once(self) -> SyncReport:
         """One round: push everything waiting, then pull until the server has no more.
@@ -368,8 +370,10 @@ class SyncClient:
         self._pull_all(report)
         report.cursor = engine.cursor(self.ws)
         with self.ws.write() as session:
-            state.put(session, state.LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds"))
-            state.put(session, state.LAST_ERROR, "")
+            local_state.put(
+                session, StateKey.LAST_SYNC, datetime.now(UTC).isoformat(timespec="seconds")
+            )
+            local_state.put(session, StateKey.LAST_ERROR, "")
         return report
 
     def sync(

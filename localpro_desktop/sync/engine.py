@@ -44,15 +44,17 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.ids import utcnow
-from localpro_desktop.services.changes import ChangeSet
-from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
+from localpro_desktop.store import local_state
 from localpro_desktop.store.capture import capture_of
+from localpro_desktop.store.database import SETTINGS_ID, Database
 from localpro_desktop.store.engine import WRITER
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.store.models import Base, SyncOp, SyncOutbox, SyncRejected
 from localpro_desktop.sync import state
-from localpro_desktop.sync.hlc import ZERO
-from localpro_desktop.sync.protocol import (
+from localpro_protocol.hlc import ZERO
+from localpro_protocol.wire import (
     DELETED,
     SYNCED_TABLES,
     Change,
@@ -148,7 +150,7 @@ def _chunks(items: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[Any
 # -- push side -------------------------------------------------------------------------
 
 
-def prepare_ops(ws: Workspace, *, max_ops: int = 500) -> list[PushOp]:
+def prepare_ops(ws: Database, *, max_ops: int = 500) -> list[PushOp]:
     """Operations to send: already-prepared ones first (retry), else freeze new ones.
 
     Freezing takes the outbox in capture order, up to ``max_ops`` rows, merges each row's
@@ -166,7 +168,7 @@ def prepare_ops(ws: Workspace, *, max_ops: int = 500) -> list[PushOp]:
             return []
         clocks = _clocks(session, rows.keys())
         values = _read_rows(session, rows.keys())
-        next_op = int(state.get(session, state.NEXT_OP, "1"))
+        next_op = int(local_state.get(session, StateKey.NEXT_OP, "1"))
         ops: list[PushOp] = []
         for (table, row_id), captured in rows.items():
             current = values.get((table, row_id))
@@ -198,7 +200,7 @@ def prepare_ops(ws: Workspace, *, max_ops: int = 500) -> list[PushOp]:
                 [{"op_id": op.op_id, "payload": op.model_dump_json()} for op in ops],
             )
         session.execute(delete(SyncOutbox).where(SyncOutbox.seq <= last_seq))
-        state.put(session, state.NEXT_OP, str(next_op))
+        local_state.put(session, StateKey.NEXT_OP, str(next_op))
         return ops
 
 
@@ -321,7 +323,7 @@ def _from_sql(column_type: Any, value: Any) -> Any:
 
 
 def acknowledge(
-    ws: Workspace, response: PushResponse, sent: list[PushOp], *, sent_cursor: int | None = None
+    ws: Database, response: PushResponse, sent: list[PushOp], *, sent_cursor: int | None = None
 ) -> int:
     """Forget what the server applied; keep what it rejected, with the reason.
 
@@ -337,7 +339,7 @@ def acknowledge(
     capture_of(ws.engine).clock.observe(response.server_hlc)
     reasons = {r.op_id: r.reason for r in response.rejected}
     with ws.write() as session:
-        if response.acked_op_id >= int(state.get(session, state.NEXT_OP, "1")):
+        if response.acked_op_id >= int(local_state.get(session, StateKey.NEXT_OP, "1")):
             _renumber(session, response.acked_op_id + 1)
             return 0
         for op in sent:
@@ -357,9 +359,9 @@ def acknowledge(
             caught_up is not None
             and sent_cursor is not None
             and caught_up > sent_cursor
-            and int(state.get(session, state.CURSOR, "0")) == sent_cursor
+            and int(local_state.get(session, StateKey.CURSOR, "0")) == sent_cursor
         ):
-            state.put(session, state.CURSOR, str(caught_up))
+            local_state.put(session, StateKey.CURSOR, str(caught_up))
     return sum(1 for op in sent if op.op_id <= response.acked_op_id and op.op_id not in reasons)
 
 
@@ -374,19 +376,19 @@ def _renumber(session: Session, first: int) -> None:
     session.execute(delete(SyncOp))
     if payloads:
         session.execute(SyncOp.__table__.insert(), payloads)
-    state.put(session, state.NEXT_OP, str(first + len(payloads)))
+    local_state.put(session, StateKey.NEXT_OP, str(first + len(payloads)))
     log.warning("the server knows later op ids of this device: renumbered from %s", first)
 
 
 # -- pull side -------------------------------------------------------------------------
 
 
-def cursor(ws: Workspace) -> int:
+def cursor(ws: Database) -> int:
     with ws.read() as session:
-        return int(state.get(session, state.CURSOR, "0"))
+        return int(local_state.get(session, StateKey.CURSOR, "0"))
 
 
-def reset_cursor(ws: Workspace, *, resend: bool = False) -> None:
+def reset_cursor(ws: Database, *, resend: bool = False) -> None:
     """Pull everything again from the start.
 
     ``resend`` also queues every field this device knows, with its clock, to be pushed
@@ -394,7 +396,7 @@ def reset_cursor(ws: Workspace, *, resend: bool = False) -> None:
     then restored from the devices (its merge keeps whichever clock is newer).
     """
     with ws.write() as session:
-        state.put(session, state.CURSOR, "0")
+        local_state.put(session, StateKey.CURSOR, "0")
         if resend:
             session.execute(
                 text(
@@ -404,7 +406,7 @@ def reset_cursor(ws: Workspace, *, resend: bool = False) -> None:
             )
 
 
-def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
+def apply_pull(ws: Database, page: PullResponse) -> ApplyResult:
     """Apply a page of server changes and move the cursor, in one transaction.
 
     Foreign keys are not checked while applying: a page may hold a contact whose prospect
@@ -430,7 +432,7 @@ def apply_pull(ws: Workspace, page: PullResponse) -> ApplyResult:
                 _apply_page(conn, changes, result, touched)
                 conn.execute(
                     text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),
-                    {"k": state.CURSOR, "v": str(page.next_cursor)},
+                    {"k": StateKey.CURSOR, "v": str(page.next_cursor)},
                 )
         finally:
             if conn.in_transaction():
@@ -698,11 +700,11 @@ def _statement(
     return sql, to_params
 
 
-def pending(ws: Workspace) -> int:
+def pending(ws: Database) -> int:
     with ws.read() as session:
         return state.pending_changes(session)
 
 
-def outbox_size(ws: Workspace) -> int:
+def outbox_size(ws: Database) -> int:
     with ws.read() as session:
         return int(session.scalar(select(func.count()).select_from(SyncOutbox)) or 0)

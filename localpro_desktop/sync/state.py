@@ -1,100 +1,17 @@
-"""The sync engine's local bookkeeping: device id, cursor, op numbering, server, and the
-correction of a laptop clock that is wrong.
-
-Why correct the clock: conflicts are decided by hybrid logical clocks, whose wall part is
-the laptop's date. A laptop a day behind stamps its edits a day in the past, so an edit
-made there after a colleague's would lose to it. Each sync measures how far the laptop's
-date is from the server's and stamps later edits with the corrected date (the offset is
-kept across restarts). The clock still never goes backwards.
-"""
-
-from collections.abc import Callable
+"""Sync-only readings of the workspace's bookkeeping: what waits to be sent, what the
+server refused, and the measure of the laptop's clock against the server's."""
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from localpro_desktop.domain.ids import new_id
 from localpro_desktop.store.capture import capture_of
-from localpro_desktop.store.models import SyncClock, SyncOp, SyncOutbox, SyncRejected, SyncState
-from localpro_desktop.store.unit_of_work import unit_of_work
-from localpro_desktop.sync.hlc import HybridClock
-
-DEVICE_ID = "device_id"
-CURSOR = "pull_cursor"
-NEXT_OP = "next_op_id"
-SERVER = "server_url"
-ACCOUNT = "account_id"
-EMAIL = "account_email"
-LAST_SYNC = "last_sync_at"
-LAST_ERROR = "last_error"
-CLOCK_OFFSET = "clock_offset_ms"
-OFFSET_TOLERANCE_MS = 2_000
-"""Below this the laptop's date is taken as right (network delays blur the measure)."""
-
-
-def get(session: Session, key: str, default: str = "") -> str:
-    row = session.get(SyncState, key)
-    return row.value if row is not None else default
-
-
-def put(session: Session, key: str, value: str) -> None:
-    row = session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
-
-
-def attach_device_clock(engine: Engine, sessions: sessionmaker[Session]) -> str:
-    """Make (once) this workspace's device id and start its clock after the newest seen."""
-    with unit_of_work(sessions) as session:
-        device = get(session, DEVICE_ID)
-        if not device:
-            device = new_id()
-            put(session, DEVICE_ID, device)
-        newest = max(
-            session.scalar(select(func.max(SyncClock.hlc))) or "",
-            session.scalar(select(func.max(SyncOutbox.hlc))) or "",
-        )
-        offset = int(get(session, CLOCK_OFFSET, "0") or 0)
-    capture_of(engine).attach(device, newest or None)
-    if offset:
-        set_clock_offset(engine, offset)
-    return device
-
-
-class CorrectedClock(HybridClock):
-    """A hybrid clock whose wall is the laptop's date plus the offset the server measured."""
-
-    def __init__(self, node: str, raw_wall: Callable[[], int], offset_ms: int = 0) -> None:
-        self.raw_wall = raw_wall
-        self.offset_ms = offset_ms
-        super().__init__(node, wall=lambda: self.raw_wall() + self.offset_ms)
-
-
-def raw_wall(clock: HybridClock) -> Callable[[], int]:
-    """The laptop's own date, as the clock reads it (before any correction)."""
-    if isinstance(clock, CorrectedClock):
-        return clock.raw_wall
-    return clock._wall  # HybridClock keeps its wall private; only read here
-
-
-def clock_offset(engine: Engine) -> int:
-    clock = capture_of(engine).clock
-    return clock.offset_ms if isinstance(clock, CorrectedClock) else 0
-
-
-def set_clock_offset(engine: Engine, offset_ms: int) -> None:
-    """Stamp later edits at the laptop's date plus ``offset_ms`` (in place if possible:
-    swapping clocks under a writer could hand out one stamp twice)."""
-    capture = capture_of(engine)
-    clock = capture.clock
-    if isinstance(clock, CorrectedClock):
-        clock.offset_ms = offset_ms
-        return
-    corrected = CorrectedClock(clock.node, raw_wall(clock), offset_ms)
-    corrected.observe(clock.now())
-    capture.clock = corrected
+from localpro_desktop.store.local_state import (
+    OFFSET_TOLERANCE_MS,
+    clock_offset,
+    raw_wall,
+    set_clock_offset,
+)
+from localpro_desktop.store.models import SyncOp, SyncOutbox, SyncRejected
 
 
 def measure_clock(engine: Engine, server_millis: int) -> int | None:

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QObject, Signal
 
-from localpro_desktop.services.changes import ChangeSet
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.services.workspace import Workspace
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, text
 
 from localpro_cloud import db
 from localpro_cloud.loopback import running  # noqa: F401 - re-exported for the tests
-from localpro_desktop.sync.protocol import (
+from localpro_protocol.wire import (
     SCHEMA_VERSION,
     Change,
     PullResponse,

@@ -3,7 +3,7 @@
 import jwt
 from cloudkit import PASSWORD, SECRET, Cloud, new_id
 
-from localpro_desktop.sync.protocol import Profile, TokenPair
+from localpro_protocol.wire import Profile, TokenPair
 
 
 def test_register_creates_a_starter_account_with_its_profile(cloud: Cloud) -> None:

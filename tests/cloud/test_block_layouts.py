@@ -13,7 +13,7 @@ import zstandard
 from cloudkit import Cloud, Device, new_id
 from pydantic import ValidationError
 
-from localpro_desktop.sync.protocol import (
+from localpro_protocol.wire import (
     MAX_OPS_PER_PUSH,
     Change,
     ChangeBlock,

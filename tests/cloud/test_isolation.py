@@ -7,7 +7,7 @@ another account lead nowhere, whichever endpoint is tried.
 import jwt
 from cloudkit import SECRET, Cloud, latest, new_id
 
-from localpro_desktop.sync.protocol import TokenPair
+from localpro_protocol.wire import TokenPair
 
 SETTINGS_ID = "00000000-0000-0000-0000-000000000001"
 

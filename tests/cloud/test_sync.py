@@ -8,7 +8,7 @@ import httpx
 import pytest
 from cloudkit import Cloud, Device, latest, new_id, stamp
 
-from localpro_desktop.sync.protocol import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, ServerMeta
+from localpro_protocol.wire import MAX_BODY_BYTES, MAX_OPS_PER_PUSH, ServerMeta
 
 
 def _device(cloud: Cloud) -> Device:

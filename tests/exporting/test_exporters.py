@@ -11,7 +11,7 @@ from sqlalchemy import insert
 
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import new_id
-from localpro_desktop.exporting.exporters import (
+from localpro_desktop.services.exporting.exporters import (
     CONTACT_COLUMNS,
     PROSPECT_COLUMNS,
     ExportCancelled,

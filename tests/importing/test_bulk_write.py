@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import Connection, event
 
 from localpro_desktop.domain.sources import ProspectSource
-from localpro_desktop.importing import importer
-from localpro_desktop.importing.importer import ImportCancelled, import_file
 from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.services.importing import importer
+from localpro_desktop.services.importing.importer import ImportCancelled, import_file
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact
 

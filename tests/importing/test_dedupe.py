@@ -8,7 +8,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from localpro_desktop.domain.names import fold
-from localpro_desktop.importing.dedupe import FUZZY_THRESHOLD, DuplicateIndex
+from localpro_desktop.services.importing.dedupe import FUZZY_THRESHOLD, DuplicateIndex
 
 _DIGITS = re.compile(r"\d+")
 

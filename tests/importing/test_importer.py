@@ -9,11 +9,15 @@ from sqlalchemy import func, select
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import PlanLimitError
-from localpro_desktop.exporting.exporters import ExportFormat, export_records
-from localpro_desktop.importing import importer
-from localpro_desktop.importing.checking import check_rows
-from localpro_desktop.importing.importer import DuplicatePolicy, ImportCancelled, import_file
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.exporting.exporters import ExportFormat, export_records
+from localpro_desktop.services.importing import importer
+from localpro_desktop.services.importing.checking import check_rows
+from localpro_desktop.services.importing.importer import (
+    DuplicatePolicy,
+    ImportCancelled,
+    import_file,
+)
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact, Prospect
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from localpro_desktop.importing import mapping as mapping_module
-from localpro_desktop.importing.mapping import (
+from localpro_desktop.services.importing import mapping as mapping_module
+from localpro_desktop.services.importing.mapping import (
     CONTACT_FIELDS,
     FIELDS_BY_KIND,
     PROSPECT_FIELDS,
@@ -30,7 +30,7 @@ def test_field_lists_are_the_importer_contract() -> None:
 
 
 def test_exported_headers_map_back_to_their_fields() -> None:
-    from localpro_desktop.exporting.exporters import CONTACT_COLUMNS, PROSPECT_COLUMNS
+    from localpro_desktop.services.exporting.exporters import CONTACT_COLUMNS, PROSPECT_COLUMNS
 
     for kind, columns, fields in (
         ("prospects", PROSPECT_COLUMNS, PROSPECT_FIELDS),

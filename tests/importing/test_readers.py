@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from localpro_desktop.importing.readers import ImportFileError, RawTable, read_table
+from localpro_desktop.services.importing.readers import ImportFileError, RawTable, read_table
 
 FRENCH_HEADER = "Nom;Téléphone;Ville;Secteur;Courriel"
 

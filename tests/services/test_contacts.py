@@ -4,9 +4,9 @@ import pytest
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.pipeline import PipelineStatus
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import Workspace
 

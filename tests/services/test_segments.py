@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import NotFoundError, UserError
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.names import fold, name_key
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.segments import SegmentKind, SegmentService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact, Segment, SegmentMember

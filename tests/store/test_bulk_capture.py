@@ -9,7 +9,7 @@ from sqlalchemy import Connection
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.capture import capture_of, captured_in_bulk
-from localpro_desktop.sync.hlc import Timestamp
+from localpro_protocol.hlc import Timestamp
 
 IDS = [f"01900000-0000-7000-8000-{n:012d}" for n in (5, 2, 9, 1)]  # not in id order
 NOW = "'2026-12-02 10:00:00.000000'"

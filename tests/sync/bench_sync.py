@@ -27,7 +27,7 @@ from localpro_cloud.app import create_app
 from localpro_desktop.domain.ids import new_id
 from localpro_desktop.sync import engine
 from localpro_desktop.sync.client import SyncClient
-from localpro_desktop.sync.protocol import PullResponse, RegisterRequest
+from localpro_protocol.wire import PullResponse, RegisterRequest
 
 
 def main() -> None:

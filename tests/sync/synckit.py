@@ -25,12 +25,14 @@ from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store import local_state
 from localpro_desktop.store.capture import capture_of
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.store.models import Contact
 from localpro_desktop.sync import engine
 from localpro_desktop.sync.client import SyncClient, SyncReport
-from localpro_desktop.sync.hlc import HybridClock
-from localpro_desktop.sync.protocol import SYNCED_TABLES, RegisterRequest
+from localpro_protocol.hlc import HybridClock
+from localpro_protocol.wire import SYNCED_TABLES, RegisterRequest
 
 SECRET = "sync-tests-only-secret-" + "s" * 40
 PASSWORD = "correct horse battery"
@@ -117,10 +119,9 @@ class Device:
 
     @property
     def account_id(self) -> str:
-        from localpro_desktop.sync import state
 
         with self.ws.read() as session:
-            return state.get(session, state.ACCOUNT)
+            return local_state.get(session, StateKey.ACCOUNT)
 
     def sync(self) -> SyncReport:
         return self.client.sync_once()

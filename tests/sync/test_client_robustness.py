@@ -19,11 +19,13 @@ from synckit import Cloud, Fleet, add_bulk_contacts, assert_converged, open_work
 
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import SETTINGS_ID, Workspace
+from localpro_desktop.store import local_state
 from localpro_desktop.store.capture import capture_of
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.sync import client as client_module
 from localpro_desktop.sync import engine, state
 from localpro_desktop.sync.client import BodyTooLarge, SyncClient
-from localpro_desktop.sync.protocol import Change, PullResponse, PushResponse
+from localpro_protocol.wire import Change, PullResponse, PushResponse
 
 SERVER_HLC = "0000000000001-00000-server"
 
@@ -119,7 +121,7 @@ def test_an_unreadable_frozen_op_is_set_aside_not_blocking(fleet: Fleet) -> None
             text("INSERT INTO sync_ops (op_id, payload, created_at) VALUES (1, :p, '2026-01-01')"),
             {"p": '{"op_id": 1, "table": "contacts", "row_id": "nope"}'},
         )
-        state.put(session, state.NEXT_OP, "2")
+        local_state.put(session, StateKey.NEXT_OP, "2")
     contact = a.contacts.add({"first_name": "Awa"})
     report = a.sync()
     assert report.pushed >= 2
@@ -235,7 +237,7 @@ def test_acknowledging_ids_never_numbered_here_renumbers(workspace: Workspace) -
     ContactService(workspace).add({"first_name": "Awa"})
     ops = engine.prepare_ops(workspace)
     with workspace.read() as session:
-        next_op = int(state.get(session, state.NEXT_OP))
+        next_op = int(local_state.get(session, StateKey.NEXT_OP))
     applied = engine.acknowledge(
         workspace, PushResponse(acked_op_id=next_op + 40, server_hlc=SERVER_HLC), ops
     )

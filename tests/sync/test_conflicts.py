@@ -11,7 +11,7 @@ from synckit import DAY_MS, Device, Fleet, assert_converged
 
 from localpro_desktop.store.models import SyncClock
 from localpro_desktop.sync import engine
-from localpro_desktop.sync.protocol import PullResponse
+from localpro_protocol.wire import PullResponse
 
 Order = tuple[str, ...]
 

@@ -11,7 +11,7 @@ from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact, SyncOutbox, SyncRejected
 from localpro_desktop.sync import engine
-from localpro_desktop.sync.protocol import Change, PullResponse, PushResponse, Rejection
+from localpro_protocol.wire import Change, PullResponse, PushResponse, Rejection
 
 FAR_FUTURE = "9999999999999-00000-other"
 

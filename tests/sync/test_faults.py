@@ -11,6 +11,8 @@ import pytest
 from faultproxy import FaultProxy
 from synckit import Cloud, Device, Fleet, assert_converged
 
+from localpro_desktop.store import local_state
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.sync import engine, state
 from localpro_desktop.sync.client import SyncReport
 from localpro_desktop.sync.transport import SyncUnavailable
@@ -230,7 +232,7 @@ def test_a_bad_operation_is_rejected_alone_and_shown(fleet: Fleet, cloud: Cloud)
             text("INSERT INTO sync_ops (op_id, payload, created_at) VALUES (:i, :p, '2026-01-01')"),
             {"i": bad_id, "p": payload},
         )
-        state.put(session, state.NEXT_OP, str(bad_id + 1))
+        local_state.put(session, StateKey.NEXT_OP, str(bad_id + 1))
     after = add_contacts(a, 2, prefix="Khady")
     report = a.sync()
     assert report.rejected == 1

@@ -1,6 +1,6 @@
 """The hybrid logical clock: every local stamp sorts after everything given or seen before."""
 
-from localpro_desktop.sync.hlc import MAX_COUNTER, HybridClock, Timestamp
+from localpro_protocol.hlc import MAX_COUNTER, HybridClock, Timestamp
 
 
 def test_stamps_increase_when_the_wall_clock_stalls_or_goes_back() -> None:

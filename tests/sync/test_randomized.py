@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from synckit import DAY_MS, Cloud, Device, Fleet, assert_converged, dump
 
 from localpro_desktop.domain.errors import UserError
-from localpro_desktop.sync.protocol import SYNCED_TABLES, FieldValue, merge
 from localpro_desktop.sync.transport import SyncUnavailable
+from localpro_protocol.wire import SYNCED_TABLES, FieldValue, merge
 
 DEVICES = ("a", "b", "c")
 CITIES = ("Dakar", "Thiès", "Abidjan", "Accra", "Lomé")

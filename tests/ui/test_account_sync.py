@@ -27,15 +27,17 @@ from localpro_cloud.app import create_app
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store import local_state
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.store.models import Prospect
 from localpro_desktop.sync import secrets, state
 from localpro_desktop.sync.client import SyncClient
-from localpro_desktop.sync.protocol import RegisterRequest
 from localpro_desktop.ui.account.cloud import ensure_worker_thread
 from localpro_desktop.ui.account.scheduler import SyncScheduler, SyncStatus, Trigger
 from localpro_desktop.ui.app import build_context
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.sync_status import SyncStatusWidget, describe, waiting_phrase
+from localpro_protocol.wire import RegisterRequest
 
 SECRET = "ui-tests-only-secret-" + "s" * 40
 PASSWORD = "correct horse battery"
@@ -290,7 +292,7 @@ def test_sign_up_through_the_dialog_creates_the_account_and_signs_in(  # type: i
     # The sign-in is kept in the keyring, the server in the workspace.
     assert secrets.load_refresh_token(ctx.ws.device_id)
     with ctx.ws.read() as session:
-        assert state.get(session, state.SERVER) == server.url
+        assert local_state.get(session, StateKey.SERVER) == server.url
     # Signing in starts a round at once; the status bar then says all is synced.
     qtbot.waitUntil(
         lambda: scheduler.status.signed_in and scheduler.status.last_sync_at is not None,
@@ -485,7 +487,7 @@ def test_sync_now_while_the_server_is_down_shows_offline_then_recovers(  # type:
     assert scheduler.status.retry_at is not None
     assert "cannot reach" in scheduler.status.last_error
     with ctx.ws.read() as session:
-        assert "cannot reach" in state.get(session, state.LAST_ERROR)
+        assert "cannot reach" in local_state.get(session, StateKey.LAST_ERROR)
 
     server.start()
     # No click: the backoff retry finds the server again and sends what waited.

@@ -23,11 +23,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
 from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.plans import Plan
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.analytics import OTHER, AnalyticsService
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui import formatting, labels

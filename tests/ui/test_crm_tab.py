@@ -22,9 +22,9 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
-from localpro_desktop.exporting.exporters import ExportFormat
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.exporting.exporters import ExportFormat
 from localpro_desktop.services.segments import SegmentService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact

@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.services import usage
-from localpro_desktop.services.changes import ChangeSet
 from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.store.models import Contact, Prospect
 from localpro_desktop.store.queries.prospects import ProspectFilter

@@ -10,10 +10,12 @@ import sys
 
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.store import local_state
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.sync import engine, state
 from localpro_desktop.sync.client import NotSignedIn, SyncClient
-from localpro_desktop.sync.protocol import RegisterRequest
 from localpro_desktop.sync.transport import SyncUnavailable
+from localpro_protocol.wire import RegisterRequest
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -106,10 +108,10 @@ def do_logout(ctx: Context, args: argparse.Namespace) -> int:
 def do_status(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.ws.read() as session:
         data: dict[str, object] = {
-            "server": state.get(session, state.SERVER),
-            "email": state.get(session, state.EMAIL),
+            "server": local_state.get(session, StateKey.SERVER),
+            "email": local_state.get(session, StateKey.EMAIL),
             "device_id": ctx.ws.device_id,
-            "last_sync_at": state.get(session, state.LAST_SYNC) or None,
+            "last_sync_at": local_state.get(session, StateKey.LAST_SYNC) or None,
             "changes_waiting": state.pending_changes(session),
             "rejected": [
                 {"op_id": r.op_id, "table": r.tbl, "row_id": r.row_id, "reason": r.reason}
@@ -150,7 +152,7 @@ def do_sync(ctx: Context, args: argparse.Namespace) -> int:
             report = client.sync_once()
         except SyncUnavailable as exc:
             with ctx.ws.write() as session:
-                state.put(session, state.LAST_ERROR, str(exc))
+                local_state.put(session, StateKey.LAST_ERROR, str(exc))
             waiting = engine.pending(ctx.ws)
             raise UserError(
                 f"Sync did not complete: {exc}. {waiting} change(s) wait and will go next time."

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.sources import ProspectSource
-from localpro_desktop.exporting.exporters import ExportFormat, export_records
-from localpro_desktop.importing.importer import DuplicatePolicy, import_file
-from localpro_desktop.importing.mapping import parse_overrides
+from localpro_desktop.services.exporting.exporters import ExportFormat, export_records
+from localpro_desktop.services.importing.importer import DuplicatePolicy, import_file
+from localpro_desktop.services.importing.mapping import parse_overrides
 from localpro_desktop.services.segments import SegmentService
 
 
@@ -65,7 +65,7 @@ def _progress(ctx: Context):  # type: ignore[no-untyped-def]
 
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     from localpro_desktop.domain.errors import UserError
-    from localpro_desktop.importing.mapping import MappingError
+    from localpro_desktop.services.importing.mapping import MappingError
 
     try:
         overrides = parse_overrides(args.map)

@@ -7,10 +7,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class Activity(SyncedMixin, Base):
-    __tablename__ = "activities"
+    __tablename__ = Table.ACTIVITIES.value
 
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(30))

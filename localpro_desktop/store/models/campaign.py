@@ -6,10 +6,11 @@ from sqlalchemy import DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class Campaign(SyncedMixin, Base):
-    __tablename__ = "campaigns"
+    __tablename__ = Table.CAMPAIGNS.value
 
     name: Mapped[str] = mapped_column(String(200))
     channel: Mapped[str] = mapped_column(String(20))
@@ -26,7 +27,7 @@ class Campaign(SyncedMixin, Base):
 
 
 class CampaignRecipient(SyncedMixin, Base):
-    __tablename__ = "campaign_recipients"
+    __tablename__ = Table.CAMPAIGN_RECIPIENTS.value
 
     campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))

@@ -6,10 +6,11 @@ from sqlalchemy import Boolean, DateTime, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class Contact(SyncedMixin, Base):
-    __tablename__ = "contacts"
+    __tablename__ = Table.CONTACTS.value
 
     first_name: Mapped[str] = mapped_column(String(120), default="")
     last_name: Mapped[str] = mapped_column(String(120), default="")

@@ -4,10 +4,11 @@ from sqlalchemy import Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class Prospect(SyncedMixin, Base):
-    __tablename__ = "prospects"
+    __tablename__ = Table.PROSPECTS.value
 
     business_name: Mapped[str] = mapped_column(String(300))
     # Folded name (lowercase, no accents, no legal form) used for fuzzy duplicate checks.

@@ -4,10 +4,11 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class Segment(SyncedMixin, Base):
-    __tablename__ = "segments"
+    __tablename__ = Table.SEGMENTS.value
 
     name: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(10), default="rule")  # rule | static
@@ -16,7 +17,7 @@ class Segment(SyncedMixin, Base):
 
 
 class SegmentMember(SyncedMixin, Base):
-    __tablename__ = "segment_members"
+    __tablename__ = Table.SEGMENT_MEMBERS.value
 
     segment_id: Mapped[str] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"))
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))

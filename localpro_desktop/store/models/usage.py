@@ -7,10 +7,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class UsageEvent(SyncedMixin, Base):
-    __tablename__ = "usage_events"
+    __tablename__ = Table.USAGE_EVENTS.value
 
     metric: Mapped[str] = mapped_column(String(20))
     month: Mapped[str] = mapped_column(String(7))  # YYYY-MM, the plan's reset bucket

@@ -4,10 +4,11 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from localpro_desktop.store.models.base import Base, SyncedMixin
+from localpro_protocol.wire import Table
 
 
 class WorkspaceSettings(SyncedMixin, Base):
-    __tablename__ = "workspace_settings"
+    __tablename__ = Table.WORKSPACE_SETTINGS.value
 
     name: Mapped[str] = mapped_column(String(200), default="My business")
     country: Mapped[str] = mapped_column(String(2), default="SN")

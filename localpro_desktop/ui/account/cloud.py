@@ -17,6 +17,8 @@ from PySide6.QtCore import QThread
 
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store import local_state
+from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.sync import secrets, state
 from localpro_desktop.sync.client import DEFAULT_SERVER, NotSignedIn
 from localpro_desktop.sync.transport import SyncUnavailable
@@ -92,10 +94,10 @@ def read_local_state(ws: Workspace) -> LocalSyncState:
     """Read on a worker thread: the keyring may be a D-Bus round trip, the counts a query."""
     ensure_worker_thread()
     with ws.read() as session:
-        email = state.get(session, state.EMAIL)
-        server = state.get(session, state.SERVER) or DEFAULT_SERVER
-        last = state.get(session, state.LAST_SYNC)
-        last_error = state.get(session, state.LAST_ERROR)
+        email = local_state.get(session, StateKey.EMAIL)
+        server = local_state.get(session, StateKey.SERVER) or DEFAULT_SERVER
+        last = local_state.get(session, StateKey.LAST_SYNC)
+        last_error = local_state.get(session, StateKey.LAST_ERROR)
         waiting = state.pending_changes(session)
         rejected = len(state.rejected(session))
     return LocalSyncState(

@@ -36,7 +36,6 @@ from localpro_desktop.discovery.demo.generator import COUNTRIES
 from localpro_desktop.domain.plans import Metric, Plan
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.sync.client import SyncClient
-from localpro_desktop.sync.protocol import Profile, RegisterRequest
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.account.cloud import (
     CloudResult,
@@ -49,6 +48,7 @@ from localpro_desktop.ui.account.scheduler import SyncScheduler, SyncStatus
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
 from localpro_desktop.ui.sync_status import rejected_phrase, synced_phrase, waiting_phrase
+from localpro_protocol.wire import Profile, RegisterRequest
 
 MIN_PASSWORD = 10
 """The server's minimum (RegisterRequest); checked here so the user hears it at once."""

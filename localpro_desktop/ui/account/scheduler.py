@@ -34,11 +34,12 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
 
-from localpro_desktop.services.changes import ChangeSet
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.sync import engine, state
+from localpro_desktop.store import local_state
+from localpro_desktop.store.local_state import StateKey
+from localpro_desktop.sync import engine
 from localpro_desktop.sync.client import SyncClient, SyncReport
-from localpro_desktop.sync.protocol import SYNCED_TABLES
 from localpro_desktop.sync.transport import backoff_delays
 from localpro_desktop.ui.account.cloud import (
     CloudResult,
@@ -51,6 +52,7 @@ from localpro_desktop.ui.account.cloud import (
 )
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.tasks import TaskHandle
+from localpro_protocol.wire import SYNCED_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -332,7 +334,7 @@ class SyncScheduler(QObject):
             failure, message = classify(exc)
             if failure is not Failure.SIGNED_OUT:
                 with contextlib.suppress(Exception), ws.write() as session:
-                    state.put(session, state.LAST_ERROR, message[:500])
+                    local_state.put(session, StateKey.LAST_ERROR, message[:500])
         local: LocalSyncState | None
         try:
             local = read_local_state(ws)

@@ -48,8 +48,8 @@ from PySide6.QtWidgets import (
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
-from localpro_desktop.exporting.exporters import ExportFormat, ExportResult, export_records
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.exporting.exporters import ExportFormat, ExportResult, export_records
 from localpro_desktop.services.segments import SegmentInfo, SegmentKind, SegmentService
 from localpro_desktop.store.models import Contact
 from localpro_desktop.ui import formatting as fmt

@@ -82,6 +82,7 @@ from localpro_desktop.ui.map.tile_dialog import (
 )
 from localpro_desktop.ui.map.tiles import TileStore
 from localpro_desktop.ui.style import MUTED_COLOR, PROSPECT_COLOR, STATUS_COLORS
+from localpro_protocol.wire import Table
 
 log = logging.getLogger(__name__)
 
@@ -452,13 +453,13 @@ class MapTab(QWidget):
     @Slot(object)
     def _on_changed(self, changes: object) -> None:
         if concerns(changes, "prospects", me=self):
-            self._changed.add("prospects")
+            self._changed.add(Table.PROSPECTS)
         contact_tables = ["contacts"]
         flt = self._filters["contacts"]
         if isinstance(flt, ContactLayerFilter) and flt.static_segment_id:
             contact_tables += ["segments", "segment_members"]  # the shown list itself changed
         if concerns(changes, *contact_tables, me=self):
-            self._changed.add("contacts")
+            self._changed.add(Table.CONTACTS)
         if self._changed:
             self._reload_timer.start()  # imports commit in batches: reload once at the end
 

@@ -47,20 +47,20 @@ from PySide6.QtWidgets import (
 
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import PlanLimitError
-from localpro_desktop.importing.importer import (
+from localpro_desktop.services.importing.importer import (
     DuplicatePolicy,
     ImportReport,
     Kind,
     RowProblem,
     import_file,
 )
-from localpro_desktop.importing.mapping import (
+from localpro_desktop.services.importing.mapping import (
     FIELDS_BY_KIND,
     describe_mapping,
     guess_mapping,
     unmapped_required,
 )
-from localpro_desktop.importing.readers import ImportFileError, RawTable, read_table
+from localpro_desktop.services.importing.readers import ImportFileError, RawTable, read_table
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects import texts

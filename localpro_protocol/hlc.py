@@ -49,6 +49,10 @@ class HybridClock:
         self._counter = 0
         self._lock = threading.Lock()
 
+    def read_wall(self) -> int:
+        """The wall clock this clock reads, in milliseconds (before any counter)."""
+        return self._wall()
+
     def now(self) -> str:
         """A timestamp for a local event, later than every one seen before.
 

@@ -29,26 +29,27 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from localpro_desktop.domain.activities import ActivityKind
+from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import new_ids, utcnow
 from localpro_desktop.domain.normalize import Normalized
 from localpro_desktop.domain.plans import Metric, Plan
 from localpro_desktop.domain.sources import ProspectSource
-from localpro_desktop.exporting.exporters import unneutralise
-from localpro_desktop.importing.checking import check_rows, warm_up
-from localpro_desktop.importing.dedupe import DuplicateIndex
-from localpro_desktop.importing.mapping import (
+from localpro_desktop.services import usage
+from localpro_desktop.services.exporting.exporters import unneutralise
+from localpro_desktop.services.importing.checking import check_rows, warm_up
+from localpro_desktop.services.importing.dedupe import DuplicateIndex
+from localpro_desktop.services.importing.mapping import (
     MappingError,
     apply_overrides,
     guess_mapping,
     unmapped_required,
 )
-from localpro_desktop.importing.readers import ImportFileError, RawTable, read_table
-from localpro_desktop.services import usage
-from localpro_desktop.services.changes import ChangeSet
+from localpro_desktop.services.importing.readers import ImportFileError, RawTable, read_table
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.capture import captured_in_bulk
 from localpro_desktop.store.models import Activity, Contact, Prospect
+from localpro_protocol.wire import Table as SyncedTable
 
 Kind = Literal["prospects", "contacts"]
 Progress = Callable[[str, int, int], None]
@@ -607,10 +608,10 @@ class _Writer:
         session.add_all(status_moves)
         if kind == "prospects":
             usage.record(session, Metric.PROSPECTS, len(plan.creates), f"import:{self.file_name}")
-            self.changes.touch("usage_events")
+            self.changes.touch(SyncedTable.USAGE_EVENTS)
         self.changes.touch(kind)
         if kind == "contacts":
-            self.changes.touch("activities")
+            self.changes.touch(SyncedTable.ACTIVITIES)
 
     def _insert(self, chunk: list[dict[str, Any]]) -> None:
         if self._creator is None:

@@ -4,23 +4,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from threading import Lock
 
+from localpro_protocol.wire import Table
+
 
 @dataclass
 class ChangeSet:
     """Tables and ids a unit of work touched, plus who asked (so the initiator can skip)."""
 
-    ids: dict[str, set[str]] = field(default_factory=dict)
+    ids: dict[Table, set[str]] = field(default_factory=dict)
     initiator: object | None = None
 
-    def add(self, table: str, *ids: str) -> None:
-        self.ids.setdefault(table, set()).update(ids)
+    def add(self, table: Table, *ids: str) -> None:
+        self.ids.setdefault(Table(table), set()).update(ids)
 
-    def touch(self, table: str) -> None:
+    def touch(self, table: Table) -> None:
         """A bulk change (import, demo): listeners should reload the table."""
-        self.ids.setdefault(table, set())
+        self.ids.setdefault(Table(table), set())
+
+    def ids_of(self, table: Table) -> set[str]:
+        """The ids touched in ``table`` (empty for a bulk change or an untouched table)."""
+        return self.ids.get(table, set())
+
+    def merge(self, other: "ChangeSet") -> None:
+        """Fold ``other`` into this set (one refresh for several steps)."""
+        for table, ids in other.ids.items():
+            self.add(table, *ids)
 
     @property
-    def tables(self) -> frozenset[str]:
+    def tables(self) -> frozenset[Table]:
         return frozenset(self.ids)
 
     def __bool__(self) -> bool:

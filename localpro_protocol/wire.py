@@ -11,6 +11,7 @@ the record back ("a delete wins only over older writes").
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -18,17 +19,23 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 SCHEMA_VERSION = 1
 """Version of the synced data the app speaks; the server says which it accepts."""
 
-SYNCED_TABLES: tuple[str, ...] = (
-    "workspace_settings",
-    "prospects",
-    "contacts",
-    "activities",
-    "segments",
-    "segment_members",
-    "campaigns",
-    "campaign_recipients",
-    "usage_events",
-)
+
+class Table(StrEnum):
+    """The synced tables: the desktop models take their names from here, and a change set
+    names what it touched with these."""
+
+    WORKSPACE_SETTINGS = "workspace_settings"
+    PROSPECTS = "prospects"
+    CONTACTS = "contacts"
+    ACTIVITIES = "activities"
+    SEGMENTS = "segments"
+    SEGMENT_MEMBERS = "segment_members"
+    CAMPAIGNS = "campaigns"
+    CAMPAIGN_RECIPIENTS = "campaign_recipients"
+    USAGE_EVENTS = "usage_events"
+
+
+SYNCED_TABLES: tuple[str, ...] = tuple(table.value for table in Table)
 TableName = Literal[
     "workspace_settings",
     "prospects",

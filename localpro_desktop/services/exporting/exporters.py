@@ -2,7 +2,7 @@
 
 Column headers
     Every header is either one of the importer's canonical field names
-    (``localpro_desktop.importing.mapping``) or an informational column the importer
+    (``localpro_desktop.services.importing.mapping``) or an informational column the importer
     ignores (``id``, ``source``, ``contact_person``, ``created_at``, ``updated_at``,
     ``last_contacted_at``, ``opt_out_*``). An exported file therefore imports again with
     no mapping step. ``full_name`` is deliberately not exported: it is derived from
