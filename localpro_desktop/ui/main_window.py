@@ -21,6 +21,7 @@ from localpro_desktop.ui.lazy import LazyTab
 from localpro_desktop.ui.settings_dialog import SettingsDialog
 from localpro_desktop.ui.status_bar import AppStatusBar
 from localpro_desktop.ui.sync_status import SyncStatusWidget
+from localpro_desktop.ui.tasks import Wants
 from localpro_desktop.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         self.welcome.demo_button.setEnabled(False)
         self.ctx.runner.run(
             lambda progress: generate_demo(ws, size=2000, progress=progress),
-            wants={"progress"},
+            wants=Wants.PROGRESS,
             on_progress=lambda _phase, done, total: self.welcome.show_progress(done, total),
             on_done=lambda _summary: self.show_tab("prospects"),
             on_error=self.show_error,

@@ -13,6 +13,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from enum import Flag, auto
 from typing import Any
 
 import shiboken6
@@ -21,6 +22,30 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from localpro_desktop.domain.errors import UserError
 
 log = logging.getLogger(__name__)
+
+
+class Wants(Flag):
+    """What a task function takes besides its own arguments (passed as keyword arguments)."""
+
+    NOTHING = 0
+    CANCEL = auto()
+    """``cancel``: a ``CancelToken`` the task checks between steps."""
+    PROGRESS = auto()
+    """``progress``: a callable ``(phase, done, total)`` reported on the UI thread."""
+
+
+def guarded(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+    """A callback that does nothing once ``owner`` is gone (a screen closed mid-task).
+
+    The runner's handles belong to the runner, not to the screen that asked, so a result can
+    come back after the widget that wanted it was destroyed; calling into it would raise.
+    """
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return call
 
 
 class CancelToken:
@@ -68,7 +93,7 @@ class TaskHandle(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], handle: TaskHandle, wants: set[str]) -> None:
+    def __init__(self, fn: Callable[..., Any], handle: TaskHandle, wants: Wants) -> None:
         super().__init__()
         self.fn = fn
         self.handle = handle
@@ -77,9 +102,9 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         kwargs: dict[str, Any] = {}
-        if "cancel" in self.wants:
+        if Wants.CANCEL in self.wants:
             kwargs["cancel"] = self.handle.token
-        if "progress" in self.wants:
+        if Wants.PROGRESS in self.wants:
             kwargs["progress"] = self.handle.sig_progress.emit
         try:
             result = self.fn(**kwargs)
@@ -114,9 +139,9 @@ class TaskRunner(QObject):
         on_error: Callable[[str, bool], None] | None = None,
         on_progress: Callable[[str, int, int], None] | None = None,
         database: bool = True,
-        wants: set[str] | None = None,
+        wants: Wants = Wants.NOTHING,
     ) -> TaskHandle:
-        """Queue ``fn``; ``wants`` may contain "cancel" and "progress" (passed as kwargs)."""
+        """Queue ``fn``; ``wants`` says which of ``cancel`` and ``progress`` it takes."""
         handle = TaskHandle(self)
         if on_done is not None:
             handle.attach("sig_done", on_done)
@@ -129,7 +154,7 @@ class TaskRunner(QObject):
         self._running += 1
         if self._running == 1:
             self.sig_busy.emit(True)
-        (self._db if database else self._pool).start(_Job(fn, handle, wants or set()))
+        (self._db if database else self._pool).start(_Job(fn, handle, wants))
         return handle
 
     @Slot()

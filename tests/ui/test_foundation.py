@@ -11,7 +11,7 @@ from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui.changes import ChangeBridge, concerns
-from localpro_desktop.ui.tasks import TaskRunner
+from localpro_desktop.ui.tasks import TaskRunner, Wants
 
 
 def test_task_runs_off_the_ui_thread_and_reports_back_on_it(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +67,7 @@ def test_progress_and_cancel(qtbot) -> None:  # type: ignore[no-untyped-def]
 
     handle = runner.run(
         long_job,
-        wants={"progress", "cancel"},
+        wants=Wants.PROGRESS | Wants.CANCEL,
         on_progress=lambda _p, d, _t: steps.append(d),
         on_done=result.append,
     )

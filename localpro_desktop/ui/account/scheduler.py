@@ -51,7 +51,7 @@ from localpro_desktop.ui.account.cloud import (
     read_local_state,
 )
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.tasks import TaskHandle
+from localpro_desktop.ui.tasks import TaskHandle, Wants
 from localpro_protocol.wire import SYNCED_TABLES
 
 log = logging.getLogger(__name__)
@@ -301,7 +301,7 @@ class SyncScheduler(QObject):
         self._handle = self.ctx.runner.run(
             lambda progress: self._round(trigger, progress),
             database=False,
-            wants={"progress"},
+            wants=Wants.PROGRESS,
             on_progress=self._on_round_started,
             on_done=self._on_round_done,
             on_error=self._on_round_crashed,

@@ -31,9 +31,9 @@ from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.store.models import Contact
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.crm.model import guarded
 from localpro_desktop.ui.crm.queries import ContactDetails
 from localpro_desktop.ui.style import ERROR_COLOR
+from localpro_desktop.ui.tasks import guarded
 
 OK_COLOR = "#1b7f3b"
 _TEXT_FIELDS = (

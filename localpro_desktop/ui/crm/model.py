@@ -13,7 +13,7 @@ once, asks the service, and puts them back if the service refuses.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,13 +26,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from shiboken6 import isValid
 
 from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.crm.queries import PAGE_SIZE, BoardFilter, Card, Reach, load_cards
+from localpro_desktop.ui.tasks import guarded
 
 MIME_TYPE = "application/x-localpro-contacts"
 """Drag payload: JSON {"ids": [...], "status": "<source column>"}."""
@@ -42,16 +42,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The contact id of a row."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def guarded(owner: QObject, fn: Callable[..., None]) -> Callable[..., None]:
-    """A runner callback that does nothing once ``owner`` is gone (tab closed mid-query)."""
-
-    def call(*args: Any) -> None:
-        if isValid(owner):
-            fn(*args)
-
-    return call
 
 
 def encode_drag(ids: Sequence[str], status: PipelineStatus) -> QMimeData:

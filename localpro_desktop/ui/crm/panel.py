@@ -38,9 +38,9 @@ from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.crm.model import guarded
 from localpro_desktop.ui.crm.queries import NOTE_KINDS, ContactDetails, TimelineEntry, load_details
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
+from localpro_desktop.ui.tasks import guarded
 
 PANEL_WIDTH = 360
 _OPT_OUT_NOTE = re.compile(r"^(Opted out of|Opted back in to) (whatsapp|email|sms)$")

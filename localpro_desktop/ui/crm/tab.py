@@ -59,7 +59,7 @@ from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.crm.column import COLUMN_MIN_WIDTH, BoardColumn
 from localpro_desktop.ui.crm.delegate import CardDelegate
 from localpro_desktop.ui.crm.dialogs import ContactDialog
-from localpro_desktop.ui.crm.model import CardModel, guarded
+from localpro_desktop.ui.crm.model import CardModel
 from localpro_desktop.ui.crm.panel import PANEL_WIDTH, ContactPanel
 from localpro_desktop.ui.crm.queries import (
     PAGE_SIZE,
@@ -77,6 +77,7 @@ from localpro_desktop.ui.crm.queries import (
 )
 from localpro_desktop.ui.crm.sidebar import SIDEBAR_WIDTH, SegmentSidebar
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
+from localpro_desktop.ui.tasks import Wants, guarded
 
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 120
@@ -1068,7 +1069,7 @@ class CrmTab(QWidget):
             on_error=guarded(self, failed),
             on_progress=guarded(self, on_progress),
             database=False,
-            wants={"cancel", "progress"},
+            wants=Wants.PROGRESS | Wants.CANCEL,
         )
         progress_dialog.canceled.connect(handle.cancel)
 

@@ -10,21 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject
 
-from localpro_desktop.ui.tasks import TaskHandle, TaskRunner
+from localpro_desktop.ui.tasks import TaskHandle, TaskRunner, Wants, guarded
 
 
 def _guard(owner: QObject, callback: Callable[..., None] | None) -> Callable[..., None] | None:
-    if callback is None:
-        return None
-
-    def call(*args: Any) -> None:
-        if shiboken6.isValid(owner):
-            callback(*args)
-
-    return call
+    return None if callback is None else guarded(owner, callback)
 
 
 def run_for(
@@ -36,7 +28,7 @@ def run_for(
     on_error: Callable[[str, bool], None] | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
     database: bool = True,
-    wants: set[str] | None = None,
+    wants: Wants = Wants.NOTHING,
 ) -> TaskHandle:
     """``runner.run`` whose callbacks only run while ``owner`` still exists."""
     return runner.run(

@@ -30,8 +30,8 @@ from localpro_desktop.store.models import Prospect
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.prospects import texts
-from localpro_desktop.ui.prospects.widgets import OK_COLOR, WARN_COLOR
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, PROSPECT_COLOR
+from localpro_desktop.ui.widgets import OK_COLOR, WARN_COLOR
 
 _DASH = f"<span style='color:{MUTED_COLOR}'>—</span>"
 

@@ -42,8 +42,8 @@ from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.prospects.background import run_for
-from localpro_desktop.ui.prospects.widgets import OK_COLOR, MessageBar, Tone
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
+from localpro_desktop.ui.widgets import OK_COLOR, MessageBar, Tone
 
 DUPLICATE_DELAY_MS = 400
 

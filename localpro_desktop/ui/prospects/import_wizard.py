@@ -66,9 +66,9 @@ from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.editor import LimitHit
-from localpro_desktop.ui.prospects.widgets import OK_COLOR, WARN_COLOR
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
-from localpro_desktop.ui.tasks import TaskHandle
+from localpro_desktop.ui.tasks import TaskHandle, Wants
+from localpro_desktop.ui.widgets import OK_COLOR, WARN_COLOR
 
 PREVIEW_ROWS = 8
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -488,7 +488,7 @@ class DuplicatesPage(QWizardPage):
             self,
             self.wiz.ctx.runner,
             check,
-            wants={"progress", "cancel"},
+            wants=Wants.PROGRESS | Wants.CANCEL,
             on_done=lambda dry: self._checked(request, dry),
             on_error=lambda message, _bug: self._failed(request, message),
         )
@@ -616,7 +616,7 @@ class ProgressPage(QWizardPage):
             self,
             self.wiz.ctx.runner,
             work,
-            wants={"progress", "cancel"},
+            wants=Wants.PROGRESS | Wants.CANCEL,
             on_progress=self._progress,
             on_done=self._finished,
             on_error=self._failed,

@@ -29,8 +29,8 @@ from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.queries import Column, Page, ProspectRow, Sort, fetch_page
-from localpro_desktop.ui.prospects.widgets import validity_icon
 from localpro_desktop.ui.style import MUTED_COLOR, STATUS_COLORS
+from localpro_desktop.ui.widgets import validity_icon
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

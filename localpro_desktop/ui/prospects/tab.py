@@ -46,7 +46,7 @@ from localpro_desktop.ui.prospects.detail import DetailPanel
 from localpro_desktop.ui.prospects.editor import ProspectDialog
 from localpro_desktop.ui.prospects.model import ID_ROLE, ProspectTableModel
 from localpro_desktop.ui.prospects.queries import Choices, Column, load_choices, position_of
-from localpro_desktop.ui.prospects.widgets import EmptyState, MessageBar, Tone, UsageMeter
+from localpro_desktop.ui.widgets import EmptyState, MessageBar, Tone, UsageMeter
 
 if TYPE_CHECKING:
     # The wizard pulls in the importer, pandas and openpyxl (~1.5 s on a modest laptop):

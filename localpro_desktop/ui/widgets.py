@@ -1,7 +1,6 @@
-"""Small widgets of the Prospects tab: message bar, usage meter, empty state, icons.
+"""Small widgets every screen shares: message bar, usage meter, empty state, icons.
 
-They live here rather than in ``ui/`` because only this tab uses them so far; each is
-self-contained (no service calls) so another tab can adopt it by moving the file.
+Each is self-contained (no service calls): screens give them text and listen to signals.
 """
 
 from __future__ import annotations
