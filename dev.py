@@ -65,6 +65,17 @@ def main(argv: list[str]) -> int:
     if lint != 0:
         print("ruff found problems (see above).", flush=True)
         return lint
+    # The layers of docs/architecture.md (import-linter) and the types (mypy, strict on
+    # domain/, services/ and localpro_protocol/): both are part of "the tests pass".
+    checks = (
+        ("import-linter", ["-c", "from importlinter.cli import lint_imports_command as c; c()"]),
+        ("mypy", ["-m", "mypy"]),
+    )
+    for name, args in checks:
+        code = subprocess.call([str(python), *args], cwd=ROOT, env=env)
+        if code != 0:
+            print(f"{name} found problems (see above).", flush=True)
+            return code
     code = subprocess.call(
         [str(python), "-m", "pytest", "-n", "2", "-p", "xdist", "-q", *rest], cwd=ROOT, env=env
     )

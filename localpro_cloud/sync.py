@@ -337,7 +337,7 @@ def _apply_all(
     changed_order: dict[tuple[str, str], None] = {}
     exact = True
     for _op_id, op in ops:
-        key = (op.table, op.row_id)
+        key: tuple[str, str] = (op.table, op.row_id)
         mine = current.get(key, {})
         incoming: dict[str, FieldValue] = {
             name: (value, _clamped(hlc, ceiling, mine.get(name)))

@@ -112,6 +112,8 @@ def upgrade_from_first_revision(paths: WorkspacePaths) -> str:
 
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
     first = scripts.get_base()
+    if not isinstance(first, str):
+        raise RuntimeError(f"expected one first migration, found {first!r}")
     paths.ensure()
     engine = make_engine(paths.database)
     try:

@@ -12,7 +12,7 @@ the record back ("a delete wins only over older writes").
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from typing import Annotated, Any, Literal, NamedTuple, Self
+from typing import Annotated, Any, Literal, NamedTuple, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -218,7 +218,7 @@ def to_blocks(changes: Sequence[Change]) -> list[ChangeBlock]:
     """
     return [
         ChangeBlock.model_construct(
-            table=group.table,
+            table=cast(TableName, group.table),  # from validated changes
             row_ids=[changes[i].row_id for i in group.members],
             hlcs=group.hlcs,
             columns=group.columns,

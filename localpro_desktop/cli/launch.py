@@ -9,9 +9,9 @@ from localpro_desktop.cli.context import Context
 def launch(ctx: Context) -> int:
     try:
         from localpro_desktop.ui.app import run_app
-    except ImportError:
-        run_app = None
-    if run_app is not None:
+    except ImportError:  # installed without the [ui] extra: a summary in the terminal
+        pass
+    else:
         ctx.close()
         return run_app(ctx.paths)
     if ctx.ws.is_empty():

@@ -292,7 +292,7 @@ class SyncClient:
 
     def _fetch_page(self, cursor: int, *, first: bool) -> PullResponse:
         """Download and parse one page (no database write unless the server is behind)."""
-        params = {
+        params: dict[str, int | str] = {
             "cursor": cursor,
             "max_bytes": self.page_bytes,
             "layout": "blocks",

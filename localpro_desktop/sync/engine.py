@@ -38,11 +38,13 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
+    insert,
     select,
     text,
 )
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.ids import utcnow
@@ -62,6 +64,7 @@ from localpro_protocol.wire import (
     PullResponse,
     PushOp,
     PushResponse,
+    Table,
 )
 
 log = logging.getLogger(__name__)
@@ -133,7 +136,7 @@ def _scalar_defaults(table: str) -> dict[str, Any]:
     return {
         column.name: column.default.arg
         for column in Base.metadata.tables[table].columns
-        if column.default is not None and not callable(column.default.arg)
+        if isinstance(column.default, ScalarElementColumnDefault)
     }
 
 
@@ -192,11 +195,11 @@ def prepare_ops(ws: Database, *, max_ops: int = 500) -> list[PushOp]:
                 fields[name] = (encode(value), max(stamp, floor, known.get(name, "")))
             if not fields:
                 continue
-            ops.append(PushOp(op_id=next_op, table=table, row_id=row_id, fields=fields))  # type: ignore[arg-type]
+            ops.append(PushOp(op_id=next_op, table=table, row_id=row_id, fields=fields))
             next_op += 1
         if ops:
             session.execute(
-                SyncOp.__table__.insert(),
+                insert(SyncOp),
                 [{"op_id": op.op_id, "payload": op.model_dump_json()} for op in ops],
             )
         session.execute(delete(SyncOutbox).where(SyncOutbox.seq <= last_seq))
@@ -375,7 +378,7 @@ def _renumber(session: Session, first: int) -> None:
         payloads.append({"op_id": first + offset, "payload": json.dumps(doc)})
     session.execute(delete(SyncOp))
     if payloads:
-        session.execute(SyncOp.__table__.insert(), payloads)
+        session.execute(insert(SyncOp), payloads)
     local_state.put(session, StateKey.NEXT_OP, str(first + len(payloads)))
     log.warning("the server knows later op ids of this device: renumbered from %s", first)
 
@@ -486,7 +489,7 @@ def _apply_page(
         result.changes += len(winners)
         result.rows += 1
         result.tables[table] = result.tables.get(table, 0) + 1
-        touched.add(table, row_id)
+        touched.add(Table(table), row_id)
     failed: set[tuple[str, str]] = set()
     for table, rows in inserts.items():
         failed |= {(table, r["id"]) for r in _write_rows(conn, table, rows, insert=True)}
@@ -684,7 +687,7 @@ def _statement(
     ]
     processors = dict(plan)
     constants = {
-        name: (processors[name](value) if processors[name] else value)  # type: ignore[misc]
+        name: (processors[name](value) if processors[name] else value)
         for name, value in fixed.items()
     }
 

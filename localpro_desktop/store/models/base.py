@@ -1,6 +1,7 @@
 """Declarative base shared by every table, with the columns sync relies on."""
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, DateTime, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -19,7 +20,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {list[str]: JSON, dict: JSON}  # noqa: RUF012
+    type_annotation_map = {list[str]: JSON, dict: JSON, dict[str, Any]: JSON}  # noqa: RUF012
 
 
 class SyncedMixin:

@@ -1,5 +1,7 @@
 """Saved groups of contacts: a live rule, or a hand-picked static list."""
 
+from typing import Any
+
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -12,7 +14,7 @@ class Segment(SyncedMixin, Base):
 
     name: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(10), default="rule")  # rule | static
-    rule: Mapped[dict] = mapped_column(default=dict)
+    rule: Mapped[dict[str, Any]] = mapped_column(default=dict)
     description: Mapped[str] = mapped_column(String(400), default="")
 
 

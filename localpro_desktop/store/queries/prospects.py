@@ -121,21 +121,6 @@ def apply_filter(
     return query
 
 
-def search_query(
-    flt: ProspectFilter, *, limit: int, offset: int = 0, matches: int | None = None
-) -> Select:  # type: ignore[type-arg]
-    """One page in name order; ``matches`` (the count, when known) picks the faster side.
-
-    Same rows, same order either way: only the plan changes.
-    """
-    return (
-        apply_filter(select(Prospect), flt, from_text=starts_from_text(flt, matches))
-        .order_by(Prospect.business_name, Prospect.id)
-        .limit(limit)
-        .offset(offset)
-    )
-
-
 def count_query(flt: ProspectFilter) -> Select:  # type: ignore[type-arg]
     """How many live prospects match; for a text search alone, counted in the FTS index.
 
@@ -157,6 +142,3 @@ def count_query(flt: ProspectFilter) -> Select:  # type: ignore[type-arg]
         )
     )
 
-
-def ids_query(flt: ProspectFilter) -> Select:  # type: ignore[type-arg]
-    return apply_filter(select(Prospect.id), flt).order_by(Prospect.business_name, Prospect.id)
