@@ -1,4 +1,4 @@
-"""Benchmark: prospect search latency (``ProspectService.search``) on a large workspace.
+"""Benchmark: prospect search latency (``prospect_search.fetch_page``) on a large workspace.
 
 A fresh workspace is filled with ``generate_demo(ws, size=N)`` up to 100,000 prospects.
 Above that (``--rows 1000000``) ``generate_demo`` is unusable — its cost grows with
@@ -12,12 +12,13 @@ triggers filling the search index as usual (``--fill demo|core`` forces either w
 * 20 % sector + city only (the filter drop-downs);
 * 20 % text only.
 
-Each query is ``ProspectService(ws).search(ProspectFilter(...), limit=100)``: the first
-page *and* the total count, exactly what the prospects screen runs. Ten warm-up queries are
-not counted. The baseline runs the same filters against a plain copy of the table in a
-fresh SQLite file (indexes on (sector, city), city and business_name; no FTS): ``SELECT
-... WHERE sector=? AND city=? AND (business_name LIKE ? OR address LIKE ? ...) ORDER BY
-business_name LIMIT 100`` plus the matching ``COUNT(*)``, through plain ``sqlite3``.
+Each query is ``fetch_page(ws, ProspectFilter(...), Sort(), limit=100, with_total=True)``:
+the first page *and* the total count, the one search the prospects screen and the CLI run.
+Ten warm-up queries are not counted. The baseline runs the same filters against a plain
+copy of the table in a fresh SQLite file (indexes on (sector, city), city and
+business_name; no FTS): ``SELECT ... WHERE sector=? AND city=? AND (business_name LIKE ?
+OR address LIKE ? ...) ORDER BY business_name LIMIT 100`` plus the matching ``COUNT(*)``,
+through plain ``sqlite3``.
 
 Targets (issue): p95 ≤ 20 ms at 100,000 prospects, ≤ 100 ms at 1,000,000.
 
@@ -56,10 +57,10 @@ from localpro_desktop.discovery.demo.generator import iter_businesses
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.demo import generate_demo
-from localpro_desktop.services.prospects import ProspectService
+from localpro_desktop.services.prospect_search import Sort, fetch_page, page_query
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Prospect
-from localpro_desktop.store.queries.prospects import ProspectFilter, count_query, search_query
+from localpro_desktop.store.queries.prospects import ProspectFilter, count_query
 
 DEFAULT_ROWS = 100_000
 DEMO_MAX = 1_000_000  # generate_demo refuses larger sizes
@@ -189,14 +190,13 @@ class Timing:
 
 
 def time_app(ws: Workspace, queries: Sequence[Query]) -> list[Timing]:
-    service = ProspectService(ws)
     out: list[Timing] = []
     for q in queries:
         flt = ProspectFilter(sector=q.sector, city=q.city, text=q.text)
         start = time.perf_counter()
-        page = service.search(flt, limit=LIMIT)
+        page = fetch_page(ws, flt, Sort(), limit=LIMIT, with_total=True)
         ms = (time.perf_counter() - start) * 1000
-        out.append(Timing(q, ms, page.total, len(page.rows)))
+        out.append(Timing(q, ms, page.total or 0, len(page.rows)))
     return out
 
 
@@ -266,7 +266,7 @@ def _stats(timings: Sequence[Timing]) -> dict[str, float]:
 def _explain(ws: Workspace, q: Query, matches: int) -> list[str]:
     """The plans the service ran: the page's depends on the count (``matches``)."""
     flt = ProspectFilter(sector=q.sector, city=q.city, text=q.text)
-    page = search_query(flt, limit=LIMIT, matches=matches)
+    page = page_query(flt, Sort(), limit=LIMIT, matches=matches)
     lines: list[str] = []
     with ws.engine.connect() as conn:
         for label, stmt in (("page", page), ("count", count_query(flt))):

@@ -38,4 +38,5 @@ class Service:
 
 def service(request: Request) -> Service:
     """FastAPI dependency: the service of the app handling this request."""
-    return request.app.state.service  # type: ignore[no-any-return]
+    svc: Service = request.app.state.service  # Starlette's app.state is untyped
+    return svc

@@ -36,7 +36,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from localpro_desktop import __version__
 from localpro_desktop.paths import WorkspacePaths
@@ -45,6 +45,8 @@ REPORT_ENV = "LOCALPRO_SMOKE_REPORT"
 TIMEOUT_ENV = "LOCALPRO_SMOKE_TIMEOUT"
 DEFAULT_TAB_TIMEOUT = 60.0
 DEMO_SIZE = 300
+
+T = TypeVar("T")
 
 
 def prepare_environment() -> None:
@@ -66,9 +68,10 @@ class SmokeResult:
     def ok(self) -> bool:
         return not self.problems
 
-    def step(self, name: str, action: Callable[[], object]) -> object:
+    def step(self, name: str, action: Callable[[], T]) -> T | None:
         """Run one step; a failure is recorded under the step's name and the smoke goes on."""
         start = time.monotonic()
+        value: T | None
         try:
             value = action()
         except Exception as exc:
@@ -229,7 +232,7 @@ def _tour(paths: WorkspacePaths, tab_timeout: float, result: SmokeResult) -> Non
         handler.uninstall()
         if previous is not None:
             crash.install(previous.logs, interactive=previous.interactive)
-    for check in checks or []:  # type: ignore[attr-defined]
+    for check in checks or []:
         result.steps.append((f"tab {check.key}", check.seconds, ""))
         if not check.ok:
             result.problems.append(f"tab '{check.key}' {check.problem}")

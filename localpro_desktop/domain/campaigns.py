@@ -3,6 +3,8 @@
 from enum import StrEnum
 
 from localpro_desktop.domain.errors import InvalidTransitionError, UserError
+from localpro_desktop.domain.messages import Message, joined
+from localpro_desktop.domain.messages import campaigns as msg
 
 
 class Channel(StrEnum):
@@ -15,7 +17,7 @@ class Channel(StrEnum):
         try:
             return cls(text.strip().lower())
         except ValueError:
-            raise UserError(f"Unknown channel {text!r}: use whatsapp, email or sms.") from None
+            raise UserError(msg.UNKNOWN_CHANNEL, text=text) from None
 
 
 class CampaignStatus(StrEnum):
@@ -24,6 +26,11 @@ class CampaignStatus(StrEnum):
     SENT = "sent"
     COMPLETED = "completed"
     FAILED = "failed"
+
+    @property
+    def word(self) -> Message:
+        """The status as a sentence uses it ("is completed"), translatable."""
+        return msg.STATUSES[self.value]()
 
 
 class RecipientStatus(StrEnum):
@@ -65,9 +72,10 @@ def check_campaign_move(current: CampaignStatus, target: CampaignStatus) -> None
     """Raise with a message naming the legal next states when a move is not allowed."""
     allowed = _CAMPAIGN_MOVES[current]
     if target not in allowed:
-        nexts = ", ".join(sorted(s.value for s in allowed)) or "none (it is final)"
+        words = [s.word for s in sorted(allowed)]
+        nexts = joined(words, ", ") if words else msg.NONE_FINAL()
         raise InvalidTransitionError(
-            f"A {current.value} campaign cannot become {target.value}; allowed next: {nexts}."
+            msg.BAD_MOVE, current=current.word, target=target.word, allowed=nexts
         )
 
 

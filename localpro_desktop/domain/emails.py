@@ -6,6 +6,9 @@ from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
+from localpro_desktop.domain.messages import Message
+from localpro_desktop.domain.messages import emails as msg
+
 # Plain dot-atom local parts (the vast majority) only need the domain checked; the
 # domain check is the costly part of email-validator and domains repeat across a file.
 _SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*$")
@@ -16,7 +19,7 @@ class CheckedEmail:
     raw: str
     normalized: str | None
     valid: bool
-    problem: str | None
+    problem: Message | None  # a Message of ``domain.messages.emails``
 
 
 def check_email(raw: str | None) -> CheckedEmail:
@@ -31,8 +34,17 @@ def check_email(raw: str | None) -> CheckedEmail:
             return CheckedEmail(text, f"{local}@{domain}".lower(), True, None)
         if domain_result.startswith("="):
             return CheckedEmail(text, f"{local}{domain_result[1:]}".lower(), True, None)
-        return CheckedEmail(text, None, False, domain_result)
+        return CheckedEmail(text, None, False, _problem(text, domain_result))
     return _check_full(text)
+
+
+def _problem(text: str, detail: str) -> Message:
+    """The gist a person can act on; the validator's sentence stays as ``detail``."""
+    if "@" not in text:
+        return msg.NEEDS_AT(detail=detail)
+    if "domain" in detail.lower() or "period" in detail.lower():
+        return msg.BAD_DOMAIN(detail=detail)
+    return msg.NOT_VALID(detail=detail)
 
 
 @lru_cache(maxsize=8192)
@@ -51,5 +63,5 @@ def _check_full(text: str) -> CheckedEmail:
     try:
         info = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        return CheckedEmail(text, None, False, str(exc))
+        return CheckedEmail(text, None, False, _problem(text, str(exc)))
     return CheckedEmail(text, info.normalized.lower(), True, None)

@@ -16,7 +16,9 @@ from typing import Any
 import phonenumbers
 
 from localpro_desktop.domain.emails import check_email
-from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import Message
+from localpro_desktop.domain.messages import common as words
+from localpro_desktop.domain.messages import rows as msg
 from localpro_desktop.domain.names import fold, name_key, split_full_name
 from localpro_desktop.domain.phones import parse_phone
 from localpro_desktop.domain.pipeline import PipelineStatus
@@ -27,8 +29,8 @@ _TAG_SPLIT = re.compile(r"[,;|]")
 @dataclass
 class Normalized:
     values: dict[str, Any] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: list[Message] = field(default_factory=list)  # of ``domain.messages.rows``
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -88,16 +90,17 @@ def parse_tags(value: object) -> list[str]:
     return list(seen)
 
 
-def _coordinate(raw: str, low: float, high: float, label: str, out: Normalized) -> float | None:
+def _coordinate(raw: str, low: float, high: float, key: str, out: Normalized) -> float | None:
     if not raw:
         return None
+    label = words.FIELDS[key]()
     try:
         number = float(raw.replace(",", "."))
     except ValueError:
-        out.errors.append(f"{label} {raw!r} is not a number")
+        out.errors.append(msg.NOT_A_NUMBER(field=label, value=raw, key=key))
         return None
     if not (low <= number <= high) or math.isnan(number):
-        out.errors.append(f"{label} {raw!r} is outside {low:g}..{high:g}")
+        out.errors.append(msg.OUT_OF_RANGE(field=label, value=raw, low=low, high=high, key=key))
         return None
     return number
 
@@ -109,7 +112,9 @@ def _phones(raw: Mapping[str, object], region: str, out: Normalized) -> None:
         out.values[key] = parsed.raw
         out.values[f"{key}_e164"] = parsed.e164
         if parsed.problem:
-            out.warnings.append(f"{key} {text!r}: {parsed.problem}")
+            out.warnings.append(
+                msg.PHONE(field=words.FIELDS[key](), value=text, problem=parsed.problem, key=key)
+            )
 
 
 def _email(raw: Mapping[str, object], out: Normalized) -> None:
@@ -117,7 +122,7 @@ def _email(raw: Mapping[str, object], out: Normalized) -> None:
     out.values["email"] = checked.raw
     out.values["email_normalized"] = checked.normalized
     if checked.problem:
-        out.warnings.append(f"email {checked.raw!r}: {checked.problem}")
+        out.warnings.append(msg.EMAIL(value=checked.raw, problem=checked.problem, key="email"))
 
 
 def _common(raw: Mapping[str, object], region: str, out: Normalized) -> None:
@@ -126,14 +131,14 @@ def _common(raw: Mapping[str, object], region: str, out: Normalized) -> None:
     typed_country = clean(raw.get("country"))
     country = country_code(typed_country) if typed_country else ""
     if typed_country and not country:
-        out.warnings.append(f"country {typed_country!r} is unknown; {region} used")
+        out.warnings.append(msg.UNKNOWN_COUNTRY(value=typed_country, region=region, key="country"))
     out.values["country"] = country or region.upper()
     _phones(raw, country or region, out)
     _email(raw, out)
     lat = _coordinate(clean(raw.get("latitude")), -90, 90, "latitude", out)
     lon = _coordinate(clean(raw.get("longitude")), -180, 180, "longitude", out)
     if (lat is None) != (lon is None) and not out.errors:
-        out.warnings.append("only one of latitude/longitude given; coordinates ignored")
+        out.warnings.append(msg.ONE_COORDINATE())
         lat = lon = None
     out.values["latitude"], out.values["longitude"] = lat, lon
     out.values["tags"] = parse_tags(raw.get("tags"))
@@ -143,7 +148,7 @@ def normalize_prospect(raw: Mapping[str, object], region: str) -> Normalized:
     out = Normalized()
     name = clean(raw.get("business_name"))
     if not name:
-        out.errors.append("business name is empty")
+        out.errors.append(msg.BUSINESS_NAME_EMPTY(key="business_name"))
     out.values["business_name"] = name
     out.values["name_key"] = name_key(name)
     out.values["source_ref"] = clean(raw.get("source_ref"))
@@ -160,14 +165,14 @@ def normalize_contact(raw: Mapping[str, object], region: str) -> Normalized:
         first, last = split_full_name(full)
     company = clean(raw.get("company"))
     if not (first or last or company):
-        out.errors.append("no name: give a first name, last name or company")
+        out.errors.append(msg.NO_NAME())
     out.values.update(first_name=first, last_name=last, company=company)
     out.values["name_key"] = name_key(f"{first} {last}".strip() or company)
     status_text = clean(raw.get("status"))
-    try:
-        status = PipelineStatus.parse(status_text) if status_text else PipelineStatus.NEW
-    except UserError as exc:
-        out.errors.append(str(exc).rstrip("."))
+    status = PipelineStatus.lookup(status_text) if status_text else PipelineStatus.NEW
+    if status is None:
+        names = ", ".join(s.value for s in PipelineStatus)
+        out.errors.append(msg.UNKNOWN_STATUS(value=status_text, names=names, key="status"))
         status = PipelineStatus.NEW
     out.values["status"] = status.value
     for channel in ("whatsapp", "email", "sms"):
@@ -176,7 +181,10 @@ def normalize_contact(raw: Mapping[str, object], region: str) -> Normalized:
         if flag is not None:  # absent stays absent, so an import never clears an opt-out
             out.values[key] = flag
         elif clean(raw.get(key)):
-            out.warnings.append(f"{key} {clean(raw.get(key))!r} is not yes/no; ignored")
+            field_name = words.FIELDS[key]()
+            out.warnings.append(
+                msg.NOT_YES_NO(field=field_name, value=clean(raw.get(key)), key=key)
+            )
     _common(raw, region, out)
     return out
 

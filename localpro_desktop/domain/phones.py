@@ -20,13 +20,16 @@ from phonenumbers import (
     PhoneNumberType,
 )
 
+from localpro_desktop.domain.messages import Message
+from localpro_desktop.domain.messages import phones as msg
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedPhone:
     raw: str
     e164: str | None
     valid: bool
-    problem: str | None
+    problem: Message | None  # a Message of ``domain.messages.phones``
 
     @property
     def empty(self) -> bool:
@@ -57,10 +60,11 @@ def _parse_cached(text: str, region: str) -> ParsedPhone:
         try:
             number = phonenumbers.parse(candidate, region)
         except NumberParseException as exc:
-            return ParsedPhone(text, None, False, f"not a phone number ({_reason(exc)})")
+            return ParsedPhone(text, None, False, msg.NOT_A_PHONE_NUMBER(reason=_reason(exc)))
     if not phonenumbers.is_valid_number(number):
         e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-        return ParsedPhone(text, None, False, f"{e164} is not a valid number")
+        problem = msg.NOT_VALID(number=e164, length=_length_problem(number))
+        return ParsedPhone(text, None, False, problem)
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     return ParsedPhone(text, e164, True, None)
 
@@ -143,14 +147,24 @@ def _plain_number(candidate: str, region: str) -> PhoneNumber | None:
     return number
 
 
-def _reason(exc: NumberParseException) -> str:
+def _reason(exc: NumberParseException) -> Message:
     return {
-        NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
-        NumberParseException.NOT_A_NUMBER: "no digits",
-        NumberParseException.TOO_SHORT_NSN: "too short",
-        NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
-        NumberParseException.TOO_LONG: "too long",
-    }.get(exc.error_type, "unreadable")
+        NumberParseException.INVALID_COUNTRY_CODE: msg.UNKNOWN_COUNTRY_CODE,
+        NumberParseException.NOT_A_NUMBER: msg.NO_DIGITS,
+        NumberParseException.TOO_SHORT_NSN: msg.TOO_SHORT,
+        NumberParseException.TOO_SHORT_AFTER_IDD: msg.TOO_SHORT,
+        NumberParseException.TOO_LONG: msg.TOO_LONG,
+    }.get(exc.error_type, msg.UNREADABLE)()
+
+
+def _length_problem(number: PhoneNumber) -> str:
+    """ "short" or "long" when the digit count is wrong (the most common typing slip)."""
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == phonenumbers.ValidationResult.TOO_SHORT:
+        return "short"
+    if reason == phonenumbers.ValidationResult.TOO_LONG:
+        return "long"
+    return ""
 
 
 def is_mobile(e164: str) -> bool:
@@ -160,10 +174,12 @@ def is_mobile(e164: str) -> bool:
 
 
 def format_national(e164: str) -> str:
-    """How a local user expects to read the number back."""
+    """How a local user dials the number at home ("77 123 45 67" in Senegal)."""
+    number = phonenumbers.parse(e164, None)
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+
+
+def format_international(e164: str) -> str:
+    """Readable and unambiguous across countries ("+221 77 123 45 67")."""
     number = phonenumbers.parse(e164, None)
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
-
-
-def whatsapp_link(e164: str) -> str:
-    return "https://wa.me/" + e164.lstrip("+")

@@ -3,6 +3,8 @@
 from enum import StrEnum
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import Message
+from localpro_desktop.domain.messages import pipeline as msg
 
 
 class PipelineStatus(StrEnum):
@@ -18,16 +20,29 @@ class PipelineStatus(StrEnum):
         """Position on the board; the funnel counts a contact in every stage up to its rank."""
         return PIPELINE_ORDER.index(self)
 
+    @property
+    def word(self) -> Message:
+        """The status as a sentence uses it ("is already client"), translatable."""
+        return msg.STATUSES[self.value]()
+
     @classmethod
-    def parse(cls, text: str) -> "PipelineStatus":
+    def lookup(cls, text: str) -> "PipelineStatus | None":
         """Accept the English name in any case and a few French words users type in files."""
         key = text.strip().lower()
         key = _ALIASES.get(key, key)
         try:
             return cls(key)
         except ValueError:
+            return None
+
+    @classmethod
+    def parse(cls, text: str) -> "PipelineStatus":
+        """Like ``lookup``, but an unknown status is refused with the valid names."""
+        status = cls.lookup(text)
+        if status is None:
             valid = ", ".join(s.value for s in cls)
-            raise UserError(f"Unknown status {text!r}: use one of {valid}.") from None
+            raise UserError(msg.UNKNOWN_STATUS, text=text, names=valid)
+        return status
 
 
 PIPELINE_ORDER: tuple[PipelineStatus, ...] = tuple(PipelineStatus)

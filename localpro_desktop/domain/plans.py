@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import common as words
+from localpro_desktop.domain.messages import plans as msg
 from localpro_protocol.plans import PLAN_LIMITS, PLAN_ORDER, Metric, Plan, month_key
 
 __all__ = [
@@ -30,7 +32,7 @@ def parse_plan(text: str) -> Plan:
         return Plan(key)
     except ValueError:
         names = ", ".join(p.value for p in Plan)
-        raise UserError(f"Unknown plan {text!r}: use one of {names}.") from None
+        raise UserError(msg.UNKNOWN_PLAN, text=text, names=names) from None
 
 
 def next_reset(day: date) -> date:
@@ -61,22 +63,27 @@ class PlanLimitError(UserError):
     def __init__(self, check: LimitCheck, today: date) -> None:
         self.check = check
         upgrade = cheapest_plan_allowing(check.metric, check.used + check.requested)
-        reset = next_reset(today).isoformat()
-        way_out = (
-            f" or upgrade to {upgrade.label} ({format_limit(PLAN_LIMITS[upgrade][check.metric])}"
-            f" {check.metric.value}/month)"
-            if upgrade
-            else ""
-        )
-        super().__init__(
-            f"Monthly {check.metric.value} limit reached on the {check.plan.label} plan: "
-            f"{check.used} of {check.limit} used this month, {check.requested} more requested "
-            f"({check.remaining} left). The count resets on {reset}{way_out}."
-        )
+        numbers = {
+            "metric": words.METRICS[check.metric.value](),
+            "plan": check.plan.label,
+            "used": check.used,
+            "limit": check.limit,
+            "requested": check.requested,
+            "remaining": check.remaining,
+            "reset": next_reset(today),
+        }
+        if upgrade is None:
+            super().__init__(msg.LIMIT_REACHED, **numbers)
+        else:
+            limit = format_limit(PLAN_LIMITS[upgrade][check.metric])
+            super().__init__(
+                msg.LIMIT_REACHED_UPGRADE, **numbers, upgrade=upgrade.label, upgrade_limit=limit
+            )
 
 
 def format_limit(limit: int | None) -> str:
-    return "unlimited" if limit is None else f"{limit:,}"
+    """ "5,000", or "unlimited" as a translatable Message."""
+    return words.UNLIMITED() if limit is None else f"{limit:,}"
 
 
 def check_limit(plan: Plan, metric: Metric, used: int, requested: int) -> LimitCheck:

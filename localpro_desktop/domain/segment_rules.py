@@ -14,6 +14,7 @@ from typing import Any
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import segments as msg
 from localpro_desktop.domain.names import fold
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 
@@ -146,7 +147,7 @@ class SegmentRule:
         for name in _BOOL_FIELDS:
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool):
-                raise UserError(f"Segment rule {name} must be true, false or empty.")
+                raise UserError(msg.RULE_FLAG, name=name)
         if self.reachable_on is not None and not isinstance(self.reachable_on, Channel):
             set_(self, "reachable_on", Channel.parse(str(self.reachable_on)))
         self._check_consistency()
@@ -160,15 +161,17 @@ class SegmentRule:
             low, high = getattr(self, since), getattr(self, before)
             if low is not None and high is not None and low >= high:
                 raise UserError(
-                    f"Segment rule {since} ({low.isoformat()}) must be earlier than "
-                    f"{before} ({high.isoformat()}), or no contact can match."
+                    msg.RULE_DATE_ORDER,
+                    since=since,
+                    low=low.isoformat(),
+                    before=before,
+                    high=high.isoformat(),
                 )
         if self.reachable_on is not None:
             flag = _CHANNEL_FLAG[self.reachable_on]
             if getattr(self, flag) is False:
                 raise UserError(
-                    f"Segment rule asks for contacts reachable on {self.reachable_on.value} "
-                    f"but also with {flag} = false; no contact can match."
+                    msg.RULE_REACHABLE_CONFLICT, channel=self.reachable_on.value, flag=flag
                 )
 
     # -- queries on the rule ----------------------------------------------------------
@@ -199,13 +202,14 @@ class SegmentRule:
     def from_dict(cls, data: Mapping[str, Any]) -> "SegmentRule":
         """Missing keys take their default (rules saved by older builds still load)."""
         if not isinstance(data, Mapping):
-            raise UserError("A segment rule must be a JSON object.")
+            raise UserError(msg.RULE_NOT_OBJECT)
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
             raise UserError(
-                f"Unknown segment rule key(s): {', '.join(unknown)}; "
-                f"known keys: {', '.join(f.name for f in fields(cls))}."
+                msg.RULE_UNKNOWN_KEYS,
+                unknown=", ".join(unknown),
+                known=", ".join(f.name for f in fields(cls)),
             )
         values: dict[str, Any] = {k: v for k, v in data.items() if v is not None}
         for name in ("statuses", "tags_any", "tags_all"):
@@ -269,7 +273,7 @@ def _statuses(value: object) -> tuple[PipelineStatus, ...]:
         elif isinstance(item, str):
             parsed.add(PipelineStatus.parse(item))
         else:
-            raise UserError(f"Segment rule statuses must be names, not {item!r}.")
+            raise UserError(msg.RULE_STATUS_NOT_NAME, value=item)
     # Pipeline order, not input order: equal rules compare equal and read like the board.
     return tuple(s for s in PIPELINE_ORDER if s in parsed)
 
@@ -280,7 +284,7 @@ def _tags(value: object, name: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for item in _sequence(value, name):
         if not isinstance(item, str):
-            raise UserError(f"Segment rule {name} must be text, not {item!r}.")
+            raise UserError(msg.RULE_NOT_TEXT, name=name, value=item)
         tag = item.strip().lower()
         if tag:
             seen.setdefault(tag, None)
@@ -291,7 +295,7 @@ def _sequence(value: object, name: str) -> tuple[object, ...]:
     if value is None:
         return ()
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise UserError(f"Segment rule {name} must be a list.")
+        raise UserError(msg.RULE_NOT_LIST, name=name)
     return tuple(value)
 
 
@@ -299,7 +303,7 @@ def _optional_text(value: object, name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise UserError(f"Segment rule {name} must be text, not {value!r}.")
+        raise UserError(msg.RULE_NOT_TEXT, name=name, value=value)
     cleaned = " ".join(value.split())
     # Text that folds to nothing ("!!", "  ") would match everyone or no one; treat as unset.
     return cleaned if fold(cleaned) else None
@@ -311,7 +315,7 @@ def _country(value: object) -> str | None:
         return None
     code = text.upper()
     if not _COUNTRY.match(code):
-        raise UserError(f"Segment rule country {value!r} must be a two-letter code such as SN.")
+        raise UserError(msg.RULE_COUNTRY, value=value)
     return code
 
 
@@ -326,7 +330,7 @@ def _date(value: object, name: str) -> date | None:
             return date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
-    raise UserError(f"Segment rule {name} {value!r} is not a date (use YYYY-MM-DD).")
+    raise UserError(msg.RULE_DATE, name=name, value=value)
 
 
 def _format_date(day: date, lang: str) -> str:

@@ -3,6 +3,7 @@
 from enum import StrEnum
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import campaigns as msg
 
 
 class ProspectSource(StrEnum):
@@ -21,4 +22,4 @@ class ProspectSource(StrEnum):
             return cls(text.strip().lower())
         except ValueError:
             names = ", ".join(s.value for s in cls)
-            raise UserError(f"Unknown source {text!r}: use one of {names}.") from None
+            raise UserError(msg.UNKNOWN_SOURCE, text=text, names=names) from None

@@ -7,10 +7,11 @@ internals: the sandbox blocks attribute tricks, and rendering errors become mess
 from collections.abc import Mapping
 from functools import lru_cache
 
-from jinja2 import TemplateSyntaxError, Undefined
+from jinja2 import Template, TemplateSyntaxError, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import campaigns as msg
 
 PLACEHOLDERS: tuple[str, ...] = (
     "first_name",
@@ -36,13 +37,12 @@ _ENV = SandboxedEnvironment(undefined=_Blank, autoescape=False, keep_trailing_ne
 
 
 @lru_cache(maxsize=256)
-def _compile(source: str):  # type: ignore[no-untyped-def]
+def _compile(source: str) -> Template:
     try:
         return _ENV.from_string(source)
     except TemplateSyntaxError as exc:
         raise UserError(
-            f"The message template has an error on line {exc.lineno}: {exc.message}. "
-            "Placeholders look like {{first_name}}."
+            msg.TEMPLATE_SYNTAX, line=exc.lineno, detail=exc.message, example="{{first_name}}"
         ) from None
 
 
@@ -56,4 +56,4 @@ def render(source: str, fields: Mapping[str, object]) -> str:
     except UserError:
         raise
     except Exception as exc:  # sandbox violations and filter errors from user input
-        raise UserError(f"The message template cannot be rendered: {exc}") from None
+        raise UserError(msg.TEMPLATE_RENDER, detail=str(exc)) from None

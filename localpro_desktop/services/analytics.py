@@ -41,7 +41,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.expression import ColumnClause
@@ -49,6 +49,7 @@ from sqlalchemy.sql.expression import ColumnClause
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import analytics as msg
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.plans import PLAN_LIMITS, Metric, Plan, month_key
 from localpro_desktop.services import usage
@@ -80,6 +81,10 @@ _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 # numbers local days, and a day's number minus its date's ordinal is this constant.
 _NOON = 43_200
 _ORDINAL_TO_DAY_NUMBER = 1_721_425
+
+# A column as SQL builders take it: a Core expression or a mapped attribute (Contact.id).
+_Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+_TextColumn = ColumnElement[str | None] | InstrumentedAttribute[str | None]
 
 
 # -- results ------------------------------------------------------------------------------
@@ -316,12 +321,12 @@ class _Calendar:
     def before(self, day_number: int) -> bool:
         return int(day_number) - _ORDINAL_TO_DAY_NUMBER < self.days[0].toordinal()
 
-    def in_range(self, column: ColumnElement[Any]) -> ColumnElement[bool]:
+    def in_range(self, column: _Column) -> ColumnElement[bool]:
         return and_(
             column >= _sql_datetime(self.bounds[0]), column < _sql_datetime(self.bounds[-1])
         )
 
-    def local_day(self, column: ColumnElement[Any]) -> ColumnElement[int]:
+    def local_day(self, column: _Column) -> ColumnElement[int]:
         """SQL for the local day number of a naive-UTC timestamp (see ``position``).
 
         Integer arithmetic on whole seconds, because SQLite rounds fractions to the
@@ -334,7 +339,9 @@ class _Calendar:
             func.julianday(whole_seconds) * literal_column("86400") + literal_column("0.5"),
             Integer,
         )
-        shifts = [literal_column(str(_NOON + offset)) for _, offset in self.pieces]
+        shifts: list[ColumnElement[Any]] = [
+            literal_column(str(_NOON + offset)) for _, offset in self.pieces
+        ]
         shift: ColumnElement[Any] = shifts[0]
         if len(shifts) > 1:
             whens = [
@@ -349,23 +356,24 @@ class _Calendar:
 _Rows = Iterable[Sequence[Any]]
 
 
-def _no_index(column: ColumnElement[Any]) -> ColumnElement[Any]:
+def _no_index(column: _Column) -> ColumnElement[Any]:
     """``+column``: SQLite's documented way to keep a term from choosing the index.
 
     Without ANALYZE statistics the planner prefers an equality such as ``deleted_at IS
     NULL`` (ix_prospects_live_name) or an index that yields GROUP BY order to the narrow
     date range, and would then walk every live row once per day.
     """
-    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
+    expr = column.expression
+    return UnaryExpression(expr, operator=operators.custom_op("+"), type_=expr.type)
 
 
 def _by_day(
     session: Session,
     cal: _Calendar,
-    column: ColumnElement[Any],
+    column: _Column,
     where: Sequence[ColumnElement[bool]],
     values: Sequence[ColumnElement[Any]],
-    keys: Sequence[ColumnElement[Any]] = (),
+    keys: Sequence[_Column] = (),
 ) -> Iterator[Sequence[Any]]:
     """Rows of (day index, *keys, *values) from one short statement per local day.
 
@@ -390,10 +398,10 @@ def _by_day(
 def _by_local_day(
     session: Session,
     cal: _Calendar,
-    column: ColumnElement[Any],
+    column: _Column,
     where: Sequence[ColumnElement[bool]],
     values: Sequence[ColumnElement[Any]],
-    keys: Sequence[ColumnElement[Any]] = (),
+    keys: Sequence[_Column] = (),
 ) -> Iterator[Sequence[Any]]:
     """Same rows as ``_by_day`` from a single GROUP BY on the shifted local date: the
     better plan for few rows, or when ``where`` holds a subquery."""
@@ -433,11 +441,11 @@ def _series(counts: dict[tuple[Any, ...], list[int]], size: int, width: int) -> 
 # -- live-row filters ----------------------------------------------------------------------
 
 
-def _deleted_contact_ids() -> Select[tuple[str]]:
+def _deleted_contact_ids() -> Select[str]:
     return select(Contact.id).where(Contact.deleted_at.is_not(None))
 
 
-def _deleted_campaign_ids() -> Select[tuple[str]]:
+def _deleted_campaign_ids() -> Select[str]:
     return select(Campaign.id).where(Campaign.deleted_at.is_not(None))
 
 
@@ -476,7 +484,7 @@ def _sent_per_day(session: Session, cal: _Calendar) -> list[int]:
 
 
 # Dated by their own timestamps; "sent" has an index of its own (see _sent_per_day).
-_LATER_EVENTS: tuple[tuple[str, ColumnElement[Any]], ...] = (
+_LATER_EVENTS: tuple[tuple[str, _Column], ...] = (
     ("delivered", CampaignRecipient.delivered_at),
     ("opened", CampaignRecipient.opened_at),
     ("replied", CampaignRecipient.replied_at),
@@ -705,11 +713,11 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def _rank(column: ColumnElement[str | None]) -> ColumnElement[int]:
+def _rank(column: _TextColumn) -> ColumnElement[int]:
     return case({s.value: s.rank for s in _PROGRESSION}, value=column, else_=-1)
 
 
-def _is_inactive(column: ColumnElement[str | None]) -> ColumnElement[int]:
+def _is_inactive(column: _TextColumn) -> ColumnElement[int]:
     return case((column == _INACTIVE, 1), else_=0)
 
 
@@ -737,7 +745,7 @@ class AnalyticsService:
 
     def _calendar(self, days: int, end: date | None, zone: ZoneInfo | None = None) -> _Calendar:
         if not 1 <= days <= MAX_DAYS:
-            raise UserError(f"A period must be 1 to {MAX_DAYS} days, not {days}.")
+            raise UserError(msg.PERIOD, max=MAX_DAYS, days=days)
         zone = zone or self.zone()
         last = end or datetime.now(zone).date()
         return _Calendar.build(zone, last - timedelta(days=days - 1), days)
@@ -796,7 +804,7 @@ class AnalyticsService:
         ``Rates``, so the first point already has a full window behind it.
         """
         if window < 1:
-            raise UserError(f"A rolling window must be at least one day, not {window}.")
+            raise UserError(msg.WINDOW, window=window)
         cal = self._calendar(days + window - 1, end)
         with self.ws.read() as session:
             overall, _ = _sent_cohorts(session, cal)
@@ -848,7 +856,8 @@ class AnalyticsService:
             .subquery()
         )
         # Scalar max(): the best of now/to/from, never below New (every contact entered).
-        none, new = literal_column("-1"), literal_column("0")
+        none: ColumnElement[int] = literal_column("-1")
+        new: ColumnElement[int] = literal_column("0")
         best = func.max(
             func.coalesce(per_contact.c.now, none),
             func.coalesce(per_contact.c.to, none),
@@ -905,7 +914,7 @@ class AnalyticsService:
         joins ``OTHER``.
         """
         if limit < 0:
-            raise UserError(f"The number of sectors to show cannot be negative ({limit}).")
+            raise UserError(msg.NEGATIVE_SECTORS, limit=limit)
         p = Prospect
         # +sector: walking ix_prospects_search (sector first) for GROUP BY order reads the
         # table in random order; one sequential scan and a sort is three times faster.
@@ -941,7 +950,7 @@ class AnalyticsService:
         """Each KPI over the last ``days`` days against the ``days`` days before them."""
         if days not in TREND_PERIODS:
             periods = ", ".join(str(p) for p in TREND_PERIODS)
-            raise UserError(f"Trends compare {periods} days, not {days}.")
+            raise UserError(msg.TREND_PERIODS, periods=periods, days=days)
         cal = self._calendar(2 * days, end)
         with self.ws.read() as session:
             prospects = _created_per_day(session, cal, Prospect)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import EllipsisType
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,6 +25,7 @@ from localpro_desktop.domain.campaigns import (
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.domain.messages import campaigns as msg
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.domain.templates import check_template, render
 from localpro_desktop.services import usage
@@ -122,23 +124,38 @@ class CampaignService:
         subject: str = "",
         segment_id: str | None = None,
     ) -> Campaign:
+        changes = ChangeSet()
+        with self.ws.write(changes) as session:
+            return self._insert(
+                session, changes, name, channel, body, subject=subject, segment_id=segment_id
+            )
+
+    def _insert(
+        self,
+        session: Session,
+        changes: ChangeSet,
+        name: str,
+        channel: Channel,
+        body: str,
+        *,
+        subject: str,
+        segment_id: str | None,
+    ) -> Campaign:
         if not name.strip():
-            raise UserError("Give the campaign a name.")
+            raise UserError(msg.NEEDS_NAME)
         check_template(body)
         if channel is Channel.EMAIL:
             check_template(subject)
-        changes = ChangeSet()
-        with self.ws.write(changes) as session:
-            campaign = Campaign(
-                name=name.strip(),
-                channel=channel.value,
-                body=body,
-                subject=subject,
-                segment_id=segment_id,
-            )
-            session.add(campaign)
-            session.flush()
-            changes.add(Table.CAMPAIGNS, campaign.id)
+        campaign = Campaign(
+            name=name.strip(),
+            channel=channel.value,
+            body=body,
+            subject=subject,
+            segment_id=segment_id,
+        )
+        session.add(campaign)
+        session.flush()
+        changes.add(Table.CAMPAIGNS, campaign.id)
         return campaign
 
     def update_content(
@@ -149,35 +166,57 @@ class CampaignService:
         body: str | None = None,
         subject: str | None = None,
         channel: Channel | None = None,
-        segment_id: str | object | None = ...,  # ... = unchanged, None = no segment
+        segment_id: str | EllipsisType | None = ...,  # ... = unchanged, None = no segment
         initiator: object | None = None,
     ) -> Campaign:
         """Edit a draft or scheduled campaign; a channel change drops the old recipients."""
         changes = ChangeSet(initiator=initiator)
         with self.ws.write(changes) as session:
             campaign = self._editable(session, campaign_id)
-            if name is not None:
-                campaign.name = name.strip() or campaign.name
-            if body is not None:
-                check_template(body)
-                campaign.body = body
-            if subject is not None:
-                check_template(subject)
-                campaign.subject = subject
-            if segment_id is not ...:
-                campaign.segment_id = segment_id  # type: ignore[assignment]
-            if channel is not None and channel.value != campaign.channel:
-                campaign.channel = channel.value
-                for old in session.scalars(
-                    select(CampaignRecipient).where(
-                        CampaignRecipient.campaign_id == campaign.id,
-                        CampaignRecipient.deleted_at.is_(None),
-                    )
-                ):
-                    old.deleted_at = utcnow()
-                changes.touch(Table.CAMPAIGN_RECIPIENTS)
-            changes.add(Table.CAMPAIGNS, campaign.id)
+            _apply_content(session, changes, campaign, name, body, subject, channel, segment_id)
         return campaign
+
+    def save_draft(
+        self,
+        campaign_id: str | None,
+        *,
+        name: str,
+        channel: Channel,
+        body: str,
+        subject: str,
+        segment_id: str | None,
+        contact_ids: Sequence[str],
+        schedule_at: datetime | None = None,
+        initiator: object | None = None,
+    ) -> str:
+        """Create or edit a draft with its recipients and schedule; returns its id.
+
+        One transaction and one change set: a failure at any step leaves the database as
+        it was (never a half-saved draft, never two copies of it), and views reload once.
+        A changed channel or segment edits the campaign in place, so it keeps its id.
+        ``schedule_at`` (naive UTC) schedules it; None keeps or makes it a draft.
+        """
+        if schedule_at is not None:
+            self._check_future(schedule_at)
+        if channel is not Channel.EMAIL:
+            subject = ""
+        changes = ChangeSet(initiator=initiator)
+        with self.ws.write(changes) as session:
+            if campaign_id is None:
+                campaign = self._insert(
+                    session, changes, name, channel, body, subject=subject, segment_id=segment_id
+                )
+            else:
+                campaign = self._editable(session, campaign_id)
+                _apply_content(session, changes, campaign, name, body, subject, channel, segment_id)
+            self._replace_recipients(session, campaign, contact_ids, changes)
+            scheduled = CampaignStatus(campaign.status) is CampaignStatus.SCHEDULED
+            if scheduled and campaign.scheduled_at != schedule_at:
+                _move_in(campaign, CampaignStatus.DRAFT, {"scheduled_at": None})
+                scheduled = False
+            if schedule_at is not None and not scheduled:
+                _move_in(campaign, CampaignStatus.SCHEDULED, {"scheduled_at": schedule_at})
+            return campaign.id
 
     def get(self, campaign_id: str) -> Campaign:
         with self.ws.read() as session:
@@ -230,40 +269,35 @@ class CampaignService:
     # -- audience ---------------------------------------------------------------------
 
     def audience(self, channel: Channel, contact_ids: Iterable[str]) -> Audience:
-        ids = list(dict.fromkeys(contact_ids))
-        result = Audience()
         with self.ws.read() as session:
-            for chunk_start in range(0, len(ids), 500):
-                chunk = ids[chunk_start : chunk_start + 500]
-                for contact in session.scalars(
-                    select(Contact).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))
-                ):
-                    address, reason = address_for(contact, channel)
-                    if address:
-                        result.included.append(contact)
-                    else:
-                        result.excluded.append(
-                            Exclusion(contact.id, contact.display_name, reason or "no_address")
-                        )
-        return result
+            return audience_in(session, channel, contact_ids)
 
     def set_recipients(self, campaign_id: str, contact_ids: Sequence[str]) -> Audience:
         """Replace the recipient list with the reachable contacts, rendered for each."""
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             campaign = self._editable(session, campaign_id)
-            audience = self.audience(Channel(campaign.channel), contact_ids)
-            for old in session.scalars(
-                select(CampaignRecipient).where(
-                    CampaignRecipient.campaign_id == campaign.id,
-                    CampaignRecipient.deleted_at.is_(None),
-                )
-            ):
-                old.deleted_at = utcnow()
-            for contact in audience.included:
-                session.add(self._recipient(campaign, contact))
-            changes.add(Table.CAMPAIGNS, campaign.id)
-            changes.touch(Table.CAMPAIGN_RECIPIENTS)
+            return self._replace_recipients(session, campaign, contact_ids, changes)
+
+    def _replace_recipients(
+        self,
+        session: Session,
+        campaign: Campaign,
+        contact_ids: Sequence[str],
+        changes: ChangeSet,
+    ) -> Audience:
+        audience = audience_in(session, Channel(campaign.channel), contact_ids)
+        for old in session.scalars(
+            select(CampaignRecipient).where(
+                CampaignRecipient.campaign_id == campaign.id,
+                CampaignRecipient.deleted_at.is_(None),
+            )
+        ):
+            old.deleted_at = utcnow()
+        for contact in audience.included:
+            session.add(self._recipient(campaign, contact))
+        changes.add(Table.CAMPAIGNS, campaign.id)
+        changes.touch(Table.CAMPAIGN_RECIPIENTS)
         return audience
 
     def preview(self, campaign_id: str, contact_id: str) -> tuple[str, str]:
@@ -276,9 +310,12 @@ class CampaignService:
     # -- lifecycle --------------------------------------------------------------------
 
     def schedule(self, campaign_id: str, when: datetime) -> Campaign:
-        if when <= utcnow():
-            raise UserError("Schedule the campaign for a time in the future.")
+        self._check_future(when)
         return self._move(campaign_id, CampaignStatus.SCHEDULED, scheduled_at=when)
+
+    def _check_future(self, when: datetime) -> None:
+        if when <= utcnow():
+            raise UserError(msg.SCHEDULE_IN_FUTURE)
 
     def unschedule(self, campaign_id: str) -> Campaign:
         return self._move(campaign_id, CampaignStatus.DRAFT, scheduled_at=None)
@@ -299,7 +336,7 @@ class CampaignService:
                 )
             )
             if not pending:
-                raise UserError("This campaign has no recipients: choose a segment or contacts.")
+                raise UserError(msg.NO_RECIPIENTS)
             usage.ensure_allowed(session, self.ws.settings().plan, Metric.MESSAGES, len(pending))
             now = utcnow()
             for recipient in pending:
@@ -356,7 +393,7 @@ class CampaignService:
         with self.ws.write(changes) as session:
             campaign = get_live(session, Campaign, campaign_id, "campaign")
             if CampaignStatus(campaign.status) is CampaignStatus.SENT:
-                raise UserError("A campaign being sent cannot be deleted; wait for it to finish.")
+                raise UserError(msg.BEING_SENT)
             campaign.deleted_at = utcnow()
             changes.add(Table.CAMPAIGNS, campaign.id)
 
@@ -366,8 +403,7 @@ class CampaignService:
         campaign = get_live(session, Campaign, campaign_id, "campaign")
         if not is_editable(CampaignStatus(campaign.status)):
             raise UserError(
-                f"Campaign {campaign.name!r} is {campaign.status}; only drafts and scheduled "
-                "campaigns can be changed. Duplicate it to send again."
+                msg.NOT_EDITABLE, name=campaign.name, status=CampaignStatus(campaign.status).word
             )
         return campaign
 
@@ -386,10 +422,7 @@ class CampaignService:
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             campaign = get_live(session, Campaign, campaign_id, "campaign")
-            check_campaign_move(CampaignStatus(campaign.status), target)
-            campaign.status = target.value
-            for key, value in values.items():
-                setattr(campaign, key, value)
+            _move_in(campaign, target, values)
             changes.add(Table.CAMPAIGNS, campaign.id)
         return campaign
 
@@ -431,6 +464,66 @@ class CampaignService:
         else:
             campaign.status = CampaignStatus.COMPLETED.value
         campaign.completed_at = utcnow()
+
+
+def audience_in(session: Session, channel: Channel, contact_ids: Iterable[str]) -> Audience:
+    """Who ``channel`` reaches among ``contact_ids``, read in the caller's session."""
+    ids = list(dict.fromkeys(contact_ids))
+    result = Audience()
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for contact in session.scalars(
+            select(Contact).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))
+        ):
+            address, reason = address_for(contact, channel)
+            if address:
+                result.included.append(contact)
+            else:
+                result.excluded.append(
+                    Exclusion(contact.id, contact.display_name, reason or "no_address")
+                )
+    return result
+
+
+def _apply_content(
+    session: Session,
+    changes: ChangeSet,
+    campaign: Campaign,
+    name: str | None,
+    body: str | None,
+    subject: str | None,
+    channel: Channel | None,
+    segment_id: str | EllipsisType | None,
+) -> None:
+    """The edit ``update_content`` and ``save_draft`` share (``...`` keeps the segment)."""
+    if name is not None:
+        campaign.name = name.strip() or campaign.name
+    if body is not None:
+        check_template(body)
+        campaign.body = body
+    if subject is not None:
+        check_template(subject)
+        campaign.subject = subject
+    if segment_id is not ...:
+        campaign.segment_id = segment_id
+    if channel is not None and channel.value != campaign.channel:
+        campaign.channel = channel.value
+        for old in session.scalars(
+            select(CampaignRecipient).where(
+                CampaignRecipient.campaign_id == campaign.id,
+                CampaignRecipient.deleted_at.is_(None),
+            )
+        ):
+            old.deleted_at = utcnow()
+        changes.touch(Table.CAMPAIGN_RECIPIENTS)
+    changes.add(Table.CAMPAIGNS, campaign.id)
+
+
+def _move_in(campaign: Campaign, target: CampaignStatus, values: dict[str, object]) -> None:
+    check_campaign_move(CampaignStatus(campaign.status), target)
+    campaign.status = target.value
+    for key, value in values.items():
+        setattr(campaign, key, value)
 
 
 def _empty_stats() -> CampaignStats:

@@ -4,15 +4,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.domain.messages import joined
+from localpro_desktop.domain.messages import pipeline as pipeline_msg
+from localpro_desktop.domain.messages import records as msg
 from localpro_desktop.domain.normalize import normalize_contact
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus, can_move
+from localpro_desktop.services.board import BoardFilter, Card, load_board, load_counts
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact
@@ -41,12 +45,77 @@ _NORMALIZED_KEYS = EDITABLE[:2] + EDITABLE[3:]
 # Activities that mean "we reached this person", which moves last_contacted_at.
 _CONTACT_KINDS = {ActivityKind.CALL, ActivityKind.MESSAGE, ActivityKind.MEETING}
 
+TIMELINE_LIMIT = 200
+"""Timeline entries the contact panel shows (newest first)."""
+NOTE_KINDS: tuple[ActivityKind, ...] = (ActivityKind.NOTE, ActivityKind.CALL, ActivityKind.MEETING)
+"""What "Add note" can log: the activities a person types by hand."""
+
 
 @dataclass(frozen=True)
 class BoardColumn:
+    """One pipeline column of the unfiltered board: its full count and first cards."""
+
     status: PipelineStatus
     count: int
-    contacts: list[Contact]
+    contacts: list[Card]
+
+
+@dataclass(frozen=True)
+class MovedContact:
+    """What a screen needs after a move, detached from any session."""
+
+    id: str
+    display_name: str
+    status: PipelineStatus
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    id: str
+    kind: str
+    body: str
+    old_status: str | None
+    new_status: str | None
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """Everything the contact panel shows, detached from any session."""
+
+    id: str
+    status: PipelineStatus
+    first_name: str
+    last_name: str
+    company: str
+    sector: str
+    phone: str
+    phone_e164: str | None
+    whatsapp: str
+    whatsapp_e164: str | None
+    email: str
+    email_normalized: str | None
+    website: str
+    address: str
+    city: str
+    country: str
+    tags: tuple[str, ...]
+    notes: str
+    opt_out_whatsapp: bool
+    opt_out_email: bool
+    opt_out_sms: bool
+    created_at: datetime
+    last_contacted_at: datetime | None
+    prospect_id: str | None
+    """The prospect this contact was converted from, if any."""
+    region: str
+    """The workspace country: the default region for phone numbers typed in the editor."""
+    timeline: tuple[TimelineEntry, ...]
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or self.company
 
 
 class ContactService:
@@ -56,7 +125,7 @@ class ContactService:
     def add(self, fields: Mapping[str, object], *, note: str = "") -> Contact:
         normalized = normalize_contact(fields, self.ws.settings().country)
         if not normalized.ok:
-            raise UserError("Cannot add this contact: " + "; ".join(normalized.errors) + ".")
+            raise UserError(msg.CANNOT_ADD_CONTACT, problems=joined(normalized.errors))
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             contact = Contact(**normalized.values)
@@ -78,7 +147,7 @@ class ContactService:
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise UserError(
-                f"Cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}."
+                msg.NOT_EDITABLE, fields=", ".join(sorted(unknown)), editable=", ".join(EDITABLE)
             )
         region = self.ws.settings().country
         changes = ChangeSet()
@@ -91,7 +160,7 @@ class ContactService:
                 {k: ("" if v is None else v) for k, v in merged.items()}, region
             )
             if not normalized.ok:
-                raise UserError("Cannot save: " + "; ".join(normalized.errors) + ".")
+                raise UserError(msg.CANNOT_SAVE, problems=joined(normalized.errors))
             for key, value in normalized.values.items():
                 if key != "status" and getattr(contact, key) != value:
                     setattr(contact, key, value)
@@ -113,6 +182,49 @@ class ContactService:
         with self.ws.read() as session:
             return get_live(session, Contact, contact_id, "contact")
 
+    def details(self, contact_id: str, *, timeline_limit: int = TIMELINE_LIMIT) -> ContactDetails:
+        """A contact and its latest timeline entries, as the contact panel shows them."""
+        contact = self.get(contact_id)
+        entries = self.timeline(contact.id, limit=timeline_limit)
+        return ContactDetails(
+            id=contact.id,
+            status=PipelineStatus(contact.status),
+            first_name=contact.first_name,
+            last_name=contact.last_name,
+            company=contact.company,
+            sector=contact.sector,
+            phone=contact.phone,
+            phone_e164=contact.phone_e164,
+            whatsapp=contact.whatsapp,
+            whatsapp_e164=contact.whatsapp_e164,
+            email=contact.email,
+            email_normalized=contact.email_normalized,
+            website=contact.website,
+            address=contact.address,
+            city=contact.city,
+            country=contact.country,
+            tags=tuple(contact.tags or ()),
+            notes=contact.notes,
+            opt_out_whatsapp=bool(contact.opt_out_whatsapp),
+            opt_out_email=bool(contact.opt_out_email),
+            opt_out_sms=bool(contact.opt_out_sms),
+            created_at=contact.created_at,
+            last_contacted_at=contact.last_contacted_at,
+            prospect_id=contact.prospect_id,
+            region=self.ws.settings().country,
+            timeline=tuple(
+                TimelineEntry(
+                    id=a.id,
+                    kind=a.kind,
+                    body=a.body or "",
+                    old_status=a.old_status,
+                    new_status=a.new_status,
+                    occurred_at=a.occurred_at,
+                )
+                for a in entries
+            ),
+        )
+
     # -- pipeline ---------------------------------------------------------------------
 
     def move(
@@ -130,7 +242,7 @@ class ContactService:
             contact = get_live(session, Contact, contact_id, "contact")
             current = PipelineStatus(contact.status)
             if not can_move(current, target):
-                raise UserError(f"{contact.display_name} is already {target.value}.")
+                raise UserError(pipeline_msg.ALREADY, name=contact.display_name, status=target.word)
             contact.status = target.value
             session.add(
                 Activity(
@@ -145,6 +257,18 @@ class ContactService:
             changes.touch(Table.ACTIVITIES)
         return contact
 
+    def move_card(
+        self, contact_id: str, status: PipelineStatus, *, initiator: object | None = None
+    ) -> MovedContact:
+        """``move`` for a screen: the outcome as a read model instead of an ORM row."""
+        contact = self.move(contact_id, status, initiator=initiator)
+        return MovedContact(
+            id=contact.id,
+            display_name=contact.display_name,
+            status=PipelineStatus(contact.status),
+            updated_at=contact.updated_at,
+        )
+
     def add_activity(
         self,
         contact_id: str,
@@ -154,9 +278,9 @@ class ContactService:
         occurred_at: datetime | None = None,
     ) -> Activity:
         if kind is ActivityKind.STATUS_CHANGE:
-            raise UserError("Use move to change a contact's status.")
+            raise UserError(pipeline_msg.USE_MOVE)
         if not body.strip() and kind is ActivityKind.NOTE:
-            raise UserError("A note cannot be empty.")
+            raise UserError(pipeline_msg.EMPTY_NOTE)
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             contact = get_live(session, Contact, contact_id, "contact")
@@ -205,30 +329,16 @@ class ContactService:
     # -- board ------------------------------------------------------------------------
 
     def status_counts(self) -> dict[PipelineStatus, int]:
-        with self.ws.read() as session:
-            rows = session.execute(
-                select(Contact.status, func.count())
-                .where(Contact.deleted_at.is_(None))
-                .group_by(Contact.status)
-            ).all()
-        counts = {status: 0 for status in PIPELINE_ORDER}
-        for status, count in rows:
-            counts[PipelineStatus(status)] = int(count)
-        return counts
+        """Live contacts per pipeline stage (the unfiltered board's column counts)."""
+        return dict(load_counts(self.ws, BoardFilter()).per_status)
 
     def board(self, *, per_column: int = 50) -> list[BoardColumn]:
-        """The first cards of each column, most recently active first, with full counts."""
-        counts = self.status_counts()
-        columns: list[BoardColumn] = []
-        with self.ws.read() as session:
-            for status in PIPELINE_ORDER:
-                cards = list(
-                    session.scalars(
-                        select(Contact)
-                        .where(Contact.deleted_at.is_(None), Contact.status == status.value)
-                        .order_by(Contact.updated_at.desc(), Contact.id)
-                        .limit(per_column)
-                    )
-                )
-                columns.append(BoardColumn(status, counts[status], cards))
-        return columns
+        """The first cards of each column, most recently updated first, with full counts.
+
+        The unfiltered board of ``services.board`` (the one board query), column by column.
+        """
+        page = load_board(self.ws, BoardFilter(), per_column)
+        return [
+            BoardColumn(status, page.counts.per_status[status], page.columns[status])
+            for status in PIPELINE_ORDER
+        ]

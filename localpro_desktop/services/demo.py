@@ -21,6 +21,7 @@ from localpro_desktop.domain.campaigns import CampaignStatus, Channel, Recipient
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import new_id, utcnow
+from localpro_desktop.domain.messages import workspace as msg
 from localpro_desktop.domain.names import name_key
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.plans import Metric, month_key
@@ -38,6 +39,7 @@ from localpro_desktop.store.models import (
     Segment,
     UsageEvent,
 )
+from localpro_protocol.wire import Table
 
 BATCH = 5000
 CONTACT_SHARE = 0.10
@@ -146,11 +148,9 @@ def generate_demo(
     progress: Progress | None = None,
 ) -> DemoSummary:
     if size < 1 or size > 1_000_000:
-        raise UserError("Choose a demo size between 1 and 1,000,000 prospects.")
+        raise UserError(msg.DEMO_SIZE)
     if has_demo_data(ws):
-        raise UserError(
-            "This workspace already has demo data. Use another --data-dir for a fresh demo."
-        )
+        raise UserError(msg.DEMO_EXISTS)
     notify = progress or (lambda _p, _d, _t: None)
     started = datetime.now()
     rng = random.Random(seed)
@@ -199,13 +199,13 @@ def generate_demo(
         segments = _segments(contacts, now)
         session.execute(_insert(Segment), segments)
         for table in (
-            "prospects",
-            "contacts",
-            "activities",
-            "campaigns",
-            "campaign_recipients",
-            "segments",
-            "usage_events",
+            Table.PROSPECTS,
+            Table.CONTACTS,
+            Table.ACTIVITIES,
+            Table.CAMPAIGNS,
+            Table.CAMPAIGN_RECIPIENTS,
+            Table.SEGMENTS,
+            Table.USAGE_EVENTS,
         ):
             changes.touch(table)
     ws.optimize()
@@ -322,7 +322,7 @@ def _weighted(rng: random.Random, pairs: Sequence[tuple[Any, int]]) -> Any:
     return pairs[-1][0]
 
 
-def _activity(contact_id: str, kind: ActivityKind, when: datetime, **extra: Any) -> dict:
+def _activity(contact_id: str, kind: ActivityKind, when: datetime, **extra: Any) -> dict[str, Any]:
     return {
         "id": new_id(),
         "contact_id": contact_id,
@@ -456,11 +456,14 @@ def _campaigns(
 def _address(contact: dict[str, Any], channel: Channel) -> str | None:
     if contact[f"opt_out_{channel.value}"]:
         return None
+    address: str | None
     if channel is Channel.EMAIL:
-        return contact["email_normalized"]
-    if channel is Channel.WHATSAPP:
-        return contact["whatsapp_e164"] or contact["phone_e164"]
-    return contact["phone_e164"]
+        address = contact["email_normalized"]
+    elif channel is Channel.WHATSAPP:
+        address = contact["whatsapp_e164"] or contact["phone_e164"]
+    else:
+        address = contact["phone_e164"]
+    return address
 
 
 def _campaign_row(

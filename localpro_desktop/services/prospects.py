@@ -1,7 +1,10 @@
 """Prospects: add, edit, find, de-duplicate and convert businesses into contacts."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from rapidfuzz import fuzz
 from sqlalchemy import func, or_, select
@@ -11,53 +14,102 @@ from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.domain.messages import joined
+from localpro_desktop.domain.messages import records as msg
 from localpro_desktop.domain.names import split_full_name
 from localpro_desktop.domain.normalize import normalize_prospect
 from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.domain.plans import Metric
+from localpro_desktop.domain.prospect_fields import EDITABLE
 from localpro_desktop.domain.sources import ProspectSource
 from localpro_desktop.services import usage
+from localpro_desktop.services.prospect_search import ProspectFilter, Sort, read_page
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact, Prospect
-from localpro_desktop.store.queries.prospects import (
-    ProspectFilter,
-    count_query,
-    search_query,
-)
 from localpro_protocol.wire import Table
 
 FUZZY_NAME_THRESHOLD = 90
 
-EDITABLE = (
-    "business_name",
-    "sector",
-    "city",
-    "country",
-    "address",
-    "phone",
-    "whatsapp",
-    "email",
-    "website",
-    "latitude",
-    "longitude",
-    "source_ref",
-    "notes",
-    "tags",
-    "contact_person",
-)
+__all__ = [
+    "EDITABLE",
+    "ConversionResult",
+    "Duplicate",
+    "ProspectRecord",
+    "ProspectService",
+    "SearchPage",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ProspectRecord:
+    """Everything known about one prospect, detached from the database.
+
+    What the detail panel, the edit dialog and the CLI show; a plain value, so a screen
+    can hold it as long as it likes and no attribute access ever reaches the database.
+    """
+
+    id: str
+    business_name: str
+    contact_person: str
+    sector: str
+    city: str
+    country: str
+    address: str
+    phone: str
+    phone_e164: str | None
+    whatsapp: str
+    whatsapp_e164: str | None
+    email: str
+    email_normalized: str | None
+    website: str
+    latitude: float | None
+    longitude: float | None
+    source: str
+    source_ref: str
+    notes: str
+    tags: tuple[str, ...]
+    contact_id: str | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, p: Prospect) -> ProspectRecord:
+        return cls(
+            id=p.id,
+            business_name=p.business_name,
+            contact_person=p.contact_person,
+            sector=p.sector,
+            city=p.city,
+            country=p.country,
+            address=p.address,
+            phone=p.phone,
+            phone_e164=p.phone_e164,
+            whatsapp=p.whatsapp,
+            whatsapp_e164=p.whatsapp_e164,
+            email=p.email,
+            email_normalized=p.email_normalized,
+            website=p.website,
+            latitude=p.latitude,
+            longitude=p.longitude,
+            source=p.source,
+            source_ref=p.source_ref,
+            notes=p.notes,
+            tags=tuple(p.tags or ()),
+            contact_id=p.contact_id,
+            created_at=p.created_at,
+        )
 
 
 @dataclass(frozen=True)
 class SearchPage:
-    rows: list[Prospect]
+    rows: list[ProspectRecord]
     total: int
 
 
 @dataclass(frozen=True)
 class Duplicate:
-    prospect: Prospect
-    reason: str
+    prospect: ProspectRecord
+    reason: str  # a Message of domain.messages.records
 
 
 @dataclass(frozen=True)
@@ -79,12 +131,12 @@ class ProspectService:
         *,
         source: ProspectSource = ProspectSource.MANUAL,
         allow_duplicate: bool = False,
-    ) -> Prospect:
+    ) -> ProspectRecord:
         """Add one prospect; counts against the plan's monthly prospect limit."""
         settings = self.ws.settings()
         normalized = normalize_prospect(fields, settings.country)
         if not normalized.ok:
-            raise UserError("Cannot add this prospect: " + "; ".join(normalized.errors) + ".")
+            raise UserError(msg.CANNOT_ADD_PROSPECT, problems=joined(normalized.errors))
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             if not allow_duplicate:
@@ -92,8 +144,10 @@ class ProspectService:
                 if dupes:
                     first = dupes[0]
                     raise UserError(
-                        f"{first.prospect.business_name!r} ({first.prospect.city}) already "
-                        f"exists with {first.reason}; edit it, or add anyway to keep both."
+                        msg.DUPLICATE,
+                        name=first.prospect.business_name,
+                        city=first.prospect.city,
+                        reason=first.reason,
                     )
             usage.ensure_allowed(session, settings.plan, Metric.PROSPECTS, 1)
             prospect = Prospect(**normalized.values, source=source.value)
@@ -102,13 +156,13 @@ class ProspectService:
             session.flush()
             changes.add(Table.PROSPECTS, prospect.id)
             changes.touch(Table.USAGE_EVENTS)
-        return prospect
+            return ProspectRecord.of(prospect)
 
-    def update(self, prospect_id: str, fields: Mapping[str, object]) -> Prospect:
+    def update(self, prospect_id: str, fields: Mapping[str, object]) -> ProspectRecord:
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise UserError(
-                f"Cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}."
+                msg.NOT_EDITABLE, fields=", ".join(sorted(unknown)), editable=", ".join(EDITABLE)
             )
         region = self.ws.settings().country
         changes = ChangeSet()
@@ -120,12 +174,12 @@ class ProspectService:
                 {k: ("" if v is None else v) for k, v in merged.items()}, region
             )
             if not normalized.ok:
-                raise UserError("Cannot save: " + "; ".join(normalized.errors) + ".")
+                raise UserError(msg.CANNOT_SAVE, problems=joined(normalized.errors))
             for key, value in normalized.values.items():
                 if getattr(prospect, key) != value:
                     setattr(prospect, key, value)
             changes.add(Table.PROSPECTS, prospect.id)
-        return prospect
+            return ProspectRecord.of(prospect)
 
     def delete(self, prospect_ids: Iterable[str]) -> int:
         changes = ChangeSet()
@@ -140,20 +194,22 @@ class ProspectService:
 
     # -- read -------------------------------------------------------------------------
 
-    def get(self, prospect_id: str) -> Prospect:
+    def get(self, prospect_id: str) -> ProspectRecord:
         with self.ws.read() as session:
-            return get_live(session, Prospect, prospect_id, "prospect")
+            return ProspectRecord.of(get_live(session, Prospect, prospect_id, "prospect"))
 
     def search(self, flt: ProspectFilter, *, limit: int = 100, offset: int = 0) -> SearchPage:
-        """One page in name order and the total; counted first, as the count picks the plan.
+        """One page in name order with every field, and the total (the CLI's search).
 
-        Both run in one read transaction, so the total always describes the page.
+        The page is the screen's own (``prospect_search.read_page``); its rows' fields are
+        then read by id, in the same read transaction, so the total describes the page.
         """
         with self.ws.read() as session:
-            total = int(session.scalar(count_query(flt)) or 0)
-            page = search_query(flt, limit=limit, offset=offset, matches=total)
-            rows = list(session.scalars(page))
-        return SearchPage(rows, total)
+            page = read_page(session, flt, Sort(), offset=offset, limit=limit, with_total=True)
+            ids = [row.id for row in page.rows]
+            found = {p.id: p for p in session.scalars(select(Prospect).where(Prospect.id.in_(ids)))}
+            rows = [ProspectRecord.of(found[ident]) for ident in ids if ident in found]
+        return SearchPage(rows, page.total or 0)
 
     def choices(self, column: str, *, sector: str | None = None) -> list[str]:
         """Distinct sectors or cities in the data, for the search filters' drop-downs."""
@@ -247,7 +303,8 @@ def find_duplicates(session: Session, values: Mapping[str, object]) -> list[Dupl
             select(Prospect).where(Prospect.deleted_at.is_(None), or_(*conditions)).limit(20)
         ):
             same_phone = values.get("phone_e164") and row.phone_e164 == values["phone_e164"]
-            found[row.id] = Duplicate(row, "the same phone" if same_phone else "the same e-mail")
+            reason = msg.SAME_PHONE() if same_phone else msg.SAME_EMAIL()
+            found[row.id] = Duplicate(ProspectRecord.of(row), reason)
     key = str(values.get("name_key") or "")
     city = str(values.get("city") or "")
     if key and city:
@@ -260,5 +317,5 @@ def find_duplicates(session: Session, values: Mapping[str, object]) -> list[Dupl
         )
         for row in candidates:
             if row.id not in found and fuzz.ratio(key, row.name_key) >= FUZZY_NAME_THRESHOLD:
-                found[row.id] = Duplicate(row, "a very similar name in the same city")
+                found[row.id] = Duplicate(ProspectRecord.of(row), msg.SIMILAR_NAME())
     return list(found.values())

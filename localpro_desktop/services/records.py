@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.errors import NotFoundError, UserError
 from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.domain.messages import records as msg
 from localpro_desktop.store.models import SyncedMixin
 
 T = TypeVar("T", bound=SyncedMixin)
@@ -26,15 +27,21 @@ def get_live(session: Session, model: type[T], ident: str, label: str) -> T:
         return row
     if len(ident) >= MIN_PREFIX:
         matches = session.scalars(
-            select(model)
-            .where(model.id.startswith(ident), model.deleted_at.is_(None))  # type: ignore[attr-defined]
-            .limit(2)
+            select(model).where(model.id.startswith(ident), model.deleted_at.is_(None)).limit(2)
         ).all()
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise UserError(f"The id {ident!r} matches several {label}s: give more characters.")
-    raise NotFoundError(f"No {label} with id {ident!r} (it may have been deleted).")
+            raise UserError(msg.AMBIGUOUS_ID, ident=ident, kinds=_kind(label, plural=True))
+    raise NotFoundError(msg.NOT_FOUND, kind=_kind(label), ident=ident)
+
+
+def _kind(label: str, *, plural: bool = False) -> str:
+    """The record kind as a translatable word ("contact", "contacts")."""
+    words = msg.KINDS.get(label)
+    if words is None:
+        return f"{label}s" if plural else label
+    return words[1 if plural else 0]()
 
 
 def tombstone(row: SyncedMixin) -> None:

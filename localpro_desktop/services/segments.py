@@ -7,6 +7,7 @@ deleted segment leaves tombstones (segment and memberships) so the deletion sync
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import NotFoundError, UserError
+from localpro_desktop.domain.messages import common as words
+from localpro_desktop.domain.messages import segments as msg
 from localpro_desktop.domain.segment_rules import SegmentRule
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
@@ -179,7 +182,7 @@ class SegmentService:
                 infos.append(_info(row, count))
         return sorted(infos, key=lambda i: i.name.casefold())
 
-    def contact_ids(self, segment: SegmentRef) -> list[str]:
+    def contact_ids(self, segment: SegmentRef) -> builtins.list[str]:
         tz = self._tz()
         with self.ws.read() as session:
             row = _resolve(session, segment)
@@ -200,7 +203,7 @@ class SegmentService:
         *,
         order_by: OrderBy = "name",
         descending: bool = False,
-    ) -> list[Contact]:
+    ) -> builtins.list[Contact]:
         tz = self._tz()
         with self.ws.read() as session:
             row = _resolve(session, segment)
@@ -219,7 +222,7 @@ class SegmentService:
         with self.ws.read() as session:
             return _member_count(session, _resolve(session, segment), tz)
 
-    def preview(self, rule: SegmentRule, *, limit: int = 20) -> SegmentPreview:
+    def preview(self, rule: SegmentRule, *, limit: int | None = 20) -> SegmentPreview:
         """What a rule would select, for the editor to show before the segment is saved."""
         tz = self._tz()
         with self.ws.read() as session:
@@ -247,9 +250,7 @@ class SegmentService:
         with self.ws.write(changes) as session:
             row = _resolve(session, segment)
             if row.kind != SegmentKind.RULE.value:
-                raise UserError(
-                    f"{row.name!r} is a static list; add or remove its members instead."
-                )
+                raise UserError(msg.STATIC_HAS_NO_RULE, name=row.name)
             row.rule = rule.to_dict()
             if description is not None:
                 row.description = _clean_description(description)
@@ -273,11 +274,15 @@ class SegmentService:
     # -- helpers ----------------------------------------------------------------------
 
     def _tz(self) -> tzinfo:
-        """Rule dates are the user's calendar days, so they need the workspace time zone."""
-        try:
-            return ZoneInfo(self.ws.settings().timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            return ZoneInfo("UTC")
+        return workspace_tz(self.ws)
+
+
+def workspace_tz(ws: Workspace) -> tzinfo:
+    """Rule dates are the user's calendar days, so they need the workspace time zone."""
+    try:
+        return ZoneInfo(ws.settings().timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
 
 
 # -- module helpers (they take the caller's session and never commit) --------------------
@@ -286,16 +291,16 @@ class SegmentService:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise UserError("A segment needs a name.")
+        raise UserError(msg.NEEDS_NAME)
     if len(cleaned) > NAME_MAX:
-        raise UserError(f"A segment name is at most {NAME_MAX} characters.")
+        raise UserError(msg.NAME_TOO_LONG, max=NAME_MAX)
     return cleaned
 
 
 def _clean_description(description: str) -> str:
     cleaned = description.strip()
     if len(cleaned) > DESCRIPTION_MAX:
-        raise UserError(f"A segment description is at most {DESCRIPTION_MAX} characters.")
+        raise UserError(msg.DESCRIPTION_TOO_LONG, max=DESCRIPTION_MAX)
     return cleaned
 
 
@@ -310,7 +315,7 @@ def _ensure_name_free(session: Session, name: str, *, keep: str | None = None) -
     key = name.casefold()
     for other in _live_segments(session):
         if other.id != keep and other.name.casefold() == key:
-            raise UserError(f"A segment named {other.name!r} already exists; pick another name.")
+            raise UserError(msg.NAME_TAKEN, name=other.name)
 
 
 def _resolve(session: Session, ref: SegmentRef) -> Segment:
@@ -324,20 +329,17 @@ def _resolve(session: Session, ref: SegmentRef) -> Segment:
     if len(named) > 1:
         # Two devices may each create the same name offline; sync brings both here.
         ids = ", ".join(s.id[:8] for s in named)
-        raise UserError(f"Several segments are named {wanted!r} ({ids}); use the id.")
+        raise UserError(msg.SEVERAL_NAMED, name=wanted, ids=ids)
     try:
         return get_live(session, Segment, wanted, "segment")
     except NotFoundError:
-        existing = ", ".join(s.name for s in live) or "none yet"
-        raise NotFoundError(f"No segment named {wanted!r}; existing: {existing}.") from None
+        existing = ", ".join(s.name for s in live) or words.NONE_YET()
+        raise NotFoundError(msg.NOT_FOUND, name=wanted, existing=existing) from None
 
 
 def _static(row: Segment) -> Segment:
     if row.kind != SegmentKind.STATIC.value:
-        raise UserError(
-            f"{row.name!r} follows a rule, so its members change by themselves; "
-            "edit the rule, or make a static segment to pick people by hand."
-        )
+        raise UserError(msg.RULE_HAS_NO_MEMBERS, name=row.name)
     return row
 
 
@@ -381,7 +383,7 @@ def _match_member(ident: str, members: dict[str, SegmentMember]) -> str:
         return ident
     matches = [cid for cid in members if cid.startswith(ident)] if len(ident) >= 6 else []
     if len(matches) > 1:
-        raise UserError(f"The id {ident!r} matches several members: give more characters.")
+        raise UserError(msg.AMBIGUOUS_MEMBER, ident=ident)
     return matches[0] if matches else ""
 
 
@@ -389,10 +391,7 @@ def _rule_of(row: Segment) -> SegmentRule:
     try:
         return SegmentRule.from_dict(row.rule or {})
     except UserError as exc:
-        raise UserError(
-            f"Segment {row.name!r} has a rule this version cannot read ({exc}); "
-            "update LocalPro on this device."
-        ) from None
+        raise UserError(msg.RULE_TOO_NEW, name=row.name, problem=exc.message) from None
 
 
 def _member_clauses(row: Segment, tz: tzinfo) -> list[ColumnElement[bool]]:
@@ -416,7 +415,7 @@ def _info(row: Segment, count: int) -> SegmentInfo:
         try:
             rule = _rule_of(row)
         except UserError as exc:
-            problem = str(exc)
+            problem = exc.message  # a Message: the screens show it translated
     return SegmentInfo(
         id=row.id,
         name=row.name,

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import workspace as msg
 from localpro_desktop.domain.plans import Plan
 from localpro_desktop.store.database import SETTINGS_ID, Database, SettingsView
 from localpro_desktop.store.models import Contact, Prospect, WorkspaceSettings
@@ -41,7 +42,7 @@ class Workspace(Database):
         values: dict[str, str] = {}
         if name is not None:
             if not name.strip():
-                raise UserError("The workspace name cannot be empty.")
+                raise UserError(msg.EMPTY_NAME)
             values["name"] = name.strip()
         if country is not None:
             values["country"] = validate_country(country)
@@ -49,7 +50,7 @@ class Workspace(Database):
             values["currency"] = validate_currency(currency)
         if language is not None:
             if language.lower() not in LANGUAGES:
-                raise UserError(f"Unknown language {language!r}: use en or fr.")
+                raise UserError(msg.UNKNOWN_LANGUAGE, text=language)
             values["language"] = language.lower()
         if timezone is not None:
             values["timezone"] = validate_timezone(timezone)
@@ -73,16 +74,14 @@ class Workspace(Database):
 def validate_country(code: str) -> str:
     cc = code.strip().upper()
     if len(cc) != 2 or phonenumbers.country_code_for_region(cc) == 0:
-        raise UserError(
-            f"Unknown country {code!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE."
-        )
+        raise UserError(msg.UNKNOWN_COUNTRY, text=code)
     return cc
 
 
 def validate_currency(code: str) -> str:
     cur = code.strip().upper()
     if len(cur) != 3 or not cur.isalpha():
-        raise UserError(f"Unknown currency {code!r}: give a three-letter ISO code such as XOF.")
+        raise UserError(msg.UNKNOWN_CURRENCY, text=code)
     return cur
 
 
@@ -90,7 +89,5 @@ def validate_timezone(name: str) -> str:
     try:
         ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(
-            f"Unknown time zone {name!r}: use an IANA name such as Africa/Dakar."
-        ) from None
+        raise UserError(msg.UNKNOWN_TIMEZONE, text=name) from None
     return name.strip()

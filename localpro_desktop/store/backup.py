@@ -8,6 +8,8 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from localpro_desktop.domain.messages import workspace as msg
+
 DAILY_PREFIX = "daily-"
 KEEP_DAILY = 7
 
@@ -68,7 +70,7 @@ def restore_database(backup: Path, database: Path) -> None:
     The WAL and shared-memory files belong to the old database and must go with it.
     """
     if check_integrity(backup) != "ok":
-        raise ValueError(f"{backup} is damaged (integrity check failed); choose another backup.")
+        raise ValueError(msg.BACKUP_DAMAGED(path=str(backup)))
     if database.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         copy_database(database, database.parent / "backups" / f"before-restore-{stamp}.sqlite")

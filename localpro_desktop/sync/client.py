@@ -16,11 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from time import monotonic
+from typing import Any, TypeVar
 
 import httpx
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import sync as msg
 from localpro_desktop.store import local_state
 from localpro_desktop.store.database import Database
 from localpro_desktop.store.local_state import StateKey
@@ -45,6 +47,7 @@ from localpro_protocol.wire import (
 )
 
 log = logging.getLogger(__name__)
+_Model = TypeVar("_Model", bound=BaseModel)
 
 DEFAULT_SERVER = "https://cloud.localpro.africa"
 PUSH_BATCH = 1000
@@ -131,14 +134,12 @@ class SyncClient:
 
     # -- http helpers -------------------------------------------------------------------
 
-    def _send(
-        self, method: str, path: str, *, auth: bool = True, **kwargs: object
-    ) -> httpx.Response:
-        headers = dict(kwargs.pop("headers", {}) or {})  # type: ignore[call-overload]
+    def _send(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})
         if auth:
             headers["Authorization"] = f"Bearer {self._token()}"
         try:
-            response = self.http.request(method, path, headers=headers, **kwargs)  # type: ignore[arg-type]
+            response = self.http.request(method, path, headers=headers, **kwargs)
         except httpx.TransportError as exc:
             raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
         if response.status_code == 401 and auth:
@@ -146,7 +147,7 @@ class SyncClient:
             self._access = None
             headers["Authorization"] = f"Bearer {self._token()}"
             try:
-                response = self.http.request(method, path, headers=headers, **kwargs)  # type: ignore[arg-type]
+                response = self.http.request(method, path, headers=headers, **kwargs)
             except httpx.TransportError as exc:
                 raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
         if response.status_code >= 500 or response.status_code == 429:
@@ -156,9 +157,9 @@ class SyncClient:
         if response.status_code == 413 and path.startswith("/v1/sync/push"):
             raise BodyTooLarge(_detail(response))
         if response.status_code == 426:
-            raise UserError(_detail(response) or "Update LocalPro to keep syncing.")
+            raise UserError(_detail(response) or msg.UPDATE_NEEDED())
         if response.status_code >= 400:
-            raise UserError(_detail(response) or f"The server refused ({response.status_code}).")
+            raise UserError(_detail(response) or msg.SERVER_REFUSED(status=response.status_code))
         return response
 
     def _token(self) -> str:
@@ -166,7 +167,7 @@ class SyncClient:
             return self._access
         refresh = secrets.load_refresh_token(self.ws.device_id)
         if not refresh:
-            raise NotSignedIn("Sign in first: localpro account login --email YOU@EXAMPLE.COM")
+            raise NotSignedIn(msg.SIGN_IN_FIRST)
         try:
             response = self.http.post(
                 "/v1/auth/refresh", json=RefreshRequest(refresh_token=refresh).model_dump()
@@ -175,7 +176,7 @@ class SyncClient:
             raise SyncUnavailable(f"cannot reach {self.server_url}: {exc}") from exc
         if response.status_code in (400, 401, 403):
             secrets.forget_refresh_token(self.ws.device_id)
-            raise NotSignedIn("Your sign-in has expired or was revoked: sign in again.")
+            raise NotSignedIn(msg.SIGN_IN_EXPIRED)
         if response.status_code >= 500 or response.status_code == 429:
             raise SyncUnavailable(f"server busy ({response.status_code})")
         self._store(TokenPair.model_validate(response.json()))
@@ -390,7 +391,7 @@ class SyncClient:
         return report
 
 
-def _parse(model, response: httpx.Response):  # type: ignore[no-untyped-def]
+def _parse(model: type[_Model], response: httpx.Response) -> _Model:
     try:
         return model.model_validate_json(response.content)
     except ValidationError as exc:

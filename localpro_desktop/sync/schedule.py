@@ -194,12 +194,13 @@ class SyncSchedule:
 
     # -- events -------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """First round shortly, then every ``interval``."""
+    def start(self, *, first_round: bool = True) -> None:
+        """A first round after ``start_delay`` (unless the driver starts one itself), then
+        every ``interval``."""
         now = self._clock()
         self._stopped = False
         self._tick_at = now + self.config.interval
-        self._first_at = now + self.config.start_delay
+        self._first_at = now + self.config.start_delay if first_round else None
 
     def stop(self) -> None:
         """No new rounds (a round in flight still reports its end)."""

@@ -10,6 +10,7 @@ import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import sync as msg
 
 SERVICE = "LocalPro"
 MAX_SECRET_BYTES = 2560
@@ -21,16 +22,13 @@ def _name(device_id: str) -> str:
 
 def save_refresh_token(device_id: str, token: str) -> None:
     if len(token.encode("utf-8")) > MAX_SECRET_BYTES:
-        raise UserError("The server sent a sign-in token too large for the OS keyring.")
+        raise UserError(msg.TOKEN_TOO_LARGE)
     try:
         keyring.set_password(SERVICE, _name(device_id), token)
     except NoKeyringError:
-        raise UserError(
-            "No OS keyring is available to keep your sign-in safely. On Linux install a "
-            "Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND."
-        ) from None
+        raise UserError(msg.NO_KEYRING) from None
     except KeyringError as exc:
-        raise UserError(f"The OS keyring refused to store the sign-in: {exc}") from None
+        raise UserError(msg.KEYRING_REFUSED, detail=str(exc)) from None
 
 
 def load_refresh_token(device_id: str) -> str | None:

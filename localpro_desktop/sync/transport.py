@@ -17,7 +17,7 @@ import httpx
 try:  # imported here too so that PyInstaller's analysis bundles it
     import zstandard
 except ImportError:  # pragma: no cover - a broken install; gzip still works
-    zstandard = None  # type: ignore[assignment]
+    zstandard = None  # type: ignore[assignment]  # None: missing, see accepted_encodings
 
 from localpro_desktop import __version__
 

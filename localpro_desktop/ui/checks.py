@@ -68,8 +68,8 @@ def open_every_tab(
             try:
                 widget = window.show_tab(key)
             except Exception as exc:  # the report names the tab; the crash log has the trace
-                problem = f"could not be built: {type(exc).__name__}: {exc}"
-                results.append(TabCheck(key, time.monotonic() - start, problem))
+                failure = f"could not be built: {type(exc).__name__}: {exc}"
+                results.append(TabCheck(key, time.monotonic() - start, failure))
                 continue
             ready = wait_until_ready(widget, timeout)
             seconds = time.monotonic() - start
@@ -110,6 +110,7 @@ def peak_rss_mb() -> float | None:
 
         counters = Counters()
         counters.cb = ctypes.sizeof(Counters)
+        # ctypes.windll exists only on Windows, and mypy checks with the Linux stubs.
         process = ctypes.windll.kernel32.GetCurrentProcess()  # type: ignore[attr-defined]
         psapi = ctypes.windll.psapi  # type: ignore[attr-defined]
         if not psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):

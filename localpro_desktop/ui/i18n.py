@@ -1,7 +1,11 @@
-"""Loading the French (or English) translation and the matching locale."""
+"""Loading the French (or English) translation and the matching locale; translating the
+messages the domain and the services make (``domain/messages``)."""
+
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from localpro_desktop.domain.messages import JOINED_ID, Message
 from localpro_desktop.resources import resource
 
 LANGUAGES = ("en", "fr")
@@ -40,3 +44,40 @@ def install_language(language: str) -> str:
 def tr(context: str, text: str) -> str:
     """Translate outside a QObject (``self.tr`` is preferred inside widgets)."""
     return QCoreApplication.translate(context, text)
+
+
+def translate_message(message: str) -> str:
+    """A domain or service message in the user's language; plain text is shown as it is.
+
+    Thread-safe (``QCoreApplication.translate`` is), so a background task may word its
+    error before handing it to the window. A translation whose placeholders do not fit
+    falls back to the English sentence rather than failing.
+    """
+    if not isinstance(message, Message):
+        return message
+    if message.id == JOINED_ID:
+        items = message.args["items"]
+        assert isinstance(items, tuple)
+        return str(message.args["separator"]).join(translate_message(m) for m in items)
+    args = {name: _shown(value) for name, value in message.args.items()}
+    template = QCoreApplication.translate(message.id.context, message.id.template)
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return str.__str__(message)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, Message):
+        return translate_message(value)
+    if isinstance(value, date):
+        from localpro_desktop.ui.formatting import day
+
+        return day(value)
+    return value
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user about an error: its message, translated when it has an id."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return translate_message(first) if isinstance(first, Message) else str(exc)

@@ -2,9 +2,9 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from localpro_desktop.discovery.demo.generator import SECTORS
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
 from localpro_desktop.domain.pipeline import PipelineStatus
+from localpro_desktop.domain.sectors import sector_label
 
 # Strings are written out in full QCoreApplication.translate(...) calls: lupdate only
 # finds literal calls.
@@ -66,11 +66,8 @@ def source(value: str) -> str:
 
 
 def sector(value: str, language: str) -> str:
-    """Known sector ids get their label in the language; anything else shows as typed."""
-    info = SECTORS.get(value)
-    if info is None:
-        return value
-    return info.label_fr if language == "fr" else info.label_en
+    """Known sector keys get their label in the language; anything else shows as typed."""
+    return sector_label(value, language)
 
 
 PIPELINE = tuple(PipelineStatus)

@@ -2,39 +2,33 @@
 
 The window only wires things together; each tab owns its screen and talks to services
 through the task runner. Cross-tab requests ("show this record", "the map follows the
-filters") travel as signals routed here.
+filters") travel as signals routed here, through the hooks the typed registry
+(``ui/tabs.py``) says each tab offers.
 """
 
-from collections.abc import Callable
-from importlib import import_module
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
-from localpro_desktop.domain.errors import UserError
-from localpro_desktop.store import backup as backups
+from localpro_desktop.services import backups
+from localpro_desktop.services.workspace import SettingsView
 from localpro_desktop.ui.account.scheduler import SyncScheduler
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.lazy import LazyTab
 from localpro_desktop.ui.settings_dialog import SettingsDialog
 from localpro_desktop.ui.status_bar import AppStatusBar
 from localpro_desktop.ui.sync_status import SyncStatusWidget
+from localpro_desktop.ui.tabs import TABS, BuiltTab, TabKey, TabSpec
 from localpro_desktop.ui.tasks import Wants
 from localpro_desktop.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from localpro_desktop.ui.account.dialog import AccountDialog
 
-# key -> (module, class); imported when the tab is first shown.
-TABS: dict[str, tuple[str, str]] = {
-    "prospects": ("localpro_desktop.ui.prospects.tab", "ProspectsTab"),
-    "crm": ("localpro_desktop.ui.crm.tab", "CrmTab"),
-    "campaigns": ("localpro_desktop.ui.campaigns.tab", "CampaignsTab"),
-    "map": ("localpro_desktop.ui.map.tab", "MapTab"),
-    "analytics": ("localpro_desktop.ui.analytics.tab", "AnalyticsTab"),
-}
+__all__ = ["TABS", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -47,18 +41,13 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.lazy: dict[str, LazyTab] = {}
-        titles = {
-            "prospects": self.tr("Prospects"),
-            "crm": self.tr("CRM"),
-            "campaigns": self.tr("Campaigns"),
-            "map": self.tr("Map"),
-            "analytics": self.tr("Analytics"),
-        }
-        for key in TABS:
-            lazy = LazyTab(self._factory(key))
-            self.lazy[key] = lazy
-            self.tabs.addTab(lazy, titles[key])
+        self.lazy: dict[TabKey, LazyTab] = {}
+        self.built: dict[TabKey, BuiltTab] = {}
+        """What each tab built so far offers (its widget and hooks)."""
+        for spec in TABS.values():
+            lazy = LazyTab(partial(self._build_tab, spec))
+            self.lazy[spec.key] = lazy
+            self.tabs.addTab(lazy, spec.title())
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
@@ -80,45 +69,40 @@ class MainWindow(QMainWindow):
 
     # -- tabs -------------------------------------------------------------------------
 
-    def _factory(self, key: str) -> Callable[[], QWidget]:
-        def build() -> QWidget:
-            module_name, class_name = TABS[key]
-            widget = getattr(import_module(module_name), class_name)(self.ctx)
-            self._wire(key, widget)
-            return widget
-
-        return build
-
-    def _wire(self, key: str, widget: QWidget) -> None:
-        open_record = getattr(widget, "sig_open_record", None)
-        if open_record is not None:
-            open_record.connect(self.open_record)
-        filters = getattr(widget, "sig_filter_changed", None)
-        if filters is not None:
-            filters.connect(lambda flt, source=key: self._forward_filter(source, flt))
+    def _build_tab(self, spec: TabSpec) -> QWidget:
+        built = spec.build(self.ctx)
+        self.built[spec.key] = built
+        if built.open_record is not None:
+            built.open_record.connect(self.open_record)
+        if built.filter_changed is not None:
+            built.filter_changed.connect(partial(self._forward_filter, spec.key))
+        return built.widget
 
     def tab(self, key: str) -> QWidget:
         """The tab's widget, built if needed."""
-        return self.lazy[key].content
+        return self.lazy[TabKey(key)].content
 
     def show_tab(self, key: str) -> QWidget:
         self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentWidget(self.lazy[key])
+        self.tabs.setCurrentWidget(self.lazy[TabKey(key)])
         return self.tab(key)
+
+    def _offers(self, key: TabKey) -> BuiltTab:
+        """The tab shown, and what it offers."""
+        self.show_tab(key)
+        return self.built[key]
 
     @Slot(str, str)
     def open_record(self, kind: str, record_id: str) -> None:
-        key = "crm" if kind == "contact" else "prospects"
-        widget = self.show_tab(key)
-        select = getattr(widget, "select_record", None)
+        key = TabKey.CRM if kind == "contact" else TabKey.PROSPECTS
+        select = self._offers(key).select_record
         if select is not None:
             select(record_id)
 
-    def _forward_filter(self, source: str, flt: object) -> None:
-        if self.lazy["map"].built:
-            apply = getattr(self.tab("map"), "apply_filter", None)
-            if apply is not None:
-                apply(source, flt)
+    def _forward_filter(self, source: TabKey, flt: object) -> None:
+        built = self.built.get(TabKey.MAP)
+        if built is not None and built.apply_filter is not None:
+            built.apply_filter(source.value, flt)
 
     # -- welcome ----------------------------------------------------------------------
 
@@ -137,19 +121,21 @@ class MainWindow(QMainWindow):
             lambda progress: generate_demo(ws, size=2000, progress=progress),
             wants=Wants.PROGRESS,
             on_progress=lambda _phase, done, total: self.welcome.show_progress(done, total),
-            on_done=lambda _summary: self.show_tab("prospects"),
+            on_done=self._demo_loaded,
             on_error=self.show_error,
         )
 
+    @Slot(object)
+    def _demo_loaded(self, _summary: object) -> None:
+        self.show_tab(TabKey.PROSPECTS)
+
     def _welcome_import(self) -> None:
-        widget = self.show_tab("prospects")
-        start = getattr(widget, "start_import", None)
+        start = self._offers(TabKey.PROSPECTS).start_import
         if start is not None:
             start()
 
     def _welcome_add(self) -> None:
-        widget = self.show_tab("prospects")
-        add = getattr(widget, "add_prospect", None)
+        add = self._offers(TabKey.PROSPECTS).add_prospect
         if add is not None:
             add()
 
@@ -173,21 +159,41 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.ctx.ws.settings(), self)
-        while dialog.exec():
-            try:
-                before = self.ctx.ws.settings().language
-                after = self.ctx.ws.update_settings(**dialog.values())
-            except UserError as exc:
-                dialog.show_error(str(exc))
-                continue
-            if after.language != before:
-                QMessageBox.information(
-                    self,
-                    self.tr("Language"),
-                    self.tr("The new language applies the next time LocalPro starts."),
-                )
-            break
+        """The settings are read and written on the database worker, never here."""
+        self.ctx.runner.run(
+            self.ctx.ws.settings, on_done=self._ask_settings, on_error=self.show_error
+        )
+
+    @Slot(object)
+    def _ask_settings(self, before: SettingsView) -> None:
+        dialog = SettingsDialog(before, self)
+        if dialog.exec():
+            self._save_settings(dialog, before)
+
+    def _save_settings(self, dialog: SettingsDialog, before: SettingsView) -> None:
+        ws, values = self.ctx.ws, dialog.values()
+
+        def refused(message: str, is_bug: bool) -> None:
+            if is_bug:
+                self.show_error(message, is_bug)
+                return
+            dialog.show_error(message)  # the form stays filled in: correct and save again
+            if dialog.exec():
+                self._save_settings(dialog, before)
+
+        self.ctx.runner.run(
+            lambda: ws.update_settings(**values),
+            on_done=lambda after: self._settings_saved(before, after),
+            on_error=refused,
+        )
+
+    def _settings_saved(self, before: SettingsView, after: SettingsView) -> None:
+        if after.language != before.language:
+            QMessageBox.information(
+                self,
+                self.tr("Language"),
+                self.tr("The new language applies the next time LocalPro starts."),
+            )
 
     @Slot()
     def open_account(self) -> None:
@@ -216,13 +222,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def backup_now(self) -> None:
-        ws = self.ctx.ws
-        target = ws.paths.backups / backups.manual_backup_name()
+        paths = self.ctx.ws.paths
         self.ctx.runner.run(
-            lambda: backups.copy_database(ws.paths.database, target),
+            lambda: backups.back_up(paths, check=False),
             database=False,
-            on_done=lambda path: self.statusBar().showMessage(
-                self.tr("Backup written to {path}").format(path=path), 8000
+            on_done=lambda done: self.statusBar().showMessage(
+                self.tr("Backup written to {path}").format(path=done.path), 8000
             ),
             on_error=self.show_error,
         )

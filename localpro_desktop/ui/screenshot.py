@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.ui.app import build_context, ensure_app, open_workspace_for_ui
+from localpro_desktop.ui.tabs import TabKey
 
-TAB_KEYS = ("prospects", "crm", "campaigns", "map", "analytics")
+TAB_KEYS = tuple(key.value for key in TabKey)
 
 
 def _pump(seconds: float) -> None:

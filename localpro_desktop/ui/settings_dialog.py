@@ -1,5 +1,6 @@
 """Workspace settings: country (phone region), currency, language and time zone."""
 
+from typing import TypedDict
 from zoneinfo import available_timezones
 
 from PySide6.QtWidgets import (
@@ -12,8 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.discovery.demo.generator import COUNTRIES
+from localpro_desktop.domain.countries import COUNTRIES
 from localpro_desktop.services.workspace import SettingsView
+
+
+class SettingsValues(TypedDict):
+    """What the form holds, as ``Workspace.update_settings`` takes it."""
+
+    name: str
+    country: str
+    currency: str
+    language: str
+    timezone: str
 
 
 class SettingsDialog(QDialog):
@@ -63,7 +74,7 @@ class SettingsDialog(QDialog):
             self.currency.setText(info.currency)
             self.timezone.setCurrentText(info.timezone)
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> SettingsValues:
         return {
             "name": self.name.text(),
             "country": self.country.currentData(),

@@ -20,6 +20,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,9 @@ class _Job(QRunnable):
         try:
             result = self.fn(**kwargs)
         except UserError as exc:
-            self.handle.sig_failed.emit(str(exc), False)
+            # Worded here, on the worker thread: QCoreApplication.translate is thread-safe,
+            # and the signal carries text, not the exception (a Message would arrive as str).
+            self.handle.sig_failed.emit(error_text(exc), False)
         except Exception as exc:  # a bug: keep the trace in the log, tell the user briefly
             log.error("background task failed\n%s", traceback.format_exc())
             self.handle.sig_failed.emit(f"{type(exc).__name__}: {exc}", True)

@@ -1,6 +1,6 @@
 """The first screen of an empty workspace: three ways to get started."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 
@@ -41,7 +41,7 @@ class WelcomePage(QWidget):
         self.progress.hide()
         layout.addWidget(self.progress, alignment=Qt.AlignmentFlag.AlignHCenter)
 
-    def _button(self, text: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setMinimumSize(280, 44)
         button.clicked.connect(signal.emit)

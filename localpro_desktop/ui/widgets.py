@@ -5,6 +5,7 @@ Each is self-contained (no service calls): screens give them text and listen to 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.ui import formatting as fmt
-from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
+from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
 
 OK_COLOR = "#1b7f3b"
 WARN_COLOR = "#b26a00"
@@ -252,3 +254,142 @@ class EmptyState(QWidget):
                 button.click()
                 return
         raise KeyError(text)
+
+
+TREND_UP_COLOR = STATUS_COLORS[PipelineStatus.CLIENT]
+TREND_DOWN_COLOR = ERROR_COLOR
+# A plan meter turns orange, then red, as the user nears the limit that will block them.
+METER_WARN_AT = 0.8
+METER_WARN_COLOR = STATUS_COLORS[PipelineStatus.NEGOTIATION]
+METER_COLOR = STATUS_COLORS[PipelineStatus.NEW]
+
+
+def trend_arrow(change: float | None) -> tuple[str, str]:
+    """(text, colour) for a relative change: "▲ 12.0%" in green, "▼ 5.0%" in red."""
+    if change is None:
+        return "", MUTED_COLOR
+    if change > 0:
+        return f"▲ {fmt.percent(change)}", TREND_UP_COLOR
+    if change < 0:
+        return f"▼ {fmt.percent(-change)}", TREND_DOWN_COLOR
+    return f"= {fmt.percent(0.0)}", MUTED_COLOR
+
+
+class KpiTile(QFrame):
+    """A headline number: its name, a big value and a line under it (a rate, a limit).
+
+    ``meter=True`` adds a plan-usage bar, ``trend=True`` a "▲ 12% vs previous 30 days"
+    line. The texts are given by the screen (which owns the translations); the tile only
+    lays them out, so a row of tiles lines up whatever the language.
+    """
+
+    def __init__(
+        self, title: str, parent: QWidget | None = None, *, meter: bool = False, trend: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kpiTile")
+        self.setStyleSheet(
+            "#kpiTile { background: palette(base); border: 1px solid palette(midlight);"
+            " border-radius: 6px; }"
+            f" QLabel#kpiTitle, QLabel#kpiDetail {{ color: {MUTED_COLOR}; }}"
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        self.title_label = self._label("kpiTitle", title)
+        layout.addWidget(self.title_label)
+        self.value_label = QLabel("—")
+        self.value_label.setObjectName("kpiValue")
+        self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        big = QFont(self.value_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.7)
+        big.setBold(True)
+        self.value_label.setFont(big)
+        layout.addWidget(self.value_label)
+        self.meter: QProgressBar | None = None
+        self._meter_style = ""
+        if meter:
+            self.meter = QProgressBar()
+            self.meter.setObjectName("kpiMeter")
+            self.meter.setTextVisible(False)
+            self.meter.setFixedHeight(5)
+            self.meter.setRange(0, 1000)
+            keep_room = self.meter.sizePolicy()
+            keep_room.setRetainSizeWhenHidden(True)
+            self.meter.setSizePolicy(keep_room)
+            layout.addWidget(self.meter)
+            self.set_meter(None)
+        self.detail_label = self._label("kpiDetail", " ")
+        layout.addWidget(self.detail_label)
+        self.trend_label: QLabel | None = None
+        self._trend_plain = ""
+        if trend:
+            self.trend_label = self._label("kpiTrend", "")
+            self.trend_label.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(self.trend_label)
+
+    @staticmethod
+    def _label(name: str, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(False)
+        # Ignored: a long sentence is cut, not allowed to widen its tile past the others.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def set_value(self, value: str, detail: str = "", color: str | None = None) -> None:
+        """``color`` tints the value (a failure count in red, "—" when there is none)."""
+        self.value_label.setText(value)
+        self.value_label.setStyleSheet(f"color: {color};" if color else "")
+        # A space, not nothing: the line keeps its height so tiles in a row line up.
+        self.detail_label.setText(detail or " ")
+        self.detail_label.setToolTip(detail)
+
+    def set_meter(self, used_share: float | None) -> None:
+        """Fill the plan meter; ``None`` (unlimited) hides it but keeps its room, so the
+        tiles stay aligned."""
+        if self.meter is None:
+            return
+        if used_share is None:
+            self.meter.setVisible(False)
+            return
+        self.meter.setVisible(True)
+        self.meter.setValue(round(min(max(used_share, 0.0), 1.0) * 1000))
+        if used_share >= 1:
+            color = TREND_DOWN_COLOR
+        else:
+            color = METER_WARN_COLOR if used_share >= METER_WARN_AT else METER_COLOR
+        style = (
+            "QProgressBar { border: none; border-radius: 2px; background: palette(midlight); }"
+            f"QProgressBar::chunk {{ border-radius: 2px; background: {color}; }}"
+        )
+        if style != self._meter_style:
+            self._meter_style = style
+            self.meter.setStyleSheet(style)
+
+    def set_trend(self, change: float | None, comparison: str, missing: str) -> None:
+        """``comparison`` follows the arrow ("vs previous 30 days"); ``missing`` replaces
+        both when there is nothing to compare with (no activity in the earlier period)."""
+        if self.trend_label is None:
+            return
+        arrow, color = trend_arrow(change)
+        self._trend_plain = f"{arrow} {comparison}" if arrow else missing
+        # The tile may be narrower than the sentence (small screens, French): keep it whole
+        # in the tooltip.
+        self.trend_label.setToolTip(self._trend_plain)
+        if not arrow:
+            self.trend_label.setText(
+                f'<span style="color:{MUTED_COLOR}">{html.escape(missing)}</span>'
+            )
+            return
+        self.trend_label.setText(
+            f'<span style="color:{color}; font-weight:600">{arrow}</span>'
+            f'<span style="color:{MUTED_COLOR}">&nbsp;{html.escape(comparison)}</span>'
+        )
+
+    @property
+    def trend_text(self) -> str:
+        """The trend line as plain text (for tests and accessibility)."""
+        return self._trend_plain

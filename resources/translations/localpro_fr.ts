@@ -3,525 +3,332 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="91" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="71" />
         <source>LocalPro account</source>
         <translation>Compte LocalPro</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="95" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="75" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="133" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="116" />
         <source>LocalPro works fully offline. With an account, your data is backed up in the cloud and shared between your computers.</source>
         <translation>LocalPro fonctionne entièrement hors ligne. Avec un compte, vos données sont sauvegardées dans le cloud et partagées entre vos ordinateurs.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="143" />
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="187" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="126" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="170" />
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="144" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="127" />
         <source>Create an account</source>
         <translation>Créer un compte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="158" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="141" />
         <source>Advanced</source>
         <translation>Avancé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="170" />
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="264" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="153" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="171" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="154" />
         <source>Change this only if your organisation runs its own LocalPro cloud.</source>
         <translation>Ne modifiez ceci que si votre organisation héberge son propre cloud LocalPro.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="184" />
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="199" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="167" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="182" />
         <source>you@example.com</source>
         <translation>vous@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="190" />
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="210" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="173" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="193" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="191" />
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="211" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="174" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="194" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="202" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="185" />
         <source>At least 10 characters</source>
         <translation>Au moins 10 caractères</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="208" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="191" />
         <source>Create my account</source>
         <translation>Créer mon compte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="212" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="195" />
         <source>Repeat the password</source>
         <translation>Répétez le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="213" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="196" />
         <source>Your name</source>
         <translation>Votre nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="214" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="197" />
         <source>Business name</source>
         <translation>Nom de l’entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="215" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="198" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="232" />
-        <source>Plan and usage this month</source>
-        <translation>Forfait et consommation du mois</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="248" />
-        <source>Sync</source>
-        <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="262" />
-        <source>Last sync</source>
-        <translation>Dernière synchro</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="263" />
-        <source>Waiting to send</source>
-        <translation>En attente d’envoi</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="269" />
-        <source>Sync now</source>
-        <translation>Synchroniser</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="271" />
-        <source>Sign out</source>
-        <translation>Se déconnecter</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="273" />
-        <source>Your data stays on this computer; it syncs again when you sign in.</source>
-        <translation>Vos données restent sur cet ordinateur ; elles se synchronisent de nouveau quand vous vous reconnectez.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="331" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="255" />
         <source>Fetching your plan…</source>
         <translation>Récupération de votre forfait…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="344" />
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="544" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="267" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="408" />
         <source>Your sign-in has expired: sign in again.</source>
         <translation>Votre connexion a expiré : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="350" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="273" />
         <source>Your plan and usage appear here when the cloud can be reached.</source>
         <translation>Votre forfait et votre consommation s’affichent ici quand le cloud est joignable.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="368" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="290" />
         <source>Enter the e-mail address of your account.</source>
         <translation>Saisissez l’adresse e-mail de votre compte.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="372" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="294" />
         <source>Enter your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="375" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="297" />
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="392" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="312" />
         <source>Enter a valid e-mail address.</source>
         <translation>Saisissez une adresse e-mail valide.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="397" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="317" />
         <source>Choose a password of at least {count} characters.</source>
         <translation>Choisissez un mot de passe d’au moins {count} caractères.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="404" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="324" />
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="416" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="336" />
         <source>Check the e-mail address, the password and the country.</source>
         <translation>Vérifiez l’adresse e-mail, le mot de passe et le pays.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="418" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="338" />
         <source>Creating your account…</source>
         <translation>Création de votre compte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="433" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="353" />
         <source>Signed in. Your data now syncs in the background.</source>
         <translation>Connecté. Vos données se synchronisent désormais en arrière-plan.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="441" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="361" />
         <source>Signing out…</source>
         <translation>Déconnexion…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="453" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="373" />
         <source>Signed out. Your data stays on this computer.</source>
         <translation>Déconnecté. Vos données restent sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="474" />
-        <source>{plan} plan</source>
-        <translation>Forfait {plan}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="482" />
-        <source>Prospects added</source>
-        <translation>Prospects ajoutés</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="483" />
-        <source>Messages sent</source>
-        <translation>Messages envoyés</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="500" />
-        <source>{used} (unlimited)</source>
-        <translation>{used} (illimité)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="519" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="397" />
         <source>This computer is no longer signed in: sign in again.</source>
         <translation>Cet ordinateur n’est plus connecté : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="522" />
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="525" />
-        <source>Offline · {when}</source>
-        <translation>Hors ligne · {when}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="530" />
-        <source>Nothing: all sent</source>
-        <translation>Rien : tout est envoyé</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="540" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="404" />
         <source>The LocalPro cloud cannot be reached. Check your internet connection (or the server address under Advanced) and try again.</source>
         <translation>Le cloud LocalPro est injoignable. Vérifiez votre connexion internet (ou l’adresse du serveur sous Avancé) et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="546" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="410" />
         <source>Something went wrong: {message}</source>
         <translation>Une erreur est survenue : {message}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/dialog.py" line="575" />
+        <location filename="../../localpro_desktop/ui/account/dialog.py" line="439" />
         <source>The server address must start with https:// (for example {example}).</source>
         <translation>L’adresse du serveur doit commencer par https:// (par exemple {example}).</translation>
     </message>
 </context>
 <context>
+    <name>AnalyticsMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="160" />
+        <source>A period must be 1 to {max} days, not {days}.</source>
+        <translation>Une période va de 1 à {max} jours, pas {days}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="161" />
+        <source>A rolling window must be at least one day, not {window}.</source>
+        <translation>Une moyenne glissante porte sur au moins un jour, pas {window}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="162" />
+        <source>The number of sectors to show cannot be negative ({limit}).</source>
+        <translation>Le nombre de secteurs à afficher ne peut pas être négatif ({limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="163" />
+        <source>Trends compare {periods} days, not {days}.</source>
+        <translation>Les tendances comparent {periods} jours, pas {days}.</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="180" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="119" />
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="184" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="123" />
         <source>Show the last %1 days</source>
         <translation>Afficher les %1 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="208" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="147" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="209" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="148" />
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="210" />
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="628" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="149" />
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="211" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="150" />
         <source>Messages this month</source>
         <translation>Messages ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="212" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="151" />
         <source>Prospects this month</source>
         <translation>Prospects ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="215" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="154" />
         <source>Contacts in your CRM, and how many were added in the period.</source>
         <translation>Les contacts de votre CRM, et combien ont été ajoutés sur la période.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="218" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="157" />
         <source>Contacts at the Client stage, and how many became clients in the period.</source>
         <translation>Les contacts à l’étape Client, et combien sont devenus clients sur la période.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="221" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="160" />
         <source>Share of the messages sent in the period that got a reply.</source>
         <translation>Part des messages envoyés sur la période qui ont reçu une réponse.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="225" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="164" />
         <source>Messages counted against your plan this month; the trend compares messages sent in the period with the period before.</source>
         <translation>Messages décomptés de votre forfait ce mois-ci ; la tendance compare les messages envoyés sur la période à ceux de la période précédente.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="231" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="170" />
         <source>Prospects counted against your plan this month; the trend compares prospects added in the period with the period before.</source>
         <translation>Prospects décomptés de votre forfait ce mois-ci ; la tendance compare les prospects ajoutés sur la période à ceux de la période précédente.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="241" />
-        <source>Messages sent per day, by channel</source>
-        <translation>Messages envoyés par jour, par canal</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="242" />
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="243" />
-        <source>Response and conversion rates</source>
-        <translation>Taux de réponse et de conversion</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="244" />
-        <source>Prospects by source</source>
-        <translation>Prospects par source</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="245" />
-        <source>Prospects by sector</source>
-        <translation>Prospects par secteur</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="268" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="191" />
         <source>Nothing to analyse yet</source>
         <translation>Rien à analyser pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="276" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="199" />
         <source>Your charts appear here as soon as there is something to count.
 Import prospects or load demo data from the Prospects tab to get started.</source>
         <translation>Vos graphiques s’afficheront ici dès qu’il y aura quelque chose à compter.
 Importez des prospects ou chargez les données de démonstration depuis l’onglet Prospects pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="327" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="250" />
         <source>Updating…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="364" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="287" />
         <source>Could not update the figures: %1</source>
         <translation>Impossible de mettre à jour les chiffres : %1</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="396" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="311" />
         <source>vs previous %1 days</source>
         <translation>vs les %1 j précédents</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="403" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="318" />
         <source>None in this or the previous %1 days</source>
         <translation>Aucun sur ces %1 jours ni les précédents</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="405" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="320" />
         <source>Nothing to compare with yet</source>
         <translation>Rien à comparer pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="410" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="325" />
         <source>New in %1 days: %2</source>
         <translation>Nouveaux sur %1 jours : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="438" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="353" />
         <source>%1 replies to %2 messages</source>
         <translation>%1 réponses pour %2 messages</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="442" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="357" />
         <source>No messages sent in %1 days</source>
         <translation>Aucun message envoyé en %1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="453" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="368" />
         <source>%1 plan: %2</source>
         <translation>Forfait %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="458" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="373" />
         <source>of %1 on the %2 plan</source>
         <translation>sur %1 avec le forfait %2</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="499" />
-        <source>%1, %2: %3 sent</source>
-        <translation>%1, %2 : %3 envoyés</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="526" />
-        <source>No messages sent in the last %1 days.</source>
-        <translation>Aucun message envoyé ces %1 derniers jours.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="529" />
-        <source>Send a campaign and its messages will show up here.</source>
-        <translation>Envoyez une campagne et ses messages apparaîtront ici.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="535" />
-        <source>Sent in %1 days: %2</source>
-        <translation>Envoyés sur %1 jours : %2</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="546" />
-        <source>No contacts yet.</source>
-        <translation>Aucun contact pour l’instant.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="548" />
-        <source>Turn prospects into contacts to follow them along the pipeline.</source>
-        <translation>Convertissez des prospects en contacts pour les suivre dans le pipeline.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="564" />
-        <source>%1: %2 now; %3 (%4) reached this stage</source>
-        <translation>%1 : %2 actuellement ; %3 (%4) ont atteint cette étape</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="604" />
-        <source>%1 now · %2 reached</source>
-        <translation>%1 actuels · %2 atteint</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="621" />
-        <source>solid: now · light: ever reached</source>
-        <translation>plein : actuels · clair : déjà atteint</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="633" />
-        <source>Conversion rate</source>
-        <translation>Taux de conversion</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="647" />
-        <source>%1 (no data)</source>
-        <translation>%1 (aucune donnée)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="686" />
-        <source>No rates for the last %1 days yet.</source>
-        <translation>Pas encore de taux pour les %1 derniers jours.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="687" />
-        <source>They appear once messages are sent or contacts are added.</source>
-        <translation>Ils apparaissent dès que des messages sont envoyés ou des contacts ajoutés.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="691" />
-        <source>%1-day rolling</source>
-        <translation>moyenne glissante sur %1 jours</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="702" />
-        <source>%1, %2: %3</source>
-        <translation>%1, %2 : %3</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="711" />
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="774" />
-        <source>Not specified</source>
-        <translation>Non précisé</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="713" />
-        <source>Other</source>
-        <translation>Autres</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="721" />
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="782" />
-        <source>No prospects yet.</source>
-        <translation>Aucun prospect pour l’instant.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="743" />
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="801" />
-        <source>%1: %2 prospects</source>
-        <translation>%1 : %2 prospects</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="756" />
-        <source>Total: %1</source>
-        <translation>Total : %1</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="772" />
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="790" />
-        <source>Other sectors</source>
-        <translation>Autres secteurs</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="789" />
-        <source>Sector</source>
-        <translation>Secteur</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="834" />
-        <source>Top %1</source>
-        <translation>Les %1 premiers</translation>
     </message>
 </context>
 <context>
@@ -553,6 +360,172 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
     </message>
 </context>
 <context>
+    <name>AudiencePicker</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="88" />
+        <source>Loading segments…</source>
+        <translation>Chargement des segments…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="114" />
+        <source>Choose a segment…</source>
+        <translation>Choisir un segment…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="117" />
+        <source>{label} ({n})</source>
+        <translation>{label} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="123" />
+        <source>Segment: {name} ({n})</source>
+        <translation>Segment : {name} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="171" />
+        <source>Choose who receives the campaign.</source>
+        <translation>Choisissez qui reçoit la campagne.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="175" />
+        <source>Counting recipients…</source>
+        <translation>Comptage des destinataires…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="215" />
+        <source>1 without a number</source>
+        <translation>1 sans numéro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="215" />
+        <source>{n} without a number</source>
+        <translation>{n} sans numéro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="217" />
+        <source>1 without an e-mail</source>
+        <translation>1 sans e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="217" />
+        <source>{n} without an e-mail</source>
+        <translation>{n} sans e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="220" />
+        <source>1 opted out</source>
+        <translation>1 désinscrit</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="220" />
+        <source>{n} opted out</source>
+        <translation>{n} désinscrits</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="223" />
+        <source>1 with an invalid number</source>
+        <translation>1 au numéro invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="224" />
+        <source>{n} with an invalid number</source>
+        <translation>{n} aux numéros invalides</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="226" />
+        <source>1 with an invalid e-mail</source>
+        <translation>1 à l'e-mail invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="227" />
+        <source>{n} with an invalid e-mail</source>
+        <translation>{n} aux e-mails invalides</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="234" />
+        <source>1 person will receive it</source>
+        <translation>1 personne la recevra</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="236" />
+        <source>{n} people will receive it</source>
+        <translation>{n} personnes la recevront</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="241" />
+        <source>Left out: {reasons}</source>
+        <translation>Exclus : {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="253" />
+        <source>no address</source>
+        <translation>pas d'adresse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="254" />
+        <source>opted out</source>
+        <translation>désinscrit</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="255" />
+        <source>invalid address</source>
+        <translation>adresse invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="260" />
+        <source>and {n} more</source>
+        <translation>et {n} autres</translation>
+    </message>
+</context>
+<context>
+    <name>BoardArea</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="92" />
+        <source>Loading the board…</source>
+        <translation>Chargement du tableau…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="157" />
+        <source>Not in this segment</source>
+        <translation>Hors de ce segment</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="159" />
+        <source>No contacts at this stage</source>
+        <translation>Aucun contact à cette étape</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="168" />
+        <source>No contacts yet</source>
+        <translation>Pas encore de contacts</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="170" />
+        <source>Contacts are the people and businesses you work with. Convert a prospect from the Prospects tab, import a file, or add someone by hand.</source>
+        <translation>Les contacts sont les personnes et entreprises avec qui vous travaillez. Convertissez un prospect depuis l’onglet Prospects, importez un fichier ou ajoutez quelqu’un à la main.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="173" />
+        <source>+ Add a contact</source>
+        <translation>+ Ajouter un contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="183" />
+        <source>Filter: {what}. Check the spelling, or clear the filter to see everyone.</source>
+        <translation>Filtre : {what}. Vérifiez l’orthographe, ou effacez le filtre pour voir tout le monde.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="186" />
+        <source>No contact matches this filter</source>
+        <translation>Aucun contact ne correspond à ce filtre</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="188" />
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
+    </message>
+</context>
+<context>
     <name>BoardColumn</name>
     <message>
         <location filename="../../localpro_desktop/ui/crm/column.py" line="232" />
@@ -563,506 +536,174 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>CampaignComposer</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="135" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="116" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="136" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="117" />
         <source>Back to the list of campaigns</source>
         <translation>Retour à la liste des campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="140" />
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="382" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="121" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="201" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="157" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="137" />
         <source>e.g. Tabaski promotion</source>
         <translation>ex. Promotion Tabaski</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="159" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="139" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="174" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="140" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="189" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="141" />
         <source>Recipients</source>
         <translation>Destinataires</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="193" />
-        <source>e.g. News for {{company}}</source>
-        <translation>ex. Nouveautés pour {{company}}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="195" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="142" />
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="202" />
-        <source>Hello {{first_name}}, …  Use the buttons above to add personal fields.</source>
-        <translation>Bonjour {{first_name}}, …  Les boutons ci-dessus ajoutent des champs personnalisés.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="219" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="143" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="222" />
-        <source>Send later, on</source>
-        <translation>Envoyer plus tard, le</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="231" />
-        <source>your local time</source>
-        <translation>heure locale</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="235" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="144" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="241" />
-        <source>Insert:</source>
-        <translation>Insérer :</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="249" />
-        <source>Insert {token} at the cursor</source>
-        <translation>Insérer {token} au curseur</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="256" />
-        <source>More fields</source>
-        <translation>Autres champs</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="277" />
-        <source>Preview</source>
-        <translation>Aperçu</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="281" />
-        <source>As received by</source>
-        <translation>Tel que reçu par</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="344" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="169" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="346" />
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="860" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="171" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="383" />
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="348" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="173" />
         <source>Send now…</source>
         <translation>Envoyer maintenant…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="366" />
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="367" />
-        <source>Last name</source>
-        <translation>Nom de famille</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="368" />
-        <source>Full name</source>
-        <translation>Nom complet</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="369" />
-        <source>Company</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="370" />
-        <source>Business name</source>
-        <translation>Raison sociale</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="371" />
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="372" />
-        <source>Sector</source>
-        <translation>Secteur</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="373" />
-        <source>Phone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="374" />
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="384" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="200" />
         <source>Selected contacts</source>
         <translation>Contacts sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="391" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="208" />
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="392" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="206" />
         <source>Current recipients</source>
         <translation>Destinataires actuels</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="414" />
-        <source>Loading segments…</source>
-        <translation>Chargement des segments…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="447" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="257" />
         <source>Edit campaign: {name}</source>
         <translation>Modifier la campagne : {name}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="479" />
-        <source>Choose a segment…</source>
-        <translation>Choisir un segment…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="482" />
-        <source>{label} ({n})</source>
-        <translation>{label} ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="488" />
-        <source>Segment: {name} ({n})</source>
-        <translation>Segment : {name} ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="639" />
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="891" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="412" />
         <source>Choose who receives the campaign.</source>
         <translation>Choisissez qui reçoit la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="647" />
-        <source>Counting recipients…</source>
-        <translation>Comptage des destinataires…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="687" />
-        <source>1 without a number</source>
-        <translation>1 sans numéro</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="687" />
-        <source>{n} without a number</source>
-        <translation>{n} sans numéro</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="689" />
-        <source>1 without an e-mail</source>
-        <translation>1 sans e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="689" />
-        <source>{n} without an e-mail</source>
-        <translation>{n} sans e-mail</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="692" />
-        <source>1 opted out</source>
-        <translation>1 désinscrit</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="692" />
-        <source>{n} opted out</source>
-        <translation>{n} désinscrits</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="695" />
-        <source>1 with an invalid number</source>
-        <translation>1 au numéro invalide</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="696" />
-        <source>{n} with an invalid number</source>
-        <translation>{n} aux numéros invalides</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="698" />
-        <source>1 with an invalid e-mail</source>
-        <translation>1 à l'e-mail invalide</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="699" />
-        <source>{n} with an invalid e-mail</source>
-        <translation>{n} aux e-mails invalides</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="706" />
-        <source>1 person will receive it</source>
-        <translation>1 personne la recevra</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="708" />
-        <source>{n} people will receive it</source>
-        <translation>{n} personnes la recevront</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="713" />
-        <source>Left out: {reasons}</source>
-        <translation>Exclus : {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="725" />
-        <source>no address</source>
-        <translation>pas d'adresse</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="726" />
-        <source>opted out</source>
-        <translation>désinscrit</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="727" />
-        <source>invalid address</source>
-        <translation>adresse invalide</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="732" />
-        <source>and {n} more</source>
-        <translation>et {n} autres</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="775" />
-        <source>(no subject)</source>
-        <translation>(sans objet)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="778" />
-        <source>The preview comes back once the message has no error.</source>
-        <translation>L'aperçu revient dès que le message ne contient plus d'erreur.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="780" />
-        <source>Your message appears here as it will be received.</source>
-        <translation>Votre message s'affiche ici tel qu'il sera reçu.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="803" />
-        <source>Choose recipients to see each person's message.</source>
-        <translation>Choisissez les destinataires pour voir le message de chacun.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="805" />
-        <source>To: {address}</source>
-        <translation>À : {address}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="821" />
-        <source>Blank for this person: {fields}</source>
-        <translation>Vide pour cette personne : {fields}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="831" />
-        <source>Counted on the message as the person in the preview receives it. An emoji or a letter outside the basic SMS alphabet switches the whole message to Unicode: 70 characters per SMS instead of 160.</source>
-        <translation>Compté sur le message tel que le reçoit la personne de l'aperçu. Un emoji ou une lettre hors de l'alphabet SMS de base fait passer tout le message en Unicode : 70 caractères par SMS au lieu de 160.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="838" />
-        <source>Unicode</source>
-        <translation>Unicode</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="838" />
-        <source>GSM-7</source>
-        <translation>GSM-7</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="840" />
-        <source>{segments} SMS · {units}/{capacity} characters · {encoding}</source>
-        <translation>{segments} SMS · {units}/{capacity} caractères · {encoding}</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="855" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="378" />
         <source>Wait until the recipients are counted.</source>
         <translation>Attendez la fin du comptage des destinataires.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="858" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="381" />
         <source>Save and schedule</source>
         <translation>Enregistrer et programmer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="873" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="396" />
         <source>Give the campaign a name.</source>
         <translation>Donnez un nom à la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="875" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="398" />
         <source>Fix the message first: {error}</source>
         <translation>Corrigez d'abord le message : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="881" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="402" />
         <source>Pick a time in the future, or untick “Send later”.</source>
         <translation>Choisissez une heure à venir, ou décochez « Envoyer plus tard ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="887" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="408" />
         <source>An e-mail needs a subject.</source>
         <translation>Un e-mail a besoin d'un objet.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="889" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="410" />
         <source>Write the message first.</source>
         <translation>Écrivez d'abord le message.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="893" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="414" />
         <source>Nobody in this selection can be reached on {channel}.</source>
         <translation>Personne dans cette sélection n'est joignable par {channel}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="914" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="440" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="946" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="469" />
         <source>Checking your plan…</source>
         <translation>Vérification de votre forfait…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="966" />
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1061" />
-        <source>Plan limit reached</source>
-        <translation>Limite du forfait atteinte</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="970" />
-        <source>Send campaign</source>
-        <translation>Envoyer la campagne</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="972" />
-        <source>Send 1 message</source>
-        <translation>Envoyer 1 message</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="974" />
-        <source>Send {n} messages</source>
-        <translation>Envoyer {n} messages</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="975" />
-        <source>Not now</source>
-        <translation>Pas maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="978" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="496" />
         <source>Queuing {n} messages…</source>
         <translation>Mise en file de {n} messages…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="986" />
-        <source>Send “{name}” now to 1 person on {channel}?</source>
-        <translation>Envoyer « {name} » maintenant à 1 personne par {channel} ?</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="988" />
-        <source>Send “{name}” now to {n} people on {channel}?</source>
-        <translation>Envoyer « {name} » maintenant à {n} personnes par {channel} ?</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="995" />
-        <source>Your {plan} plan has no monthly message limit.</source>
-        <translation>Votre forfait {plan} n'a pas de limite mensuelle de messages.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1000" />
-        <source>This uses {n} of the {remaining} messages left this month on your {plan} plan ({after} left afterwards).</source>
-        <translation>Cela utilise {n} des {remaining} messages restants ce mois-ci sur votre forfait {plan} (il en restera {after}).</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1014" />
-        <source>Each SMS is about {parts} parts long; operators bill every part.</source>
-        <translation>Chaque SMS fait environ {parts} parties ; les opérateurs facturent chaque partie.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1018" />
-        <source>Messages are queued and go out as soon as a connection is available.</source>
-        <translation>Les messages sont mis en file et partent dès qu'une connexion est disponible.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1025" />
-        <source>Sending needs {n} messages, but your {plan} plan has {remaining} of {limit} left this month.</source>
-        <translation>L'envoi demande {n} messages, mais votre forfait {plan} n'en a plus que {remaining} sur {limit} ce mois-ci.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1034" />
-        <source>The count resets on {date}.</source>
-        <translation>Le compteur repart à zéro le {date}.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1036" />
-        <source>The count resets on the first day of next month.</source>
-        <translation>Le compteur repart à zéro le premier jour du mois prochain.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1041" />
-        <source>Choose fewer recipients (a smaller segment), wait for the reset, or upgrade your plan.</source>
-        <translation>Choisissez moins de destinataires (un segment plus petit), attendez la remise à zéro ou passez à un forfait supérieur.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1064" />
-        <source>Nothing was sent; the campaign is saved as a draft.</source>
-        <translation>Rien n'a été envoyé ; la campagne est enregistrée comme brouillon.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1067" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="514" />
         <source>Not sent: the plan's monthly message limit is reached.</source>
         <translation>Non envoyée : la limite mensuelle de messages du forfait est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1081" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="525" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1082" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="526" />
         <source>Your changes to this campaign are not saved.</source>
         <translation>Vos modifications de cette campagne ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1083" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="527" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="1084" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="528" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
@@ -1322,154 +963,237 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>CampaignMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="50" />
+        <source>Unknown channel {text!r}: use whatsapp, email or sms.</source>
+        <translation>Canal inconnu {text!r} : utilisez whatsapp, email ou sms.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="51" />
+        <source>Unknown source {text!r}: use one of {names}.</source>
+        <translation>Source inconnue {text!r} : utilisez l'une de celles-ci : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="52" />
+        <source>A {current} campaign cannot become {target}; allowed next: {allowed}.</source>
+        <translation>Une campagne à l'état « {current} » ne peut pas passer à « {target} » ; états possibles ensuite : {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="53" />
+        <source>none (it is final)</source>
+        <translation>aucun (c'est l'état final)</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="54" />
+        <source>The message template has an error on line {line}: {detail}. Placeholders look like {example}.</source>
+        <translation>Le modèle de message contient une erreur à la ligne {line} : {detail}. Les champs à remplacer s'écrivent ainsi : {example}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="55" />
+        <source>The message template cannot be rendered: {detail}</source>
+        <translation>Le modèle de message ne peut pas être rempli : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="56" />
+        <source>Give the campaign a name.</source>
+        <translation>Donnez un nom à la campagne.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="57" />
+        <source>Schedule the campaign for a time in the future.</source>
+        <translation>Programmez la campagne à une date et une heure à venir.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="58" />
+        <source>This campaign has no recipients: choose a segment or contacts.</source>
+        <translation>Cette campagne n'a aucun destinataire : choisissez un segment ou des contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="59" />
+        <source>A campaign being sent cannot be deleted; wait for it to finish.</source>
+        <translation>Une campagne en cours d'envoi ne peut pas être supprimée ; attendez la fin de l'envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="60" />
+        <source>Campaign {name!r} is {status}; only drafts and scheduled campaigns can be changed. Duplicate it to send again.</source>
+        <translation>La campagne {name!r} est à l'état « {status} » ; seuls les brouillons et les campagnes programmées peuvent être modifiés. Dupliquez-la pour l'envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="61" />
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="62" />
+        <source>scheduled</source>
+        <translation>programmée</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="63" />
+        <source>sent</source>
+        <translation>envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="64" />
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="65" />
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="117" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="118" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="124" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="125" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="127" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="128" />
         <source>Write a message for a segment on WhatsApp, e-mail or SMS</source>
         <translation>Écrire un message pour un segment par WhatsApp, e-mail ou SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="139" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="140" />
         <source>Loading campaigns…</source>
         <translation>Chargement des campagnes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="189" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="190" />
         <source>No campaigns yet</source>
         <translation>Pas encore de campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="193" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="194" />
         <source>Write a message once and send it to a whole segment on WhatsApp, e-mail or SMS. Everyone receives it with their own name, and you follow who received, read and answered it here.</source>
         <translation>Écrivez un message une fois et envoyez-le à tout un segment par WhatsApp, e-mail ou SMS. Chacun le reçoit à son nom, et vous suivez ici qui l'a reçu, lu et y a répondu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="206" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="207" />
         <source>Create your first campaign</source>
         <translation>Créer votre première campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="264" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="265" />
         <source>A sent campaign cannot be changed; duplicate it to send it again.</source>
         <translation>Une campagne envoyée ne peut plus être modifiée ; dupliquez-la pour l'envoyer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="277" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="278" />
         <source>{name} (copy)</source>
         <translation>{name} (copie)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="292" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="293" />
         <source>Delete campaign</source>
         <translation>Supprimer la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="293" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="294" />
         <source>Delete “{name}”? Its results are deleted with it.</source>
         <translation>Supprimer « {name} » ? Ses résultats seront supprimés avec elle.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="294" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="295" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="295" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="296" />
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="317" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="318" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="318" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="319" />
         <source>The campaign you are writing is not saved. Discard it?</source>
         <translation>La campagne en cours de rédaction n'est pas enregistrée. L'abandonner ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="319" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="320" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="320" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="321" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="353" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="354" />
         <source>The campaigns could not be loaded: {error}</source>
         <translation>Impossible de charger les campagnes : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="361" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="362" />
         <source>1 campaign</source>
         <translation>1 campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="361" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="362" />
         <source>{n} campaigns</source>
         <translation>{n} campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="366" />
         <source>1 not sent yet</source>
         <translation>1 pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="366" />
         <source>{n} not sent yet</source>
         <translation>{n} pas encore envoyées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="419" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="420" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="420" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="421" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="422" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="423" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="429" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="430" />
         <source>“{name}” is scheduled for {when}.</source>
         <translation>« {name} » est programmée pour le {when}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="433" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="434" />
         <source>“{name}” is saved as a draft.</source>
         <translation>« {name} » est enregistrée comme brouillon.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="440" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="441" />
         <source>“{name}” is on its way: 1 message is queued and goes out as soon as a connection is available.</source>
         <translation>« {name} » est en route : 1 message est en file et part dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="445" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="446" />
         <source>“{name}” is on its way: {n} messages are queued and go out as soon as a connection is available.</source>
         <translation>« {name} » est en route : {n} messages sont en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="465" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="466" />
         <source>“{name}” was deleted.</source>
         <translation>« {name} » a été supprimée.</translation>
     </message>
@@ -1555,137 +1279,370 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>CardMenu</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/menu.py" line="41" />
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/menu.py" line="42" />
+        <source>Move to</source>
+        <translation>Déplacer vers</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/menu.py" line="49" />
+        <source>Add a note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/menu.py" line="50" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+</context>
+<context>
     <name>CardModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/model.py" line="212" />
+        <location filename="../../localpro_desktop/ui/crm/model.py" line="202" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/model.py" line="219" />
+        <location filename="../../localpro_desktop/ui/crm/model.py" line="209" />
         <source>Last activity: {when}</source>
         <translation>Dernière activité : {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/model.py" line="225" />
+        <location filename="../../localpro_desktop/ui/crm/model.py" line="215" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/model.py" line="227" />
+        <location filename="../../localpro_desktop/ui/crm/model.py" line="217" />
         <source>{value} (not valid)</source>
         <translation>{value} (non valide)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/model.py" line="229" />
+        <location filename="../../localpro_desktop/ui/crm/model.py" line="219" />
         <source>{value} (opted out)</source>
         <translation>{value} (désinscrit)</translation>
     </message>
 </context>
 <context>
-    <name>ContactDialog</name>
+    <name>ChartGrid</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="69" />
-        <source>Edit contact</source>
-        <translation>Modifier le contact</translation>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="101" />
+        <source>Messages sent per day, by channel</source>
+        <translation>Messages envoyés par jour, par canal</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="69" />
-        <source>Add a contact</source>
-        <translation>Ajouter un contact</translation>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="102" />
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="75" />
-        <source>First name</source>
-        <translation>Prénom</translation>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="103" />
+        <source>Response and conversion rates</source>
+        <translation>Taux de réponse et de conversion</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="76" />
-        <source>Last name</source>
-        <translation>Nom</translation>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="104" />
+        <source>Prospects by source</source>
+        <translation>Prospects par source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="77" />
-        <source>Company</source>
-        <translation>Entreprise</translation>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="105" />
+        <source>Prospects by sector</source>
+        <translation>Prospects par secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="78" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="164" />
+        <source>%1, %2: %3 sent</source>
+        <translation>%1, %2 : %3 envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="191" />
+        <source>No messages sent in the last %1 days.</source>
+        <translation>Aucun message envoyé ces %1 derniers jours.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="194" />
+        <source>Send a campaign and its messages will show up here.</source>
+        <translation>Envoyez une campagne et ses messages apparaîtront ici.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="200" />
+        <source>Sent in %1 days: %2</source>
+        <translation>Envoyés sur %1 jours : %2</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="211" />
+        <source>No contacts yet.</source>
+        <translation>Aucun contact pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="213" />
+        <source>Turn prospects into contacts to follow them along the pipeline.</source>
+        <translation>Convertissez des prospects en contacts pour les suivre dans le pipeline.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="229" />
+        <source>%1: %2 now; %3 (%4) reached this stage</source>
+        <translation>%1 : %2 actuellement ; %3 (%4) ont atteint cette étape</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="261" />
+        <source>%1 now · %2 reached</source>
+        <translation>%1 actuels · %2 atteint</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="278" />
+        <source>solid: now · light: ever reached</source>
+        <translation>plein : actuels · clair : déjà atteint</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="285" />
+        <source>Response rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="290" />
+        <source>Conversion rate</source>
+        <translation>Taux de conversion</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="304" />
+        <source>%1 (no data)</source>
+        <translation>%1 (aucune donnée)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="343" />
+        <source>No rates for the last %1 days yet.</source>
+        <translation>Pas encore de taux pour les %1 derniers jours.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="344" />
+        <source>They appear once messages are sent or contacts are added.</source>
+        <translation>Ils apparaissent dès que des messages sont envoyés ou des contacts ajoutés.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="348" />
+        <source>%1-day rolling</source>
+        <translation>moyenne glissante sur %1 jours</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="359" />
+        <source>%1, %2: %3</source>
+        <translation>%1, %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="368" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="431" />
+        <source>Not specified</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="370" />
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="378" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="439" />
+        <source>No prospects yet.</source>
+        <translation>Aucun prospect pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="400" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="458" />
+        <source>%1: %2 prospects</source>
+        <translation>%1 : %2 prospects</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="413" />
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="429" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="447" />
+        <source>Other sectors</source>
+        <translation>Autres secteurs</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="446" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="79" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="483" />
+        <source>Top %1</source>
+        <translation>Les %1 premiers</translation>
+    </message>
+</context>
+<context>
+    <name>CommonMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="5" />
+        <source>unlimited</source>
+        <translation>illimité</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="6" />
+        <source>none yet</source>
+        <translation>aucun pour l'instant</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="7" />
+        <source>prospects</source>
+        <translation>prospects</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="8" />
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="9" />
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="10" />
+        <source>whatsapp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="11" />
+        <source>latitude</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="12" />
+        <source>longitude</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="13" />
+        <source>opt_out_whatsapp</source>
+        <translation>désinscription WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="14" />
+        <source>opt_out_email</source>
+        <translation>désinscription e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="15" />
+        <source>opt_out_sms</source>
+        <translation>désinscription SMS</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="67" />
+        <source>Edit contact</source>
+        <translation>Modifier le contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="67" />
+        <source>Add a contact</source>
+        <translation>Ajouter un contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="73" />
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="74" />
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="75" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="76" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="77" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="80" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="78" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="81" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="79" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="82" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="80" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="83" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="81" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="84" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="82" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="85" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="83" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="102" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="100" />
         <source>Separated by commas: vip, wholesale</source>
         <translation>Séparées par des virgules : vip, grossiste</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="103" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="101" />
         <source>e.g. 77 123 45 67</source>
         <translation>ex. 77 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="107" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="105" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="171" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="169" />
         <source>Not a valid e-mail address.</source>
         <translation>Adresse e-mail non valide.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="176" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="174" />
         <source>Not a valid number for {country}; a number from another country starts with + and its country code.</source>
         <translation>Numéro non valide pour {country} ; un numéro d’un autre pays commence par + et l’indicatif du pays.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="189" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="187" />
         <source>It will be kept as typed.</source>
         <translation>Il sera gardé tel quel.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="193" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="191" />
         <source>Looks valid</source>
         <translation>Semble valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="215" />
+        <location filename="../../localpro_desktop/ui/crm/dialogs.py" line="213" />
         <source>Give a first name, a last name or a company.</source>
         <translation>Indiquez un prénom, un nom ou une entreprise.</translation>
     </message>
@@ -1693,145 +1650,145 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="88" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="129" />
         <source>Close the panel</source>
         <translation>Fermer la fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="98" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="139" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="99" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="140" />
         <source>Move to</source>
         <translation>Déplacer vers</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="120" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="158" />
         <source>Opted out of:</source>
         <translation>Désinscrit de :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="122" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="160" />
         <source>Campaigns never send on a channel the contact opted out of.</source>
         <translation>Les campagnes n’envoient jamais sur un canal dont le contact s’est désinscrit.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="128" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="166" />
         <source>Checked: never send {channel} messages to this contact.</source>
         <translation>Coché : ne jamais envoyer de messages {channel} à ce contact.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="137" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="84" />
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="141" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="304" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="180" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="317" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="142" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="305" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="181" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="318" />
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="143" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="306" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="182" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="319" />
         <source>Meeting</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="148" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="187" />
         <source>What happened? (Ctrl+Enter to add)</source>
         <translation>Que s’est-il passé ? (Ctrl+Entrée pour ajouter)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="151" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="190" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="253" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="266" />
         <source>Open the prospect it came from</source>
         <translation>Ouvrir le prospect d’origine</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="263" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="276" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="266" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="279" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="267" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="280" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="268" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="281" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="269" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="282" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="270" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="283" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="284" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="297" />
         <source>No phone, e-mail or address yet: use Edit… to add them.</source>
         <translation>Pas encore de téléphone, d’e-mail ni d’adresse : utilisez Modifier… pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="294" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="307" />
         <source>not valid</source>
         <translation>non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="302" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="315" />
         <source>Moved from {old} to {new}</source>
         <translation>Passé de {old} à {new}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="307" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="320" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="308" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="321" />
         <source>Contact created</source>
         <translation>Contact créé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="309" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="322" />
         <source>Converted from a prospect</source>
         <translation>Converti depuis un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="320" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="333" />
         <source>Opted out of {channel}</source>
         <translation>Désinscrit de {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="321" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="334" />
         <source>Opted back in to {channel}</source>
         <translation>Réinscrit à {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="326" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="339" />
         <source>Nothing yet.</source>
         <translation>Rien pour l’instant.</translation>
     </message>
@@ -1839,379 +1796,181 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CrmTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="240" />
-        <source>Segments</source>
-        <translation>Segments</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="244" />
-        <source>Show or hide the list of segments</source>
-        <translation>Afficher ou masquer la liste des segments</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="246" />
-        <source>Search names, companies, cities, phones…</source>
-        <translation>Chercher noms, entreprises, villes, téléphones…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="254" />
-        <source>Show only the contacts of a segment</source>
-        <translation>N’afficher que les contacts d’un segment</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="255" />
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="496" />
-        <source>All contacts</source>
-        <translation>Tous les contacts</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="256" />
-        <source>Save as segment…</source>
-        <translation>Enregistrer en segment…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="261" />
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="647" />
-        <source>+ Add a contact</source>
-        <translation>+ Ajouter un contact</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="262" />
-        <source>Export…</source>
-        <translation>Exporter…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="264" />
-        <source>Save the contacts shown (filter and segment) as CSV, Excel or GeoJSON</source>
-        <translation>Enregistrer les contacts affichés (filtre et segment) en CSV, Excel ou GeoJSON</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="302" />
-        <source>Loading the board…</source>
-        <translation>Chargement du tableau…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="475" />
-        <source>A hand-picked list cannot become a rule: pick “All contacts” first.</source>
-        <translation>Une liste choisie à la main ne peut pas devenir une règle : choisissez d’abord « Tous les contacts ».</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="477" />
-        <source>Save “{rule}” as a segment that stays up to date</source>
-        <translation>Enregistrer « {rule} » comme segment tenu à jour</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="481" />
-        <source>Type a search first; the segment keeps it as a rule.</source>
-        <translation>Tapez d’abord une recherche ; le segment la garde comme règle.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="529" />
-        <source>Save as segment</source>
-        <translation>Enregistrer en segment</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="530" />
-        <source>Name of the new segment (it will follow this filter as contacts change):</source>
-        <translation>Nom du nouveau segment (il suivra ce filtre quand les contacts changent) :</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="556" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="301" />
         <source>Segment “{name}” saved: 1 contact.</source>
         <translation>Segment « {name} » enregistré : 1 contact.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="558" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="303" />
         <source>Segment “{name}” saved: {count} contacts.</source>
         <translation>Segment « {name} » enregistré : {count} contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="618" />
-        <source>Not in this segment</source>
-        <translation>Hors de ce segment</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="620" />
-        <source>No contacts at this stage</source>
-        <translation>Aucun contact à cette étape</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="624" />
-        <source>1 contact</source>
-        <translation>1 contact</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="626" />
-        <source>{n} contacts</source>
-        <translation>{n} contacts</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="629" />
-        <source>{n} of {total} contacts</source>
-        <translation>{n} sur {total} contacts</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="640" />
-        <source>No contacts yet</source>
-        <translation>Pas encore de contacts</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="643" />
-        <source>Contacts are the people and businesses you work with. Convert a prospect from the Prospects tab, import a file, or add someone by hand.</source>
-        <translation>Les contacts sont les personnes et entreprises avec qui vous travaillez. Convertissez un prospect depuis l’onglet Prospects, importez un fichier ou ajoutez quelqu’un à la main.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="650" />
-        <source>No contact matches this filter</source>
-        <translation>Aucun contact ne correspond à ce filtre</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="657" />
-        <source>Filter: {what}. Check the spelling, or clear the filter to see everyone.</source>
-        <translation>Filtre : {what}. Vérifiez l’orthographe, ou effacez le filtre pour voir tout le monde.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="660" />
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="745" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="354" />
         <source>Clear the filter</source>
         <translation>Effacer le filtre</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="744" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="353" />
         <source>This contact is hidden by the current filter.</source>
         <translation>Ce contact est masqué par le filtre actuel.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="875" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="417" />
         <source>{name} moved to {status}; this segment does not show that stage.</source>
         <translation>{name} est passé à {status} ; ce segment n’affiche pas cette étape.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="904" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="432" />
         <source>Could not move the contact to {status}: {reason}</source>
         <translation>Impossible de déplacer le contact vers {status} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="934" />
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="936" />
-        <source>Move to</source>
-        <translation>Déplacer vers</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="945" />
-        <source>Add a note…</source>
-        <translation>Ajouter une note…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="947" />
-        <source>Edit…</source>
-        <translation>Modifier…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="966" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="470" />
         <source>Contact added.</source>
         <translation>Contact ajouté.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="993" />
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="994" />
-        <source>CSV for Excel in French, with semicolons (*.csv)</source>
-        <translation>CSV pour Excel en français, avec points-virgules (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="995" />
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Classeur Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="996" />
-        <source>GeoJSON for maps (*.geojson)</source>
-        <translation>GeoJSON pour les cartes (*.geojson)</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1004" />
-        <source>Export contacts</source>
-        <translation>Exporter les contacts</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1021" />
-        <source>Exporting contacts…</source>
-        <translation>Export des contacts…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1021" />
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1023" />
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1048" />
-        <source>Exported {n} contacts to {file}.</source>
-        <translation>{n} contacts exportés dans {file}.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1052" />
-        <source>{n} without a location were left out of the map file.</source>
-        <translation>{n} sans position ont été laissés hors du fichier de carte.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="1061" />
-        <source>Export cancelled: no file was written.</source>
-        <translation>Export annulé : aucun fichier n’a été écrit.</translation>
     </message>
 </context>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="103" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="104" />
         <source>Select a prospect to see its details.</source>
         <translation>Sélectionnez un prospect pour voir sa fiche.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="135" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="136" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="136" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="137" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="137" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="138" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="138" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="139" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="139" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="140" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="140" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="141" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="141" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="142" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="142" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="143" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="143" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="144" />
         <source>Coordinates</source>
         <translation>Coordonnées GPS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="144" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="145" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="145" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="146" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="146" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="147" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="147" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="148" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="148" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="149" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="172" />
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="247" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="173" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="248" />
         <source>Convert to contact</source>
         <translation>Convertir en contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="174" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="175" />
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="175" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="176" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="196" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="197" />
         <source>Convert them to contacts to follow them up in the CRM and include them in campaigns.</source>
         <translation>Convertissez-les en contacts pour les suivre dans le CRM et les inclure dans vos campagnes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="227" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="228" />
         <source>{count} prospects selected</source>
         <translation>{count} prospects sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="229" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="230" />
         <source>Convert {count} to contacts</source>
         <translation>Convertir les {count} en contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="230" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="231" />
         <source>Delete {count} prospects</source>
         <translation>Supprimer les {count} prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="240" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="241" />
         <source>Converted: a contact in the CRM</source>
         <translation>Converti : contact dans le CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="242" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="243" />
         <source>Open contact</source>
         <translation>Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="243" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="244" />
         <source>Show the contact this prospect became</source>
         <translation>Afficher le contact créé à partir de ce prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="245" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="246" />
         <source>Prospect, not yet a contact</source>
         <translation>Prospect, pas encore contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="249" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="250" />
         <source>Create a contact in the CRM from this prospect</source>
         <translation>Créer un contact dans le CRM à partir de ce prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="295" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="296" />
         <source>not a valid address</source>
         <translation>adresse non valide</translation>
     </message>
@@ -2219,193 +1978,584 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="401" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="49" />
         <source>Rows you already have</source>
         <translation>Lignes déjà présentes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="404" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="52" />
         <source>A row matches an existing record when the phone, the e-mail or the name in the same city is the same. What should happen to those rows?</source>
         <translation>Une ligne correspond à une fiche existante si le téléphone, l’e-mail ou le nom dans la même ville est identique. Que faire de ces lignes ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="413" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="61" />
         <source>Skip them — keep what I have, unchanged</source>
         <translation>Les ignorer — garder mes fiches telles quelles</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="415" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="63" />
         <source>Update them — the file's values replace mine</source>
         <translation>Les mettre à jour — les valeurs du fichier remplacent les miennes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="418" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="66" />
         <source>Fill the gaps — only add what my records lack; tags are combined</source>
         <translation>Compléter — n’ajouter que ce qui manque à mes fiches ; les étiquettes sont réunies</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="428" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="76" />
         <source>What the import will do</source>
         <translation>Ce que l’import va faire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="465" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="113" />
         <source>Checking every row of the file…</source>
         <translation>Vérification de chaque ligne du fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="524" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="172" />
         <source>Rows in the file: {count}</source>
         <translation>Lignes dans le fichier : {count}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="525" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="173" />
         <source>New records to add: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>Nouvelles fiches à ajouter : &lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="529" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="177" />
         <source>Rows matching records you have: none</source>
         <translation>Lignes correspondant à vos fiches : aucune</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="532" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="180" />
         <source>Rows matching records you have: {count}, to skip</source>
         <translation>Lignes correspondant à vos fiches : {count}, ignorées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="537" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="185" />
         <source>Rows matching records you have: {count} ({updated} to update, {unchanged} already up to date)</source>
         <translation>Lignes correspondant à vos fiches : {count} ({updated} à mettre à jour, {unchanged} déjà à jour)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="544" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="192" />
         <source>Rows that cannot be imported: {count} (listed at the end)</source>
         <translation>Lignes impossibles à importer : {count} (listées à la fin)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="552" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="200" />
         <source>Values imported but to check: {count}</source>
         <translation>Valeurs importées mais à vérifier : {count}</translation>
     </message>
 </context>
 <context>
+    <name>EmailMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="23" />
+        <source>an e-mail address needs an @</source>
+        <translation>une adresse e-mail doit contenir un @</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="24" />
+        <source>the part after the @ is not a valid domain</source>
+        <translation>la partie après le @ n'est pas un domaine valide</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="25" />
+        <source>not a valid e-mail address</source>
+        <translation>adresse e-mail non valide</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="38" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="39" />
+        <source>CSV for Excel in French, with semicolons (*.csv)</source>
+        <translation>CSV pour Excel en français, avec points-virgules (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="40" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="41" />
+        <source>GeoJSON for maps (*.geojson)</source>
+        <translation>GeoJSON pour les cartes (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="49" />
+        <source>Export contacts</source>
+        <translation>Exporter les contacts</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="66" />
+        <source>Exporting contacts…</source>
+        <translation>Export des contacts…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="66" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="68" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="95" />
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export annulé : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="110" />
+        <source>Exported {n} contacts to {file}.</source>
+        <translation>{n} contacts exportés dans {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/export.py" line="114" />
+        <source>{n} without a location were left out of the map file.</source>
+        <translation>{n} sans position ont été laissés hors du fichier de carte.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="145" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export annulé ; aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="146" />
+        <source>Cannot write in {folder}: {detail}.</source>
+        <translation>Impossible d'écrire dans {folder} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="147" />
+        <source>Cannot replace {file}: it may be open in Excel or another program. Close it and export again.</source>
+        <translation>Impossible de remplacer {file} : il est peut-être ouvert dans Excel ou un autre programme. Fermez-le et exportez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="148" />
+        <source>Unknown export format {format!r}: use csv, xlsx or geojson.</source>
+        <translation>Format d'export inconnu {format!r} : utilisez csv, xlsx ou geojson.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="149" />
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="150" />
+        <source>Could not write {file}: {detail}.</source>
+        <translation>Impossible d'écrire {file} : {detail}.</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="165" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="65" />
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="168" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="68" />
         <source>CSV files (from Excel, Google Sheets or any other program) and Excel workbooks (.xlsx) can be imported. The first row must hold column names.</source>
         <translation>Vous pouvez importer des fichiers CSV (Excel, Google Sheets ou tout autre programme) et des classeurs Excel (.xlsx). La première ligne doit contenir les noms des colonnes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="173" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="73" />
         <source>What does the file contain?</source>
         <translation>Que contient le fichier ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="174" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="74" />
         <source>Prospects — businesses you want to reach</source>
         <translation>Des prospects — entreprises que vous voulez démarcher</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="176" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="76" />
         <source>Contacts — people you already work with (go to the CRM)</source>
         <translation>Des contacts — personnes avec qui vous travaillez déjà (vont dans le CRM)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="183" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="83" />
         <source>No file chosen</source>
         <translation>Aucun fichier choisi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="185" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="85" />
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="197" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="97" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="215" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="115" />
         <source>Choose a file to import</source>
         <translation>Choisir le fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="217" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="117" />
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="229" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="129" />
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="245" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="145" />
         <source>semicolons</source>
         <translation>points-virgules</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="245" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="145" />
         <source>commas</source>
         <translation>virgules</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="245" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="145" />
         <source>tabs</source>
         <translation>tabulations</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="247" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="147" />
         <source>Excel workbook</source>
         <translation>classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="249" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="149" />
         <source>text file ({encoding}, separated by {separator})</source>
         <translation>fichier texte ({encoding}, séparé par des {separator})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="255" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="155" />
         <source>✓ {rows} rows and {columns} columns found — {how}.</source>
         <translation>✓ {rows} lignes et {columns} colonnes trouvées — {how}.</translation>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="55" />
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="59" />
+        <source>Show or hide the list of segments</source>
+        <translation>Afficher ou masquer la liste des segments</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="61" />
+        <source>Search names, companies, cities, phones…</source>
+        <translation>Chercher noms, entreprises, villes, téléphones…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="69" />
+        <source>Show only the contacts of a segment</source>
+        <translation>N’afficher que les contacts d’un segment</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="70" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="140" />
+        <source>All contacts</source>
+        <translation>Tous les contacts</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="71" />
+        <source>Save as segment…</source>
+        <translation>Enregistrer en segment…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="76" />
+        <source>+ Add a contact</source>
+        <translation>+ Ajouter un contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="77" />
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="79" />
+        <source>Save the contacts shown (filter and segment) as CSV, Excel or GeoJSON</source>
+        <translation>Enregistrer les contacts affichés (filtre et segment) en CSV, Excel ou GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="162" />
+        <source>A hand-picked list cannot become a rule: pick “All contacts” first.</source>
+        <translation>Une liste choisie à la main ne peut pas devenir une règle : choisissez d’abord « Tous les contacts ».</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="164" />
+        <source>Save “{rule}” as a segment that stays up to date</source>
+        <translation>Enregistrer « {rule} » comme segment tenu à jour</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="168" />
+        <source>Type a search first; the segment keeps it as a rule.</source>
+        <translation>Tapez d’abord une recherche ; le segment la garde comme règle.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="176" />
+        <source>Save as segment</source>
+        <translation>Enregistrer en segment</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="177" />
+        <source>Name of the new segment (it will follow this filter as contacts change):</source>
+        <translation>Nom du nouveau segment (il suivra ce filtre quand les contacts changent) :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="190" />
+        <source>1 contact</source>
+        <translation>1 contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="192" />
+        <source>{n} contacts</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="195" />
+        <source>{n} of {total} contacts</source>
+        <translation>{n} sur {total} contacts</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="107" />
+        <source>File not found: {path}. Check the folder and the file name (including its extension, e.g. .csv or .xlsx).</source>
+        <translation>Fichier introuvable : {path}. Vérifiez le dossier et le nom du fichier (avec son extension, par exemple .csv ou .xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="108" />
+        <source>{path} is a folder, not a file. Choose the .csv or .xlsx file.</source>
+        <translation>{path} est un dossier, pas un fichier. Choisissez le fichier .csv ou .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="109" />
+        <source>{file}: {why}. Open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file.</source>
+        <translation>{file} : {why}. Ouvrez-le dans Excel ou LibreOffice, enregistrez-le en .xlsx ou en CSV, puis importez ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="110" />
+        <source>'.xls' is the old Excel format, which LocalPro cannot read</source>
+        <translation>« .xls » est l'ancien format d'Excel, que LocalPro ne sait pas lire</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="111" />
+        <source>'.ods' (LibreOffice/OpenOffice) files cannot be read directly</source>
+        <translation>les fichiers « .ods » (LibreOffice/OpenOffice) ne peuvent pas être lus directement</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="112" />
+        <source>Apple Numbers files cannot be read directly</source>
+        <translation>les fichiers Apple Numbers ne peuvent pas être lus directement</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="113" />
+        <source>{file} has no extension. LocalPro imports .csv, .txt, .tsv and .xlsx files: save or rename it accordingly.</source>
+        <translation>{file} n'a pas d'extension. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx : enregistrez-le ou renommez-le en conséquence.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="114" />
+        <source>{file}: unsupported file type '{suffix}'. LocalPro imports .csv, .txt, .tsv and .xlsx files.</source>
+        <translation>{file} : type de fichier « {suffix} » non pris en charge. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="115" />
+        <source>LocalPro is not allowed to read {file}. If it is open in Excel, close it and try again; otherwise check the file's permissions.</source>
+        <translation>LocalPro n'a pas le droit de lire {file}. S'il est ouvert dans Excel, fermez-le et réessayez ; sinon, vérifiez les autorisations du fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="116" />
+        <source>Could not read {path}: {detail}.</source>
+        <translation>Impossible de lire {path} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="117" />
+        <source>{file} is empty (0 bytes). Export the spreadsheet again, with a header row of column names followed by one row per record.</source>
+        <translation>{file} est vide (0 octet). Exportez à nouveau le tableur, avec une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="118" />
+        <source>{file} is empty: it contains only blank lines. Add a header row of column names followed by one row per record.</source>
+        <translation>{file} est vide : il ne contient que des lignes blanches. Ajoutez une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="119" />
+        <source>Unknown encoding '{encoding}'. Use for example utf-8, cp1252 or utf-16, or leave the encoding out to let LocalPro detect it.</source>
+        <translation>Encodage « {encoding} » inconnu. Utilisez par exemple utf-8, cp1252 ou utf-16, ou n'indiquez pas d'encodage pour que LocalPro le détecte.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="120" />
+        <source>The file is not valid {encoding} (unexpected byte at position {position}). Leave the encoding out to let LocalPro detect it, or save the file as 'CSV UTF-8' in Excel.</source>
+        <translation>Le fichier n'est pas en {encoding} valide (octet inattendu à la position {position}). N'indiquez pas d'encodage pour que LocalPro le détecte, ou enregistrez le fichier en « CSV UTF-8 » dans Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="121" />
+        <source>Invalid delimiter {value!r}: give a single character such as ',' or ';', or the word 'tab'.</source>
+        <translation>Séparateur non valide {value!r} : donnez un seul caractère, comme « , » ou « ; », ou le mot « tab ».</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="122" />
+        <source>{file}, row {row}: the line cannot be read as CSV ({detail}). Check for a quote (") that is opened and never closed.</source>
+        <translation>{file}, ligne {row} : la ligne ne peut pas être lue en CSV ({detail}). Cherchez un guillemet (") ouvert et jamais fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="123" />
+        <source>{file} could not be read as an Excel .xlsx workbook ({error}). It may be damaged, password-protected, or another format renamed to .xlsx: open it in Excel or LibreOffice and save it again as .xlsx or CSV.</source>
+        <translation>{file} n'a pas pu être lu comme un classeur Excel .xlsx ({error}). Il est peut-être endommagé, protégé par un mot de passe, ou d'un autre format renommé en .xlsx : ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau en .xlsx ou en CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="124" />
+        <source>{file} contains no worksheet to import.</source>
+        <translation>{file} ne contient aucune feuille à importer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="125" />
+        <source>{file} has no sheet number {sheet}: it has {count} sheet(s), numbered from 0: {names}.</source>
+        <translation>{file} n'a pas de feuille numéro {sheet} : il a {count} feuille(s), numérotées à partir de 0 : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="126" />
+        <source>{file} has no sheet named '{sheet}'. Its sheets are: {names}.</source>
+        <translation>{file} n'a pas de feuille nommée « {sheet} ». Ses feuilles sont : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="127" />
+        <source>sheet '{sheet}' of {file}</source>
+        <translation>la feuille « {sheet} » de {file}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="128" />
+        <source>{where} is empty: there is no header row and no data. Put the column names (e.g. Name, Phone, City) on the first row and one record per row below.</source>
+        <translation>{where} est vide : il n'y a ni ligne d'en-tête ni données. Mettez les noms des colonnes (par exemple Nom, Téléphone, Ville) sur la première ligne et une fiche par ligne en dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="129" />
+        <source>{where} has no header row: the first row ({shown}) looks like data, not column names. Insert a first row with the column names, e.g. Name, Phone, City.</source>
+        <translation>{where} n'a pas de ligne d'en-tête : la première ligne ({shown}) ressemble à des données, pas à des noms de colonnes. Insérez une première ligne avec les noms des colonnes, par exemple Nom, Téléphone, Ville.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="130" />
+        <source>{where} has duplicate column names: {problems}. Rename them so every column has its own name (e.g. 'Phone' and 'Phone 2').</source>
+        <translation>{where} a des noms de colonnes en double : {problems}. Renommez-les pour que chaque colonne ait son propre nom (par exemple « Téléphone » et « Téléphone 2 »).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="131" />
+        <source>"{name}" (columns {first} and {second})</source>
+        <translation>« {name} » (colonnes {first} et {second})</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="132" />
+        <source>Unknown record kind {kind!r}: use 'prospects' or 'contacts'.</source>
+        <translation>Type de fiche inconnu {kind!r} : utilisez « prospects » ou « contacts ».</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="133" />
+        <source>Invalid column mapping {item!r}: write COLUMN=FIELD, e.g. "Tél=phone", or COLUMN=ignore to skip a column.</source>
+        <translation>Correspondance de colonne non valide {item!r} : écrivez COLONNE=CHAMP, par exemple « Tél=phone », ou COLONNE=ignore pour ignorer une colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="134" />
+        <source>Field '{field}' is given to two columns: '{first}' and '{second}'. Each field can come from one column only.</source>
+        <translation>Le champ « {field} » est attribué à deux colonnes : « {first} » et « {second} ». Chaque champ ne peut venir que d'une seule colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="135" />
+        <source>Column '{column}' matches several columns ({matches}): write the exact name. Available columns: {available}.</source>
+        <translation>« {column} » correspond à plusieurs colonnes ({matches}) : écrivez le nom exact. Colonnes disponibles : {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="136" />
+        <source>Unknown column '{column}'. Available columns: {available}.</source>
+        <translation>Colonne « {column} » inconnue. Colonnes disponibles : {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="137" />
+        <source>Unknown field '{raw}' for {kind}.{hint} Valid fields: {fields}; or 'ignore' to skip the column.</source>
+        <translation>Champ « {raw} » inconnu pour les {kind}.{hint} Champs valides : {fields} ; ou « ignore » pour ignorer la colonne.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="138" />
+        <source> Did you mean '{field}'?</source>
+        <translation> Vouliez-vous dire « {field} » ?</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="139" />
+        <source>Not {kind} fields: {unknown}. Valid fields: {fields}.</source>
+        <translation>Ce ne sont pas des champs de {kind} : {unknown}. Champs valides : {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="140" />
+        <source>No column for {missing} in {file}. Columns found: {columns}. Map one with --map COLUMN={field}.</source>
+        <translation>Aucune colonne pour {missing} dans {file}. Colonnes trouvées : {columns}. Associez-en une avec --map COLONNE={field}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="141" />
+        <source>same phone {phone}</source>
+        <translation>même téléphone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="142" />
+        <source>same e-mail {email}</source>
+        <translation>même e-mail {email}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="143" />
+        <source>similar name in {city} ({score:.0f}%)</source>
+        <translation>nom proche à {city} ({score:.0f} %)</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="144" />
+        <source>Import cancelled; the workspace is unchanged.</source>
+        <translation>Import annulé ; l'espace de travail n'a pas changé.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="113" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="48" />
         <source>Import a file</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="118" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="53" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="119" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="54" />
         <source>Next &gt;</source>
         <translation>Suivant &gt;</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="120" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="55" />
         <source>&lt; Back</source>
         <translation>&lt; Précédent</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="121" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="56" />
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="122" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="57" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2413,77 +2563,77 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="52" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="109" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="53" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="112" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="54" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="115" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="55" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="118" />
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="56" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="121" />
         <source>Analytics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="157" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="145" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="158" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="146" />
         <source>Workspace &amp;settings…</source>
         <translation>&amp;Paramètres de l’espace…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="160" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="148" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="162" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="150" />
         <source>&amp;Account…</source>
         <translation>&amp;Compte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="164" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="152" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="185" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="194" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="186" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="195" />
         <source>The new language applies the next time LocalPro starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage de LocalPro.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="223" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
         <source>Backup written to {path}</source>
         <translation>Sauvegarde enregistrée dans {path}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="237" />
         <source>Something went wrong</source>
         <translation>Une erreur est survenue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="237" />
         <source>LocalPro</source>
         <translation>LocalPro</translation>
     </message>
@@ -2491,97 +2641,97 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="151" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="122" />
         <source>Tiles…</source>
         <translation>Fonds de carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="152" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="123" />
         <source>Choose the server the map's background comes from</source>
         <translation>Choisir le serveur qui fournit le fond de carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="345" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="317" />
         <source>Prospect (converted)</source>
         <translation>Prospect (converti)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="345" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="317" />
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="369" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="341" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="370" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="342" />
         <source>This record no longer exists.</source>
         <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="371" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="343" />
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="372" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="344" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="373" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="345" />
         <source>Sector:</source>
         <translation>Secteur :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="374" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="346" />
         <source>City:</source>
         <translation>Ville :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="375" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="347" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="376" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="348" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="377" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="349" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="381" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="353" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="387" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="359" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="440" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="413" />
         <source>The map stopped working. Close and reopen LocalPro to show it again.</source>
         <translation>La carte ne répond plus. Fermez puis rouvrez LocalPro pour l'afficher à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="477" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="450" />
         <source>Loading the map…</source>
         <translation>Chargement de la carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="480" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="453" />
         <source>{contacts} contacts and {prospects} prospects on the map</source>
         <translation>{contacts} contacts et {prospects} prospects sur la carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="489" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="462" />
         <source>Offline: saved tiles and country outlines</source>
         <translation>Hors ligne : fonds enregistrés et contours des pays</translation>
     </message>
@@ -2589,32 +2739,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="279" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="179" />
         <source>Match the columns</source>
         <translation>Associer les colonnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="282" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="182" />
         <source>Check which field each column fills; LocalPro guessed from the column names. Columns set to “Ignore” are not imported.</source>
         <translation>Vérifiez le champ que remplit chaque colonne ; LocalPro l’a deviné d’après les noms de colonnes. Les colonnes « Ignorer » ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="314" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="214" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="321" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="221" />
         <source>— Ignore —</source>
         <translation>— Ignorer —</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="368" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="268" />
         <source>⚠ No column is set to {field}, which is required. Choose it above.</source>
         <translation>⚠ Aucune colonne n’est associée à {field}, qui est obligatoire. Choisissez-la ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="374" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="274" />
         <source>✓ {used} of {total} columns will be imported.</source>
         <translation>✓ {used} colonnes sur {total} seront importées.</translation>
     </message>
@@ -2622,35 +2772,280 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/widgets.py" line="88" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="89" />
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
 </context>
 <context>
+    <name>MessageEditor</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="46" />
+        <source>e.g. News for {{company}}</source>
+        <translation>ex. Nouveautés pour {{company}}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="54" />
+        <source>Hello {{first_name}}, …  Use the buttons above to add personal fields.</source>
+        <translation>Bonjour {{first_name}}, …  Les boutons ci-dessus ajoutent des champs personnalisés.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="75" />
+        <source>Insert:</source>
+        <translation>Insérer :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="83" />
+        <source>Insert {token} at the cursor</source>
+        <translation>Insérer {token} au curseur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="90" />
+        <source>More fields</source>
+        <translation>Autres champs</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="104" />
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="105" />
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="106" />
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="107" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="108" />
+        <source>Business name</source>
+        <translation>Nom de l’entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="109" />
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="110" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="111" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="112" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="171" />
+        <source>Counted on the message as the person in the preview receives it. An emoji or a letter outside the basic SMS alphabet switches the whole message to Unicode: 70 characters per SMS instead of 160.</source>
+        <translation>Compté sur le message tel que le reçoit la personne de l'aperçu. Un emoji ou une lettre hors de l'alphabet SMS de base fait passer tout le message en Unicode : 70 caractères par SMS au lieu de 160.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="178" />
+        <source>Unicode</source>
+        <translation>Unicode</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="178" />
+        <source>GSM-7</source>
+        <translation>GSM-7</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="180" />
+        <source>{segments} SMS · {units}/{capacity} characters · {encoding}</source>
+        <translation>{segments} SMS · {units}/{capacity} caractères · {encoding}</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePreview</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="53" />
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="73" />
+        <source>As received by</source>
+        <translation>Tel que reçu par</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="182" />
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="184" />
+        <source>The preview comes back once the message has no error.</source>
+        <translation>L'aperçu revient dès que le message ne contient plus d'erreur.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="186" />
+        <source>Your message appears here as it will be received.</source>
+        <translation>Votre message s'affiche ici tel qu'il sera reçu.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="206" />
+        <source>Choose recipients to see each person's message.</source>
+        <translation>Choisissez les destinataires pour voir le message de chacun.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="207" />
+        <source>To: {address}</source>
+        <translation>À : {address}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="222" />
+        <source>Blank for this person: {fields}</source>
+        <translation>Vide pour cette personne : {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="16" />
+        <source>not a phone number ({reason})</source>
+        <translation>pas un numéro de téléphone ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="17" />
+        <source>{number} is not a valid number</source>
+        <translation>{number} n'est pas un numéro valide</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="18" />
+        <source>unknown country code</source>
+        <translation>indicatif pays inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="19" />
+        <source>no digits</source>
+        <translation>aucun chiffre</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="20" />
+        <source>too short</source>
+        <translation>trop court</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="21" />
+        <source>too long</source>
+        <translation>trop long</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="22" />
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="40" />
+        <source>Unknown status {text!r}: use one of {names}.</source>
+        <translation>Statut inconnu {text!r} : utilisez l'un de ceux-ci : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="41" />
+        <source>{name} is already {status}.</source>
+        <translation>{name} est déjà au statut « {status} ».</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="42" />
+        <source>Use move to change a contact's status.</source>
+        <translation>Utilisez « move » pour changer le statut d'un contact.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="43" />
+        <source>A note cannot be empty.</source>
+        <translation>Une note ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="44" />
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="45" />
+        <source>contacted</source>
+        <translation>contacté</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="46" />
+        <source>interested</source>
+        <translation>intéressé</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="47" />
+        <source>negotiation</source>
+        <translation>négociation</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="48" />
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="49" />
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+</context>
+<context>
+    <name>PlanMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="37" />
+        <source>Unknown plan {text!r}: use one of {names}.</source>
+        <translation>Forfait inconnu {text!r} : utilisez l'un de ceux-ci : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="38" />
+        <source>Monthly {metric} limit reached on the {plan} plan: {used} of {limit} used this month, {requested} more requested ({remaining} left). The count resets on {reset}.</source>
+        <translation>Limite mensuelle de {metric} atteinte avec le forfait {plan} : {used} sur {limit} utilisés ce mois-ci, {requested} de plus demandés (il en reste {remaining}). Le compteur repart à zéro le {reset}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="39" />
+        <source>Monthly {metric} limit reached on the {plan} plan: {used} of {limit} used this month, {requested} more requested ({remaining} left). The count resets on {reset} or upgrade to {upgrade} ({upgrade_limit} {metric}/month).</source>
+        <translation>Limite mensuelle de {metric} atteinte avec le forfait {plan} : {used} sur {limit} utilisés ce mois-ci, {requested} de plus demandés (il en reste {remaining}). Le compteur repart à zéro le {reset}, ou passez au forfait {upgrade} ({upgrade_limit} {metric} par mois).</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="704" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="186" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="704" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="186" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="704" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="186" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="715" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="197" />
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="715" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="197" />
         <source>Imported, to check</source>
         <translation>Importée, à vérifier</translation>
     </message>
@@ -2658,52 +3053,52 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="570" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="52" />
         <source>Importing</source>
         <translation>Import en cours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="572" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="54" />
         <source>Everything is written at once at the end: Cancel leaves your data as it was.</source>
         <translation>Tout est enregistré d’un coup à la fin : Annuler laisse vos données intactes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="598" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="80" />
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="628" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="110" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="633" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="115" />
         <source>Reading the file</source>
         <translation>Lecture du fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="634" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="116" />
         <source>Checking rows</source>
         <translation>Vérification des lignes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="635" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="117" />
         <source>Saving</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="638" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="120" />
         <source>{phase}… {done} / {total}</source>
         <translation>{phase}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="669" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="151" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="671" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="153" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2711,208 +3106,208 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="85" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="80" />
         <source>Edit prospect</source>
         <translation>Modifier le prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="85" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="80" />
         <source>Add a prospect</source>
         <translation>Ajouter un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="106" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="139" />
         <source>e.g. Chez Fatou Couture</source>
         <translation>ex. Chez Fatou Couture</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="109" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="142" />
         <source>Owner or manager</source>
         <translation>Propriétaire ou gérant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="116" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="149" />
         <source>Choose or type a sector</source>
         <translation>Choisissez ou saisissez un secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="120" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="153" />
         <source>Comma-separated, e.g. delivery, mobile money</source>
         <translation>ex. livraison, mobile money</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="122" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="155" />
         <source>Where you found it: link, directory page…</source>
         <translation>Lien, page d’annuaire…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="124" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="157" />
         <source>Opening hours, who to ask for, what they need…</source>
         <translation>Horaires, qui demander, leurs besoins…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="129" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="162" />
         <source>e.g. 77 123 45 67</source>
         <translation>ex. 77 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="132" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="165" />
         <source>Same as phone</source>
         <translation>Identique au téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="135" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="168" />
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="138" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="171" />
         <source>www.example.com</source>
         <translation>www.exemple.com</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="151" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="184" />
         <source>Street, neighbourhood, landmark</source>
         <translation>Rue, quartier, point de repère</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="153" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="186" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="155" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="188" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="160" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="194" />
         <source>Business name *</source>
         <translation>Nom de l’entreprise *</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="162" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="196" />
         <source>Contact person</source>
         <translation>Personne à contacter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="163" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="197" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="164" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="198" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="165" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="199" />
         <source>Source reference</source>
         <translation>Référence source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="166" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="200" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="178" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="212" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="180" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="214" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="182" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="216" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="184" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="218" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="185" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="219" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="186" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="220" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="187" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="221" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="188" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="222" />
         <source>Coordinates</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="213" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="249" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="213" />
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="443" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="249" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="420" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="219" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="255" />
         <source>* required</source>
         <translation>* obligatoire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="350" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="358" />
         <source>A business name is required</source>
         <translation>Le nom de l’entreprise est obligatoire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="377" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="69" />
         <source>Latitude must be a number between -90 and 90</source>
         <translation>La latitude doit être un nombre entre -90 et 90</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="384" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="78" />
         <source>Longitude must be a number between -180 and 180</source>
         <translation>La longitude doit être un nombre entre -180 et 180</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="390" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="87" />
         <source>Give both latitude and longitude</source>
         <translation>Indiquez la latitude et la longitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="426" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="403" />
         <source>{name} ({city}) — {reason}</source>
         <translation>{name} ({city}) — {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="434" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="411" />
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="436" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="413" />
         <source>This may already be in your prospects:</source>
         <translation>Ce prospect existe peut-être déjà :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="438" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="415" />
         <source>Other prospects look like this one:</source>
         <translation>D’autres prospects ressemblent à celui-ci :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="443" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="420" />
         <source>Add anyway</source>
         <translation>Ajouter quand même</translation>
     </message>
@@ -2920,57 +3315,57 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectTableModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="62" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="68" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="63" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="69" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="64" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="70" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="65" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="71" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="66" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="72" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="67" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="73" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="68" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="74" />
         <source>Converted</source>
         <translation>Converti</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="259" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="265" />
         <source>✓ Contact</source>
         <translation>✓ Contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="276" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="282" />
         <source>Valid number, as typed: {raw}</source>
         <translation>Numéro valide, saisi ainsi : {raw}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="278" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="284" />
         <source>This number is not valid; open the prospect to fix it</source>
         <translation>Ce numéro n’est pas valide ; ouvrez le prospect pour le corriger</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="281" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="287" />
         <source>Already converted to a contact</source>
         <translation>Déjà converti en contact</translation>
     </message>
@@ -2978,267 +3373,237 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectTexts</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="34" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="38" />
         <source>Business name</source>
         <translation>Nom de l’entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="35" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="39" />
         <source>Contact person</source>
         <translation>Personne à contacter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="36" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="40" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="37" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="41" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="38" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="42" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="39" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="43" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="40" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="44" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="41" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="45" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="42" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="46" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="43" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="47" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="44" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="48" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="45" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="49" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="46" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="50" />
         <source>Source reference</source>
         <translation>Référence source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="47" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="51" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="48" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="52" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="49" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="53" />
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="50" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="54" />
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="51" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="55" />
         <source>Full name</source>
         <translation>Nom complet</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="52" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="56" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="53" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="57" />
         <source>Pipeline status</source>
         <translation>Étape du suivi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="54" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="58" />
         <source>Opted out of WhatsApp</source>
         <translation>Désinscrit de WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="55" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="59" />
         <source>Opted out of e-mail</source>
         <translation>Désinscrit des e-mails</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="56" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="60" />
         <source>Opted out of SMS</source>
         <translation>Désinscrit des SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="63" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="67" />
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="71" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="76" />
         <source>{number}: {reason}</source>
         <translation>{number} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="82" />
-        <source>unknown country code</source>
-        <translation>indicatif pays inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="85" />
-        <source>no digits</source>
-        <translation>aucun chiffre</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="86" />
-        <source>too short</source>
-        <translation>trop court</translation>
-    </message>
-    <message>
         <location filename="../../localpro_desktop/ui/prospects/texts.py" line="87" />
-        <source>too long</source>
-        <translation>trop long</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="88" />
-        <source>unreadable</source>
-        <translation>illisible</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="89" />
-        <source>not a phone number ({reason})</source>
-        <translation>pas un numéro de téléphone ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="96" />
         <source>too short, digits are missing</source>
         <translation>trop court, il manque des chiffres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="98" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="89" />
         <source>too long, check the digits</source>
         <translation>trop long, vérifiez les chiffres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="99" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="90" />
         <source>not a valid number in that country</source>
         <translation>numéro non valide dans ce pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="122" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="98" />
         <source>An e-mail address needs an @</source>
         <translation>Une adresse e-mail contient un @</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="124" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="100" />
         <source>The part after the @ is not a valid domain</source>
         <translation>La partie après le @ n’est pas un domaine valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="127" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="103" />
         <source>Not a valid e-mail address</source>
         <translation>Adresse e-mail non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="132" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="109" />
         <source>same phone number</source>
         <translation>même numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="133" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="111" />
         <source>same e-mail</source>
         <translation>même e-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="134" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="113" />
         <source>very similar name in the same city</source>
         <translation>nom très proche dans la même ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="144" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="121" />
         <source>Your {plan} plan allows {limit} new prospects a month; {used} are used and this needs {requested} more ({remaining} left). The count resets on {reset}.</source>
         <translation>Votre forfait {plan} permet {limit} nouveaux prospects par mois ; {used} sont utilisés et il en faudrait {requested} de plus (il en reste {remaining}). Le compteur repart à zéro le {reset}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="157" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="134" />
         <source>The {plan} plan allows {limit} a month.</source>
         <translation>Le forfait {plan} en permet {limit} par mois.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="166" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="143" />
         <source>1 prospect</source>
         <translation>1 prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="167" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="144" />
         <source>{count} prospects</source>
         <translation>{count} prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="199" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="165" />
         <source>The business name is empty</source>
         <translation>Le nom de l’entreprise est vide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="201" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="167" />
         <source>No name: give a first name, a last name or a company</source>
         <translation>Aucun nom : indiquez un prénom, un nom ou une entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="205" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="171" />
         <source>Only one coordinate given; both were left out</source>
         <translation>Une seule coordonnée indiquée ; aucune n’a été gardée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="214" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="175" />
         <source>{field} “{value}”: {problem}</source>
         <translation>{field} « {value} » : {problem}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="218" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="179" />
         <source>E-mail “{value}”: not a valid address</source>
         <translation>E-mail « {value} » : adresse non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="222" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="183" />
         <source>{field} “{value}” is not a valid coordinate</source>
         <translation>{field} « {value} » n’est pas une coordonnée valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="226" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="187" />
         <source>Unknown country “{value}”; {code} was used</source>
         <translation>Pays « {value} » inconnu ; {code} a été utilisé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="230" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="191" />
         <source>More cells than the header has columns: check the separator or a missing quote</source>
         <translation>Plus de cellules que de colonnes dans l’en-tête : vérifiez le séparateur ou un guillemet manquant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="235" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="196" />
         <source>{field} “{value}” is not yes or no; left out</source>
         <translation>{field} « {value} » n’est ni oui ni non ; ignoré</translation>
     </message>
@@ -3246,198 +3611,198 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="99" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="87" />
         <source>+ Add a prospect</source>
         <translation>+ Ajouter un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="100" />
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="427" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="125" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="88" />
         <source>Import a file…</source>
         <translation>Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="115" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="32" />
         <source>Search names, phones, e-mails, notes…</source>
         <translation>Rechercher noms, téléphones, e-mails, notes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="118" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="36" />
         <source>All sectors</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="119" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="37" />
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="120" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="38" />
         <source>All sources</source>
         <translation>Toutes les sources</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="121" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="40" />
         <source>Converted or not</source>
         <translation>Convertis ou non</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="122" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="43" />
         <source>Not converted yet</source>
         <translation>Pas encore convertis</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="123" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="46" />
         <source>Already contacts</source>
         <translation>Déjà contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="420" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="116" />
         <source>No prospects yet</source>
         <translation>Aucun prospect pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="422" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="117" />
         <source>Add the businesses you want to reach one by one, or import the list you already keep in Excel.</source>
         <translation>Ajoutez une à une les entreprises que vous voulez démarcher, ou importez la liste que vous tenez déjà dans Excel.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="426" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="123" />
         <source>Add a prospect</source>
         <translation>Ajouter un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="432" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="132" />
         <source>No prospect matches “{text}”</source>
         <translation>Aucun prospect ne correspond à « {text} »</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="434" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="136" />
         <source>No prospect matches these filters</source>
         <translation>Aucun prospect ne correspond à ces filtres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="436" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="139" />
         <source>Filters: {filters}</source>
         <translation>Filtres : {filters}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="437" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="146" />
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="470" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="311" />
         <source>This prospect no longer exists; it may have been deleted.</source>
         <translation>Ce prospect n’existe plus ; il a peut-être été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="523" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="364" />
         <source>Hide details ▸</source>
         <translation>Masquer la fiche ▸</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="523" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="364" />
         <source>◂ Show details</source>
         <translation>◂ Afficher la fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="532" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="373" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="534" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="375" />
         <source>Convert to contact</source>
         <translation>Convertir en contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="536" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="377" />
         <source>Convert {count} to contacts</source>
         <translation>Convertir les {count} en contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="540" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="381" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="564" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="410" />
         <source>Changes to “{name}” saved.</source>
         <translation>Modifications de « {name} » enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="574" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="420" />
         <source>“{name}” added to your prospects.</source>
         <translation>« {name} » ajouté à vos prospects.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="603" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="25" />
         <source>“{name}” is now a contact in the CRM.</source>
         <translation>« {name} » est maintenant un contact du CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="605" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="27" />
         <source>“{name}” was already a contact in the CRM.</source>
         <translation>« {name} » était déjà un contact du CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="610" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="451" />
         <source>Open in CRM</source>
         <translation>Ouvrir dans le CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="614" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="35" />
         <source>{count} prospects converted to contacts.</source>
         <translation>{count} prospects convertis en contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="618" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="39" />
         <source>{count} were contacts already.</source>
         <translation>Déjà contacts : {count}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="643" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="47" />
         <source>1 prospect deleted.</source>
         <translation>1 prospect supprimé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="645" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="48" />
         <source>{count} prospects deleted.</source>
         <translation>{count} prospects supprimés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="653" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="56" />
         <source>Delete “{name}”?</source>
         <translation>Supprimer « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="655" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="60" />
         <source>Delete {count} prospects?</source>
         <translation>Supprimer {count} prospects ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="658" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="65" />
         <source>Delete prospects</source>
         <translation>Supprimer des prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="665" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="71" />
         <source>They disappear from lists, searches and the map. Contacts already made from them stay in the CRM.</source>
         <translation>Ils disparaissent des listes, des recherches et de la carte. Les contacts déjà créés à partir d’eux restent dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="669" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="78" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="678" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="90" />
         <source>Import finished: {created} added, {updated} updated, {rejected} rejected.</source>
         <translation>Import terminé : {created} ajoutés, {updated} mis à jour, {rejected} refusés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="690" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="485" />
         <source>Import cancelled: nothing was changed.</source>
         <translation>Import annulé : rien n’a été modifié.</translation>
     </message>
@@ -3496,14 +3861,122 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>RecordMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="86" />
+        <source>No {kind} with id {ident!r} (it may have been deleted).</source>
+        <translation>Introuvable : {kind} d'identifiant {ident!r} (peut-être supprimé).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="87" />
+        <source>The id {ident!r} matches several {kinds}: give more characters.</source>
+        <translation>L'identifiant {ident!r} correspond à plusieurs {kinds} : donnez plus de caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="88" />
+        <source>Cannot add this prospect: {problems}.</source>
+        <translation>Impossible d'ajouter ce prospect : {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="89" />
+        <source>Cannot add this contact: {problems}.</source>
+        <translation>Impossible d'ajouter ce contact : {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="90" />
+        <source>Cannot save: {problems}.</source>
+        <translation>Impossible d'enregistrer : {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="91" />
+        <source>Cannot edit {fields}; editable: {editable}.</source>
+        <translation>Impossible de modifier {fields} ; modifiables : {editable}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="92" />
+        <source>{name!r} ({city}) already exists with {reason}; edit it, or add anyway to keep both.</source>
+        <translation>{name!r} ({city}) existe déjà avec {reason} ; modifiez-le, ou ajoutez quand même pour garder les deux.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="93" />
+        <source>prospect</source>
+        <translation>prospect</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="94" />
+        <source>prospects</source>
+        <translation>prospects</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="95" />
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="96" />
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="97" />
+        <source>campaign</source>
+        <translation>campagne</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="98" />
+        <source>campaigns</source>
+        <translation>campagnes</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="99" />
+        <source>segment</source>
+        <translation>segment</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="100" />
+        <source>segments</source>
+        <translation>segments</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="101" />
+        <source>recipient</source>
+        <translation>destinataire</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="102" />
+        <source>recipients</source>
+        <translation>destinataires</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="103" />
+        <source>the same phone</source>
+        <translation>le même téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="104" />
+        <source>the same e-mail</source>
+        <translation>le même e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="105" />
+        <source>a very similar name in the same city</source>
+        <translation>un nom très proche dans la même ville</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="106" />
+        <source>Cannot sort contacts by {order!r}; use {choices}.</source>
+        <translation>Impossible de trier les contacts par {order!r} ; utilisez {choices}.</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="124" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="86" />
         <source>Changes the cloud refused</source>
         <translation>Modifications refusées par le cloud</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="129" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="91" />
         <source>The cloud refused these changes: they are kept on this computer but did not reach your other devices. The reason says what the cloud objected to.</source>
         <translation>Le cloud a refusé ces modifications : elles sont conservées sur cet ordinateur mais n’ont pas atteint vos autres appareils. Le motif indique ce que le cloud a refusé.</translation>
     </message>
@@ -3511,62 +3984,62 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>RejectedModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="70" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="32" />
         <source>Workspace settings</source>
         <translation>Paramètres de l’espace</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="71" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="33" />
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="72" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="34" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="73" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="35" />
         <source>Activity</source>
         <translation>Activité</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="74" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="36" />
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="75" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="37" />
         <source>Segment member</source>
         <translation>Membre de segment</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="76" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="38" />
         <source>Campaign</source>
         <translation>Campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="77" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="39" />
         <source>Campaign recipient</source>
         <translation>Destinataire de campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="78" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="40" />
         <source>Usage record</source>
         <translation>Relevé de consommation</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="80" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="42" />
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="80" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="42" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/account/rejected.py" line="80" />
+        <location filename="../../localpro_desktop/ui/account/rejected.py" line="42" />
         <source>When</source>
         <translation>Date</translation>
     </message>
@@ -3574,146 +4047,519 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="730" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="212" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="735" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="217" />
         <source>Added</source>
         <translation>Ajoutés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="736" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="218" />
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="737" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="219" />
         <source>Already up to date</source>
         <translation>Déjà à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="738" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="220" />
         <source>Skipped (already there)</source>
         <translation>Ignorés (déjà présents)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="739" />
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="823" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="221" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="305" />
         <source>Rejected</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="740" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="222" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="759" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="241" />
         <source>✓ Every row was imported without a problem.</source>
         <translation>✓ Toutes les lignes ont été importées sans problème.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="761" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="243" />
         <source>Save this list…</source>
         <translation>Enregistrer cette liste…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="763" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="245" />
         <source>Save the rows to fix as a CSV file you can open in Excel</source>
         <translation>Enregistrer les lignes à corriger dans un fichier CSV lisible par Excel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="780" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="262" />
         <source>{file}: {rows} rows read.</source>
         <translation>{file} : {rows} lignes lues.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="818" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="300" />
         <source>Save the rows to fix</source>
         <translation>Enregistrer les lignes à corriger</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="818" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="300" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="823" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="305" />
         <source>Imported, to check</source>
         <translation>Importée, à vérifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="824" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="306" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="824" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="306" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="824" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="306" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
 </context>
 <context>
+    <name>RowMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="26" />
+        <source>business name is empty</source>
+        <translation>le nom de l'entreprise est vide</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="27" />
+        <source>no name: give a first name, last name or company</source>
+        <translation>aucun nom : donnez un prénom, un nom ou une entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="28" />
+        <source>Unknown status {value!r}: use one of {names}</source>
+        <translation>Statut inconnu {value!r} : utilisez l'un de ceux-ci : {names}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="29" />
+        <source>{field} {value!r} is not a number</source>
+        <translation>{field} {value!r} n'est pas un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="30" />
+        <source>{field} {value!r} is outside {low:g}..{high:g}</source>
+        <translation>{field} {value!r} est hors de {low:g}..{high:g}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="31" />
+        <source>only one of latitude/longitude given; coordinates ignored</source>
+        <translation>une seule coordonnée donnée (latitude ou longitude) ; coordonnées ignorées</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="32" />
+        <source>{field} {value!r}: {problem}</source>
+        <translation>{field} {value!r} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="33" />
+        <source>email {value!r}: {problem}</source>
+        <translation>e-mail {value!r} : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="34" />
+        <source>country {value!r} is unknown; {region} used</source>
+        <translation>pays {value!r} inconnu ; {region} utilisé</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="35" />
+        <source>{field} {value!r} is not yes/no; ignored</source>
+        <translation>{field} {value!r} n'est ni oui ni non ; ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="36" />
+        <source>{extra} more cell(s) than the header has columns; check the separator or a missing quote</source>
+        <translation>{extra} cellule(s) de plus que de colonnes dans l'en-tête ; vérifiez le séparateur ou un guillemet manquant</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleField</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/schedule.py" line="39" />
+        <source>Send later, on</source>
+        <translation>Envoyer plus tard, le</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/schedule.py" line="48" />
+        <source>your local time</source>
+        <translation>heure locale</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="66" />
+        <source>Segment rule {name} must be true, false or empty.</source>
+        <translation>La règle de segment {name} doit être vraie, fausse ou vide.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="67" />
+        <source>Segment rule {since} ({low}) must be earlier than {before} ({high}), or no contact can match.</source>
+        <translation>Dans la règle de segment, {since} ({low}) doit précéder {before} ({high}), sinon aucun contact ne peut correspondre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="68" />
+        <source>Segment rule asks for contacts reachable on {channel} but also with {flag} = false; no contact can match.</source>
+        <translation>La règle de segment demande des contacts joignables par {channel} mais aussi avec {flag} = faux ; aucun contact ne peut correspondre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="69" />
+        <source>A segment rule must be a JSON object.</source>
+        <translation>Une règle de segment doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="70" />
+        <source>Unknown segment rule key(s): {unknown}; known keys: {known}.</source>
+        <translation>Clé(s) de règle de segment inconnue(s) : {unknown} ; clés connues : {known}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="71" />
+        <source>Segment rule statuses must be names, not {value!r}.</source>
+        <translation>Les statuts d'une règle de segment doivent être des noms, pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="72" />
+        <source>Segment rule {name} must be text, not {value!r}.</source>
+        <translation>La règle de segment {name} doit être du texte, pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="73" />
+        <source>Segment rule {name} must be a list.</source>
+        <translation>La règle de segment {name} doit être une liste.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="74" />
+        <source>Segment rule country {value!r} must be a two-letter code such as SN.</source>
+        <translation>Le pays {value!r} de la règle de segment doit être un code à deux lettres, comme SN.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="75" />
+        <source>Segment rule {name} {value!r} is not a date (use YYYY-MM-DD).</source>
+        <translation>Dans la règle de segment, {name} {value!r} n'est pas une date (utilisez AAAA-MM-JJ).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="76" />
+        <source>{name!r} is a static list; add or remove its members instead.</source>
+        <translation>{name!r} est une liste fixe ; ajoutez ou retirez plutôt ses membres.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="77" />
+        <source>A segment needs a name.</source>
+        <translation>Un segment doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="78" />
+        <source>A segment name is at most {max} characters.</source>
+        <translation>Le nom d'un segment fait au plus {max} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="79" />
+        <source>A segment description is at most {max} characters.</source>
+        <translation>La description d'un segment fait au plus {max} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="80" />
+        <source>A segment named {name!r} already exists; pick another name.</source>
+        <translation>Un segment nommé {name!r} existe déjà ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="81" />
+        <source>Several segments are named {name!r} ({ids}); use the id.</source>
+        <translation>Plusieurs segments s'appellent {name!r} ({ids}) ; utilisez l'identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="82" />
+        <source>No segment named {name!r}; existing: {existing}.</source>
+        <translation>Aucun segment nommé {name!r} ; segments existants : {existing}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="83" />
+        <source>{name!r} follows a rule, so its members change by themselves; edit the rule, or make a static segment to pick people by hand.</source>
+        <translation>{name!r} suit une règle, ses membres changent donc d'eux-mêmes ; modifiez la règle, ou créez un segment fixe pour choisir les personnes à la main.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="84" />
+        <source>The id {ident!r} matches several members: give more characters.</source>
+        <translation>L'identifiant {ident!r} correspond à plusieurs membres : donnez plus de caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="85" />
+        <source>Segment {name!r} has a rule this version cannot read ({problem}); update LocalPro on this device.</source>
+        <translation>Le segment {name!r} a une règle que cette version ne sait pas lire ({problem}) ; mettez LocalPro à jour sur cet appareil.</translation>
+    </message>
+</context>
+<context>
     <name>SegmentSidebar</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="39" />
+        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="40" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="41" />
+        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="42" />
         <source>Saved groups of contacts. Click one to filter the board.</source>
         <translation>Groupes de contacts enregistrés. Cliquez sur l’un d’eux pour filtrer le tableau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="62" />
+        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="63" />
         <source>All contacts</source>
         <translation>Tous les contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="80" />
+        <location filename="../../localpro_desktop/ui/crm/sidebar.py" line="81" />
         <source>Hand-picked list of contacts</source>
         <translation>Liste de contacts choisis à la main</translation>
     </message>
 </context>
 <context>
+    <name>SendTexts</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="33" />
+        <source>Send campaign</source>
+        <translation>Envoyer la campagne</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="35" />
+        <source>Send 1 message</source>
+        <translation>Envoyer 1 message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="37" />
+        <source>Send {n} messages</source>
+        <translation>Envoyer {n} messages</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="38" />
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="52" />
+        <source>Nothing was sent; the campaign is saved as a draft.</source>
+        <translation>Rien n'a été envoyé ; la campagne est enregistrée comme brouillon.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="53" />
+        <source>Plan limit reached</source>
+        <translation>Limite du forfait atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="59" />
+        <source>Send “{name}” now to 1 person on {channel}?</source>
+        <translation>Envoyer « {name} » maintenant à 1 personne par {channel} ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="61" />
+        <source>Send “{name}” now to {n} people on {channel}?</source>
+        <translation>Envoyer « {name} » maintenant à {n} personnes par {channel} ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="68" />
+        <source>Your {plan} plan has no monthly message limit.</source>
+        <translation>Votre forfait {plan} n'a pas de limite mensuelle de messages.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="73" />
+        <source>This uses {n} of the {remaining} messages left this month on your {plan} plan ({after} left afterwards).</source>
+        <translation>Cela utilise {n} des {remaining} messages restants ce mois-ci sur votre forfait {plan} (il en restera {after}).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="84" />
+        <source>Each SMS is about {parts} parts long; operators bill every part.</source>
+        <translation>Chaque SMS fait environ {parts} parties ; les opérateurs facturent chaque partie.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="89" />
+        <source>Messages are queued and go out as soon as a connection is available.</source>
+        <translation>Les messages sont mis en file et partent dès qu'une connexion est disponible.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="96" />
+        <source>Sending needs {n} messages, but your {plan} plan has {remaining} of {limit} left this month.</source>
+        <translation>L'envoi demande {n} messages, mais votre forfait {plan} n'en a plus que {remaining} sur {limit} ce mois-ci.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="105" />
+        <source>The count resets on {date}.</source>
+        <translation>Le compteur repart à zéro le {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="107" />
+        <source>The count resets on the first day of next month.</source>
+        <translation>Le compteur repart à zéro le premier jour du mois prochain.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="112" />
+        <source>Choose fewer recipients (a smaller segment), wait for the reset, or upgrade your plan.</source>
+        <translation>Choisissez moins de destinataires (un segment plus petit), attendez la remise à zéro ou passez à un forfait supérieur.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="22" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="33" />
         <source>Workspace settings</source>
         <translation>Paramètres de l’espace de travail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="55" />
         <source>Business name</source>
         <translation>Nom de l’entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="45" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="56" />
         <source>Country (phone numbers)</source>
         <translation>Pays (numéros de téléphone)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="46" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="57" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="47" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="58" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="48" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="59" />
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
+    </message>
+</context>
+<context>
+    <name>SignedInPage</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="54" />
+        <source>Sync now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="56" />
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="58" />
+        <source>Your data stays on this computer; it syncs again when you sign in.</source>
+        <translation>Vos données restent sur cet ordinateur ; elles se synchronisent de nouveau quand vous vous reconnectez.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="68" />
+        <source>Plan and usage this month</source>
+        <translation>Forfait et consommation du mois</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="85" />
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="99" />
+        <source>Last sync</source>
+        <translation>Dernière synchro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="100" />
+        <source>Waiting to send</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="101" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="121" />
+        <source>{plan} plan</source>
+        <translation>Forfait {plan}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="129" />
+        <source>Prospects added</source>
+        <translation>Prospects ajoutés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="130" />
+        <source>Messages sent</source>
+        <translation>Messages envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="147" />
+        <source>{used} (unlimited)</source>
+        <translation>{used} (illimité)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="159" />
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="162" />
+        <source>Offline · {when}</source>
+        <translation>Hors ligne · {when}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/account/signed_in.py" line="167" />
+        <source>Nothing: all sent</source>
+        <translation>Rien : tout est envoyé</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="164" />
+        <source>The server sent a sign-in token too large for the OS keyring.</source>
+        <translation>Le serveur a envoyé un jeton de connexion trop grand pour le trousseau du système.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="165" />
+        <source>No OS keyring is available to keep your sign-in safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
+        <translation>Aucun trousseau du système n'est disponible pour garder votre connexion en sécurité. Sous Linux, installez un service Secret Service (par exemple gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="166" />
+        <source>The OS keyring refused to store the sign-in: {detail}</source>
+        <translation>Le trousseau du système a refusé d'enregistrer la connexion : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="167" />
+        <source>Update LocalPro to keep syncing.</source>
+        <translation>Mettez LocalPro à jour pour continuer à synchroniser.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="168" />
+        <source>The server refused ({status}).</source>
+        <translation>Le serveur a refusé ({status}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="169" />
+        <source>Sign in first: localpro account login --email YOU@EXAMPLE.COM</source>
+        <translation>Connectez-vous d'abord : localpro account login --email VOUS@EXEMPLE.COM</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="170" />
+        <source>Your sign-in has expired or was revoked: sign in again.</source>
+        <translation>Votre connexion a expiré ou a été révoquée : reconnectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -3878,17 +4724,17 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>UsageMeter</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/widgets.py" line="166" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="167" />
         <source>Prospects this month: {used} (unlimited)</source>
         <translation>Prospects ce mois-ci : {used} (illimité)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/widgets.py" line="171" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="172" />
         <source>Prospects this month: {used} / {limit}</source>
         <translation>Prospects ce mois-ci : {used} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/widgets.py" line="187" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="188" />
         <source>New prospects added or imported this month count against your plan. The count resets on {date}.</source>
         <translation>Les prospects ajoutés ou importés ce mois-ci sont décomptés de votre forfait. Le compteur repart à zéro le {date}.</translation>
     </message>
@@ -3919,6 +4765,54 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <location filename="../../localpro_desktop/ui/welcome.py" line="36" />
         <source>Add a prospect</source>
         <translation>Ajouter un prospect</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="151" />
+        <source>The workspace name cannot be empty.</source>
+        <translation>Le nom de l'espace de travail ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="152" />
+        <source>Unknown language {text!r}: use en or fr.</source>
+        <translation>Langue inconnue {text!r} : utilisez en ou fr.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="153" />
+        <source>Unknown country {text!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE.</source>
+        <translation>Pays inconnu {text!r} : donnez un code ISO à deux lettres, comme SN, CI, NG, GH, KE.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="154" />
+        <source>Unknown currency {text!r}: give a three-letter ISO code such as XOF.</source>
+        <translation>Devise inconnue {text!r} : donnez un code ISO à trois lettres, comme XOF.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="155" />
+        <source>Unknown time zone {text!r}: use an IANA name such as Africa/Dakar.</source>
+        <translation>Fuseau horaire inconnu {text!r} : utilisez un nom IANA, comme Africa/Dakar.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="156" />
+        <source>Choose a demo size between 1 and 1,000,000 prospects.</source>
+        <translation>Choisissez une taille de démo entre 1 et 1 000 000 de prospects.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="157" />
+        <source>This workspace already has demo data. Use another --data-dir for a fresh demo.</source>
+        <translation>Cet espace de travail contient déjà des données de démo. Utilisez un autre --data-dir pour une nouvelle démo.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="158" />
+        <source>No backup file at {path}.</source>
+        <translation>Aucun fichier de sauvegarde à l'emplacement {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="159" />
+        <source>{path} is damaged (integrity check failed); choose another backup.</source>
+        <translation>{path} est endommagé (échec du contrôle d'intégrité) ; choisissez une autre sauvegarde.</translation>
     </message>
 </context>
 <context>

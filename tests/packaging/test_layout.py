@@ -60,8 +60,8 @@ def test_required_files_name_every_migration() -> None:
 
 def test_tabs_imported_by_name_and_migration_imports_are_hidden_imports() -> None:
     hidden = set(layout.hidden_imports())
-    for module, _cls in TABS.values():
-        assert module in hidden
+    for spec in TABS.values():
+        assert f"localpro_desktop.ui.{spec.key.value}.tab" in hidden
     assert {"alembic", "sqlalchemy", "localpro_desktop.store.models"} <= hidden
     assert "localpro_desktop.__main__" not in hidden
 

@@ -25,6 +25,12 @@ from localpro_desktop.services.analytics import (
     AnalyticsService,
     KpiChange,
 )
+from localpro_desktop.services.analytics_dashboard import (
+    RANGES,
+    RATE_WINDOW,
+    SECTOR_LIMIT,
+    load_analytics,
+)
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import (
     Activity,
@@ -684,3 +690,23 @@ def test_speed_on_a_moderate_dataset(workspace: Workspace) -> None:
     live_sent = sum(r.messages_sent for r in rows)
     assert 0 < live_sent < 20_000
     assert sum(r.messages_sent for r in rows) == svc.rates(180, end=END).sent
+
+
+def test_dashboard_is_every_figure_of_one_period(nairobi: Workspace) -> None:
+    service = AnalyticsService(nairobi)
+    data = load_analytics(nairobi, 7)
+    assert RANGES == (7, 30, 90) and data.period == 7
+    assert data.days == service.day_range(7)
+    assert data.messages == service.messages_by_channel(7)
+    assert all(len(values) == 7 for values in data.messages.values())
+    assert data.rate_trend == service.rate_trend(7, window=RATE_WINDOW)
+    assert data.funnel == service.funnel()
+    assert data.sources == service.prospects_by_source()
+    assert data.sectors == service.prospects_by_sector(SECTOR_LIMIT)
+    assert data.trend == service.trends(7)
+    assert data.kpis == service.kpis()
+    assert not data.empty
+
+
+def test_dashboard_of_an_empty_workspace_says_so(workspace: Workspace) -> None:
+    assert load_analytics(workspace, 30).empty

@@ -79,3 +79,26 @@ def test_edit_revalidates(workspace: Workspace) -> None:
     assert svc.get(c.id).email_normalized == "owner@bakery.sn"
     with pytest.raises(UserError, match="Cannot edit status"):
         svc.update(c.id, {"status": "client"})
+
+
+def test_details_carry_the_timeline_and_the_workspace_region(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    c = svc.add({"first_name": "Awa", "company": "Awa Couture", "tags": "fidèle, vip"})
+    svc.move(c.id, PipelineStatus.CONTACTED)
+    svc.add_activity(c.id, "Called about prices", kind=ActivityKind.CALL)
+    details = svc.details(c.id)
+    assert (details.display_name, details.status) == ("Awa", PipelineStatus.CONTACTED)
+    assert details.region == workspace.settings().country
+    assert [e.kind for e in details.timeline] == ["call", "status_change", "created"]
+    assert details.timeline[0].body == "Called about prices"
+    assert len(svc.details(c.id, timeline_limit=1).timeline) == 1
+
+
+def test_move_card_reports_the_move_as_a_read_model(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    c = svc.add({"first_name": "Moussa", "last_name": "Sow"})
+    moved = svc.move_card(c.id, PipelineStatus.CLIENT, initiator="board")
+    assert (moved.id, moved.display_name, moved.status) == (c.id, "Moussa Sow", "client")
+    assert moved.updated_at == svc.get(c.id).updated_at
+    with pytest.raises(UserError, match="already client"):
+        svc.move_card(c.id, PipelineStatus.CLIENT)

@@ -25,7 +25,7 @@ from localpro_desktop.store.migrate import (
     upgrade_to,
 )
 from localpro_desktop.store.models import Base, Prospect
-from localpro_desktop.store.queries.prospects import ProspectFilter, apply_filter, search_query
+from localpro_desktop.store.queries.prospects import ProspectFilter, apply_filter
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "workspace-0001.sqlite"
 
@@ -122,7 +122,8 @@ _SEARCHES = (
 
 def _search_as_0004_did(session: Session, flt: ProspectFilter) -> tuple[list[str], int]:
     """Names and total by the plain statements 0004 ran (no plan choice, no FTS count)."""
-    rows = session.scalars(search_query(flt, limit=100)).all()
+    plain = apply_filter(select(Prospect), flt).order_by(Prospect.business_name, Prospect.id)
+    rows = session.scalars(plain.limit(100)).all()
     total = session.scalar(apply_filter(select(func.count()).select_from(Prospect), flt))
     return [p.business_name for p in rows], int(total or 0)
 

@@ -284,10 +284,10 @@ def test_sign_up_through_the_dialog_creates_the_account_and_signs_in(  # type: i
 
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.signed_in_page, timeout=SLOW)
     assert server.accounts() == ["fatou@example.sn"]
-    assert dialog.who.text() == "fatou@example.sn"
-    assert dialog.who_detail.text() == "Fatou Diop · Diop Couture"
-    assert dialog.plan_label.text() == "Starter plan"
-    assert set(dialog.usage_rows) == {"prospects", "messages"}
+    assert dialog.signed_in_page.who.text() == "fatou@example.sn"
+    assert dialog.signed_in_page.who_detail.text() == "Fatou Diop · Diop Couture"
+    assert dialog.signed_in_page.plan_label.text() == "Starter plan"
+    assert set(dialog.signed_in_page.usage_rows) == {"prospects", "messages"}
     assert dialog.signup_password.text() == "" and dialog.signup_repeat.text() == ""
     # The sign-in is kept in the keyring, the server in the workspace.
     assert secrets.load_refresh_token(ctx.ws.device_id)
@@ -300,8 +300,8 @@ def test_sign_up_through_the_dialog_creates_the_account_and_signs_in(  # type: i
     )
     qtbot.waitUntil(lambda: "Synced just now" in status.label.text(), timeout=SLOW)
     assert status.sync_button.isVisible() and status.account_button.text() == "Account…"
-    assert dialog.last_sync_label.text() == "Synced just now"
-    assert dialog.waiting_label.text() == "Nothing: all sent"
+    assert dialog.signed_in_page.last_sync_label.text() == "Synced just now"
+    assert dialog.signed_in_page.waiting_label.text() == "Nothing: all sent"
 
 
 @pytest.mark.parametrize(
@@ -380,10 +380,10 @@ def test_sign_out_forgets_the_keyring_entry_and_the_session(  # type: ignore[no-
     dialog = AccountDialog(ctx, scheduler)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.plan_label.text() == "Starter plan", timeout=SLOW)
+    qtbot.waitUntil(lambda: dialog.signed_in_page.plan_label.text() == "Starter plan", timeout=SLOW)
     assert dialog.pages.currentWidget() is dialog.signed_in_page
 
-    qtbot.mouseClick(dialog.logout_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.signed_in_page.logout_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.signed_out_page, timeout=SLOW)
     assert file_keyring.get_password(secrets.SERVICE, f"refresh-token:{ctx.ws.device_id}") is None
     qtbot.waitUntil(lambda: not scheduler.status.signed_in, timeout=SLOW)
@@ -410,13 +410,14 @@ def test_offline_the_screen_stays_usable_and_signing_out_still_forgets(  # type:
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.signed_in_page)
     qtbot.waitUntil(
         lambda: (
-            dialog.plan_note.text()
+            dialog.signed_in_page.plan_note.text()
             == "Your plan and usage appear here when the cloud can be reached."
         ),
         timeout=SLOW,
     )
-    assert dialog.logout_button.isEnabled() and dialog.sync_button.isEnabled()
-    dialog.logout_button.click()
+    page = dialog.signed_in_page
+    assert page.logout_button.isEnabled() and page.sync_button.isEnabled()
+    page.logout_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.signed_out_page, timeout=SLOW)
     assert secrets.load_refresh_token(ctx.ws.device_id) is None
     assert dialog.message.text() == "Signed out. Your data stays on this computer."
@@ -628,7 +629,8 @@ def test_rejected_changes_are_counted_and_listed_with_reasons(  # type: ignore[n
         account.trigger()
         accounts = window.findChildren(AccountDialog)
         assert len(accounts) == 1 and accounts[0].isVisible()
-        qtbot.waitUntil(lambda: accounts[0].rejected_button.text() == "1 change rejected")
+        page = accounts[0].signed_in_page
+        qtbot.waitUntil(lambda: page.rejected_button.text() == "1 change rejected")
     finally:
         window.close()
         ctx.ws.close()
@@ -641,7 +643,7 @@ def test_the_window_shows_not_signed_in_without_touching_the_network(  # type: i
 
     ctx = open_ctx(tmp_path / "laptop")
     window = MainWindow(ctx)
-    window.sync._client_factory = GuardedClient
+    window.sync.account.client_factory = GuardedClient
     qtbot.addWidget(window)
     try:
         window.show()
@@ -649,7 +651,7 @@ def test_the_window_shows_not_signed_in_without_touching_the_network(  # type: i
         assert window.sync_status.label.text() == "○ Not signed in"
         assert window.sync_status.account_button.text() == "Sign in…"
         assert not window.status.connection.isVisible()
-        window.sync._first_round()
+        window.sync._request(Trigger.START)
         window.sync.sync_now()  # signed out: settles the state, no network
         ctx.runner.wait()
         assert GuardedClient.rounds == 0

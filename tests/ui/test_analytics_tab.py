@@ -31,6 +31,7 @@ from localpro_desktop.services.analytics import OTHER, AnalyticsService
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui import formatting, labels
+from localpro_desktop.ui.analytics import chart_grid
 from localpro_desktop.ui.analytics import tab as tab_module
 from localpro_desktop.ui.analytics.tab import AnalyticsTab
 from localpro_desktop.ui.context import UiContext
@@ -167,7 +168,7 @@ def test_hovering_a_bar_or_slice_explains_it(
     tab: AnalyticsTab, service: AnalyticsService, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     tips = _ToolTips()
-    monkeypatch.setattr(tab_module, "QToolTip", tips)
+    monkeypatch.setattr(chart_grid, "QToolTip", tips)
 
     whatsapp = _bar_sets(tab, "messages")["WhatsApp"]
     busiest = max(range(whatsapp.count()), key=whatsapp.at)
@@ -206,8 +207,8 @@ def test_hovering_a_bar_or_slice_explains_it(
 
 def test_runs_split_at_days_without_a_value() -> None:
     points = [(0, None), (1, 0.5), (2, 0.25), (3, None), (4, None), (5, 0.0), (6, None)]
-    assert tab_module._runs(points) == [[(1, 0.5), (2, 0.25)], [(5, 0.0)]]
-    assert tab_module._runs([(0, None)]) == []
+    assert chart_grid._runs(points) == [[(1, 0.5), (2, 0.25)], [(5, 0.0)]]
+    assert chart_grid._runs([(0, None)]) == []
 
 
 def test_days_without_a_rate_break_the_line(tab: AnalyticsTab, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -142,8 +142,9 @@ def test_detail_shows_tiles_and_filters_recipients_by_status(qtbot, tab, ui_ctx)
     row = tab.selected_campaign()
     assert row is not None and row.status is CampaignStatus.COMPLETED
     stats = CampaignService(ui_ctx.ws).stats(row.id)
-    assert tab.detail.tiles["recipients"].value.text().replace(",", "") == str(stats.recipients)
-    assert tab.detail.tiles["replied"].value.text().replace(",", "") == str(stats.replied)
+    tiles = tab.detail.tiles
+    assert tiles["recipients"].value_label.text().replace(",", "") == str(stats.recipients)
+    assert tiles["replied"].value_label.text().replace(",", "") == str(stats.replied)
     model = tab.detail.model
     assert model.rowCount() == min(stats.recipients, 200)
     assert not tab.detail.edit_button.isVisibleTo(tab)
@@ -219,9 +220,9 @@ def test_preview_fills_placeholders_for_the_chosen_recipient(qtbot, tab, ui_ctx)
         db = ContactService(ui_ctx.ws).get(person.id)
         first = db.first_name or db.company
         expected = f"Hi {first} of {db.company} in {db.city}, {db.phone}".strip()
-        assert composer.preview_body.text() == expected
-        assert composer.preview_address.text().endswith(db.whatsapp_e164 or "")
-    assert composer.template_error.isHidden()
+        assert composer.preview.body.text() == expected
+        assert composer.preview.address.text().endswith(db.whatsapp_e164 or "")
+    assert composer.editor.template_error.isHidden()
 
 
 def test_placeholder_button_inserts_at_the_cursor(qtbot, tab, ui_ctx) -> None:  # type: ignore[no-untyped-def]
@@ -230,7 +231,7 @@ def test_placeholder_button_inserts_at_the_cursor(qtbot, tab, ui_ctx) -> None:  
     cursor = composer.body_edit.textCursor()
     cursor.setPosition(6)
     composer.body_edit.setTextCursor(cursor)
-    qtbot.mouseClick(composer.placeholder_buttons["first_name"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(composer.editor.placeholder_buttons["first_name"], Qt.MouseButton.LeftButton)
     assert composer.body_edit.toPlainText() == "Hello {{first_name}}!"
 
 
@@ -239,18 +240,18 @@ def test_sms_counter_switches_to_unicode_and_counts_segments(qtbot, tab) -> None
     settle(qtbot, tab)
     composer = tab.composer
     composer.set_channel(Channel.SMS)
-    assert not composer.sms_counter.isHidden()
+    assert not composer.editor.sms_counter.isHidden()
     composer.body_edit.setPlainText("a" * 150)
-    assert composer.sms_counter.text() == "1 SMS · 150/160 characters · GSM-7"
+    assert composer.editor.sms_counter.text() == "1 SMS · 150/160 characters · GSM-7"
     composer.body_edit.setPlainText("a" * 161)
-    assert composer.sms_counter.text() == "2 SMS · 161/306 characters · GSM-7"
+    assert composer.editor.sms_counter.text() == "2 SMS · 161/306 characters · GSM-7"
     # One emoji makes the whole message UCS-2 (and takes two UTF-16 units): 67 per part.
     composer.body_edit.setPlainText("a" * 150 + "🎉")
-    assert composer.sms_counter.text() == "3 SMS · 152/201 characters · Unicode"
+    assert composer.editor.sms_counter.text() == "3 SMS · 152/201 characters · Unicode"
     composer.body_edit.setPlainText("Merci 🎉")
-    assert composer.sms_counter.text() == "1 SMS · 8/70 characters · Unicode"
+    assert composer.editor.sms_counter.text() == "1 SMS · 8/70 characters · Unicode"
     composer.set_channel(Channel.WHATSAPP)
-    assert composer.sms_counter.isHidden()
+    assert composer.editor.sms_counter.isHidden()
 
 
 def test_exclusions_are_counted_per_reason_for_a_segment(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
@@ -346,8 +347,8 @@ def test_invalid_template_shows_an_error_and_does_not_save(qtbot, tab, ui_ctx) -
     composer = open_composer_for(qtbot, tab, [reachable(ui_ctx, Channel.WHATSAPP, 1)[0].id])
     composer.name_edit.setText("Broken template")
     composer.body_edit.setPlainText("Hello {{first_name}, see you {% if %}")
-    assert not composer.template_error.isHidden()
-    assert "line 1" in composer.template_error.text()
+    assert not composer.editor.template_error.isHidden()
+    assert "line 1" in composer.editor.template_error.text()
     qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
     ui_ctx.runner.wait()
@@ -356,7 +357,7 @@ def test_invalid_template_shows_an_error_and_does_not_save(qtbot, tab, ui_ctx) -
     assert "Fix the message first" in composer.status_label.text()
     # Fixing it clears the error and saving works.
     composer.body_edit.setPlainText("Hello {{first_name}}")
-    assert composer.template_error.isHidden()
+    assert composer.editor.template_error.isHidden()
     with qtbot.waitSignal(composer.sig_saved):
         composer.save()
     assert campaign_named(ui_ctx, "Broken template") is not None

@@ -9,10 +9,10 @@ from sqlalchemy import update
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER
 from localpro_desktop.domain.segment_rules import SegmentRule
 from localpro_desktop.paths import WorkspacePaths
+from localpro_desktop.services.map_points import ContactLayerFilter, layer_body
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact, Prospect
 from localpro_desktop.store.queries.prospects import ProspectFilter
-from localpro_desktop.ui.map.points import ContactLayerFilter, layer_body
 
 CODES = {status.value: code for code, status in enumerate(PIPELINE_ORDER)}
 

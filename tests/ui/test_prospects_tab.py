@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.plans import Metric
+from localpro_desktop.domain.prospect_fields import EDITABLE
 from localpro_desktop.services import usage
+from localpro_desktop.services.prospect_search import Column
 from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.store.models import Contact, Prospect
 from localpro_desktop.store.queries.prospects import ProspectFilter
@@ -18,7 +20,6 @@ from localpro_desktop.ui import labels
 from localpro_desktop.ui.prospects.editor import ProspectDialog
 from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 from localpro_desktop.ui.prospects.model import PAGE_SIZE
-from localpro_desktop.ui.prospects.queries import Column
 from localpro_desktop.ui.prospects.tab import ProspectsTab
 
 
@@ -430,3 +431,35 @@ def test_edit_dialog_saves_and_the_panel_follows(qtbot, tab, ui_ctx) -> None:  #
     assert (
         ProspectService(ui_ctx.ws).get(prospect.id).notes == "Call after 10am; ask for the owner."
     )
+
+
+def test_the_dialogs_never_read_the_database_on_the_ui_thread(  # type: ignore[no-untyped-def]
+    qtbot, tab, ui_ctx, monkeypatch
+) -> None:
+    """The workspace's country arrives with the filter choices, or through the runner."""
+    ui_thread = threading.current_thread()
+    read_on_ui: list[str] = []
+    real_read = type(ui_ctx.ws).read
+
+    def watched_read(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is ui_thread:
+            read_on_ui.append("read")
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(ui_ctx.ws), "read", watched_read)
+    added = tab.add_prospect()
+    qtbot.waitUntil(lambda: tab.detail.prospect is not None)
+    edited = tab.edit_record(tab.detail.prospect.id)  # the panel's record: no query at all
+    alone = ProspectDialog(ui_ctx)  # opened without the region: it loads it itself
+    assert read_on_ui == []
+    for dialog in (added, edited):
+        assert dialog is not None and dialog.region == "SN"
+    qtbot.waitUntil(lambda: alone.region == "SN")
+    assert alone.country.currentData() == "SN"
+    qtbot.keyClicks(alone.phone, "77 123 45 67")
+    assert alone.phone_feedback.text() == "+221 77 123 45 67 ✓"
+    assert set(alone.values()) == set(EDITABLE)
+    assert read_on_ui == []
+    for dialog in (added, edited, alone):
+        dialog.reject()
+    alone.deleteLater()

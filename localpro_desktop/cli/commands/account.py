@@ -6,19 +6,35 @@ arguments end up in shell history and process lists.
 
 import argparse
 import getpass
+import json
 import sys
+import time
+from datetime import datetime
+from typing import Any
 
 from localpro_desktop.cli.context import Context
+from localpro_desktop.cli.output import to_jsonable
 from localpro_desktop.domain.errors import UserError
-from localpro_desktop.store import local_state
-from localpro_desktop.store.local_state import StateKey
-from localpro_desktop.sync import engine, state
-from localpro_desktop.sync.client import NotSignedIn, SyncClient
-from localpro_desktop.sync.transport import SyncUnavailable
+from localpro_desktop.services.account import (
+    CloudAccount,
+    CloudUnreachable,
+    Failure,
+    NotSignedIn,
+    RoundOutcome,
+    SyncReport,
+    SyncStatus,
+    keep_syncing,
+    sync_overview,
+    waiting,
+)
 from localpro_protocol.wire import RegisterRequest
 
+_sleep = time.sleep
+"""How ``sync --watch`` waits (a test replaces it to stop the loop)."""
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("account", help="your LocalPro cloud account")
     acc = p.add_subparsers(dest="action", required=True)
 
@@ -45,6 +61,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     s = sub.add_parser("sync", help="one sync round with the cloud")
     s.add_argument("--server")
+    s.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep syncing on the app's schedule (after edits, every 5 minutes, backing off "
+        "while the cloud is unreachable) until interrupted; one line (or JSON object) a round",
+    )
     s.set_defaults(handler=do_sync)
 
 
@@ -60,7 +82,7 @@ def _password(confirm: bool = False) -> str:
     return password
 
 
-def _friendly(exc: SyncUnavailable) -> UserError:
+def _friendly(exc: CloudUnreachable) -> UserError:
     return UserError(f"The cloud cannot be reached right now ({exc}); try again later.")
 
 
@@ -75,10 +97,10 @@ def do_register(ctx: Context, args: argparse.Namespace) -> int:
         business_name=args.business or ctx.ws.settings().name,
         country=(args.country or ctx.ws.settings().country).upper(),
     )
-    with SyncClient(ctx.ws, args.server) as client:
+    with CloudAccount(ctx.ws, args.server) as account:
         try:
-            profile = client.register(request)
-        except SyncUnavailable as exc:
+            profile = account.register(request)
+        except CloudUnreachable as exc:
             raise _friendly(exc) from None
     ctx.out.emit(
         profile.model_dump(),
@@ -89,45 +111,45 @@ def do_register(ctx: Context, args: argparse.Namespace) -> int:
 
 def do_login(ctx: Context, args: argparse.Namespace) -> int:
     password = _password()
-    with SyncClient(ctx.ws, args.server) as client:
+    with CloudAccount(ctx.ws, args.server) as account:
         try:
-            profile = client.login(args.email, password)
-        except SyncUnavailable as exc:
+            profile = account.sign_in(args.email, password)
+        except CloudUnreachable as exc:
             raise _friendly(exc) from None
     ctx.out.emit(profile.model_dump(), f"Signed in as {profile.email}. Run 'localpro sync'.")
     return 0
 
 
 def do_logout(ctx: Context, args: argparse.Namespace) -> int:
-    with SyncClient(ctx.ws, args.server) as client:
-        client.logout()
+    with CloudAccount(ctx.ws, args.server) as account:
+        account.sign_out()
     ctx.out.emit({"signed_in": False}, "Signed out; the sign-in was removed from the keyring.")
     return 0
 
 
 def do_status(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.ws.read() as session:
-        data: dict[str, object] = {
-            "server": local_state.get(session, StateKey.SERVER),
-            "email": local_state.get(session, StateKey.EMAIL),
-            "device_id": ctx.ws.device_id,
-            "last_sync_at": local_state.get(session, StateKey.LAST_SYNC) or None,
-            "changes_waiting": state.pending_changes(session),
-            "rejected": [
-                {"op_id": r.op_id, "table": r.tbl, "row_id": r.row_id, "reason": r.reason}
-                for r in state.rejected(session)
-            ],
-        }
-    with SyncClient(ctx.ws, args.server) as client:
-        data["signed_in"] = client.signed_in()
+    overview = sync_overview(ctx.ws)
+    data: dict[str, Any] = {
+        "server": overview.server,
+        "email": overview.email,
+        "device_id": overview.device_id,
+        "last_sync_at": overview.last_sync_at,
+        "changes_waiting": overview.changes_waiting,
+        "rejected": [
+            {"op_id": r.op_id, "table": r.table, "row_id": r.row_id, "reason": r.reason}
+            for r in overview.rejected
+        ],
+    }
+    with CloudAccount(ctx.ws, args.server) as account:
+        data["signed_in"] = account.signed_in()
         data["online"] = False
-        if client.signed_in():
+        if account.signed_in():
             try:
-                profile = client.profile()
+                profile = account.profile()
                 data["online"] = True
                 data["plan"] = profile.plan
                 data["usage"] = [u.model_dump() for u in profile.usage]
-            except (SyncUnavailable, NotSignedIn):
+            except (CloudUnreachable, NotSignedIn):
                 pass
     lines = [
         f"Server          {data['server'] or '(none)'}",
@@ -138,7 +160,7 @@ def do_status(ctx: Context, args: argparse.Namespace) -> int:
     ]
     if "plan" in data:
         lines.append(f"Plan            {data['plan']}")
-    for rejection in data["rejected"]:  # type: ignore[attr-defined]
+    for rejection in data["rejected"]:
         lines.append(
             f"Rejected        {rejection['table']} {rejection['row_id']}: {rejection['reason']}"
         )
@@ -147,17 +169,22 @@ def do_status(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def do_sync(ctx: Context, args: argparse.Namespace) -> int:
-    with SyncClient(ctx.ws, args.server) as client:
+    if args.watch:
+        return _watch(ctx, args)
+    with CloudAccount(ctx.ws, args.server) as account:
         try:
-            report = client.sync_once()
-        except SyncUnavailable as exc:
-            with ctx.ws.write() as session:
-                local_state.put(session, StateKey.LAST_ERROR, str(exc))
-            waiting = engine.pending(ctx.ws)
+            report = account.sync_once()
+        except CloudUnreachable as exc:
+            count = waiting(ctx.ws)
             raise UserError(
-                f"Sync did not complete: {exc}. {waiting} change(s) wait and will go next time."
+                f"Sync did not complete: {exc}. {count} change(s) wait and will go next time."
             ) from None
-    data = {
+    ctx.out.emit(_report_data(ctx, report), _report_text(report))
+    return 0
+
+
+def _report_data(ctx: Context, report: SyncReport) -> dict[str, Any]:
+    return {
         "pushed": report.pushed,
         "rejected": report.rejected,
         "pulled_rows": report.pulled_rows,
@@ -167,12 +194,61 @@ def do_sync(ctx: Context, args: argparse.Namespace) -> int:
         "cursor": report.cursor,
         "up": report.tables_up,
         "down": report.tables_down,
-        "waiting": engine.pending(ctx.ws),
+        "waiting": waiting(ctx.ws),
     }
-    human = (
+
+
+def _report_text(report: SyncReport) -> str:
+    return (
         f"Sent {report.pushed} change(s)"
         + (f", {report.rejected} rejected (see 'account status')" if report.rejected else "")
         + f"; received {report.pulled_rows} record update(s)."
     )
-    ctx.out.emit(data, human)
+
+
+def _watch(ctx: Context, args: argparse.Namespace) -> int:
+    """Rounds on the app's schedule until Ctrl+C; each round is one line (JSON Lines with
+    --json: the keys of ``sync``, plus ``at``, ``trigger``, ``ok``, ``error``, ``retry_at``)."""
+
+    def show(outcome: RoundOutcome, status: SyncStatus) -> None:
+        data: dict[str, Any] = {
+            "at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "trigger": outcome.trigger.value,
+            "ok": outcome.failure is None,
+            "skipped": outcome.skipped,
+        }
+        if outcome.report is not None:
+            data.update(_report_data(ctx, outcome.report))
+        else:
+            data["waiting"] = status.waiting
+        if outcome.failure is not None:
+            data.update(error=outcome.message, retry_at=status.retry_at)
+        if ctx.out.json_mode:
+            line = json.dumps(to_jsonable(data), ensure_ascii=False)
+        else:
+            line = f"{data['at']} {_watch_text(outcome, status)}"
+        ctx.out.stream.write(line + "\n")
+        ctx.out.stream.flush()
+
+    with CloudAccount(ctx.ws, args.server) as account:
+        try:
+            keep_syncing(account, show, sleep=lambda seconds: _sleep(seconds))
+        except KeyboardInterrupt:
+            return 0
     return 0
+
+
+def _watch_text(outcome: RoundOutcome, status: SyncStatus) -> str:
+    if outcome.report is not None:
+        return _report_text(outcome.report)
+    if outcome.skipped:
+        return "Nothing to send."
+    if outcome.failure is Failure.OFFLINE and status.retry_at is not None:
+        seconds = max(
+            int((status.retry_at - datetime.now(status.retry_at.tzinfo)).total_seconds()), 0
+        )
+        return (
+            f"Sync did not complete: {outcome.message}. {status.waiting} change(s) wait; "
+            f"next try in {seconds} s."
+        )
+    return f"Sync did not complete: {outcome.message}."

@@ -3,10 +3,12 @@
 import argparse
 
 from localpro_desktop.cli.context import Context
+from localpro_desktop.services.campaign_views import load_overview, load_recipients
 from localpro_desktop.services.campaigns import CampaignService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("campaigns", help="campaigns and their delivery figures")
     cs = p.add_subparsers(dest="action", required=True)
     cs.add_parser("list", help="all campaigns with their counts").set_defaults(handler=list_all)
@@ -17,22 +19,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def list_all(ctx: Context, _args: argparse.Namespace) -> int:
+    # The same read model as the Campaigns screen's list.
     rows = [
         {
             "id": c.id,
             "name": c.name,
-            "channel": c.channel,
-            "status": c.status,
-            "recipients": s.recipients,
-            "sent": s.sent,
-            "delivered": s.delivered,
-            "opened": s.opened,
-            "replied": s.replied,
-            "failed": s.failed,
+            "channel": c.channel.value,
+            "status": c.status.value,
+            "recipients": c.stats.recipients,
+            "sent": c.stats.sent,
+            "delivered": c.stats.delivered,
+            "opened": c.stats.opened,
+            "replied": c.stats.replied,
+            "failed": c.stats.failed,
             "created_at": c.created_at,
             "sent_at": c.sent_at,
         }
-        for c, s in CampaignService(ctx.ws).overview()
+        for c in load_overview(ctx.ws)
     ]
     ctx.out.table(
         rows,
@@ -49,13 +52,13 @@ def show(ctx: Context, args: argparse.Namespace) -> int:
     recipients = [
         {
             "id": r.id,
-            "contact": name,
+            "contact": r.name,
             "address": r.address,
-            "status": r.status,
+            "status": r.status.value,
             "error": r.error,
             "sent_at": r.sent_at,
         }
-        for r, name in svc.recipients(c.id, limit=args.limit)
+        for r in load_recipients(ctx.ws, c.id, limit=args.limit)
     ]
     data = {
         "id": c.id,

@@ -1,15 +1,17 @@
-"""``contacts list|show|add|move|note|opt-out``."""
+"""``contacts list|board|show|add|move|note|opt-out``."""
 
 import argparse
+from datetime import datetime
+from typing import Any, Protocol
 
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
+from localpro_desktop.services.board import PAGE_SIZE, BoardFilter, Card, load_board
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.segments import SegmentService
-from localpro_desktop.store.models import Contact
 
 COLUMNS = ["id", "name", "company", "city", "status", "phone"]
 FIELDS = (
@@ -31,7 +33,8 @@ FIELDS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("contacts", help="the CRM: list, move along the pipeline, add notes")
     cs = p.add_subparsers(dest="action", required=True)
 
@@ -49,6 +52,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.add_argument("--limit", type=int, default=100)
     ls.add_argument("--offset", type=int, default=0)
     ls.set_defaults(handler=list_contacts)
+
+    bd = cs.add_parser("board", help="the pipeline board: counts and first cards per stage")
+    bd.add_argument("--text", default="", help="as the CRM tab's search box")
+    bd.add_argument("--segment", help="a segment's id or name, as the CRM tab's segment list")
+    bd.add_argument("--per-column", type=int, default=PAGE_SIZE, help="cards shown per stage")
+    bd.set_defaults(handler=board)
 
     sh = cs.add_parser("show", help="fields and timeline of one contact")
     sh.add_argument("id")
@@ -79,7 +88,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     oo.set_defaults(handler=opt_out)
 
 
-def row(c: Contact) -> dict[str, object]:
+class ContactFields(Protocol):
+    """What ``row`` reads of the contacts the services return (the CLI never imports store)."""
+
+    id: str
+    first_name: str
+    last_name: str
+    company: str
+    status: str
+    phone: str
+    phone_e164: str | None
+    whatsapp: str
+    whatsapp_e164: str | None
+    email: str
+    city: str
+    country: str
+    sector: str
+    tags: list[str]
+    latitude: float | None
+    longitude: float | None
+    notes: str
+    last_contacted_at: datetime | None
+    prospect_id: str | None
+    opt_out_whatsapp: bool
+    opt_out_email: bool
+    opt_out_sms: bool
+    created_at: datetime
+
+
+def row(c: ContactFields) -> dict[str, object]:
     return {
         "id": c.id,
         "name": f"{c.first_name} {c.last_name}".strip(),
@@ -129,6 +166,42 @@ def list_contacts(ctx: Context, args: argparse.Namespace) -> int:
         title=f"{total} contact(s)",
         data={"total": total, "offset": args.offset, "contacts": rows},
     )
+    return 0
+
+
+def card_row(card: Card) -> dict[str, object]:
+    return {
+        "id": card.id,
+        "name": card.name,
+        "company": card.company,
+        "city": card.city,
+        "status": card.status.value,
+        "phone": card.phone,
+        "updated_at": card.updated_at,
+        "last_activity": card.last_activity,
+    }
+
+
+def board(ctx: Context, args: argparse.Namespace) -> int:
+    """The CRM tab's board, through the same service query."""
+    segment = SegmentService(ctx.ws).get(args.segment) if args.segment else None
+    page = load_board(ctx.ws, BoardFilter(args.text, segment), max(args.per_column, 0))
+    columns: list[dict[str, Any]] = [
+        {
+            "status": status.value,
+            "count": page.counts.per_status[status],
+            "cards": [card_row(card) for card in page.columns[status]],
+        }
+        for status, _cards in page.columns.items()
+    ]
+    data = {"matching": page.counts.matching, "everyone": page.counts.everyone}
+    if ctx.out.json_mode:
+        ctx.out.emit(data | {"columns": columns})
+        return 0
+    for column in columns:
+        title = f"{column['status']} ({column['count']})"
+        ctx.out.table(column["cards"], COLUMNS, title=title)
+    ctx.out.emit(data, f"{page.counts.matching} of {page.counts.everyone} contact(s)")
     return 0
 
 

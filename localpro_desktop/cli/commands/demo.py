@@ -4,11 +4,12 @@ import argparse
 import sys
 
 from localpro_desktop.cli.context import Context
-from localpro_desktop.discovery.demo.generator import COUNTRIES
+from localpro_desktop.domain.countries import COUNTRIES
 from localpro_desktop.services.demo import generate_demo
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("demo", help="generate a realistic demo workspace")
     p.add_argument("--size", type=int, default=2000, help="number of prospects (default 2000)")
     p.add_argument("--seed", type=int, default=7, help="same seed, same data")

@@ -3,32 +3,16 @@
 import argparse
 
 from localpro_desktop.cli.context import Context
+from localpro_desktop.domain.prospect_fields import EDITABLE, OPTIONAL, REQUIRED
 from localpro_desktop.domain.sources import ProspectSource
-from localpro_desktop.services.prospects import ProspectService
-from localpro_desktop.store.models import Prospect
-from localpro_desktop.store.queries.prospects import ProspectFilter
+from localpro_desktop.services.prospect_search import ProspectFilter
+from localpro_desktop.services.prospects import ProspectRecord, ProspectService
 
 COLUMNS = ["id", "business_name", "sector", "city", "phone", "source"]
-FIELDS = (
-    "business_name",
-    "sector",
-    "city",
-    "country",
-    "address",
-    "phone",
-    "whatsapp",
-    "email",
-    "website",
-    "latitude",
-    "longitude",
-    "source_ref",
-    "notes",
-    "tags",
-    "contact_person",
-)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("prospects", help="find, add and convert prospects")
     ps = p.add_subparsers(dest="action", required=True)
 
@@ -46,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sh.set_defaults(handler=show)
 
     a = ps.add_parser("add", help="add a prospect by hand")
-    a.add_argument("business_name")
-    for name in FIELDS[1:]:
+    a.add_argument(REQUIRED)
+    for name in OPTIONAL:
         a.add_argument("--" + name.replace("_", "-"), dest=name)
     a.add_argument("--allow-duplicate", action="store_true")
     a.set_defaults(handler=add)
@@ -61,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.set_defaults(handler=delete)
 
 
-def row(p: Prospect) -> dict[str, object]:
+def row(p: ProspectRecord) -> dict[str, object]:
     return {
         "id": p.id,
         "business_name": p.business_name,
@@ -80,7 +64,7 @@ def row(p: Prospect) -> dict[str, object]:
         "source": p.source,
         "source_ref": p.source_ref,
         "contact_person": p.contact_person,
-        "tags": p.tags,
+        "tags": list(p.tags),
         "notes": p.notes,
         "contact_id": p.contact_id,
         "created_at": p.created_at,
@@ -107,7 +91,7 @@ def show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def add(ctx: Context, args: argparse.Namespace) -> int:
-    fields = {name: getattr(args, name) for name in FIELDS if getattr(args, name) is not None}
+    fields = {name: getattr(args, name) for name in EDITABLE if getattr(args, name) is not None}
     prospect = ProspectService(ctx.ws).add(fields, allow_duplicate=args.allow_duplicate)
     data = row(prospect)
     warning = ""

@@ -18,7 +18,8 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("screenshot", help="save a PNG of one tab of the window")
     p.add_argument("--tab", choices=TABS, required=True)
     p.add_argument("--output", type=Path, required=True)

@@ -29,7 +29,8 @@ def _yes_no(text: str) -> bool:
     raise argparse.ArgumentTypeError(f"{text!r}: use yes or no")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("segments", help="saved groups of contacts")
     ss = p.add_subparsers(dest="action", required=True)
     ss.add_parser("list", help="segments with their live member counts").set_defaults(

@@ -7,7 +7,8 @@ from localpro_desktop.domain.plans import format_limit
 from localpro_desktop.services.analytics import AnalyticsService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("stats", help="KPIs, rates, funnel and daily metrics")
     p.add_argument("--days", type=int, choices=[7, 30, 90], default=30)
     p.set_defaults(handler=stats)

@@ -7,12 +7,13 @@ from pathlib import Path
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.sources import ProspectSource
 from localpro_desktop.services.exporting.exporters import ExportFormat, export_records
-from localpro_desktop.services.importing.importer import DuplicatePolicy, import_file
+from localpro_desktop.services.importing.importer import DuplicatePolicy, Progress, import_file
 from localpro_desktop.services.importing.mapping import parse_overrides
 from localpro_desktop.services.segments import SegmentService
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     i = sub.add_parser("import", help="import prospects or contacts from CSV or XLSX")
     i.add_argument("kind", choices=["prospects", "contacts"])
     i.add_argument("file", type=Path)
@@ -51,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.set_defaults(handler=run_export)
 
 
-def _progress(ctx: Context):  # type: ignore[no-untyped-def]
+def _progress(ctx: Context) -> Progress | None:
     if ctx.out.json_mode or not sys.stderr.isatty():
         return None
 

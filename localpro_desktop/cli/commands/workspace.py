@@ -7,11 +7,11 @@ from pathlib import Path
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import format_limit
-from localpro_desktop.services import usage
-from localpro_desktop.store import backup as backups
+from localpro_desktop.services import backups, usage
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+# Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     ws = sub.add_parser("workspace", help="show or change the workspace settings")
     ws_sub = ws.add_subparsers(dest="action", required=True)
     ws_sub.add_parser("show", help="print the settings").set_defaults(handler=show)
@@ -81,16 +81,16 @@ def show_usage(ctx: Context, _args: argparse.Namespace) -> int:
 
 def backup(ctx: Context, args: argparse.Namespace) -> int:
     ws = ctx.ws
-    target = args.output or ws.paths.backups / backups.manual_backup_name()
-    backups.copy_database(ws.paths.database, Path(target))
-    status = backups.check_integrity(Path(target))
-    ctx.out.emit({"backup": str(target), "integrity": status}, f"Backup written to {target}")
-    return 0 if status == "ok" else 1
+    done = backups.back_up(ws.paths, Path(args.output) if args.output else None)
+    ctx.out.emit(
+        {"backup": str(done.path), "integrity": done.integrity}, f"Backup written to {done.path}"
+    )
+    return 0 if done.ok else 1
 
 
 def restore(ctx: Context, args: argparse.Namespace) -> int:
     if args.file is None:
-        files = sorted(ctx.paths.backups.glob("*.sqlite"), reverse=True)
+        files = backups.list_backups(ctx.paths)
         ctx.out.table(
             [{"file": str(f), "size_kb": f.stat().st_size // 1024} for f in files],
             ["file", "size_kb"],
@@ -108,9 +108,6 @@ def restore(ctx: Context, args: argparse.Namespace) -> int:
             ctx.out.emit({"restored": False}, "Nothing changed.")
             return 1
     ctx.close()
-    try:
-        backups.restore_database(source, ctx.paths.database)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    backups.restore(ctx.paths, source)
     ctx.out.emit({"restored": True, "from": str(source)}, f"Restored from {source}.")
     return 0

@@ -19,6 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from localpro_desktop.domain.countries import COUNTRIES
+from localpro_desktop.domain.sectors import SECTORS
+
 
 @dataclass(frozen=True, slots=True)
 class Neighbourhood:
@@ -141,6 +144,19 @@ def _nb(name: str, lat: float, lon: float, radius_km: float = 0.6) -> Neighbourh
     return Neighbourhood(name, lat, lon, radius_km)
 
 
+def _facts(code: str) -> dict[str, str]:
+    """The public facts of a supported country come from the product (domain.countries)."""
+    country = COUNTRIES[code]
+    return {
+        "code": country.code,
+        "name_en": country.name_en,
+        "name_fr": country.name_fr,
+        "currency": country.currency,
+        "language": country.language,
+        "timezone": country.timezone,
+    }
+
+
 # ---------------------------------------------------------------------------------------
 # Phone numbering: digits after the calling code, verified against libphonenumber in tests.
 # ---------------------------------------------------------------------------------------
@@ -170,12 +186,7 @@ _CM_MOBILE = _t(
 # ---------------------------------------------------------------------------------------
 
 _SN = CountryInfo(
-    code="SN",
-    name_en="Senegal",
-    name_fr="Sénégal",
-    currency="XOF",
-    language="fr",
-    timezone="Africa/Dakar",
+    **_facts("SN"),
     weight=0.11,
     cities=(
         CityInfo(
@@ -353,12 +364,7 @@ _SN = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _CI = CountryInfo(
-    code="CI",
-    name_en="Côte d'Ivoire",
-    name_fr="Côte d'Ivoire",
-    currency="XOF",
-    language="fr",
-    timezone="Africa/Abidjan",
+    **_facts("CI"),
     weight=0.12,
     cities=(
         CityInfo(
@@ -533,12 +539,7 @@ _CI = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _NG = CountryInfo(
-    code="NG",
-    name_en="Nigeria",
-    name_fr="Nigeria",
-    currency="NGN",
-    language="en",
-    timezone="Africa/Lagos",
+    **_facts("NG"),
     weight=0.22,
     cities=(
         CityInfo(
@@ -724,12 +725,7 @@ _NG = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _GH = CountryInfo(
-    code="GH",
-    name_en="Ghana",
-    name_fr="Ghana",
-    currency="GHS",
-    language="en",
-    timezone="Africa/Accra",
+    **_facts("GH"),
     weight=0.12,
     cities=(
         CityInfo(
@@ -907,12 +903,7 @@ _GH = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _KE = CountryInfo(
-    code="KE",
-    name_en="Kenya",
-    name_fr="Kenya",
-    currency="KES",
-    language="en",
-    timezone="Africa/Nairobi",
+    **_facts("KE"),
     weight=0.13,
     cities=(
         CityInfo(
@@ -1122,12 +1113,7 @@ _KE = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _CM = CountryInfo(
-    code="CM",
-    name_en="Cameroon",
-    name_fr="Cameroun",
-    currency="XAF",
-    language="fr",
-    timezone="Africa/Douala",
+    **_facts("CM"),
     weight=0.11,
     cities=(
         CityInfo(
@@ -1309,12 +1295,7 @@ _CM = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _MA = CountryInfo(
-    code="MA",
-    name_en="Morocco",
-    name_fr="Maroc",
-    currency="MAD",
-    language="fr",
-    timezone="Africa/Casablanca",
+    **_facts("MA"),
     weight=0.1,
     cities=(
         CityInfo(
@@ -1484,12 +1465,7 @@ _MA = CountryInfo(
 # ---------------------------------------------------------------------------------------
 
 _ZA = CountryInfo(
-    code="ZA",
-    name_en="South Africa",
-    name_fr="Afrique du Sud",
-    currency="ZAR",
-    language="en",
-    timezone="Africa/Johannesburg",
+    **_facts("ZA"),
     weight=0.09,
     cities=(
         CityInfo(
@@ -1719,8 +1695,6 @@ LANDMARKS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 def _sector(
     sector_id: str,
     *,
-    label_en: str,
-    label_fr: str,
     weight: float,
     trades_en: str,
     trades_fr: str,
@@ -1731,10 +1705,11 @@ def _sector(
     b2b: bool = False,
     landline_factor: float = 1.0,
 ) -> SectorInfo:
+    sector = SECTORS[sector_id]  # the product's sectors: the demo only adds naming habits
     return SectorInfo(
         id=sector_id,
-        label_en=label_en,
-        label_fr=label_fr,
+        label_en=sector.label_en,
+        label_fr=sector.label_fr,
         weight=weight,
         trades_en=_t(trades_en),
         trades_fr=_t(trades_fr),
@@ -1750,8 +1725,6 @@ def _sector(
 _SECTOR_LIST: tuple[SectorInfo, ...] = (
     _sector(
         "restaurant",
-        label_en="Restaurant",
-        label_fr="Restaurant",
         weight=1.6,
         trades_en="Kitchen, Restaurant, Eatery, Grill & Bar, Food Joint, Canteen, Food Spot, Diner",
         trades_fr="Restaurant, Resto, Snack-Bar, Cafétéria, Restaurant-Bar, Grill",
@@ -1786,8 +1759,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "hair_salon",
-        label_en="Hair salon",
-        label_fr="Salon de coiffure",
         weight=1.4,
         trades_en=(
             "Hair Salon, Unisex Salon, Beauty Palace, Barbershop, Hair Studio, Beauty Salon, "
@@ -1817,8 +1788,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "grocery",
-        label_en="Grocery",
-        label_fr="Alimentation",
         weight=1.8,
         trades_en=(
             "Provision Store, Mini Mart, Supermarket, Grocery, Provisions, Stores, "
@@ -1849,8 +1818,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "pharmacy",
-        label_en="Pharmacy",
-        label_fr="Pharmacie",
         weight=0.7,
         trades_en="Pharmacy, Chemists, Pharmacy & Stores, Pharmaceuticals, Chemist & Drugstore",
         trades_fr="Pharmacie, Grande Pharmacie, Pharmacie Nouvelle",
@@ -1875,8 +1842,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "hardware",
-        label_en="Hardware store",
-        label_fr="Quincaillerie",
         weight=1.0,
         trades_en=(
             "Hardware, Hardware & General Stores, Building Materials, Hardware & Paints, "
@@ -1903,8 +1868,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "tailor",
-        label_en="Tailor",
-        label_fr="Couture",
         weight=1.1,
         trades_en=(
             "Fashion Designs, Tailoring, Fashion House, Stitches, Couture, Tailoring & Fashion, "
@@ -1929,8 +1892,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "auto_repair",
-        label_en="Auto repair",
-        label_fr="Garage automobile",
         weight=0.9,
         trades_en=(
             "Motors Workshop, Auto Repairs, Mechanic Workshop, Auto Garage, Auto Clinic, "
@@ -1954,8 +1915,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "electronics",
-        label_en="Electronics",
-        label_fr="Électronique",
         weight=0.8,
         trades_en="Electronics, Electronics & Appliances, Home Appliances, Electricals, Digital",
         trades_fr="Électronique, Électroménager, Électro, Électronique & Électroménager",
@@ -1976,8 +1935,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "hotel",
-        label_en="Hotel",
-        label_fr="Hôtel",
         weight=0.5,
         trades_en="Hotel, Guest House, Lodge, Suites, Inn, Apartments, Motel",
         trades_fr="Hôtel, Auberge, Résidence, Hôtel Résidence, Motel, Campement",
@@ -1998,8 +1955,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "bakery",
-        label_en="Bakery",
-        label_fr="Boulangerie",
         weight=0.7,
         trades_en=(
             "Bakery, Bakery & Confectioneries, Bread & Confectionery, Bakes, Cakes & Pastries"
@@ -2022,8 +1977,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "clothing",
-        label_en="Clothing store",
-        label_fr="Boutique de vêtements",
         weight=1.2,
         trades_en=(
             "Boutique, Fashion Store, Collections, Clothing, Wardrobe, Fashion World, Outfitters"
@@ -2048,8 +2001,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "phone_repair",
-        label_en="Phone repair",
-        label_fr="Réparation de téléphones",
         weight=1.2,
         trades_en=(
             "Phone Repairs, Mobile Accessories, Phones & Accessories, Gadget Hub, Mobile Clinic, "
@@ -2072,8 +2023,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "school",
-        label_en="School",
-        label_fr="École",
         weight=0.5,
         trades_en=(
             "International School, Academy, Preparatory School, Nursery & Primary School, "
@@ -2101,8 +2050,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "clinic",
-        label_en="Clinic",
-        label_fr="Clinique",
         weight=0.5,
         trades_en=(
             "Medical Centre, Clinic, Hospital, Health Centre, Specialist Clinic, Maternity Home, "
@@ -2130,8 +2077,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "transport",
-        label_en="Transport",
-        label_fr="Transport",
         weight=0.7,
         trades_en=(
             "Transport, Logistics, Travel & Tours, Haulage, Motors, Freight Services, Movers, "
@@ -2152,8 +2097,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "construction",
-        label_en="Construction",
-        label_fr="BTP",
         weight=0.6,
         trades_en=(
             "Construction, Builders, Engineering & Construction, Building Contractors, "
@@ -2173,8 +2116,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "consulting",
-        label_en="Consulting",
-        label_fr="Conseil",
         weight=0.4,
         trades_en=(
             "Consulting, Advisory, & Associates, Consultants, Management Consultants, "
@@ -2194,8 +2135,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "printing",
-        label_en="Printing",
-        label_fr="Imprimerie",
         weight=0.4,
         trades_en="Printers, Printing Press, Print & Branding, Graphics, Prints, Designs & Prints",
         trades_fr="Imprimerie, Print, Sérigraphie, Impression, Reprographie",
@@ -2211,8 +2150,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "cosmetics",
-        label_en="Cosmetics",
-        label_fr="Cosmétiques",
         weight=0.8,
         trades_en=(
             "Cosmetics, Beauty Shop, Beauty World, Cosmetics & Perfumes, Beauty Supplies, Skincare"
@@ -2234,8 +2171,6 @@ _SECTOR_LIST: tuple[SectorInfo, ...] = (
     ),
     _sector(
         "furniture",
-        label_en="Furniture",
-        label_fr="Menuiserie et meubles",
         weight=0.6,
         trades_en=(
             "Furniture, Furniture Works, Furniture & Interiors, Woodworks, Carpentry Workshop, "

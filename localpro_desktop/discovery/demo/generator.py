@@ -50,6 +50,7 @@ from localpro_desktop.discovery.demo.catalog import (
     PhonePlan,
     SectorInfo,
 )
+from localpro_desktop.domain.sectors import SECTORS as PRODUCT_SECTORS
 
 _Rnd = Callable[[], float]
 
@@ -69,10 +70,11 @@ __all__ = [
 ]
 
 COUNTRIES: Mapping[str, CountryInfo] = MappingProxyType({c.code: c for c in COUNTRY_LIST})
-"""ISO 3166 alpha-2 code -> country, in catalog order."""
+"""ISO 3166 alpha-2 code -> the demo's flavour of a supported country (``domain.countries``
+is the product's list; the demo covers each of them)."""
 
 SECTORS: Mapping[str, SectorInfo] = MappingProxyType({s.id: s for s in SECTOR_LIST})
-"""Stable sector id -> sector, in catalog order."""
+"""Sector key -> the demo's naming habits of a sector of ``domain.sectors``."""
 
 SOURCES: tuple[str, ...] = tuple(name for name, _ in SOURCE_WEIGHTS)
 TAGS: tuple[str, ...] = tuple(name for name, _ in TAG_WEIGHTS)
@@ -120,10 +122,10 @@ def country_info(code: str) -> CountryInfo:
 def sector_label(sector_id: str, language: str) -> str:
     """Human label of a sector; unsupported UI languages fall back to English."""
     try:
-        sector = SECTORS[sector_id]
+        sector = PRODUCT_SECTORS[sector_id]
     except KeyError:
         raise KeyError(f"unknown sector id {sector_id!r}") from None
-    return sector.label_fr if language.lower().startswith("fr") else sector.label_en
+    return sector.label(language)
 
 
 # ---------------------------------------------------------------------------------------

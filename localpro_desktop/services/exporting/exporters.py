@@ -65,6 +65,7 @@ from typing import IO, Any, Literal
 from sqlalchemy import Connection
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import exporting as msg
 from localpro_desktop.services.workspace import Workspace
 
 __all__ = [
@@ -316,13 +317,19 @@ def _count(conn: Connection, spec: _Spec, ids: Sequence[str] | None) -> int:
         for chunk in _chunks(ids):
             where, params = _where(chunk)
             cursor.execute(f"SELECT COUNT(*) FROM {spec.table} WHERE {where}", params)
-            total += int(cursor.fetchone()[0])
+            row = cursor.fetchone()
+            assert row is not None  # COUNT(*) always returns one row
+            total += int(row[0])
         return total
     finally:
         cursor.close()
 
 
-def _batches(conn: Connection, spec: _Spec, ids: Sequence[str] | None) -> Iterator[list[tuple]]:
+# One fetchmany() of raw DB-API rows, in ``_Spec.names`` order.
+_Batch = Sequence[tuple[Any, ...]]
+
+
+def _batches(conn: Connection, spec: _Spec, ids: Sequence[str] | None) -> Iterator[_Batch]:
     """Raw DB-API tuples, BATCH_SIZE at a time, oldest first.
 
     The raw cursor skips SQLAlchemy's per-value type processing (datetime and JSON
@@ -356,7 +363,7 @@ class _Tracker:
 
     def check(self) -> None:
         if self._cancel is not None and self._cancel():
-            raise ExportCancelled("Export cancelled; no file was written.")
+            raise ExportCancelled(msg.CANCELLED)
 
     def advance(self, rows: int) -> None:
         self.done += rows
@@ -374,11 +381,11 @@ class _Tracker:
 
 # -- writers ----------------------------------------------------------------------------
 
-_Writer = Callable[[Path, _Spec, Iterator[list[tuple]], _Tracker, bool], tuple[int, int]]
+_Writer = Callable[[Path, _Spec, Iterator[_Batch], _Tracker, bool], tuple[int, int]]
 
 
 def _write_csv(
-    path: Path, spec: _Spec, batches: Iterator[list[tuple]], tracker: _Tracker, semicolon: bool
+    path: Path, spec: _Spec, batches: Iterator[_Batch], tracker: _Tracker, semicolon: bool
 ) -> tuple[int, int]:
     """The hot path for 100,000 rows: conversions are inlined and the tags cell cached.
 
@@ -439,7 +446,7 @@ def _xlsx_text(value: str) -> str:
 
 
 def _write_xlsx(
-    path: Path, spec: _Spec, batches: Iterator[list[tuple]], tracker: _Tracker, _semicolon: bool
+    path: Path, spec: _Spec, batches: Iterator[_Batch], tracker: _Tracker, _semicolon: bool
 ) -> tuple[int, int]:
     # openpyxl is imported here, not at the top: it costs ~0.5 s and every window that
     # offers an export would pay it at start-up.
@@ -520,7 +527,7 @@ def _discard_xlsx_scratch(sheet: Any) -> None:
 
 
 def _write_geojson(
-    path: Path, spec: _Spec, batches: Iterator[list[tuple]], tracker: _Tracker, _semicolon: bool
+    path: Path, spec: _Spec, batches: Iterator[_Batch], tracker: _Tracker, _semicolon: bool
 ) -> tuple[int, int]:
     names = spec.names
     lat_i, lon_i = names.index("latitude"), names.index("longitude")
@@ -589,7 +596,9 @@ def _scratch_path(output: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
     except OSError as exc:
-        raise UserError(f"Cannot write in {output.parent}: {exc.strerror or exc}.") from exc
+        raise UserError(
+            msg.CANNOT_WRITE_IN, folder=str(output.parent), detail=exc.strerror or str(exc)
+        ) from exc
     os.close(fd)
     return Path(name)
 
@@ -598,10 +607,7 @@ def _publish(scratch: Path, output: Path) -> None:
     try:
         os.replace(scratch, output)
     except PermissionError as exc:
-        raise UserError(
-            f"Cannot replace {output.name}: it may be open in Excel or another program. "
-            "Close it and export again."
-        ) from exc
+        raise UserError(msg.FILE_IN_USE, file=output.name) from exc
 
 
 def export_records(
@@ -633,10 +639,10 @@ def export_records(
     try:
         export_format = ExportFormat(fmt)
     except ValueError:
-        raise UserError(f"Unknown export format {fmt!r}: use csv, xlsx or geojson.") from None
+        raise UserError(msg.UNKNOWN_FORMAT, format=fmt) from None
     output = Path(output)
     if not output.parent.is_dir():
-        raise UserError(f"The folder {output.parent} does not exist.")
+        raise UserError(msg.NO_FOLDER, folder=str(output.parent))
     id_list = None if ids is None else sorted(set(ids))
 
     with ws.engine.connect() as conn:
@@ -653,7 +659,7 @@ def export_records(
             if isinstance(exc, OSError):
                 # A full disk or a vanished USB stick: say so instead of showing a traceback.
                 reason = exc.strerror or str(exc)
-                raise UserError(f"Could not write {output.name}: {reason}.") from exc
+                raise UserError(msg.COULD_NOT_WRITE, file=output.name, detail=reason) from exc
             raise
     tracker.finish()
     return ExportResult(output, written, without, export_format)

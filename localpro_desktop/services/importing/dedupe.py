@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from localpro_desktop.domain.messages import importing as msg
 from localpro_desktop.domain.names import fold
 
 FUZZY_THRESHOLD = 90
@@ -128,10 +129,10 @@ class DuplicateIndex:
         phones = _phones(values)
         for phone in phones:
             if phone in self._phones:
-                return Match(self._phones[phone], f"same phone {phone}")
+                return Match(self._phones[phone], msg.SAME_PHONE(phone=phone))
         email = values.get("email_normalized")
         if email and email in self._emails:
-            return Match(self._emails[email], f"same e-mail {email}")
+            return Match(self._emails[email], msg.SAME_EMAIL(email=email))
         key = values.get("name_key") or ""
         block = self._blocks.get(self._block(values, key)) if key and values.get("city") else None
         if block is None:
@@ -148,7 +149,7 @@ class DuplicateIndex:
             holder = block.carriers[name]
             ref = holder.first[shape] if holder.numbers == numbers else None
             if ref is not None:
-                return Match(ref, f"similar name in {values.get('city')} ({score:.0f}%)")
+                return Match(ref, msg.SIMILAR_NAME(city=values.get("city"), score=score))
         return None
 
     def _block(self, values: Mapping[str, Any], key: str) -> tuple[str, str]:

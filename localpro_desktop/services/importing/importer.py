@@ -32,6 +32,9 @@ from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import new_ids, utcnow
+from localpro_desktop.domain.messages import importing as msg
+from localpro_desktop.domain.messages import joined
+from localpro_desktop.domain.messages import rows as row_msg
 from localpro_desktop.domain.normalize import Normalized
 from localpro_desktop.domain.plans import Metric, Plan
 from localpro_desktop.domain.sources import ProspectSource
@@ -83,7 +86,7 @@ class ImportCancelled(UserError):
 @dataclass(frozen=True)
 class RowProblem:
     row: int
-    reason: str
+    reason: str  # a Message (domain.messages.rows / importing): the screens translate it
 
 
 @dataclass
@@ -193,12 +196,15 @@ def _import(
         if overrides:
             mapping = apply_overrides(mapping, table.headers, dict(overrides), kind)
     except (ImportFileError, MappingError) as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(exc.message) from None
     missing = unmapped_required(mapping, kind)
     if missing:
         raise UserError(
-            f"No column for {' or '.join(missing)} in {path.name}. Columns found: "
-            f"{', '.join(table.headers)}. Map one with --map COLUMN={missing[0]}."
+            msg.NO_COLUMN_FOR,
+            missing=" or ".join(missing),
+            file=path.name,
+            columns=", ".join(table.headers),
+            field=missing[0],
         )
     report = ImportReport(
         kind, str(path), dry_run, on_duplicate.value, table.encoding, table.delimiter, mapping
@@ -273,7 +279,7 @@ def _settle(
     checked = checker.check(kind, raws, notify, stop, write_settled if writer else None)
     for (row_number, raw), result in zip(records, checked, strict=True):
         if not result.ok:
-            report.rejected.append(RowProblem(row_number, "; ".join(result.errors)))
+            report.rejected.append(RowProblem(row_number, joined(result.errors)))
             continue
         for warning in result.warnings:
             report.warnings.append(RowProblem(row_number, warning))
@@ -331,13 +337,7 @@ def _raw_records(
     for row_number, cells in zip(table.row_numbers, table.rows, strict=True):
         extra = table.extra_cells.get(row_number)
         if extra:
-            report.rejected.append(
-                RowProblem(
-                    row_number,
-                    f"{extra} more cell(s) than the header has columns; check the "
-                    "separator or a missing quote",
-                )
-            )
+            report.rejected.append(RowProblem(row_number, row_msg.EXTRA_CELLS(extra=extra)))
             continue
         records.append((row_number, {f: unneutralise(cells[i]) for i, f in positions}))
     return records
@@ -457,7 +457,7 @@ class _Checker:
 
 def _raise_if_cancelled(stop: Callable[[], bool]) -> None:
     if stop():
-        raise ImportCancelled("Import cancelled; the workspace is unchanged.")
+        raise ImportCancelled(msg.CANCELLED)
 
 
 def _load_rows(
@@ -609,15 +609,15 @@ class _Writer:
         if kind == "prospects":
             usage.record(session, Metric.PROSPECTS, len(plan.creates), f"import:{self.file_name}")
             self.changes.touch(SyncedTable.USAGE_EVENTS)
-        self.changes.touch(kind)
+        self.changes.touch(SyncedTable(kind))
         if kind == "contacts":
             self.changes.touch(SyncedTable.ACTIVITIES)
 
     def _insert(self, chunk: list[dict[str, Any]]) -> None:
         if self._creator is None:
-            self._creator = _BulkCreate(
-                self.session.connection(), self.model.__table__, self.fixed, self.timeline
-            )
+            table = self.model.__table__
+            assert isinstance(table, Table)  # declared as FromClause on DeclarativeBase
+            self._creator = _BulkCreate(self.session.connection(), table, self.fixed, self.timeline)
         self._creator.insert(chunk)
         self.written += len(chunk)
 
@@ -812,7 +812,7 @@ def _default_of(column: Column[Any]) -> Any:
         return default.arg
     if isinstance(default, CallableColumnDefault):
         # SQLAlchemy wraps the callable to take the execution context; ours ignore it.
-        wrapped = default.arg
+        wrapped: Callable[[Any], Any] = default.arg
         return _Call(lambda: wrapped(None))
     raise TypeError(f"unsupported default for {column}: {default!r}")
 

@@ -15,6 +15,9 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Literal
 
+from localpro_desktop.domain.messages import Message
+from localpro_desktop.domain.messages import importing as msg
+
 Kind = Literal["prospects", "contacts"]
 
 PROSPECT_FIELDS: tuple[str, ...] = (
@@ -288,7 +291,14 @@ Score = tuple[int, float, float, int]
 
 
 class MappingError(ValueError):
-    """A column or field name from the user that matches nothing, with the valid choices."""
+    """A column or field name from the user that matches nothing, with the valid choices.
+
+    ``message`` is the translatable Message (``domain.messages.importing``).
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -329,8 +339,8 @@ def _synonyms(kind: Kind) -> tuple[_Synonym, ...]:
 
 def _check_kind(kind: str) -> Kind:
     if kind not in FIELDS_BY_KIND:
-        raise MappingError(f"Unknown record kind {kind!r}: use 'prospects' or 'contacts'.")
-    return kind  # type: ignore[return-value]
+        raise MappingError(msg.UNKNOWN_KIND(kind=kind))
+    return kind
 
 
 def _score_header(header: str, kind: Kind) -> dict[str, Score]:
@@ -407,10 +417,7 @@ def parse_overrides(items: Iterable[str]) -> dict[str, str]:
     for item in items:
         column, sep, field_name = item.rpartition("=")
         if not sep or not column.strip():
-            raise MappingError(
-                f'Invalid column mapping {item!r}: write COLUMN=FIELD, e.g. "Tél=phone", '
-                "or COLUMN=ignore to skip a column."
-            )
+            raise MappingError(msg.BAD_OVERRIDE(item=item))
         overrides[column.strip()] = field_name.strip()
     return overrides
 
@@ -438,8 +445,7 @@ def apply_overrides(
             continue
         if field_name in claimed and claimed[field_name] != header:
             raise MappingError(
-                f"Field '{field_name}' is given to two columns: '{claimed[field_name]}' and "
-                f"'{header}'. Each field can come from one column only."
+                msg.FIELD_TWICE(field=field_name, first=claimed[field_name], second=header)
             )
         claimed[field_name] = header
         for other, other_field in list(result.items()):
@@ -459,10 +465,9 @@ def _find_column(column: str, headers: list[str]) -> str:
     available = ", ".join(f"'{header}'" for header in headers)
     if matches:
         raise MappingError(
-            f"Column '{column}' matches several columns ({', '.join(matches)}): write the "
-            f"exact name. Available columns: {available}."
+            msg.AMBIGUOUS_COLUMN(column=column, matches=", ".join(matches), available=available)
         )
-    raise MappingError(f"Unknown column '{column}'. Available columns: {available}.")
+    raise MappingError(msg.UNKNOWN_COLUMN(column=column, available=available))
 
 
 def _find_field(raw: str, kind: Kind) -> str | None:
@@ -473,14 +478,9 @@ def _find_field(raw: str, kind: Kind) -> str | None:
     candidate = re.sub(r"[\s-]+", "_", text)
     if candidate in fields:
         return candidate
-    hint = ""
     guessed = guess_mapping([raw], kind)
-    if guessed:
-        hint = f" Did you mean '{guessed[raw]}'?"
-    raise MappingError(
-        f"Unknown field '{raw}' for {kind}.{hint} Valid fields: {', '.join(fields)}; "
-        "or 'ignore' to skip the column."
-    )
+    hint = msg.DID_YOU_MEAN(field=guessed[raw]) if guessed else ""
+    raise MappingError(msg.UNKNOWN_FIELD(raw=raw, kind=kind, hint=hint, fields=", ".join(fields)))
 
 
 def describe_mapping(
@@ -496,7 +496,7 @@ def describe_mapping(
     unknown = sorted({value for value in mapping.values() if value not in fields})
     if unknown:
         raise MappingError(
-            f"Not {kind} fields: {', '.join(unknown)}. Valid fields: {', '.join(fields)}."
+            msg.NOT_FIELDS(kind=kind, unknown=", ".join(unknown), fields=", ".join(fields))
         )
     return [(header, mapping.get(header)) for header in headers]
 

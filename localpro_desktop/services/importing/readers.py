@@ -21,16 +21,19 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
+from localpro_desktop.domain.messages import Message, MessageId, joined
+from localpro_desktop.domain.messages import importing as msg
+
 SourceFormat = Literal["csv", "xlsx"]
 NumberedRow = tuple[int, list[str]]
 
 CSV_SUFFIXES: tuple[str, ...] = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm")
 
-_CONVERT_FIRST: dict[str, str] = {
-    ".xls": "'.xls' is the old Excel format, which LocalPro cannot read",
-    ".ods": "'.ods' (LibreOffice/OpenOffice) files cannot be read directly",
-    ".numbers": "Apple Numbers files cannot be read directly",
+_CONVERT_FIRST: dict[str, MessageId] = {
+    ".xls": msg.OLD_EXCEL,
+    ".ods": msg.OPENDOCUMENT,
+    ".numbers": msg.APPLE_NUMBERS,
 }
 
 # Enough lines to see the shape of the file without parsing all of it twice.
@@ -88,7 +91,12 @@ class ImportFileError(ValueError):
 
     It subclasses ValueError so code that already treats bad input as ValueError keeps
     working, while the CLI and UI can catch it specifically and show the text as-is.
+    ``message`` is the translatable Message (``domain.messages.importing``).
     """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -146,31 +154,21 @@ def read_table(
 
 def _check_path(path: Path) -> None:
     if not path.exists():
-        raise ImportFileError(
-            f"File not found: {path}. Check the folder and the file name "
-            "(including its extension, e.g. .csv or .xlsx)."
-        )
+        raise ImportFileError(msg.NOT_FOUND(path=str(path)))
     if path.is_dir():
-        raise ImportFileError(f"{path} is a folder, not a file. Choose the .csv or .xlsx file.")
+        raise ImportFileError(msg.IS_FOLDER(path=str(path)))
 
 
-def _unsupported_message(path: Path, suffix: str) -> str:
-    accepted = "LocalPro imports .csv, .txt, .tsv and .xlsx files"
+def _unsupported_message(path: Path, suffix: str) -> Message:
     if suffix in _CONVERT_FIRST:
-        return (
-            f"{path.name}: {_CONVERT_FIRST[suffix]}. Open it in Excel or LibreOffice and "
-            "save it as .xlsx or CSV, then import that file."
-        )
+        return msg.CONVERT_FIRST(file=path.name, why=_CONVERT_FIRST[suffix]())
     if not suffix:
-        return f"{path.name} has no extension. {accepted}: save or rename it accordingly."
-    return f"{path.name}: unsupported file type '{suffix}'. {accepted}."
+        return msg.NO_EXTENSION(file=path.name)
+    return msg.UNSUPPORTED(file=path.name, suffix=suffix)
 
 
-def _locked_message(path: Path) -> str:
-    return (
-        f"LocalPro is not allowed to read {path.name}. If it is open in Excel, close it "
-        "and try again; otherwise check the file's permissions."
-    )
+def _locked_message(path: Path) -> Message:
+    return msg.LOCKED(file=path.name)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -179,7 +177,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError as exc:
         raise ImportFileError(_locked_message(path)) from exc
     except OSError as exc:
-        raise ImportFileError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        raise ImportFileError(msg.CANNOT_READ(path=str(path), detail=exc.strerror or exc)) from exc
 
 
 # --------------------------------------------------------------------------- CSV
@@ -188,16 +186,10 @@ def _read_bytes(path: Path) -> bytes:
 def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None, default: str) -> RawTable:
     data = _read_bytes(path)
     if not data:
-        raise ImportFileError(
-            f"{path.name} is empty (0 bytes). Export the spreadsheet again, with a header "
-            "row of column names followed by one row per record."
-        )
+        raise ImportFileError(msg.EMPTY_FILE(file=path.name))
     text, used_encoding = _decode(data, encoding)
     if _MEANINGFUL_CHAR.search(text) is None:
-        raise ImportFileError(
-            f"{path.name} is empty: it contains only blank lines. Add a header row of "
-            "column names followed by one row per record."
-        )
+        raise ImportFileError(msg.BLANK_FILE(file=path.name))
     text, directive = _strip_sep_directive(text)
     if delimiter:
         chosen = _parse_delimiter(delimiter)
@@ -239,20 +231,13 @@ def _decode_as(data: bytes, encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding)
     except LookupError as exc:
-        raise ImportFileError(
-            f"Unknown encoding '{encoding}'. Use for example utf-8, cp1252 or utf-16, or "
-            "leave the encoding out to let LocalPro detect it."
-        ) from exc
+        raise ImportFileError(msg.UNKNOWN_ENCODING(encoding=encoding)) from exc
     if codec.name == "cp1252":
         return _decode_cp1252(data)
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            f"The file is not valid {encoding} (unexpected byte at position {exc.start}). "
-            "Leave the encoding out to let LocalPro detect it, or save the file as "
-            "'CSV UTF-8' in Excel."
-        ) from exc
+        raise ImportFileError(msg.WRONG_ENCODING(encoding=encoding, position=exc.start)) from exc
     return text.removeprefix("\ufeff")
 
 
@@ -290,10 +275,7 @@ def _strip_sep_directive(text: str) -> tuple[str, str | None]:
 def _parse_delimiter(value: str) -> str:
     resolved = _DELIMITER_ALIASES.get(value.strip().lower(), value)
     if len(resolved) != 1 or resolved in '"\r\n':
-        raise ImportFileError(
-            f"Invalid delimiter {value!r}: give a single character such as ',' or ';', "
-            "or the word 'tab'."
-        )
+        raise ImportFileError(msg.BAD_DELIMITER(value=value))
     return resolved
 
 
@@ -349,8 +331,7 @@ def _numbered_csv_rows(reader: Iterator[list[str]], path: Path) -> Iterator[Numb
             yield number, [cell.strip() for cell in record]
     except csv.Error as exc:
         raise ImportFileError(
-            f"{path.name}, row {number + 1}: the line cannot be read as CSV ({exc}). Check "
-            'for a quote (") that is opened and never closed.'
+            msg.BAD_CSV_LINE(file=path.name, row=number + 1, detail=str(exc))
         ) from exc
 
 
@@ -378,7 +359,7 @@ def _read_xlsx(path: Path, sheet: str | int | None) -> RawTable:
         )
         return _assemble(
             numbered,
-            where=f"sheet '{worksheet.title}' of {path.name}",
+            where=msg.SHEET_OF(sheet=worksheet.title, file=path.name),
             encoding="utf-8",
             delimiter=None,
             source_format="xlsx",
@@ -391,17 +372,13 @@ def _read_xlsx(path: Path, sheet: str | int | None) -> RawTable:
         workbook.close()
 
 
-def _corrupt_message(path: Path, exc: Exception) -> str:
-    return (
-        f"{path.name} could not be read as an Excel .xlsx workbook ({type(exc).__name__}). "
-        "It may be damaged, password-protected, or another format renamed to .xlsx: open "
-        "it in Excel or LibreOffice and save it again as .xlsx or CSV."
-    )
+def _corrupt_message(path: Path, exc: Exception) -> Message:
+    return msg.CORRUPT_XLSX(file=path.name, error=type(exc).__name__)
 
 
 def _pick_sheet(worksheets: list[Any], sheet: str | int | None, path: Path) -> Any:
     if not worksheets:
-        raise ImportFileError(f"{path.name} contains no worksheet to import.")
+        raise ImportFileError(msg.NO_WORKSHEET(file=path.name))
     names = ", ".join(f"'{ws.title}'" for ws in worksheets)
     if sheet is None:
         return worksheets[0]
@@ -409,8 +386,7 @@ def _pick_sheet(worksheets: list[Any], sheet: str | int | None, path: Path) -> A
         if 0 <= sheet < len(worksheets):
             return worksheets[sheet]
         raise ImportFileError(
-            f"{path.name} has no sheet number {sheet}: it has {len(worksheets)} sheet(s), "
-            f"numbered from 0: {names}."
+            msg.NO_SHEET_NUMBER(file=path.name, sheet=sheet, count=len(worksheets), names=names)
         )
     for ws in worksheets:
         if ws.title == sheet:
@@ -419,7 +395,7 @@ def _pick_sheet(worksheets: list[Any], sheet: str | int | None, path: Path) -> A
     for ws in worksheets:
         if ws.title.strip().casefold() == wanted:
             return ws
-    raise ImportFileError(f"{path.name} has no sheet named '{sheet}'. Its sheets are: {names}.")
+    raise ImportFileError(msg.NO_SHEET_NAMED(file=path.name, sheet=sheet, names=names))
 
 
 def _cell_text(value: object) -> str:
@@ -522,10 +498,7 @@ def _find_header(
         if _filled(cells) > 1 or len(lead) > _MAX_TITLE_ROWS:
             break
     if not lead:
-        raise ImportFileError(
-            f"{where} is empty: there is no header row and no data. Put the column names "
-            "(e.g. Name, Phone, City) on the first row and one record per row below."
-        )
+        raise ImportFileError(msg.NO_HEADER_NO_DATA(where=where))
     start = 0
     last_cells = lead[-1][1]
     if (
@@ -556,10 +529,7 @@ def _clean_headers(cells: list[str], where: str) -> list[str]:
     filled = [name for name in headers if not name.startswith("Column ")]
     if filled and all(_looks_like_value(name) for name in filled):
         shown = ", ".join(f'"{name}"' for name in filled[:3])
-        raise ImportFileError(
-            f"{where} has no header row: the first row ({shown}) looks like data, not "
-            "column names. Insert a first row with the column names, e.g. Name, Phone, City."
-        )
+        raise ImportFileError(msg.NO_HEADER(where=where, shown=shown))
     _reject_duplicates(headers, where)
     return headers
 
@@ -568,21 +538,20 @@ def _reject_duplicates(headers: list[str], where: str) -> None:
     """Refuse "Phone" twice (or "Téléphone" and "telephone"): the column mapping and
     CLI overrides address columns by name, so two equal names would be ambiguous."""
     first_seen: dict[str, int] = {}
-    problems: list[str] = []
+    problems: list[Message] = []
     for index, name in enumerate(headers):
         key = _fold(name)
         if key in first_seen:
             earlier = first_seen[key]
             problems.append(
-                f'"{name}" (columns {_column_letter(earlier)} and {_column_letter(index)})'
+                msg.DUPLICATE_COLUMN(
+                    name=name, first=_column_letter(earlier), second=_column_letter(index)
+                )
             )
         else:
             first_seen[key] = index
     if problems:
-        raise ImportFileError(
-            f"{where} has duplicate column names: {'; '.join(problems)}. Rename them so "
-            "every column has its own name (e.g. 'Phone' and 'Phone 2')."
-        )
+        raise ImportFileError(msg.DUPLICATE_COLUMNS(where=where, problems=joined(problems)))
 
 
 def _fold(text: str) -> str:

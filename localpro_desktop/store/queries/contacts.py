@@ -25,11 +25,12 @@ Index use
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, tzinfo
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    UnaryExpression,
     and_,
     case,
     exists,
@@ -42,6 +43,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import records as msg
 from localpro_desktop.domain.names import fold
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER
 from localpro_desktop.domain.segment_rules import SegmentRule
@@ -80,7 +82,8 @@ _TEXT_COLUMNS = (
 
 def sql_fold(*columns: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
     """``fold()`` evaluated by SQLite, for callers building their own contact queries."""
-    return getattr(func, FOLD_FUNCTION)(*columns)
+    folded: ColumnElement[str] = getattr(func, FOLD_FUNCTION)(*columns)
+    return folded
 
 
 # -- clauses ---------------------------------------------------------------------------
@@ -200,12 +203,12 @@ def _utc_midnight(day: date, tz: tzinfo | None) -> datetime:
 # -- statements ------------------------------------------------------------------------
 
 
-def contact_order(order_by: str, descending: bool = False) -> list[ColumnElement[object]]:
+def contact_order(order_by: str, descending: bool = False) -> list[UnaryExpression[Any]]:
     """ORDER BY terms for contact lists, shared so segments and the list sort alike."""
     if order_by not in ORDER_CHOICES:
-        raise UserError(f"Cannot sort contacts by {order_by!r}; use {', '.join(ORDER_CHOICES)}.")
+        raise UserError(msg.CANNOT_SORT, order=order_by, choices=", ".join(ORDER_CHOICES))
     rank = case({s.value: i for i, s in enumerate(PIPELINE_ORDER)}, value=Contact.status, else_=99)
-    keys: dict[str, list[ColumnElement[object]]] = {
+    keys: dict[str, list[ColumnElement[Any] | InstrumentedAttribute[Any]]] = {
         "name": [Contact.name_key],
         "created": [Contact.created_at],
         "last_contacted": [Contact.last_contacted_at],
@@ -224,7 +227,7 @@ def select_contacts(
     limit: int | None = None,
     offset: int = 0,
     tz: tzinfo | None = None,
-) -> Select[tuple[Contact]]:
+) -> Select[Contact]:
     """Contacts matching the rule, in a stable order.
 
     Ascending ``last_contacted`` lists never-contacted people first (SQLite sorts NULL
@@ -248,7 +251,7 @@ def select_contact_ids(
     order_by: OrderBy = "name",
     descending: bool = False,
     tz: tzinfo | None = None,
-) -> Select[tuple[str]]:
+) -> Select[str]:
     """Only the ids: for "select all matching" and campaign recipient lists."""
     return (
         select(Contact.id)
@@ -257,5 +260,5 @@ def select_contact_ids(
     )
 
 
-def count_contacts(rule: SegmentRule, *, tz: tzinfo | None = None) -> Select[tuple[int]]:
+def count_contacts(rule: SegmentRule, *, tz: tzinfo | None = None) -> Select[int]:
     return select(func.count()).select_from(Contact).where(*contact_filter(rule, tz=tz))

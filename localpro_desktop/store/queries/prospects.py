@@ -13,9 +13,10 @@ Which side a search starts from decides its speed (``bench/bench_search.py``):
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table, text
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
 
@@ -34,6 +35,9 @@ _FTS_TABLE = table("prospects_fts", column("rowid"))
 # mostly "Quincaillerie …"). Above this many matches they are common enough that the walk
 # meets a page of them soon (69,576 for "Le": 15 ms, against 225 ms from the FTS side).
 FEW_TEXT_MATCHES = 20_000
+
+AnySelect = TypeVar("AnySelect", bound=Select[*tuple[Any, ...]])
+"""Any SELECT: the filter adds WHERE clauses and keeps the row shape it was given."""
 
 
 def fts_query(user_text: str) -> str | None:
@@ -77,17 +81,18 @@ def starts_from_text(flt: ProspectFilter, matches: int | None) -> bool:
     return matches is not None and matches <= FEW_TEXT_MATCHES and text_only(flt)
 
 
-def _no_index(expr: ColumnElement[Any]) -> ColumnElement[Any]:
+def _no_index(attribute: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
     """``+column``: SQLite's documented way to keep a term from choosing an index."""
+    expr = attribute.expression
     return UnaryExpression(expr, operator=operators.custom_op("+"), type_=expr.type)
 
 
 def apply_filter(
-    query: Select,  # type: ignore[type-arg]
+    query: AnySelect,
     flt: ProspectFilter,
     *,
     from_text: bool = False,
-) -> Select:  # type: ignore[type-arg]
+) -> AnySelect:
     """Add the filter's conditions to ``query``; the rows matched never depend on ``from_text``.
 
     ``from_text`` keeps ``deleted_at IS NULL`` from choosing ``ix_prospects_live_name``, so
@@ -121,7 +126,7 @@ def apply_filter(
     return query
 
 
-def count_query(flt: ProspectFilter) -> Select:  # type: ignore[type-arg]
+def count_query(flt: ProspectFilter) -> Select[Any]:
     """How many live prospects match; for a text search alone, counted in the FTS index.
 
     Every prospect has exactly one entry in ``prospects_fts`` (the triggers keep it so),
@@ -132,7 +137,9 @@ def count_query(flt: ProspectFilter) -> Select:  # type: ignore[type-arg]
     """
     if not text_only(flt):
         return apply_filter(select(func.count()).select_from(Prospect), flt)
-    deleted = select(literal_column("prospects.rowid")).where(Prospect.deleted_at.is_not(None))
+    deleted: Select[Any] = select(literal_column("prospects.rowid")).where(
+        Prospect.deleted_at.is_not(None)
+    )
     return (
         select(func.count())
         .select_from(_FTS_TABLE)
@@ -141,4 +148,3 @@ def count_query(flt: ProspectFilter) -> Select:  # type: ignore[type-arg]
             _FTS_TABLE.c.rowid.not_in(deleted),
         )
     )
-

@@ -6,7 +6,6 @@ message box on top of a half-filled form makes people retype their password. Mes
 from the server are user-ready (in English); our own are translated.
 """
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
@@ -17,9 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -32,22 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.discovery.demo.generator import COUNTRIES
-from localpro_desktop.domain.plans import Metric, Plan
-from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.sync.client import SyncClient
-from localpro_desktop.ui import formatting as fmt
-from localpro_desktop.ui.account.cloud import (
+from localpro_desktop.domain.countries import COUNTRIES
+from localpro_desktop.services.account import (
+    AccountInfo,
     CloudResult,
     Failure,
-    LocalSyncState,
-    ensure_worker_thread,
-    read_local_state,
+    SyncStatus,
+    load_account_info,
 )
-from localpro_desktop.ui.account.scheduler import SyncScheduler, SyncStatus
+from localpro_desktop.ui.account.cloud import ensure_worker_thread
+from localpro_desktop.ui.account.scheduler import SyncScheduler
+from localpro_desktop.ui.account.signed_in import SignedInPage
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
-from localpro_desktop.ui.sync_status import rejected_phrase, synced_phrase, waiting_phrase
 from localpro_protocol.wire import Profile, RegisterRequest
 
 MIN_PASSWORD = 10
@@ -55,19 +48,6 @@ MIN_PASSWORD = 10
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 """Plain http is only accepted for a server on this computer (tests, development)."""
 DEFAULT_BUSINESS_NAME = "My business"
-
-
-@dataclass(frozen=True)
-class AccountInfo:
-    local: LocalSyncState
-    business_name: str
-    country: str
-
-
-def load_account_info(ws: Workspace) -> AccountInfo:
-    ensure_worker_thread()
-    settings = ws.settings()
-    return AccountInfo(read_local_state(ws), settings.name, settings.country)
 
 
 class AccountDialog(QDialog):
@@ -95,7 +75,10 @@ class AccountDialog(QDialog):
         self.loading_page = QLabel(self.tr("Loading…"))
         self.loading_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signed_out_page = self._build_signed_out()
-        self.signed_in_page = self._build_signed_in()
+        self.signed_in_page = SignedInPage()
+        self.signed_in_page.sig_sync_now.connect(scheduler.sync_now)
+        self.signed_in_page.sig_sign_out.connect(self.sign_out)
+        self.signed_in_page.sig_show_rejected.connect(self.sig_show_rejected)
         for page in (self.loading_page, self.signed_out_page, self.signed_in_page):
             self.pages.addWidget(page)
         layout.addWidget(self.pages)
@@ -216,70 +199,6 @@ class AccountDialog(QDialog):
         form.addRow("", self.signup_button)
         return page
 
-    def _build_signed_in(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.who = QLabel()
-        self.who.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.who_detail = QLabel()
-        self.who_detail.setStyleSheet(f"color: {MUTED_COLOR};")
-        self.who_detail.hide()
-        layout.addWidget(self.who)
-        layout.addWidget(self.who_detail)
-
-        self.plan_box = QGroupBox(self.tr("Plan and usage this month"))
-        plan_layout = QVBoxLayout(self.plan_box)
-        self.plan_label = QLabel()
-        self.plan_label.setStyleSheet("font-weight: 600;")
-        plan_layout.addWidget(self.plan_label)
-        self.usage_grid = QGridLayout()
-        self.usage_grid.setColumnStretch(1, 1)
-        plan_layout.addLayout(self.usage_grid)
-        self.usage_rows: dict[str, tuple[QLabel, QProgressBar, QLabel]] = {}
-        self.plan_note = QLabel()
-        self.plan_note.setWordWrap(True)
-        self.plan_note.setStyleSheet(f"color: {MUTED_COLOR};")
-        self.plan_note.hide()
-        plan_layout.addWidget(self.plan_note)
-        layout.addWidget(self.plan_box)
-
-        sync_box = QGroupBox(self.tr("Sync"))
-        form = QFormLayout(sync_box)
-        self.last_sync_label = QLabel()
-        self.waiting_label = QLabel()
-        self.server_label = QLabel()
-        self.server_label.setStyleSheet(f"color: {MUTED_COLOR};")
-        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rejected_button = QPushButton()
-        self.rejected_button.setFlat(True)
-        self.rejected_button.setStyleSheet(
-            f"QPushButton {{ color: {ERROR_COLOR}; text-decoration: underline; border: none;"
-            " text-align: left; padding: 0; }"
-        )
-        self.rejected_button.clicked.connect(self.sig_show_rejected)
-        form.addRow(self.tr("Last sync"), self.last_sync_label)
-        form.addRow(self.tr("Waiting to send"), self.waiting_label)
-        form.addRow(self.tr("Server"), self.server_label)
-        form.addRow("", self.rejected_button)
-        layout.addWidget(sync_box)
-
-        row = QHBoxLayout()
-        self.sync_button = QPushButton(self.tr("Sync now"))
-        self.sync_button.clicked.connect(self.scheduler.sync_now)
-        self.logout_button = QPushButton(self.tr("Sign out"))
-        self.logout_button.setToolTip(
-            self.tr("Your data stays on this computer; it syncs again when you sign in.")
-        )
-        self.logout_button.clicked.connect(self.sign_out)
-        row.addWidget(self.sync_button)
-        row.addStretch(1)
-        row.addWidget(self.logout_button)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
     # -- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -288,8 +207,13 @@ class AccountDialog(QDialog):
             return  # a sign-in or sign-out in flight decides the page
         self._message("", MUTED_COLOR)
         ws = self.ctx.ws
+
+        def read() -> AccountInfo:
+            ensure_worker_thread()
+            return load_account_info(ws)
+
         self.ctx.runner.run(
-            lambda: load_account_info(ws),
+            read,
             database=False,
             on_done=self._on_info,
             on_error=lambda message, _bug: self.show_error(message),
@@ -328,9 +252,8 @@ class AccountDialog(QDialog):
         """Fetch plan and usage without locking the screen: behind a long round on a slow
         link it may take minutes, and "Sign out" or "Sync now" must stay usable."""
         if self.profile is None:
-            self.plan_note.setText(self.tr("Fetching your plan…"))
-            self.plan_note.show()
-        self.scheduler.call(lambda client: client.profile(), self._on_profile)
+            self.signed_in_page.show_note(self.tr("Fetching your plan…"))
+        self.scheduler.call(lambda account: account.profile(), self._on_profile)
 
     @Slot(object)
     def _on_profile(self, result: CloudResult[Profile]) -> None:
@@ -345,13 +268,12 @@ class AccountDialog(QDialog):
             self.scheduler.account_changed()
             return
         if self.profile is None:
-            self.plan_label.setText("")
-        self.plan_note.setText(
+            self.signed_in_page.plan_label.setText("")
+        self.signed_in_page.show_note(
             self.tr("Your plan and usage appear here when the cloud can be reached.")
             if result.failure is Failure.OFFLINE
             else self._describe(result)
         )
-        self.plan_note.show()
 
     # -- actions ------------------------------------------------------------------------
 
@@ -373,11 +295,9 @@ class AccountDialog(QDialog):
             self.login_password.setFocus()
             return
         self._start(self.tr("Signing in…"))
-
-        def work(client: SyncClient) -> Profile:
-            return client.login(email, password)
-
-        self.scheduler.call(work, self._on_signed_in, server=server)
+        self.scheduler.call(
+            lambda account: account.sign_in(email, password, server=server), self._on_signed_in
+        )
 
     @Slot()
     def sign_up(self) -> None:
@@ -417,7 +337,7 @@ class AccountDialog(QDialog):
             return
         self._start(self.tr("Creating your account…"))
         self.scheduler.call(
-            lambda client: client.register(request), self._on_signed_in, server=server
+            lambda account: account.register(request, server=server), self._on_signed_in
         )
 
     @Slot(object)
@@ -439,7 +359,7 @@ class AccountDialog(QDialog):
         if self.busy:
             return
         self._start(self.tr("Signing out…"))
-        self.scheduler.call(lambda client: client.logout(), self._on_signed_out)
+        self.scheduler.call(lambda account: account.sign_out(), self._on_signed_out)
 
     @Slot(object)
     def _on_signed_out(self, result: CloudResult[None]) -> None:
@@ -457,55 +377,13 @@ class AccountDialog(QDialog):
     # -- showing ------------------------------------------------------------------------
 
     def _show_signed_in(self, email: str) -> None:
-        self.who.setText(email)
+        self.signed_in_page.who.setText(email)
         self.pages.setCurrentWidget(self.signed_in_page)
         self._on_sync_state(self.scheduler.status)
 
     def _show_profile(self, profile: Profile) -> None:
         self.profile = profile
-        self.who.setText(profile.email)
-        detail = " · ".join(p for p in (profile.name, profile.business_name) if p)
-        self.who_detail.setText(detail)
-        self.who_detail.setVisible(bool(detail))
-        try:
-            plan = Plan(profile.plan).label
-        except ValueError:
-            plan = profile.plan
-        self.plan_label.setText(self.tr("{plan} plan").format(plan=plan))
-        self.plan_note.hide()
-        for line in profile.usage:
-            self._usage_row(line.metric, line.used, line.limit)
-
-    def _usage_row(self, metric: str, used: int, limit: int | None) -> None:
-        if metric not in self.usage_rows:
-            names = {
-                Metric.PROSPECTS.value: self.tr("Prospects added"),
-                Metric.MESSAGES.value: self.tr("Messages sent"),
-            }
-            label = QLabel(names.get(metric, metric))
-            bar = QProgressBar()
-            bar.setTextVisible(False)
-            bar.setMaximumHeight(12)
-            value = QLabel()
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            row = self.usage_grid.rowCount()
-            self.usage_grid.addWidget(label, row, 0)
-            self.usage_grid.addWidget(bar, row, 1)
-            self.usage_grid.addWidget(value, row, 2)
-            self.usage_rows[metric] = (label, bar, value)
-        _label, bar, value = self.usage_rows[metric]
-        if limit is None:
-            bar.setRange(0, 1)
-            bar.setValue(0)
-            value.setText(self.tr("{used} (unlimited)").format(used=fmt.number(used)))
-        else:
-            bar.setRange(0, max(limit, 1))
-            bar.setValue(min(used, limit))
-            value.setText(f"{fmt.number(used)} / {fmt.limit(limit)}")
-            full = used >= limit
-            bar.setStyleSheet(
-                f"QProgressBar::chunk {{ background: {ERROR_COLOR}; }}" if full else ""
-            )
+        self.signed_in_page.show_profile(profile)
 
     @Slot(object)
     def _on_sync_state(self, status: SyncStatus) -> None:
@@ -518,21 +396,7 @@ class AccountDialog(QDialog):
             self.pages.setCurrentWidget(self.signed_out_page)
             self.show_error(self.tr("This computer is no longer signed in: sign in again."))
             return
-        if status.syncing:
-            self.last_sync_label.setText(self.tr("Syncing…"))
-        elif status.online is False:
-            self.last_sync_label.setText(
-                self.tr("Offline · {when}").format(when=synced_phrase(status.last_sync_at))
-            )
-        else:
-            self.last_sync_label.setText(synced_phrase(status.last_sync_at))
-        self.waiting_label.setText(
-            waiting_phrase(status.waiting) if status.waiting else self.tr("Nothing: all sent")
-        )
-        self.server_label.setText(status.server)
-        self.rejected_button.setText(rejected_phrase(status.rejected))
-        self.rejected_button.setVisible(status.rejected > 0)
-        self.sync_button.setEnabled(not status.syncing and not self.busy)
+        self.signed_in_page.show_status(status, busy=self.busy)
 
     def _describe(self, result: CloudResult[object]) -> str:
         if result.failure is Failure.OFFLINE:
@@ -592,6 +456,8 @@ class AccountDialog(QDialog):
         current = container.currentWidget()
         for index in range(container.count()):
             page = container.widget(index)
+            if page is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
             page.setSizePolicy(policy, policy)
         if self.isVisible():

@@ -4,11 +4,6 @@ A rejected change stays on this computer (nothing is lost) but never reaches the
 devices; without this list the user would only notice the difference weeks later.
 """
 
-import json
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,44 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.sync import state
+from localpro_desktop.services.account import RejectedRow, load_rejected
 from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui.account.cloud import ensure_worker_thread
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import ERROR_COLOR
-
-NAME_FIELDS = ("business_name", "company", "name", "first_name", "last_name", "subject")
-"""Fields that name a record, best first, read from the refused change itself."""
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    table: str
-    row_id: str
-    name: str
-    reason: str
-    rejected_at: datetime | None
-
-
-def load_rejected(ws: Workspace) -> list[RejectedRow]:
-    """Read on a worker thread (the list can be long after a refused import)."""
-    with ws.read() as session:
-        return [
-            RejectedRow(r.tbl, r.row_id, _name(r.payload), r.reason, r.rejected_at)
-            for r in state.rejected(session)
-        ]
-
-
-def _name(payload: str) -> str:
-    try:
-        fields: dict[str, Any] = json.loads(payload).get("fields", {})
-    except (ValueError, AttributeError):
-        return ""
-    for key in NAME_FIELDS:
-        value = fields.get(key)
-        if isinstance(value, list) and value and isinstance(value[0], str) and value[0].strip():
-            return value[0].strip()
-    return ""
 
 
 class RejectedModel(QAbstractTableModel):
@@ -156,9 +118,12 @@ class RejectedDialog(QDialog):
 
     def reload(self) -> None:
         ws = self.ctx.ws
-        self.ctx.runner.run(
-            lambda: load_rejected(ws), database=False, on_done=self._show, on_error=self._failed
-        )
+
+        def read() -> list[RejectedRow]:
+            ensure_worker_thread()  # the list can be long after a refused import
+            return load_rejected(ws)
+
+        self.ctx.runner.run(read, database=False, on_done=self._show, on_error=self._failed)
 
     @Slot(object)
     def _show(self, rows: list[RejectedRow]) -> None:

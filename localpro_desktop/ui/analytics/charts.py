@@ -82,7 +82,7 @@ def nice_step(top: float, ticks: int = 4) -> float:
     if top <= 0:
         return 1.0
     raw = top / ticks
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude: float = 10 ** math.floor(math.log10(raw))
     for multiple in (1, 2, 2.5, 5, 10):
         if multiple * magnitude >= raw:
             return multiple * magnitude

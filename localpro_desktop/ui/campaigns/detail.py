@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.services.campaign_views import CampaignRow
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
-from localpro_desktop.ui.campaigns.data import CampaignRow
 from localpro_desktop.ui.campaigns.models import RecipientColumn, RecipientsModel, opens_tracked
 from localpro_desktop.ui.campaigns.widgets import (
     CAMPAIGN_STATUS_COLORS,
     RECIPIENT_STATUS_COLORS,
-    KpiTile,
     dot_icon,
 )
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import CHANNEL_COLORS, ERROR_COLOR, MUTED_COLOR
+from localpro_desktop.ui.widgets import KpiTile
 
 _KPIS = ("recipients", "sent", "delivered", "opened", "replied", "failed")
 
@@ -247,19 +247,19 @@ class CampaignDetail(QWidget):
     def _show_tiles(self, row: CampaignRow) -> None:
         stats = row.stats
         total = stats.recipients
-        self.tiles["recipients"].show_value(fmt.number(total), self._audience_note(row))
+        self.tiles["recipients"].set_value(fmt.number(total), self._audience_note(row))
         not_sent = row.status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
         for key in _KPIS[1:]:
             tile = self.tiles[key]
             value = int(getattr(stats, key))
             if not_sent:
-                tile.show_value("—", self.tr("not sent yet"), MUTED_COLOR)
+                tile.set_value("—", self.tr("not sent yet"), MUTED_COLOR)
             elif key == "opened" and not opens_tracked(row.channel):
-                tile.show_value("—", self.tr("SMS has no read receipts"), MUTED_COLOR)
+                tile.set_value("—", self.tr("SMS has no read receipts"), MUTED_COLOR)
             else:
                 rate = fmt.percent(value / total) if total else ""
                 color = ERROR_COLOR if key == "failed" and value else None
-                tile.show_value(fmt.number(value), rate, color)
+                tile.set_value(fmt.number(value), rate, color)
 
     def _audience_note(self, row: CampaignRow) -> str:
         queued = row.stats.by_status.get(RecipientStatus.QUEUED.value, 0)
@@ -360,9 +360,9 @@ class CampaignDetail(QWidget):
         if recipient is not None:
             self.sig_open_contact.emit(recipient.contact_id)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self.row is not None:
-            signal.emit(self.row.id)  # type: ignore[attr-defined]
+            signal.emit(self.row.id)
 
 
 def _esc(text: str) -> str:

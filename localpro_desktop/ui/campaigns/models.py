@@ -24,14 +24,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
-from localpro_desktop.ui import formatting as fmt
-from localpro_desktop.ui import labels
-from localpro_desktop.ui.campaigns.data import (
+from localpro_desktop.services.campaign_views import (
     RECIPIENT_PAGE,
     CampaignRow,
     RecipientRow,
     load_recipients,
 )
+from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns.widgets import (
     CAMPAIGN_STATUS_COLORS,
     RECIPIENT_STATUS_COLORS,

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.campaigns import CampaignStatus
+from localpro_desktop.services import campaign_drafts
+from localpro_desktop.services.campaign_views import CampaignRow, load_overview
 from localpro_desktop.ui import formatting as fmt
-from localpro_desktop.ui.campaigns import data, widgets
+from localpro_desktop.ui.campaigns import widgets
 from localpro_desktop.ui.campaigns.composer import CampaignComposer
-from localpro_desktop.ui.campaigns.data import CampaignRow
 from localpro_desktop.ui.campaigns.detail import CampaignDetail
 from localpro_desktop.ui.campaigns.models import (
     ID_ROLE,
@@ -225,7 +226,7 @@ class CampaignsTab(QWidget):
         ws = self.ctx.ws
 
         def load() -> tuple[int, list[CampaignRow]]:
-            return generation, data.load_overview(ws)
+            return generation, load_overview(ws)
 
         self.ctx.runner.run(load, on_done=self._loaded, on_error=self._load_failed)
 
@@ -277,7 +278,7 @@ class CampaignsTab(QWidget):
         name = self.tr("{name} (copy)").format(name=row.name if row else "")
         ws = self.ctx.ws
         self.ctx.runner.run(
-            lambda: data.duplicate(ws, campaign_id, name),
+            lambda: campaign_drafts.duplicate(ws, campaign_id, name),
             on_done=self._duplicated,
             on_error=self._action_failed,
         )
@@ -298,7 +299,7 @@ class CampaignsTab(QWidget):
         ws = self.ctx.ws
         self._deleted_name = row.name
         self.ctx.runner.run(
-            lambda: data.delete(ws, campaign_id),
+            lambda: campaign_drafts.delete(ws, campaign_id),
             on_done=self._after_delete,
             on_error=self._action_failed,
         )

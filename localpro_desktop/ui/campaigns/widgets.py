@@ -1,4 +1,4 @@
-"""Small building blocks of the Campaigns tab: colour dots, KPI tiles, banners, dialogs.
+"""Small building blocks of the Campaigns tab: colour dots, banners, dialogs.
 
 Colours for channels come from ``ui/style.py``; campaign and recipient states have no shared
 colour yet, so they are defined here (candidates for ``ui/style.py`` if other screens need
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -71,38 +69,6 @@ def dot_icon(color: str, size: int = 10) -> QIcon:
 
 def channel_icon(channel: Channel) -> QIcon:
     return dot_icon(CHANNEL_COLORS[channel])
-
-
-class KpiTile(QFrame):
-    """One count in the campaign detail: big value, its name, and a rate under it."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kpiTile")
-        self.setStyleSheet(
-            "#kpiTile { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 6px; }"
-        )
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(0)
-        self.title = QLabel(title)
-        self.title.setStyleSheet(f"color: {MUTED_COLOR};")
-        self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 19px; font-weight: 600;")
-        self.rate = QLabel("")
-        self.rate.setStyleSheet(f"color: {MUTED_COLOR};")
-        for label in (self.title, self.value, self.rate):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(label)
-
-    def show_value(self, value: str, rate: str = "", color: str | None = None) -> None:
-        self.value.setText(value)
-        self.value.setStyleSheet(
-            "font-size: 19px; font-weight: 600;" + (f" color: {color};" if color else "")
-        )
-        self.rate.setText(rate or " ")
 
 
 class Banner(QFrame):

@@ -26,8 +26,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.services.board import Card, Reach
 from localpro_desktop.ui.crm.model import CARD_ROLE
-from localpro_desktop.ui.crm.queries import Card, Reach
 from localpro_desktop.ui.style import CHANNEL_COLORS, ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
 
 MARGIN_X = 6

@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.discovery.demo.generator import SECTORS
 from localpro_desktop.domain.emails import check_email
-from localpro_desktop.domain.phones import format_national, parse_phone
-from localpro_desktop.services.contacts import ContactService
-from localpro_desktop.store.models import Contact
+from localpro_desktop.domain.phones import format_international, parse_phone
+from localpro_desktop.domain.sectors import SECTORS
+from localpro_desktop.services.contacts import ContactDetails, ContactService
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.crm.queries import ContactDetails
 from localpro_desktop.ui.style import ERROR_COLOR
 from localpro_desktop.ui.tasks import guarded
 
@@ -193,7 +191,7 @@ class ContactDialog(QDialog):
             label.setText("✓ " + self.tr("Looks valid"))
         else:
             e164 = parse_phone(text, self._country()).e164 or ""
-            label.setText("✓ " + format_national(e164))
+            label.setText("✓ " + format_international(e164))
         label.setStyleSheet(f"color: {OK_COLOR};")
 
     # -- saving -------------------------------------------------------------------------
@@ -222,10 +220,10 @@ class ContactDialog(QDialog):
         service = ContactService(self.ctx.ws)
         ident = self.details.id if self.details else None
 
-        def save() -> Contact:
+        def save() -> str:
             if ident is None:
-                return service.add(changes)
-            return service.update(ident, changes)
+                return service.add(changes).id
+            return service.update(ident, changes).id
 
         self.ctx.runner.run(
             save,
@@ -233,8 +231,8 @@ class ContactDialog(QDialog):
             on_error=guarded(self, lambda message, _bug: self.show_error(message)),
         )
 
-    def _saved(self, contact: Contact) -> None:
-        self.sig_saved.emit(contact.id)
+    def _saved(self, contact_id: str) -> None:
+        self.sig_saved.emit(contact_id)
         self.accept()
 
 

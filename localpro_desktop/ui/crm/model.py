@@ -28,10 +28,10 @@ from PySide6.QtCore import (
 )
 
 from localpro_desktop.domain.pipeline import PipelineStatus
+from localpro_desktop.services.board import PAGE_SIZE, BoardFilter, Card, Reach, load_cards
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.crm.queries import PAGE_SIZE, BoardFilter, Card, Reach, load_cards
 from localpro_desktop.ui.tasks import guarded
 
 MIME_TYPE = "application/x-localpro-contacts"

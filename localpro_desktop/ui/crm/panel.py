@@ -34,11 +34,15 @@ from PySide6.QtWidgets import (
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
-from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.contacts import (
+    NOTE_KINDS,
+    ContactDetails,
+    ContactService,
+    TimelineEntry,
+)
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.crm.queries import NOTE_KINDS, ContactDetails, TimelineEntry, load_details
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
 from localpro_desktop.ui.tasks import guarded
 
@@ -75,6 +79,43 @@ class ContactPanel(QFrame):
     # -- construction -----------------------------------------------------------------
 
     def _build(self) -> None:
+        top, actions = self._build_header()
+        opt_row = self._build_opt_outs()
+        timeline_title = QLabel(self.tr("Timeline"))
+        timeline_title.setStyleSheet("font-weight: 600;")
+        note_row = self._build_note_box()
+        self.timeline = QTextBrowser()
+        self.timeline.setOpenLinks(False)
+        self.timeline.setFrameShape(QFrame.Shape.NoFrame)
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.timeline.document().setDocumentMargin(2)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.fields = QFormLayout()
+        self.fields.setContentsMargins(0, 4, 0, 0)
+        self.fields.setVerticalSpacing(3)
+        self.fields.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(actions)
+        layout.addWidget(self.prospect_link)
+        layout.addWidget(_rule())
+        layout.addLayout(self.fields)
+        layout.addLayout(opt_row)
+        layout.addWidget(_rule())
+        layout.addWidget(timeline_title)
+        layout.addWidget(self.note_edit)
+        layout.addLayout(note_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.timeline, 1)
+
+    def _build_header(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Name and close button; status, Edit and Move to; the prospect link."""
         self.name = QLabel()
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,12 +150,9 @@ class ContactPanel(QFrame):
         self.prospect_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.prospect_link.linkActivated.connect(self._open_prospect)
         self.prospect_link.hide()
+        return top, actions
 
-        self.fields = QFormLayout()
-        self.fields.setContentsMargins(0, 4, 0, 0)
-        self.fields.setVerticalSpacing(3)
-        self.fields.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-
+    def _build_opt_outs(self) -> QHBoxLayout:
         self.opt_outs: dict[Channel, QCheckBox] = {}
         opt_row = QHBoxLayout()
         opt_caption = QLabel(self.tr("Opted out of:"))
@@ -133,9 +171,10 @@ class ContactPanel(QFrame):
             self.opt_outs[channel] = box
             opt_row.addWidget(box)
         opt_row.addStretch(1)
+        return opt_row
 
-        timeline_title = QLabel(self.tr("Timeline"))
-        timeline_title.setStyleSheet("font-weight: 600;")
+    def _build_note_box(self) -> QHBoxLayout:
+        """The note editor (added to the layout by the caller) and its kind and Add row."""
         self.note_kind = QComboBox()
         kind_names = {
             ActivityKind.NOTE: self.tr("Note"),
@@ -158,33 +197,7 @@ class ContactPanel(QFrame):
         note_row.addWidget(self.add_note_button)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.note_edit, self.add_note)
-
-        self.timeline = QTextBrowser()
-        self.timeline.setOpenLinks(False)
-        self.timeline.setFrameShape(QFrame.Shape.NoFrame)
-        self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.timeline.document().setDocumentMargin(2)
-
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 10, 8)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.subtitle)
-        layout.addLayout(actions)
-        layout.addWidget(self.prospect_link)
-        layout.addWidget(_rule())
-        layout.addLayout(self.fields)
-        layout.addLayout(opt_row)
-        layout.addWidget(_rule())
-        layout.addWidget(timeline_title)
-        layout.addWidget(self.note_edit)
-        layout.addLayout(note_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.timeline, 1)
+        return note_row
 
     # -- loading ------------------------------------------------------------------------
 
@@ -201,9 +214,9 @@ class ContactPanel(QFrame):
         self._wanted = contact_id
         self._request += 1
         request = self._request
-        ws = self.ctx.ws
+        service = self.service
         self.ctx.runner.run(
-            lambda: load_details(ws, contact_id),
+            lambda: service.details(contact_id),
             on_done=guarded(self, lambda details: self._loaded(request, details)),
             on_error=guarded(self, lambda message, _bug: self._load_failed(request, message)),
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from localpro_desktop.services.segments import SegmentInfo, SegmentKind
 from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui.i18n import translate_message
 from localpro_desktop.ui.style import MUTED_COLOR
 
 SIDEBAR_WIDTH = 190
@@ -75,7 +76,7 @@ class SegmentSidebar(QFrame):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             if info.problem:
                 item.setDisabled(True)
-                item.setToolTip(0, info.problem)
+                item.setToolTip(0, translate_message(info.problem))
             elif info.kind is SegmentKind.STATIC:
                 item.setToolTip(0, self.tr("Hand-picked list of contacts"))
             elif info.rule is not None:

@@ -25,6 +25,7 @@ import itertools
 import logging
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,7 +167,7 @@ class LocalProSchemeHandler(QWebEngineUrlSchemeHandler):
                 x,
                 y,
                 self._responder(token),
-                wanted=lambda token=token: token in self._pending,
+                wanted=partial(self._pending.__contains__, token),
             )
         else:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)

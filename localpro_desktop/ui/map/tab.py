@@ -17,9 +17,11 @@ bridge that opens records in the app.
 How the pieces fit
 ------------------
 * ``scheme.py`` serves ``localpro:/map/…`` (page, assets), ``localpro:/data/…`` (answered
-  here: config, points per layer, one record's popup details, all read on the database
-  worker) and ``localpro:/tiles/…`` (``tiles.py``: SQLite cache in the workspace cache
-  folder, fetched with httpx when online).
+  here: config, points per layer, one record's popup details; the points and details
+  are the read model ``services/map_points.py``, read on the database worker) and
+  ``localpro:/tiles/…`` (``tiles.py``: SQLite cache in the workspace cache folder, fetched
+  with httpx when online).
+* ``page.py`` is the page object (stays on our page, logs its console) and its teardown.
 * The view uses its own off-the-record profile with the scheme handler and a request
   interceptor (``interceptor.py``) that records every URL and blocks anything else.
 * ``bridge.py`` is the QWebChannel object: the page reports ``ready``/``layerLoaded`` and
@@ -33,15 +35,12 @@ How the pieces fit
 
 from __future__ import annotations
 
-import atexit
 import json
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
@@ -49,22 +48,25 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
-from localpro_desktop.domain.segment_rules import SegmentRule
-from localpro_desktop.store.queries.prospects import ProspectFilter
+from localpro_desktop.services.map_points import (
+    LAYERS,
+    SOURCES,
+    UNUSABLE,
+    ContactLayerFilter,
+    Layer,
+    RecordDetails,
+    as_layer,
+    layer_body,
+    layer_filter,
+    record_details,
+)
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.map.bridge import MapBridge
 from localpro_desktop.ui.map.interceptor import RequestRecorder
-from localpro_desktop.ui.map.points import (
-    LAYERS,
-    ContactLayerFilter,
-    Layer,
-    RecordDetails,
-    layer_body,
-    record_details,
-)
+from localpro_desktop.ui.map.page import MapPage, teardown
 from localpro_desktop.ui.map.scheme import (
     PAGE_URL,
     SCHEME,
@@ -82,7 +84,6 @@ from localpro_desktop.ui.map.tile_dialog import (
 )
 from localpro_desktop.ui.map.tiles import TileStore
 from localpro_desktop.ui.style import MUTED_COLOR, PROSPECT_COLOR, STATUS_COLORS
-from localpro_protocol.wire import Table
 
 log = logging.getLogger(__name__)
 
@@ -93,36 +94,6 @@ AFRICA_BOUNDS = [[-35.0, -20.0], [38.0, 52.0]]
 JSON_TYPE = "application/json"
 MAX_RENDERER_RESTARTS = 3
 """Page-process crashes survived by reloading before the tab gives up and says so."""
-SOURCES: dict[str, Layer] = {"prospects": "prospects", "crm": "contacts", "contacts": "contacts"}
-"""apply_filter() source names (the tab keys of the main window) -> map layer."""
-
-
-class MapPage(QWebEnginePage):
-    """Stays on our page: no navigation elsewhere, console output goes to our log."""
-
-    def __init__(self, profile: QWebEngineProfile, parent: QWidget | None = None) -> None:
-        super().__init__(profile, parent)
-        self.console_errors: list[str] = []
-
-    def acceptNavigationRequest(
-        self, url: QUrl | str, _type: QWebEnginePage.NavigationType, is_main_frame: bool
-    ) -> bool:
-        target = QUrl(url)
-        return target.scheme() == SCHEME and target.path() == QUrl(PAGE_URL).path()
-
-    def javaScriptConsoleMessage(
-        self,
-        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
-        message: str,
-        line: int,
-        source: str,
-    ) -> None:
-        text = f"{source}:{line}: {message}"
-        if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
-            self.console_errors.append(text)
-            log.info("map page error: %s", text)
-        else:
-            log.debug("map page: %s", text)
 
 
 class MapTab(QWidget):
@@ -201,7 +172,7 @@ class MapTab(QWidget):
         self._state_timer.setInterval(3000)
         self._state_timer.timeout.connect(self._show_tile_state)
         self._state_timer.start()
-        self.destroyed.connect(_teardown(self.page, self.tile_store))
+        self.destroyed.connect(teardown(self.page, self.tile_store))
         ctx.bridge.sig_changed.connect(self._on_changed)
         self._show_summary()
         self._show_tile_state()
@@ -220,7 +191,8 @@ class MapTab(QWidget):
         return sum(self._counts.values())
 
     def layer_count(self, layer: str) -> int:
-        return self._counts.get(layer, 0)  # type: ignore[call-overload]
+        known = as_layer(layer)
+        return 0 if known is None else self._counts[known]
 
     def external_requests(self) -> list[str]:
         """Requests the page tried to send outside ``localpro:``/``qrc:``/``data:`` (blocked)."""
@@ -242,8 +214,8 @@ class MapTab(QWidget):
         layer = SOURCES.get(source)
         if layer is None:
             return
-        wanted = _coerce_filter(layer, flt)
-        if wanted is _UNUSABLE:
+        wanted = layer_filter(layer, flt)
+        if wanted is UNUSABLE:
             log.warning("map: ignoring a %s filter of type %s", source, type(flt).__name__)
             return
         self._filters[layer] = wanted
@@ -261,9 +233,9 @@ class MapTab(QWidget):
             return
         parts = path.split("/")
         if len(parts) == 2 and parts[0] == "points" and parts[1].endswith(".json"):
-            name = parts[1][: -len(".json")]
-            if name in LAYERS:
-                self._serve_points(name, respond)  # type: ignore[arg-type]
+            layer = as_layer(parts[1][: -len(".json")])
+            if layer is not None:
+                self._serve_points(layer, respond)
                 return
         if len(parts) == 3 and parts[0] == "details" and parts[2].endswith(".json"):
             self._serve_details(parts[1], parts[2][: -len(".json")], respond)
@@ -411,10 +383,11 @@ class MapTab(QWidget):
 
     @Slot(str, int)
     def _on_layer_loaded(self, layer: str, count: int) -> None:
-        if layer in self._counts:
-            self._counts[layer] = count  # type: ignore[index]
+        known = as_layer(layer)
+        if known is not None:
+            self._counts[known] = count
             self._show_summary()
-            self._catch_up(layer)  # type: ignore[arg-type]
+            self._catch_up(known)
 
     def _catch_up(self, layer: Layer) -> None:
         """A filter or change arrived while the page was loading: load it now."""
@@ -453,13 +426,13 @@ class MapTab(QWidget):
     @Slot(object)
     def _on_changed(self, changes: object) -> None:
         if concerns(changes, "prospects", me=self):
-            self._changed.add(Table.PROSPECTS)
+            self._changed.add("prospects")
         contact_tables = ["contacts"]
         flt = self._filters["contacts"]
         if isinstance(flt, ContactLayerFilter) and flt.static_segment_id:
             contact_tables += ["segments", "segment_members"]  # the shown list itself changed
         if concerns(changes, *contact_tables, me=self):
-            self._changed.add(Table.CONTACTS)
+            self._changed.add("contacts")
         if self._changed:
             self._reload_timer.start()  # imports commit in batches: reload once at the end
 
@@ -511,66 +484,6 @@ class _PointsJob:
     body: bytes | None = None
     finished: bool = False
     waiters: list[Responder] = field(default_factory=list)
-
-
-def _teardown(page: QWebEnginePage, store: TileStore) -> Callable[..., None]:
-    """What must happen when the tab goes, in this order, before Qt deletes its children.
-
-    A QWidget emits ``destroyed`` before deleting its children, so this runs while the page
-    and profile still exist. The page is deleted first: a profile deleted while a page uses
-    it makes Qt warn "Release of profile requested but WebEnginePage still not deleted" and
-    can crash the engine. The closure holds no reference to the tab itself.
-    """
-
-    def run(*_args: object) -> None:
-        _PENDING_TEARDOWNS.discard(run)
-        store.close()
-        if shiboken6.isValid(page):
-            shiboken6.delete(page)
-
-    _PENDING_TEARDOWNS.add(run)
-    return run
-
-
-_PENDING_TEARDOWNS: set[Callable[..., None]] = set()
-"""Tabs still alive. A tab never deleted before the interpreter shuts down would be freed
-during finalization, when Python callbacks (our ``destroyed`` handler) can no longer run, and
-the engine crashes on the profile-before-page order; so whatever is left is torn down at exit.
-"""
-
-
-@atexit.register
-def _teardown_leftovers() -> None:
-    for run in list(_PENDING_TEARDOWNS):
-        run()
-
-
-_UNUSABLE = object()
-
-
-def _coerce_filter(layer: Layer, flt: object) -> object | None:
-    """The filter the layer's query takes, read from what a list tab emits, or ``_UNUSABLE``.
-
-    Prospects: a ProspectFilter. Contacts: a SegmentRule, or the CRM tab's BoardFilter (its
-    ``rule``, plus ``segment_id`` when ``is_static``: a static segment's members are a list,
-    not a rule).
-    """
-    if flt is None:
-        return None
-    if layer == "prospects":
-        if isinstance(flt, ProspectFilter):
-            return flt
-        inner = getattr(flt, "filter", None)
-        return inner if isinstance(inner, ProspectFilter) else _UNUSABLE
-    if isinstance(flt, ContactLayerFilter):
-        return flt
-    if isinstance(flt, SegmentRule):
-        return ContactLayerFilter(flt)
-    rule = getattr(flt, "rule", None)
-    if not isinstance(rule, SegmentRule):
-        return _UNUSABLE
-    segment_id = getattr(flt, "segment_id", None) if getattr(flt, "is_static", False) else None
-    return ContactLayerFilter(rule, segment_id if isinstance(segment_id, str) else None)
 
 
 def _json(value: object) -> bytes:

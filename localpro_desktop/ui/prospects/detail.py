@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.discovery.demo.generator import COUNTRIES
-from localpro_desktop.domain.phones import format_national, parse_phone
-from localpro_desktop.store.models import Prospect
+from localpro_desktop.domain.countries import COUNTRIES
+from localpro_desktop.domain.phones import format_international, parse_phone
+from localpro_desktop.services.prospects import ProspectRecord
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.prospects import texts
@@ -84,7 +85,7 @@ class DetailPanel(QFrame):
         self.setObjectName("detailPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(300)
-        self.prospect: Prospect | None = None
+        self.prospect: ProspectRecord | None = None
         self.selected_ids: list[str] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -230,7 +231,7 @@ class DetailPanel(QFrame):
         self.many_delete.setText(self.tr("Delete {count} prospects").format(count=count))
         self.pages.setCurrentIndex(2)
 
-    def show_prospect(self, prospect: Prospect) -> None:
+    def show_prospect(self, prospect: ProspectRecord) -> None:
         self.prospect = prospect
         self.selected_ids = [prospect.id]
         self.title.setText(prospect.business_name)
@@ -280,7 +281,7 @@ class DetailPanel(QFrame):
             return ""
         if e164:
             try:
-                shown = format_national(e164)
+                shown = format_international(e164)
             except Exception:
                 shown = e164
             return f"{_escape(shown)} <span style='color:{OK_COLOR}'>✓</span>"
@@ -307,7 +308,7 @@ class DetailPanel(QFrame):
         # Dots and five decimals whatever the language: what map apps accept when pasted.
         return f"{lat:.5f}, {lon:.5f}"
 
-    def _tags(self, tags: list[str] | None) -> str:
+    def _tags(self, tags: Sequence[str] | None) -> str:
         chips = [
             f"<span style='background:#ece6f7; color:#4a2f80'>&nbsp;{_escape(tag)}&nbsp;</span>"
             for tag in tags or []

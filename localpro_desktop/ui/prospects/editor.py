@@ -4,7 +4,8 @@ The checks are the ones the importer and the service apply (``parse_phone``,
 ``check_email``, ``normalize_prospect``), run on each keystroke: they are pure and take
 microseconds. Only the duplicate search touches the database, so it is debounced and
 runs on the task runner. Saving also runs there; the dialog stays open on a refusal
-(plan limit, duplicate) so nothing typed is lost.
+(plan limit, duplicate) so nothing typed is lost. The workspace's country (the default
+region of phone numbers) comes from the opener, or from the task runner when it has none.
 """
 
 from __future__ import annotations
@@ -31,19 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.discovery.demo.generator import COUNTRIES, SECTORS
-from localpro_desktop.domain.emails import check_email
-from localpro_desktop.domain.normalize import country_code, normalize_prospect
-from localpro_desktop.domain.phones import format_national, parse_phone
+from localpro_desktop.domain.countries import COUNTRIES
+from localpro_desktop.domain.normalize import country_code
 from localpro_desktop.domain.plans import LimitCheck, PlanLimitError
-from localpro_desktop.services.prospects import Duplicate, ProspectService
-from localpro_desktop.store.models import Prospect
+from localpro_desktop.domain.prospect_fields import EDITABLE
+from localpro_desktop.domain.sectors import SECTORS
+from localpro_desktop.services.prospects import Duplicate, ProspectRecord, ProspectService
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.prospects import texts
+from localpro_desktop.ui.prospects import feedback, texts
 from localpro_desktop.ui.prospects.background import run_for
-from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
-from localpro_desktop.ui.widgets import OK_COLOR, MessageBar, Tone
+from localpro_desktop.ui.style import MUTED_COLOR
+from localpro_desktop.ui.widgets import MessageBar, Tone
 
 DUPLICATE_DELAY_MS = 400
 
@@ -55,30 +55,25 @@ class LimitHit:
     check: LimitCheck
 
 
-def _feedback_label() -> QLabel:
-    """A fixed-height line under a field, so the form does not jump while typing."""
-    label = QLabel()
-    label.setStyleSheet("font-size: 11px;")
-    label.setFixedHeight(16)
-    return label
-
-
 class ProspectDialog(QDialog):
     sig_saved = Signal(object)
-    """The saved Prospect (added or edited)."""
+    """The saved ProspectRecord (added or edited)."""
 
     def __init__(
         self,
         ctx: UiContext,
         *,
-        prospect: Prospect | None = None,
+        prospect: ProspectRecord | None = None,
         cities: list[str] | None = None,
+        region: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.prospect = prospect
-        self.region = ctx.ws.settings().country
+        # The workspace's country; "" until it arrives when the opener did not know it.
+        self.region = region or ""
+        self._country_chosen = False
         self.duplicates: list[Duplicate] = []
         self.saving = False
         self._dupe_request = 0
@@ -98,13 +93,51 @@ class ProspectDialog(QDialog):
             widget.textChanged.connect(self._dupe_timer.start)
         self.city.editTextChanged.connect(self._dupe_timer.start)
         self._validate()
+        if region is None:
+            ws = ctx.ws
+            run_for(self, ctx.runner, lambda: ws.region, on_done=self._region_loaded)
+
+    def _region_loaded(self, region: str) -> None:
+        self.region = region
+        if self.country.findData(region) < 0:
+            self.country.insertItem(0, self._country_name(region), region)
+        if self.prospect is None and not self._country_chosen:
+            self.country.setCurrentIndex(self.country.findData(region))
+        self._validate()
 
     # -- construction -----------------------------------------------------------------
 
     def _build(self, cities: list[str]) -> None:
+        self._build_fields(cities)
+        self._build_duplicate_box()
+        self.error_bar = MessageBar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._columns())
+        layout.addWidget(self.duplicate_box)
+        layout.addWidget(self.error_bar)
+        layout.addLayout(self._bottom())
+
+        for edit in (
+            self.name,
+            self.phone,
+            self.whatsapp,
+            self.email,
+            self.latitude,
+            self.longitude,
+        ):
+            edit.textChanged.connect(self._validate)
+        self.country.currentIndexChanged.connect(self._validate)
+        self.country.activated.connect(self._country_activated)
+        self.same_whatsapp.toggled.connect(self._same_whatsapp_toggled)
+        self.phone.textChanged.connect(self._mirror_phone)
+
+    def _country_activated(self, _index: int) -> None:
+        self._country_chosen = True  # a late region must not undo the user's choice
+
+    def _build_fields(self, cities: list[str]) -> None:
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Chez Fatou Couture"))
-        self.name_feedback = _feedback_label()
+        self.name_feedback = feedback.feedback_label()
         self.contact_person = QLineEdit()
         self.contact_person.setPlaceholderText(self.tr("Owner or manager"))
         self.sector = QComboBox()
@@ -127,18 +160,18 @@ class ProspectDialog(QDialog):
 
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("e.g. 77 123 45 67"))
-        self.phone_feedback = _feedback_label()
+        self.phone_feedback = feedback.feedback_label()
         self.whatsapp = QLineEdit()
         self.same_whatsapp = QCheckBox(self.tr("Same as phone"))
-        self.whatsapp_feedback = _feedback_label()
+        self.whatsapp_feedback = feedback.feedback_label()
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("name@example.com"))
-        self.email_feedback = _feedback_label()
+        self.email_feedback = feedback.feedback_label()
         self.website = QLineEdit()
         self.website.setPlaceholderText(self.tr("www.example.com"))
         self.country = QComboBox()
         codes = list(COUNTRIES)
-        if self.region not in codes:
+        if self.region and self.region not in codes:
             codes.insert(0, self.region)
         for code in codes:
             self.country.addItem(self._country_name(code), code)
@@ -153,8 +186,9 @@ class ProspectDialog(QDialog):
         self.latitude.setPlaceholderText(self.tr("Latitude"))
         self.longitude = QLineEdit()
         self.longitude.setPlaceholderText(self.tr("Longitude"))
-        self.coordinates_feedback = _feedback_label()
+        self.coordinates_feedback = feedback.feedback_label()
 
+    def _columns(self) -> QGridLayout:
         left = QFormLayout()
         left.setHorizontalSpacing(10)
         left.addRow(self.tr("Business name *"), self.name)
@@ -194,7 +228,9 @@ class ProspectDialog(QDialog):
         columns.addLayout(right, 0, 1)
         columns.setColumnStretch(0, 1)
         columns.setColumnStretch(1, 1)
+        return columns
 
+    def _build_duplicate_box(self) -> None:
         self.duplicate_box = QFrame()
         self.duplicate_box.setObjectName("duplicateBox")
         self.duplicate_box.setStyleSheet(
@@ -208,7 +244,7 @@ class ProspectDialog(QDialog):
         box_layout.addWidget(self.duplicate_text)
         self.duplicate_box.hide()
 
-        self.error_bar = MessageBar()
+    def _bottom(self) -> QHBoxLayout:
         self.buttons = QDialogButtonBox()
         self.save_button = QPushButton(self.tr("Save") if self.prospect else self.tr("Add"))
         self.save_button.setDefault(True)
@@ -222,25 +258,7 @@ class ProspectDialog(QDialog):
         bottom.addWidget(required)
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
-        layout.addWidget(self.duplicate_box)
-        layout.addWidget(self.error_bar)
-        layout.addLayout(bottom)
-
-        for edit in (
-            self.name,
-            self.phone,
-            self.whatsapp,
-            self.email,
-            self.latitude,
-            self.longitude,
-        ):
-            edit.textChanged.connect(self._validate)
-        self.country.currentIndexChanged.connect(self._validate)
-        self.same_whatsapp.toggled.connect(self._same_whatsapp_toggled)
-        self.phone.textChanged.connect(self._mirror_phone)
+        return bottom
 
     def _country_name(self, code: str) -> str:
         info = COUNTRIES.get(code)
@@ -249,7 +267,7 @@ class ProspectDialog(QDialog):
         name = info.name_fr if self.ctx.language == "fr" else info.name_en
         return f"{name} ({code})"
 
-    def _fill(self, prospect: Prospect) -> None:
+    def _fill(self, prospect: ProspectRecord) -> None:
         self.name.setText(prospect.business_name)
         self.contact_person.setText(prospect.contact_person)
         index = self.sector.findData(prospect.sector)
@@ -289,24 +307,29 @@ class ProspectDialog(QDialog):
         return str(self.country.currentData() or self.region)
 
     def values(self) -> dict[str, str]:
-        """The form as the service's editable fields, text as typed."""
-        return {
-            "business_name": self.name.text().strip(),
-            "contact_person": self.contact_person.text().strip(),
-            "sector": self._sector_value(),
-            "city": self.city.currentText().strip(),
-            "country": self._country_value(),
-            "address": self.address.text().strip(),
-            "phone": self.phone.text().strip(),
-            "whatsapp": self.whatsapp.text().strip(),
-            "email": self.email.text().strip(),
-            "website": self.website.text().strip(),
-            "latitude": self.latitude.text().strip(),
-            "longitude": self.longitude.text().strip(),
-            "source_ref": self.source_ref.text().strip(),
-            "notes": self.notes.toPlainText().strip(),
-            "tags": self.tags.text().strip(),
+        """The form as the service's editable fields (``EDITABLE``), text as typed.
+
+        One reader per field: a field added to ``EDITABLE`` without a widget here fails
+        at once (KeyError) instead of being silently left out of the form.
+        """
+        readers: dict[str, Callable[[], str]] = {
+            "business_name": self.name.text,
+            "contact_person": self.contact_person.text,
+            "sector": self._sector_value,
+            "city": self.city.currentText,
+            "country": self._country_value,
+            "address": self.address.text,
+            "phone": self.phone.text,
+            "whatsapp": self.whatsapp.text,
+            "email": self.email.text,
+            "website": self.website.text,
+            "latitude": self.latitude.text,
+            "longitude": self.longitude.text,
+            "source_ref": self.source_ref.text,
+            "notes": self.notes.toPlainText,
+            "tags": self.tags.text,
         }
+        return {name: readers[name]().strip() for name in EDITABLE}
 
     # -- inline validation ------------------------------------------------------------
 
@@ -319,23 +342,8 @@ class ProspectDialog(QDialog):
         if self.same_whatsapp.isChecked():
             self.whatsapp.setText(text)
 
-    @staticmethod
-    def _say(label: QLabel, text: str, ok: bool) -> None:
-        label.setText(text)
-        label.setToolTip(text)
-        label.setStyleSheet(f"font-size: 11px; color: {OK_COLOR if ok else ERROR_COLOR};")
-
     def _check_phone(self, text: str, label: QLabel) -> bool:
-        parsed = parse_phone(text, country_code(self._country_value()) or self.region)
-        if parsed.empty:
-            label.clear()
-            return True
-        if parsed.e164:
-            self._say(label, f"{format_national(parsed.e164)} ✓", ok=True)
-            return True
-        problem = texts.phone_problem(parsed)
-        self._say(label, "⚠ " + problem[:1].upper() + problem[1:], ok=False)
-        return False
+        return feedback.phone(label, text, country_code(self._country_value()) or self.region)
 
     def _validate(self) -> bool:
         """Refresh every field's feedback; True when the form can be saved as it is.
@@ -347,51 +355,20 @@ class ProspectDialog(QDialog):
         if name_ok or not self.name.isModified():
             self.name_feedback.clear()
         else:
-            self._say(self.name_feedback, self.tr("A business name is required"), ok=False)
+            feedback.say(self.name_feedback, self.tr("A business name is required"), ok=False)
         self._check_phone(self.phone.text(), self.phone_feedback)
         if self.same_whatsapp.isChecked():
             self.whatsapp_feedback.clear()
         else:
             self._check_phone(self.whatsapp.text(), self.whatsapp_feedback)
-        checked = check_email(self.email.text())
-        if not checked.raw:
-            self.email_feedback.clear()
-        elif checked.normalized:
-            self._say(self.email_feedback, "✓", ok=True)
-        else:
-            self._say(self.email_feedback, "⚠ " + texts.email_problem(checked), ok=False)
-        coordinates_ok = self._check_coordinates()
-        return name_ok and coordinates_ok
-
-    def _check_coordinates(self) -> bool:
-        lat, lon = self.latitude.text().strip(), self.longitude.text().strip()
-        if not lat and not lon:
-            self.coordinates_feedback.clear()
-            return True
-        result = normalize_prospect(
-            {"business_name": "-", "latitude": lat, "longitude": lon}, self.region
+        feedback.email(self.email_feedback, self.email.text())
+        coordinates_ok = feedback.coordinates(
+            self.coordinates_feedback,
+            self.latitude.text().strip(),
+            self.longitude.text().strip(),
+            self.region,
         )
-        if any(e.startswith("latitude") for e in result.errors):
-            self._say(
-                self.coordinates_feedback,
-                self.tr("Latitude must be a number between -90 and 90"),
-                ok=False,
-            )
-            return False
-        if any(e.startswith("longitude") for e in result.errors):
-            self._say(
-                self.coordinates_feedback,
-                self.tr("Longitude must be a number between -180 and 180"),
-                ok=False,
-            )
-            return False
-        if not lat or not lon:
-            self._say(
-                self.coordinates_feedback, self.tr("Give both latitude and longitude"), ok=False
-            )
-            return False
-        self.coordinates_feedback.clear()
-        return True
+        return name_ok and coordinates_ok
 
     # -- duplicates -------------------------------------------------------------------
 
@@ -456,7 +433,7 @@ class ProspectDialog(QDialog):
         allow_duplicate = bool(self.duplicates)
         prospect_id = self.prospect.id if self.prospect else None
 
-        def work() -> Prospect | LimitHit:
+        def work() -> ProspectRecord | LimitHit:
             try:
                 if prospect_id is None:
                     return service.add(fields, allow_duplicate=allow_duplicate)

@@ -22,13 +22,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from localpro_desktop.domain.phones import format_national
+from localpro_desktop.domain.phones import format_international
 from localpro_desktop.domain.pipeline import PipelineStatus
-from localpro_desktop.store.queries.prospects import ProspectFilter
+from localpro_desktop.services.prospect_search import (
+    Column,
+    Page,
+    ProspectFilter,
+    ProspectRow,
+    Sort,
+    fetch_page,
+)
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects.background import run_for
-from localpro_desktop.ui.prospects.queries import Column, Page, ProspectRow, Sort, fetch_page
 from localpro_desktop.ui.style import MUTED_COLOR, STATUS_COLORS
 from localpro_desktop.ui.widgets import validity_icon
 
@@ -287,7 +293,7 @@ class ProspectTableModel(QAbstractTableModel):
 @lru_cache(maxsize=65_536)
 def _international(e164: str) -> str:
     try:
-        return format_national(e164)
+        return format_international(e164)
     except Exception:  # a stored E.164 phonenumbers cannot re-read: show it as stored
         return e164
 

@@ -8,69 +8,53 @@ runner; the tab reloads only when a change set names prospects (or usage, for th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.services import usage
-from localpro_desktop.services.prospects import ConversionResult, ProspectService
-from localpro_desktop.store.models import Prospect
-from localpro_desktop.store.queries.prospects import ProspectFilter
+from localpro_desktop.services.prospect_search import (
+    Choices,
+    ProspectFilter,
+    load_choices,
+    position_of,
+)
+from localpro_desktop.services.prospects import (
+    ConversionResult,
+    ProspectRecord,
+    ProspectService,
+)
 from localpro_desktop.ui import formatting as fmt
-from localpro_desktop.ui import labels
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.prospects import texts
+from localpro_desktop.ui.prospects import outcomes, texts
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.detail import DetailPanel
 from localpro_desktop.ui.prospects.editor import ProspectDialog
+from localpro_desktop.ui.prospects.filters import ProspectFilterBar
 from localpro_desktop.ui.prospects.model import ID_ROLE, ProspectTableModel
-from localpro_desktop.ui.prospects.queries import Choices, Column, load_choices, position_of
+from localpro_desktop.ui.prospects.table_view import ProspectTableView
 from localpro_desktop.ui.widgets import EmptyState, MessageBar, Tone, UsageMeter
+from localpro_protocol.wire import Table
 
 if TYPE_CHECKING:
     # The wizard pulls in the importer, pandas and openpyxl (~1.5 s on a modest laptop):
     # loaded on the first Import click, not while the window opens.
     from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 
-SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 150
-_COLUMN_WIDTHS = {
-    Column.SECTOR: 135,
-    Column.CITY: 100,
-    Column.PHONE: 160,
-    Column.WHATSAPP: 160,
-    Column.SOURCE: 95,
-    Column.CONVERTED: 90,
-}
-
-
-@dataclass
-class _ViewState:
-    """What to put back after a reload: the user must not lose their place."""
-
-    selected: list[str]
-    scroll: int | None  # None after a new filter: its results start at the top
 
 
 class ProspectsTab(QWidget):
@@ -85,11 +69,10 @@ class ProspectsTab(QWidget):
         self.service = ProspectService(ctx.ws)
         self._ready = False
         self._applied: ProspectFilter | None = None
-        self._restore: _ViewState | None = None
         # (id, already reloaded for it) to select once the next first page is shown.
         self._pending_select: tuple[str, bool] | None = None
         self._detail_request = 0
-        self._choices: Choices | None = None
+        self._region: str | None = None  # the workspace's country, with the choices
         self.model = ProspectTableModel(ctx, self)
         self._build()
         self._connect()
@@ -116,54 +99,17 @@ class ProspectsTab(QWidget):
         actions.addSpacing(16)
         actions.addWidget(self.details_button)
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search names, phones, e-mails, notes…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
-        self.sector_combo = self._filter_combo(self.tr("All sectors"))
-        self.city_combo = self._filter_combo(self.tr("All cities"))
-        self.source_combo = self._filter_combo(self.tr("All sources"))
-        self.converted_combo = self._filter_combo(self.tr("Converted or not"))
-        self.converted_combo.addItem(self.tr("Not converted yet"), False)
-        self.converted_combo.addItem(self.tr("Already contacts"), True)
-        self.count_label = QLabel()
-        self.count_label.setStyleSheet("font-weight: 600;")
-        self.count_label.setMinimumWidth(110)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for combo in (
-            self.sector_combo,
-            self.city_combo,
-            self.source_combo,
-            self.converted_combo,
-        ):
-            filters.addWidget(combo, 1)
-        filters.addWidget(self.count_label)
+        self.filters = ProspectFilterBar(self.ctx.language)
+        # The bar's widgets under the tab's own names, where tests and callers reach them.
+        self.search = self.filters.search
+        self.sector_combo = self.filters.sector_combo
+        self.city_combo = self.filters.city_combo
+        self.source_combo = self.filters.source_combo
+        self.converted_combo = self.filters.converted_combo
+        self.count_label = self.filters.count_label
 
         self.message = MessageBar()
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        for column, width in _COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-
+        self.table = ProspectTableView(self.model)
         self.empty = EmptyState()
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -182,34 +128,18 @@ class ProspectsTab(QWidget):
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
         layout.addLayout(actions)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
         self._show_details(True)
 
-    def _filter_combo(self, everything: str) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(everything, None)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        combo.setMaxVisibleItems(20)
-        return combo
-
     def _connect(self) -> None:
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_filter)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._reload)
 
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self._apply_filter)
-        self.sector_combo.currentIndexChanged.connect(self._sector_changed)
-        for combo in (self.city_combo, self.source_combo, self.converted_combo):
-            combo.currentIndexChanged.connect(self._apply_filter)
+        self.filters.sig_changed.connect(self._apply_filter)
         self.add_button.clicked.connect(self.add_prospect)
         self.import_button.clicked.connect(lambda: self.start_import())
         self.details_button.toggled.connect(self._show_details)
@@ -219,11 +149,13 @@ class ProspectsTab(QWidget):
         self.model.sig_failed.connect(
             lambda message: self.message.show_message(message, Tone.ERROR)
         )
-        self.model.modelAboutToBeReset.connect(lambda: self._remember_view())
+        self.model.modelAboutToBeReset.connect(lambda: self.table.remember())
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda index: self.edit_record(index.data(ID_ROLE)))
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.sig_delete.connect(self._delete_selected)
+        self.table.sig_edit.connect(self._edit_current)
 
         self.detail.sig_edit.connect(self.edit_record)
         self.detail.sig_convert.connect(self.convert)
@@ -235,13 +167,6 @@ class ProspectsTab(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.search.setFocus)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_selected)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            edit = QShortcut(QKeySequence(key), self.table)
-            edit.setContext(Qt.ShortcutContext.WidgetShortcut)
-            edit.activated.connect(self._edit_current)
         self.ctx.bridge.sig_changed.connect(self._on_changed)
 
     # -- public API (main window) -----------------------------------------------------
@@ -251,7 +176,7 @@ class ProspectsTab(QWidget):
         return self._ready
 
     def add_prospect(self) -> ProspectDialog:
-        dialog = ProspectDialog(self.ctx, cities=self.cities, parent=self)
+        dialog = ProspectDialog(self.ctx, cities=self.cities, region=self._region, parent=self)
         dialog.sig_saved.connect(self._added)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -292,42 +217,16 @@ class ProspectsTab(QWidget):
         )
 
     def current_filter(self) -> ProspectFilter:
-        text = self.search.text().strip()
-        return ProspectFilter(
-            sector=self.sector_combo.currentData(),
-            city=self.city_combo.currentData(),
-            source=self.source_combo.currentData(),
-            converted=self.converted_combo.currentData(),
-            text=text or None,
-        )
+        return self.filters.current_filter()
 
     def clear_filters(self) -> None:
-        for widget in (
-            self.search,
-            self.sector_combo,
-            self.city_combo,
-            self.source_combo,
-            self.converted_combo,
-        ):
-            widget.blockSignals(True)
-        self.search.clear()
-        for combo in (self.sector_combo, self.city_combo, self.source_combo, self.converted_combo):
-            combo.setCurrentIndex(0)
-        for widget in (
-            self.search,
-            self.sector_combo,
-            self.city_combo,
-            self.source_combo,
-            self.converted_combo,
-        ):
-            widget.blockSignals(False)
-        self._fill_cities()
+        self.filters.clear()
         self._apply_filter()
 
     # -- filters ----------------------------------------------------------------------
 
     def _apply_filter(self) -> None:
-        self._search_timer.stop()
+        self.filters.settle()
         flt = self.current_filter()
         if flt == self._applied and self.model.current_filter is not None:
             return
@@ -335,40 +234,27 @@ class ProspectsTab(QWidget):
         self.model.set_query(flt)
         self.sig_filter_changed.emit(flt)
 
-    def _sector_changed(self) -> None:
-        self._fill_cities()
-        self._apply_filter()
-
     def _load_choices(self) -> None:
-        """Drop-downs list what the data holds (one scan, on the database worker)."""
+        """Drop-downs list what the data holds (one scan, on the database worker).
+
+        The workspace's country comes along: the add dialog needs it at once, and the UI
+        thread must not read it from the database.
+        """
         ws = self.ctx.ws
-        run_for(self, self.ctx.runner, lambda: load_choices(ws), on_done=self._fill_choices)
 
-    def _fill_choices(self, choices: Choices) -> None:
-        self._choices = choices
-        language = self.ctx.language
-        sectors = sorted(
-            ((labels.sector(s, language), s) for s in choices.sectors),
-            key=lambda item: item[0].casefold(),
-        )
-        _refill(self.sector_combo, sectors)
-        sources = sorted(
-            ((labels.source(s), s) for s in choices.sources),
-            key=lambda item: item[0].casefold(),
-        )
-        _refill(self.source_combo, sources)
-        self._fill_cities()
+        def load() -> tuple[Choices, str]:
+            return load_choices(ws), ws.region
 
-    def _fill_cities(self) -> None:
-        """Cities follow the chosen sector, so no combination leads to an empty list."""
-        if self._choices is not None:
-            cities = self._choices.cities(self.sector_combo.currentData())
-            _refill(self.city_combo, [(city, city) for city in cities])
+        run_for(self, self.ctx.runner, load, on_done=self._fill_choices)
+
+    def _fill_choices(self, loaded: tuple[Choices, str]) -> None:
+        choices, self._region = loaded
+        self.filters.fill_choices(choices)
 
     @property
     def cities(self) -> list[str]:
         """Every city in the data, for the add/edit dialog's suggestions."""
-        return self._choices.cities() if self._choices is not None else []
+        return self.filters.cities()
 
     # -- model feedback ---------------------------------------------------------------
 
@@ -383,9 +269,8 @@ class ProspectsTab(QWidget):
         if not first_page:
             return
         first_time, self._ready = not self._ready, True
-        state, self._restore = self._restore, None
-        if state is not None:
-            self._put_back(state)
+        if self.table.put_back() is False:
+            self._selection_changed()  # none of the selected rows came back
         if self._pending_select is not None:
             (pending, reloaded), self._pending_select = self._pending_select, None
             self._select(pending, reloaded=reloaded)
@@ -393,76 +278,25 @@ class ProspectsTab(QWidget):
             # Like a mail client: the panel shows the first prospect rather than a blank.
             self._select_row(0)
 
-    def _remember_view(self, *, keep_scroll: bool = False) -> None:
-        if self._restore is None:
-            scroll = self.table.verticalScrollBar().value() if keep_scroll else None
-            self._restore = _ViewState(self.selected_ids(), scroll)
-
-    def _put_back(self, state: _ViewState) -> None:
-        selection = QItemSelection()
-        for ident in state.selected:
-            row = self.model.row_of(ident)
-            if row is not None:
-                selection.select(self.model.index(row, 0), self.model.index(row, len(Column) - 1))
-        if not selection.isEmpty():
-            self.table.selectionModel().select(
-                selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-        else:
-            self._selection_changed()
-        if state.scroll is not None:
-            self.table.verticalScrollBar().setValue(state.scroll)
-
     def _show_empty(self) -> None:
-        flt = self.current_filter()
-        active = [
-            self.sector_combo.currentText() if flt.sector else "",
-            self.city_combo.currentText() if flt.city else "",
-            self.source_combo.currentText() if flt.source else "",
-            self.converted_combo.currentText() if flt.converted is not None else "",
-        ]
-        where = " · ".join(part for part in active if part)
-        if flt == ProspectFilter():
-            self.empty.show_state(
-                self.tr("No prospects yet"),
-                self.tr(
-                    "Add the businesses you want to reach one by one, or import the list "
-                    "you already keep in Excel."
-                ),
-                [
-                    (self.tr("Add a prospect"), self.add_prospect),
-                    (self.tr("Import a file…"), lambda: self.start_import()),
-                ],
-            )
-        else:
-            title = (
-                self.tr("No prospect matches “{text}”").format(text=flt.text)
-                if flt.text
-                else self.tr("No prospect matches these filters")
-            )
-            detail = self.tr("Filters: {filters}").format(filters=where) if where else ""
-            self.empty.show_state(title, detail, [(self.tr("Clear filters"), self.clear_filters)])
+        outcomes.show_empty(
+            self.empty,
+            self.current_filter(),
+            self.filters.active(),
+            add=self.add_prospect,
+            start_import=lambda: self.start_import(),
+            clear=self.clear_filters,
+        )
         self.list_stack.setCurrentWidget(self.empty)
         self.detail.show_nothing()
 
     # -- selection and details --------------------------------------------------------
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        found = (self.model.row_at(row) for row in rows)
-        return [row.id for row in found if row is not None]
+        return self.table.selected_ids()
 
     def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.table.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.NoUpdate
-        )
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.select_row(row)
 
     def _located(
         self,
@@ -493,7 +327,7 @@ class ProspectsTab(QWidget):
             elif not reloaded:
                 # Newer than the rows loaded around its place (just added): reload them.
                 self._pending_select = (prospect_id, True)
-                self._remember_view(keep_scroll=True)
+                self.table.remember(keep_scroll=True)
                 self.model.refresh()
 
         self.model.ensure_loaded(position + 1, select)
@@ -512,7 +346,7 @@ class ProspectsTab(QWidget):
         request = self._detail_request
         service = self.service
 
-        def shown(prospect: Prospect) -> None:
+        def shown(prospect: ProspectRecord) -> None:
             if request == self._detail_request:
                 self.detail.show_prospect(prospect)
 
@@ -559,13 +393,18 @@ class ProspectsTab(QWidget):
             self,
             self.ctx.runner,
             lambda: self.service.get(prospect_id),
-            on_done=self._open_editor,
+            on_done=self._edit_loaded,
             on_error=lambda message, _bug: self.message.show_message(message, Tone.ERROR),
         )
         return None
 
-    def _open_editor(self, prospect: Prospect) -> ProspectDialog:
-        dialog = ProspectDialog(self.ctx, prospect=prospect, cities=self.cities, parent=self)
+    def _edit_loaded(self, prospect: ProspectRecord) -> None:
+        self._open_editor(prospect)
+
+    def _open_editor(self, prospect: ProspectRecord) -> ProspectDialog:
+        dialog = ProspectDialog(
+            self.ctx, prospect=prospect, cities=self.cities, region=self._region, parent=self
+        )
         dialog.sig_saved.connect(
             lambda saved: self.message.show_message(
                 self.tr("Changes to “{name}” saved.").format(name=saved.business_name),
@@ -576,7 +415,7 @@ class ProspectsTab(QWidget):
         dialog.open()
         return dialog
 
-    def _added(self, prospect: Prospect) -> None:
+    def _added(self, prospect: ProspectRecord) -> None:
         self.message.show_message(
             self.tr("“{name}” added to your prospects.").format(name=prospect.business_name),
             Tone.SUCCESS,
@@ -606,26 +445,14 @@ class ProspectsTab(QWidget):
         if len(ids) == 1 and result.contacts:
             contact_id = result.contacts[0].id
             name = names.get(ids[0]) or result.contacts[0].company
-            text = (
-                self.tr("“{name}” is now a contact in the CRM.")
-                if result.created
-                else self.tr("“{name}” was already a contact in the CRM.")
-            ).format(name=name)
             self.message.show_message(
-                text,
+                outcomes.converted_one(name, result),
                 Tone.SUCCESS,
                 action=self.tr("Open in CRM"),
                 on_action=lambda: self.sig_open_record.emit("contact", contact_id),
             )
             return
-        text = self.tr("{count} prospects converted to contacts.").format(
-            count=fmt.number(result.created)
-        )
-        if result.already_converted:
-            text += " " + self.tr("{count} were contacts already.").format(
-                count=fmt.number(result.already_converted)
-            )
-        self.message.show_message(text, Tone.SUCCESS)
+        self.message.show_message(outcomes.converted_many(result), Tone.SUCCESS)
 
     def _edit_current(self) -> None:
         ids = self.selected_ids()
@@ -639,58 +466,19 @@ class ProspectsTab(QWidget):
         if not prospect_ids:
             return
         ids = list(prospect_ids)
-        if confirm and not self._confirm_delete(ids):
+        if confirm and not outcomes.confirm_delete(self, len(ids), self._name_of(ids[0])):
             return
         service = self.service
         run_for(
             self,
             self.ctx.runner,
             lambda: service.delete(ids),
-            on_done=lambda count: self.message.show_message(
-                self.tr("1 prospect deleted.")
-                if count == 1
-                else self.tr("{count} prospects deleted.").format(count=fmt.number(count)),
-                Tone.SUCCESS,
-            ),
+            on_done=lambda count: self.message.show_message(outcomes.deleted(count), Tone.SUCCESS),
             on_error=lambda message, _bug: self.message.show_message(message, Tone.ERROR),
         )
 
-    def _confirm_delete(self, ids: list[str]) -> bool:
-        if len(ids) == 1:
-            question = self.tr("Delete “{name}”?").format(name=self._name_of(ids[0]) or "?")
-        else:
-            question = self.tr("Delete {count} prospects?").format(count=fmt.number(len(ids)))
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete prospects"),
-            question,
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(
-            self.tr(
-                "They disappear from lists, searches and the map. Contacts already made "
-                "from them stay in the CRM."
-            )
-        )
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is delete
-
     def _imported(self, report: object) -> None:
-        created = getattr(report, "created", 0)
-        updated = getattr(report, "updated", 0)
-        rejected = len(getattr(report, "rejected", []))
-        text = self.tr("Import finished: {created} added, {updated} updated, {rejected} rejected.")
-        self.message.show_message(
-            text.format(
-                created=fmt.number(created),
-                updated=fmt.number(updated),
-                rejected=fmt.number(rejected),
-            ),
-            Tone.WARNING if rejected else Tone.SUCCESS,
-        )
+        self.message.show_message(*outcomes.imported(report))
 
     def _import_closed(self, wizard: ImportWizard) -> None:
         if wizard.cancelled:
@@ -699,13 +487,15 @@ class ProspectsTab(QWidget):
     # -- changes from anywhere --------------------------------------------------------
 
     def _on_changed(self, changes: object) -> None:
-        if concerns(changes, "prospects", "usage_events", "workspace_settings"):
+        if concerns(changes, Table.PROSPECTS, Table.USAGE_EVENTS, Table.WORKSPACE_SETTINGS):
             self.refresh_usage()
-        if concerns(changes, "prospects", me=self):
+        if concerns(changes, Table.WORKSPACE_SETTINGS):
+            self._load_choices()  # the country may have changed: the add dialog's default
+        if concerns(changes, Table.PROSPECTS, me=self):
             self._refresh_timer.start()  # an import sends several bursts: reload once
 
     def _reload(self) -> None:
-        self._remember_view(keep_scroll=True)
+        self.table.remember(keep_scroll=True)
         self.model.refresh()
         self._load_choices()
 
@@ -721,21 +511,3 @@ class ProspectsTab(QWidget):
     def _show_usage(self, report: usage.UsageReport) -> None:
         line = report.line(Metric.PROSPECTS)
         self.usage_meter.set_usage(line.used, line.limit, fmt.day(report.resets_on))
-
-
-def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-    """Replace a filter's choices, keeping the current one even if the data lost it."""
-    current = combo.currentData()
-    everything = combo.itemText(0)
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(everything, None)
-    for text, value in items:
-        combo.addItem(text, value)
-    if current is not None:
-        index = combo.findData(current)
-        if index < 0:
-            combo.addItem(str(current), current)
-            index = combo.count() - 1
-        combo.setCurrentIndex(index)
-    combo.blockSignals(False)

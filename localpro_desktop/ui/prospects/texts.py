@@ -1,20 +1,23 @@
-"""User-facing wording for domain facts the services phrase in English.
+"""User-facing wording for domain facts, chosen by message id (``domain/messages``).
 
-The domain layer explains problems in English sentences ("not a phone number (too
-short)", PlanLimitError's message) because the CLI prints them. The window speaks the
-user's language, so the facts behind those sentences are re-worded here, with the
-original kept as a fallback for anything not recognised.
+The domain and the services word their problems as Messages: an id with arguments whose
+English the command line prints. Most are shown simply translated
+(``i18n.translate_message``); the few a form or the import report shows all the time get
+a shorter wording for people here, picked by the message's id — never by parsing English.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-import phonenumbers
 from PySide6.QtCore import QCoreApplication
 
 from localpro_desktop.domain.emails import CheckedEmail
+from localpro_desktop.domain.messages import JOINED_ID, Message
+from localpro_desktop.domain.messages import emails as email_msg
+from localpro_desktop.domain.messages import phones as phone_msg
+from localpro_desktop.domain.messages import records as record_msg
+from localpro_desktop.domain.messages import rows as row_msg
 from localpro_desktop.domain.phones import ParsedPhone
 from localpro_desktop.domain.plans import (
     PLAN_LIMITS,
@@ -23,6 +26,7 @@ from localpro_desktop.domain.plans import (
     next_reset,
 )
 from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui.i18n import translate_message
 
 # Strings are written out in full QCoreApplication.translate(...) calls: lupdate only
 # finds literal calls.
@@ -65,62 +69,34 @@ def requirement_label(requirement: str) -> str:
 
 def phone_problem(parsed: ParsedPhone) -> str:
     """Why a typed number is not usable, with the number as it was understood."""
-    problem = parsed.problem or ""
-    match = re.fullmatch(r"(\+\d+) is not a valid number", problem)
-    if match:
+    problem = parsed.problem
+    if problem is None:
+        return ""
+    if problem.id == phone_msg.NOT_VALID:
         return QCoreApplication.translate("ProspectTexts", "{number}: {reason}").format(
-            number=match.group(1), reason=_phone_reason(problem)
+            number=problem.args["number"], reason=_phone_reason(problem)
         )
     return _phone_reason(problem)
 
 
 def _phone_reason(problem: str) -> str:
     """The gist of a ``parse_phone`` problem, in the user's language."""
-    match = re.fullmatch(r"not a phone number \((.+)\)", problem)
-    if match:
-        reason = {
-            "unknown country code": QCoreApplication.translate(
-                "ProspectTexts", "unknown country code"
-            ),
-            "no digits": QCoreApplication.translate("ProspectTexts", "no digits"),
-            "too short": QCoreApplication.translate("ProspectTexts", "too short"),
-            "too long": QCoreApplication.translate("ProspectTexts", "too long"),
-        }.get(match.group(1), QCoreApplication.translate("ProspectTexts", "unreadable"))
-        return QCoreApplication.translate("ProspectTexts", "not a phone number ({reason})").format(
-            reason=reason
-        )
-    match = re.fullmatch(r"(\+\d+) is not a valid number", problem)
-    if match:
-        length = _length_problem(match.group(1))
+    if isinstance(problem, Message) and problem.id == phone_msg.NOT_VALID:
+        length = problem.args.get("length")
         if length == "short":
             return QCoreApplication.translate("ProspectTexts", "too short, digits are missing")
         if length == "long":
             return QCoreApplication.translate("ProspectTexts", "too long, check the digits")
         return QCoreApplication.translate("ProspectTexts", "not a valid number in that country")
-    return problem
-
-
-def _length_problem(e164: str) -> str | None:
-    """Whether the digit count is wrong ("short"/"long"): the most common typing slip."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return None
-    reason = phonenumbers.is_possible_number_with_reason(number)
-    result = phonenumbers.ValidationResult
-    if reason == result.TOO_SHORT:
-        return "short"
-    if reason == result.TOO_LONG:
-        return "long"
-    return None
+    return translate_message(problem)
 
 
 def email_problem(checked: CheckedEmail) -> str:
     """e-mail validator's reasons are long and English; the gist is enough in a form."""
-    problem = checked.problem or ""
-    if "@" not in checked.raw:
+    problem = checked.problem
+    if problem is not None and problem.id == email_msg.NEEDS_AT:
         return QCoreApplication.translate("ProspectTexts", "An e-mail address needs an @")
-    if "domain" in problem.lower() or "period" in problem.lower():
+    if problem is not None and problem.id == email_msg.BAD_DOMAIN:
         return QCoreApplication.translate(
             "ProspectTexts", "The part after the @ is not a valid domain"
         )
@@ -128,13 +104,14 @@ def email_problem(checked: CheckedEmail) -> str:
 
 
 def duplicate_reason(reason: str) -> str:
-    return {
-        "the same phone": QCoreApplication.translate("ProspectTexts", "same phone number"),
-        "the same e-mail": QCoreApplication.translate("ProspectTexts", "same e-mail"),
-        "a very similar name in the same city": QCoreApplication.translate(
-            "ProspectTexts", "very similar name in the same city"
-        ),
-    }.get(reason, reason)
+    if isinstance(reason, Message):
+        if reason.id == record_msg.SAME_PHONE:
+            return QCoreApplication.translate("ProspectTexts", "same phone number")
+        if reason.id == record_msg.SAME_EMAIL:
+            return QCoreApplication.translate("ProspectTexts", "same e-mail")
+        if reason.id == record_msg.SIMILAR_NAME:
+            return QCoreApplication.translate("ProspectTexts", "very similar name in the same city")
+    return translate_message(reason)
 
 
 def plan_limit_message(check: LimitCheck, today: date | None = None) -> str:
@@ -169,70 +146,54 @@ def prospect_count(count: int) -> str:
     )
 
 
-_ROW_PROBLEMS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(phone|whatsapp) '(.*)': (.+)"), "phone"),
-    (re.compile(r"email '(.*)': .+"), "email"),
-    (re.compile(r"(latitude|longitude) '(.*)' is not a number"), "coordinate"),
-    (re.compile(r"(latitude|longitude) '(.*)' is outside .+"), "coordinate"),
-    (re.compile(r"country '(.*)' is unknown; (\w+) used"), "country"),
-    (re.compile(r"(\d+) more cell\(s\) than the header has columns.*"), "cells"),
-    (re.compile(r"(opt_out_\w+) '(.*)' is not yes/no; ignored"), "flag"),
-]
-
-
 def row_problem(reason: str) -> str:
-    """An import report reason ("phone '77 12': …") in the user's language.
+    """An import report reason (a ``domain.messages`` Message) in the user's words.
 
-    Reasons come from ``normalize_prospect``/``normalize_contact`` and the importer as
-    English text; a rejected row's errors are joined with "; " (which some single
-    reasons contain too, so the whole text is tried first). Anything not recognised is
-    shown as it is rather than hidden.
+    A rejected row's errors come joined as one message; each is worded on its own. The
+    commonest problems get a wording for people (the message's English is the command
+    line's); anything else is the message translated as it is.
     """
-    whole = _one_row_problem(reason)
-    if whole != reason or "; " not in reason:
-        return whole
-    return "; ".join(_one_row_problem(part) for part in reason.split("; "))
-
-
-def _one_row_problem(reason: str) -> str:
-    if reason == "business name is empty":
+    if isinstance(reason, Message) and reason.id == JOINED_ID:
+        items = reason.args["items"]
+        assert isinstance(items, tuple)
+        return "; ".join(row_problem(item) for item in items)
+    if not isinstance(reason, Message):
+        return reason
+    args = reason.args
+    key = str(args.get("key", ""))
+    if reason.id == row_msg.BUSINESS_NAME_EMPTY:
         return QCoreApplication.translate("ProspectTexts", "The business name is empty")
-    if reason.startswith("no name:"):
+    if reason.id == row_msg.NO_NAME:
         return QCoreApplication.translate(
             "ProspectTexts", "No name: give a first name, a last name or a company"
         )
-    if reason == "only one of latitude/longitude given; coordinates ignored":
+    if reason.id == row_msg.ONE_COORDINATE:
         return QCoreApplication.translate(
             "ProspectTexts", "Only one coordinate given; both were left out"
         )
-    for pattern, kind in _ROW_PROBLEMS:
-        match = pattern.fullmatch(reason)
-        if match is None:
-            continue
-        if kind == "phone":
-            label = field_label(match.group(1))
-            return QCoreApplication.translate(
-                "ProspectTexts", "{field} “{value}”: {problem}"
-            ).format(field=label, value=match.group(2), problem=_phone_reason(match.group(3)))
-        if kind == "email":
-            return QCoreApplication.translate(
-                "ProspectTexts", "E-mail “{value}”: not a valid address"
-            ).format(value=match.group(1))
-        if kind == "coordinate":
-            return QCoreApplication.translate(
-                "ProspectTexts", "{field} “{value}” is not a valid coordinate"
-            ).format(field=field_label(match.group(1)), value=match.group(2))
-        if kind == "country":
-            return QCoreApplication.translate(
-                "ProspectTexts", "Unknown country “{value}”; {code} was used"
-            ).format(value=match.group(1), code=match.group(2))
-        if kind == "cells":
-            return QCoreApplication.translate(
-                "ProspectTexts",
-                "More cells than the header has columns: check the separator or a missing quote",
-            )
-        if kind == "flag":
-            return QCoreApplication.translate(
-                "ProspectTexts", "{field} “{value}” is not yes or no; left out"
-            ).format(field=field_label(match.group(1)), value=match.group(2))
-    return reason
+    if reason.id == row_msg.PHONE:
+        return QCoreApplication.translate("ProspectTexts", "{field} “{value}”: {problem}").format(
+            field=field_label(key), value=args["value"], problem=_phone_reason(str(args["problem"]))
+        )
+    if reason.id == row_msg.EMAIL:
+        return QCoreApplication.translate(
+            "ProspectTexts", "E-mail “{value}”: not a valid address"
+        ).format(value=args["value"])
+    if reason.id in (row_msg.NOT_A_NUMBER, row_msg.OUT_OF_RANGE):
+        return QCoreApplication.translate(
+            "ProspectTexts", "{field} “{value}” is not a valid coordinate"
+        ).format(field=field_label(key), value=args["value"])
+    if reason.id == row_msg.UNKNOWN_COUNTRY:
+        return QCoreApplication.translate(
+            "ProspectTexts", "Unknown country “{value}”; {code} was used"
+        ).format(value=args["value"], code=args["region"])
+    if reason.id == row_msg.EXTRA_CELLS:
+        return QCoreApplication.translate(
+            "ProspectTexts",
+            "More cells than the header has columns: check the separator or a missing quote",
+        )
+    if reason.id == row_msg.NOT_YES_NO:
+        return QCoreApplication.translate(
+            "ProspectTexts", "{field} “{value}” is not yes or no; left out"
+        ).format(field=field_label(key), value=args["value"])
+    return translate_message(reason)

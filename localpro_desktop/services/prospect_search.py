@@ -1,13 +1,14 @@
-"""Pages, counts and positions of prospects for the lazy table, in any column order.
+"""The one prospect search: pages, counts and positions in any column order.
 
-``ProspectService.search`` always orders by name and returns full ORM rows; the table
-sorts by any column, needs only the ten columns it shows, and must find where one
-prospect sits in the current order (``select_record``) without loading everything before
-it. Pages are fetched by *keyset* ("rows after this sort key"), so page 400 of 100,000
-prospects costs what page 1 does, and a row inserted meanwhile never shifts a page.
+The Prospects screen, the CLI (``localpro prospects search``) and ``ProspectService.search``
+all page through here. The table sorts by any column, needs only the ten columns it
+shows, and must find where one prospect sits in the current order (``position_of``)
+without loading everything before it. Pages are fetched by *keyset* ("rows after this
+sort key"), so page 400 of 100,000 prospects costs what page 1 does, and a row inserted
+meanwhile never shifts a page; ``offset`` remains for the CLI's ``--offset``.
 
-Everything here runs on the task runner's database worker, never on the UI thread.
-Filtering is the store's own ``apply_filter`` so the table, the map and the service
+Headless: the screen calls these on the task runner's database worker, never on the UI
+thread. Filtering is the store's own ``apply_filter`` so the table, the map and the CLI
 always agree on what a filter matches.
 """
 
@@ -19,7 +20,7 @@ from enum import IntEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Prospect
@@ -30,6 +31,24 @@ from localpro_desktop.store.queries.prospects import (
     fts_query,
     starts_from_text,
 )
+
+__all__ = [
+    "Choices",
+    "Column",
+    "Page",
+    "ProspectFilter",
+    "ProspectRow",
+    "Sort",
+    "fetch_page",
+    "load_choices",
+    "page_query",
+    "position_of",
+    "read_page",
+]
+
+
+SortKey = ColumnElement[Any] | InstrumentedAttribute[Any]
+"""One term of an ORDER BY: a mapped column or an expression over columns."""
 
 
 class Column(IntEnum):
@@ -92,14 +111,14 @@ class Choices:
         return sorted(every, key=str.casefold)
 
 
-def _keys(column: Column) -> list[ColumnElement[Any]]:
+def _keys(column: Column) -> list[SortKey]:
     """Sort expressions for a column; the name breaks ties so equal cities read A→Z.
 
     NULL-free expressions only: a row-value comparison with a NULL is never true, which
     would make keyset paging stop early.
     """
     name = Prospect.business_name
-    by_column: dict[Column, list[ColumnElement[Any]]] = {
+    by_column: dict[Column, list[SortKey]] = {
         Column.NAME: [name],
         Column.SECTOR: [Prospect.sector, name],
         Column.CITY: [Prospect.city, name],
@@ -111,7 +130,7 @@ def _keys(column: Column) -> list[ColumnElement[Any]]:
     return [*by_column[column], Prospect.id]
 
 
-def _after(keys: Sequence[ColumnElement[Any]], values: Sequence[Any], descending: bool) -> Any:
+def _after(keys: Sequence[SortKey], values: Sequence[Any], descending: bool) -> Any:
     """Rows strictly after ``values`` in the sort, written out as nested OR/AND.
 
     Plain (a, b) > (x, y) row values would do, but spelled out SQLite can use the
@@ -142,7 +161,7 @@ def _whole_table(flt: ProspectFilter, sort: Sort | None) -> bool:
     return any(value is not None for value in unindexed)
 
 
-def _execute(session: Session, statement: Select, *, scan: bool) -> Any:  # type: ignore[type-arg]
+def _execute(session: Session, statement: Select[*tuple[Any, ...]], *, scan: bool) -> Any:
     """Run a statement; with ``scan``, as a plain table scan (``NOT INDEXED``).
 
     SQLAlchemy's SQLite dialect cannot render table hints, so the compiled SQL gets the
@@ -173,37 +192,89 @@ _SHOWN = (
 )
 
 
-def fetch_page(
-    ws: Workspace,
+def page_query(
     flt: ProspectFilter,
     sort: Sort,
     *,
     after: tuple[Any, ...] | None = None,
+    offset: int = 0,
+    limit: int = 200,
+    matches: int | None = None,
+) -> Select[*tuple[Any, ...]]:
+    """The statement of one page: the shown columns, then the row's sort key.
+
+    ``matches`` (the count, when known) picks the faster side for a text search (see
+    ``starts_from_text``); same rows, same order either way: only the plan changes.
+    """
+    keys = _keys(sort.column)
+    query = apply_filter(select(*_SHOWN, *keys), flt, from_text=starts_from_text(flt, matches))
+    if after is not None:
+        query = query.where(_after(keys, after, sort.descending))
+    query = query.order_by(*(k.desc() if sort.descending else k.asc() for k in keys))
+    query = query.limit(limit)
+    return query.offset(offset) if offset else query
+
+
+def read_page(
+    session: Session,
+    flt: ProspectFilter,
+    sort: Sort,
+    *,
+    after: tuple[Any, ...] | None = None,
+    offset: int = 0,
     limit: int = 200,
     with_total: bool = False,
 ) -> Page:
     """Up to ``limit`` rows following ``after`` (the last row's ``key``) in the sort.
 
     The total, when asked, is counted first: for a text search it tells whether starting
-    from the FTS matches beats walking the name index (``starts_from_text``).
+    from the FTS matches beats walking the name index (``starts_from_text``). Both run in
+    the caller's read transaction, so the total always describes the page.
     """
-    keys = _keys(sort.column)
     width = len(_SHOWN)
-    with ws.read() as session:
-        total = None
-        if with_total:
-            counted = _execute(session, count_query(flt), scan=_whole_table(flt, None)).scalar()
-            total = int(counted or 0)
-        query = apply_filter(select(*_SHOWN, *keys), flt, from_text=starts_from_text(flt, total))
-        if after is not None:
-            query = query.where(_after(keys, after, sort.descending))
-        query = query.order_by(*(k.desc() if sort.descending else k.asc() for k in keys))
-        query = query.limit(limit)
-        rows = [
-            ProspectRow(*record[:width], key=tuple(record[width:]))
-            for record in _execute(session, query, scan=_whole_table(flt, sort))
-        ]
+    total = None
+    if with_total:
+        counted = _execute(session, count_query(flt), scan=_whole_table(flt, None)).scalar()
+        total = int(counted or 0)
+    query = page_query(flt, sort, after=after, offset=offset, limit=limit, matches=total)
+    rows = [
+        _row(record, width) for record in _execute(session, query, scan=_whole_table(flt, sort))
+    ]
     return Page(rows, total)
+
+
+def _row(record: Any, width: int) -> ProspectRow:
+    """A result line (the ``_SHOWN`` columns, then the sort key) as a table row."""
+    return ProspectRow(
+        record[0],
+        record[1],
+        record[2],
+        record[3],
+        record[4],
+        record[5],
+        record[6],
+        record[7],
+        record[8],
+        record[9],
+        key=tuple(record[width:]),
+    )
+
+
+def fetch_page(
+    ws: Workspace,
+    flt: ProspectFilter,
+    sort: Sort,
+    *,
+    after: tuple[Any, ...] | None = None,
+    offset: int = 0,
+    limit: int = 200,
+    with_total: bool = False,
+) -> Page:
+    """``read_page`` in a read transaction of its own (what the screen's table asks)."""
+    with ws.read() as session:
+        return read_page(
+            session, flt, sort, after=after, offset=offset, limit=limit, with_total=with_total
+        )
 
 
 def position_of(ws: Workspace, flt: ProspectFilter, sort: Sort, prospect_id: str) -> int | None:
@@ -225,7 +296,7 @@ def position_of(ws: Workspace, flt: ProspectFilter, sort: Sort, prospect_id: str
 def load_choices(ws: Workspace) -> Choices:
     """Sectors, sources and each sector's cities, in one pass over the table.
 
-    Three ``ProspectService.choices`` calls cost three slow index walks (see
+    Three ``ProspectService.choices`` calls would cost three slow index walks (see
     ``_whole_table``); one scan gives all three lists and the sector→city pairs, so
     changing the sector needs no query at all.
     """

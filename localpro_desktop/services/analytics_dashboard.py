@@ -1,7 +1,7 @@
-"""Everything the Analytics tab shows, computed in one background task.
+"""The Analytics screen's read model: every figure of one refresh, computed in one call.
 
-The tab asks for all of it at once so the database worker runs one job per refresh, and
-every chart and tile of a refresh describes the same moment. Nothing here touches Qt.
+A screen asks for all of it at once so its database worker runs one job per refresh, and
+every chart and tile of a refresh describes the same moment.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import date
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.services.analytics import (
+    TREND_PERIODS,
     AnalyticsService,
     FunnelStage,
     Kpis,
@@ -19,7 +20,7 @@ from localpro_desktop.services.analytics import (
 )
 from localpro_desktop.services.workspace import Workspace
 
-RANGES: tuple[int, ...] = (7, 30, 90)
+RANGES: tuple[int, ...] = TREND_PERIODS
 """The periods the range selector offers (the ones ``AnalyticsService.trends`` compares)."""
 SECTOR_LIMIT = 10
 RATE_WINDOW = 7
@@ -27,7 +28,7 @@ RATE_WINDOW = 7
 
 @dataclass(frozen=True)
 class AnalyticsData:
-    """One refresh of the tab; per-day lists are aligned with ``days``."""
+    """One refresh of the dashboard; per-day lists are aligned with ``days``."""
 
     period: int
     days: list[date]
@@ -41,12 +42,12 @@ class AnalyticsData:
 
     @property
     def empty(self) -> bool:
-        """Nothing imported or entered yet: the tab shows a hint instead of blank charts."""
+        """Nothing imported or entered yet: a screen shows a hint instead of blank charts."""
         return self.kpis.total_prospects == 0 and self.kpis.total_contacts == 0
 
 
 def load_analytics(ws: Workspace, period: int) -> AnalyticsData:
-    """Runs on the database worker; ``period`` is one of ``RANGES``."""
+    """Every figure for the last ``period`` days (one of ``RANGES``)."""
     service = AnalyticsService(ws)
     return AnalyticsData(
         period=period,

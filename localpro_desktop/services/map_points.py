@@ -1,4 +1,5 @@
-"""What the map shows, read from the store as compact data (no Qt here; runs on the DB worker).
+"""The map's read model: what it shows, read from the store as compact data (runs on the DB
+worker; the map tab only serves it to its page).
 
 The page gets each layer as one JSON document of ``[lat, lon, id, code]`` rows (written by
 SQLite itself, see ``_points_json``) rather than one object per marker: 50,000 prospects
@@ -29,6 +30,15 @@ from localpro_desktop.store.queries.prospects import ProspectFilter, apply_filte
 Layer = Literal["contacts", "prospects"]
 LAYERS: tuple[Layer, ...] = ("contacts", "prospects")
 KIND_OF_LAYER: dict[Layer, str] = {"contacts": "contact", "prospects": "prospect"}
+
+
+def as_layer(name: str) -> Layer | None:
+    """``name`` as a layer, or None when it names none (a page or URL said it)."""
+    return next((layer for layer in LAYERS if layer == name), None)
+
+
+SOURCES: dict[str, Layer] = {"prospects": "prospects", "crm": "contacts", "contacts": "contacts"}
+"""Which layer a list's filter applies to, by the list's name (the tab keys of the window)."""
 STATUS_CODES: dict[str, int] = {status.value: i for i, status in enumerate(PIPELINE_ORDER)}
 COORD_DIGITS = 5
 """~1 m: finer is noise for a business location and only makes the JSON bigger."""
@@ -158,3 +168,32 @@ def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None
                 False,
             )
     return None
+
+
+UNUSABLE = object()
+"""What ``layer_filter`` answers for a filter it cannot read (the caller logs and ignores it)."""
+
+
+def layer_filter(layer: Layer, flt: object) -> object | None:
+    """The filter ``layer``'s query takes, read from what a list tab emits, or ``UNUSABLE``.
+
+    Prospects: a ProspectFilter (or an object carrying one as ``filter``). Contacts: a
+    SegmentRule, or the CRM tab's BoardFilter (its ``rule``, plus ``segment_id`` when
+    ``is_static``: a static segment's members are a list, not a rule).
+    """
+    if flt is None:
+        return None
+    if layer == "prospects":
+        if isinstance(flt, ProspectFilter):
+            return flt
+        inner = getattr(flt, "filter", None)
+        return inner if isinstance(inner, ProspectFilter) else UNUSABLE
+    if isinstance(flt, ContactLayerFilter):
+        return flt
+    if isinstance(flt, SegmentRule):
+        return ContactLayerFilter(flt)
+    rule = getattr(flt, "rule", None)
+    if not isinstance(rule, SegmentRule):
+        return UNUSABLE
+    segment_id = getattr(flt, "segment_id", None) if getattr(flt, "is_static", False) else None
+    return ContactLayerFilter(rule, segment_id if isinstance(segment_id, str) else None)

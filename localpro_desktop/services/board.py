@@ -1,15 +1,16 @@
-"""Board data for the CRM tab: filtered cards per pipeline column, counts, one contact.
+"""The CRM board: filtered cards per pipeline column, their counts, one page at a time.
 
-``ContactService.board`` returns whole ORM rows, ignores filters and has no next page.
-The board needs, for each column, the dozen fields a card shows plus the contact's last
-activity, under the current filter, one page at a time. Pages are fetched by *keyset*
-("cards after this one" in most-recently-updated order), so page 40 of a 10,000-card
-column costs what page 1 does, and a card moved away meanwhile never shifts a page.
+This is the one board query: the CRM screen, ``ContactService.board`` and ``localpro
+contacts board`` all read the board through it. For each column it returns the dozen
+fields a card shows plus the contact's last activity, under a filter. Pages are fetched by
+*keyset* ("cards after this one" in most-recently-updated order), so page 40 of a
+10,000-card column costs what page 1 does, and a card moved away meanwhile never shifts a
+page.
 
 Filtering is the store's own ``contact_filter`` (and ``in_static_segment``), so the board,
 segments, campaigns and the map always agree on what a filter matches.
 
-Everything here is plain Python that runs on the task runner's database worker.
+Headless: the screen runs these functions on its task runner's database worker.
 """
 
 from __future__ import annotations
@@ -19,24 +20,28 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
-from localpro_desktop.services.contacts import ContactService
-from localpro_desktop.services.segments import SegmentInfo, SegmentKind
+from localpro_desktop.services.exporting.exporters import (
+    CancelCallback,
+    ExportFormat,
+    ExportResult,
+    ProgressCallback,
+    export_records,
+)
+from localpro_desktop.services.segments import SegmentInfo, SegmentKind, workspace_tz
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact
 from localpro_desktop.store.queries.contacts import contact_filter, in_static_segment
 
 PAGE_SIZE = 50
 """Cards per column on first display and per ``fetchMore``: a screenful and a half."""
-TIMELINE_LIMIT = 200
 _ID_CHUNK = 500  # SQLite caps bound parameters; id lists are queried in chunks
 
 
@@ -156,63 +161,7 @@ class RefreshedCards:
     cards: dict[str, Card | None] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    id: str
-    kind: str
-    body: str
-    old_status: str | None
-    new_status: str | None
-    occurred_at: datetime
-
-
-@dataclass(frozen=True)
-class ContactDetails:
-    """Everything the contact panel shows, detached from any session."""
-
-    id: str
-    status: PipelineStatus
-    first_name: str
-    last_name: str
-    company: str
-    sector: str
-    phone: str
-    phone_e164: str | None
-    whatsapp: str
-    whatsapp_e164: str | None
-    email: str
-    email_normalized: str | None
-    website: str
-    address: str
-    city: str
-    country: str
-    tags: tuple[str, ...]
-    notes: str
-    opt_out_whatsapp: bool
-    opt_out_email: bool
-    opt_out_sms: bool
-    created_at: datetime
-    last_contacted_at: datetime | None
-    prospect_id: str | None
-    """The prospect this contact was converted from, if any."""
-    region: str
-    """The workspace country: the default region for phone numbers typed in the editor."""
-    timeline: tuple[TimelineEntry, ...]
-
-    @property
-    def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip() or self.company
-
-
 # -- filter → SQL ------------------------------------------------------------------------
-
-
-def workspace_tz(ws: Workspace) -> tzinfo:
-    """Rule dates are the user's calendar days (as SegmentService reads them)."""
-    try:
-        return ZoneInfo(ws.settings().timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
 
 
 def filter_clauses(flt: BoardFilter, tz: tzinfo) -> list[ColumnElement[bool]]:
@@ -475,50 +424,24 @@ def matching_ids(ws: Workspace, flt: BoardFilter) -> list[str] | None:
         return [str(i) for i in session.scalars(select(Contact.id).where(*clauses))]
 
 
-def load_details(ws: Workspace, contact_id: str) -> ContactDetails:
-    """The panel's contact and its timeline, through the service (it owns "live")."""
-    service = ContactService(ws)
-    contact = service.get(contact_id)
-    entries = service.timeline(contact.id, limit=TIMELINE_LIMIT)
-    return ContactDetails(
-        id=contact.id,
-        status=PipelineStatus(contact.status),
-        first_name=contact.first_name,
-        last_name=contact.last_name,
-        company=contact.company,
-        sector=contact.sector,
-        phone=contact.phone,
-        phone_e164=contact.phone_e164,
-        whatsapp=contact.whatsapp,
-        whatsapp_e164=contact.whatsapp_e164,
-        email=contact.email,
-        email_normalized=contact.email_normalized,
-        website=contact.website,
-        address=contact.address,
-        city=contact.city,
-        country=contact.country,
-        tags=tuple(contact.tags or ()),
-        notes=contact.notes,
-        opt_out_whatsapp=bool(contact.opt_out_whatsapp),
-        opt_out_email=bool(contact.opt_out_email),
-        opt_out_sms=bool(contact.opt_out_sms),
-        created_at=contact.created_at,
-        last_contacted_at=contact.last_contacted_at,
-        prospect_id=contact.prospect_id,
-        region=ws.settings().country,
-        timeline=tuple(
-            TimelineEntry(
-                id=a.id,
-                kind=a.kind,
-                body=a.body or "",
-                old_status=a.old_status,
-                new_status=a.new_status,
-                occurred_at=a.occurred_at,
-            )
-            for a in entries
-        ),
+def export_board(
+    ws: Workspace,
+    flt: BoardFilter,
+    export_format: ExportFormat,
+    path: Path,
+    *,
+    semicolon: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCallback | None = None,
+) -> ExportResult:
+    """Write the contacts the board shows under ``flt`` (everyone when unfiltered) to ``path``."""
+    return export_records(
+        ws,
+        "contacts",
+        export_format,
+        path,
+        ids=matching_ids(ws, flt),
+        semicolon=semicolon,
+        progress=progress,
+        cancel=cancel,
     )
-
-
-NOTE_KINDS: tuple[ActivityKind, ...] = (ActivityKind.NOTE, ActivityKind.CALL, ActivityKind.MEETING)
-"""What "Add note" can log: the activities a person types by hand."""

@@ -1,0 +1,215 @@
+"""The campaign composer's use cases: who it reaches, open a draft, save it, send it.
+
+Headless (no Qt): the Campaigns screen runs these on its database worker and the CLI can
+call them as they are. Each returns frozen snapshots, never a session-bound row.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.plans import LimitCheck, Metric, Plan, PlanLimitError, next_reset
+from localpro_desktop.services import usage
+from localpro_desktop.services.campaign_views import CampaignRow, campaign_row
+from localpro_desktop.services.campaigns import (
+    Audience,
+    CampaignService,
+    Exclusion,
+    address_for,
+    personal_fields,
+)
+from localpro_desktop.services.segments import SegmentInfo, SegmentService
+from localpro_desktop.services.workspace import Workspace
+from localpro_desktop.store.models import Contact
+
+_ALL = 1_000_000
+"""``CampaignService.recipients`` pages; editing needs every recipient id at once."""
+
+
+@dataclass(frozen=True)
+class RecipientSource:
+    """Who a campaign goes to: a segment (resolved when saving) or hand-picked contacts."""
+
+    segment_id: str | None = None
+    contact_ids: tuple[str, ...] = ()
+
+    @property
+    def chosen(self) -> bool:
+        return self.segment_id is not None or bool(self.contact_ids)
+
+
+@dataclass(frozen=True)
+class CampaignDraft:
+    """What the composer holds; ``schedule_at`` is naive UTC, None keeps it a draft."""
+
+    campaign_id: str | None
+    name: str
+    channel: Channel
+    subject: str
+    body: str
+    source: RecipientSource
+    schedule_at: datetime | None = None
+
+
+# -- the audience -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AudienceMember:
+    """One reachable contact as the preview needs it: its fields and its addresses."""
+
+    id: str
+    display_name: str
+    company: str
+    city: str
+    fields: Mapping[str, str]
+    """The template's personal fields (``{{first_name}}``…) filled for this person."""
+    addresses: Mapping[Channel, str | None]
+
+    def address(self, channel: Channel) -> str | None:
+        return self.addresses.get(channel)
+
+
+def audience_member(contact: Contact) -> AudienceMember:
+    return AudienceMember(
+        id=contact.id,
+        display_name=contact.display_name,
+        company=contact.company or "",
+        city=contact.city or "",
+        fields=personal_fields(contact),
+        addresses={channel: address_for(contact, channel)[0] for channel in Channel},
+    )
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    """Who a campaign would reach, and who it leaves out and why."""
+
+    included: tuple[AudienceMember, ...] = ()
+    excluded: tuple[Exclusion, ...] = field(default=())
+
+    def excluded_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for exclusion in self.excluded:
+            counts[exclusion.reason] = counts.get(exclusion.reason, 0) + 1
+        return counts
+
+
+def audience_view(audience: Audience) -> AudienceView:
+    return AudienceView(
+        tuple(audience_member(c) for c in audience.included), tuple(audience.excluded)
+    )
+
+
+def list_segments(ws: Workspace) -> list[SegmentInfo]:
+    return SegmentService(ws).list()
+
+
+def resolve_contact_ids(ws: Workspace, source: RecipientSource) -> list[str]:
+    """A segment's members now (segments are live), or the hand-picked ids."""
+    if source.segment_id is not None:
+        return SegmentService(ws).contact_ids(source.segment_id)
+    return list(source.contact_ids)
+
+
+def compute_audience(ws: Workspace, channel: Channel, source: RecipientSource) -> AudienceView:
+    """Who would receive it on ``channel``, and who is left out and why."""
+    if not source.chosen:
+        return AudienceView()
+    return audience_view(CampaignService(ws).audience(channel, resolve_contact_ids(ws, source)))
+
+
+# -- opening and saving -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditState:
+    """A saved campaign as the composer reopens it, with its current recipients."""
+
+    row: CampaignRow
+    recipient_ids: tuple[str, ...]
+    segment_live: bool
+
+
+def load_for_editing(ws: Workspace, campaign_id: str) -> EditState:
+    svc = CampaignService(ws)
+    campaign = svc.get(campaign_id)
+    row = campaign_row(campaign, svc.stats(campaign_id))
+    ids = tuple(r.contact_id for r, _name in svc.recipients(campaign_id, limit=_ALL))
+    live = False
+    if row.segment_id is not None:
+        live = any(s.id == row.segment_id for s in SegmentService(ws).list())
+    return EditState(row, ids, live)
+
+
+def save_draft(ws: Workspace, draft: CampaignDraft, *, initiator: object | None = None) -> str:
+    """Write the draft's content, recipients and schedule in one transaction; its id.
+
+    The segment's members are read first (a segment is live: who is in it now), then
+    ``CampaignService.save_draft`` writes everything at once and publishes one change set.
+    """
+    return CampaignService(ws).save_draft(
+        draft.campaign_id,
+        name=draft.name,
+        channel=draft.channel,
+        body=draft.body,
+        subject=draft.subject,
+        segment_id=draft.source.segment_id,
+        contact_ids=resolve_contact_ids(ws, draft.source),
+        schedule_at=draft.schedule_at,
+        initiator=initiator,
+    )
+
+
+# -- sending ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    """The result of Send: queued, or refused by the plan (the draft is kept either way)."""
+
+    campaign_id: str
+    queued: int
+    refused: LimitCheck | None = None
+    resets_on: date | None = None
+
+
+def send_now(ws: Workspace, draft: CampaignDraft) -> SendOutcome:
+    """Save, then queue every recipient; a plan refusal comes back as data, not an error.
+
+    Two transactions on purpose: a refused send keeps the saved draft. The refusal is
+    returned rather than raised so a screen can explain it with the numbers, in the
+    user's language.
+    """
+    campaign_id = save_draft(ws, replace(draft, schedule_at=None))
+    svc = CampaignService(ws)
+    try:
+        svc.queue_send(campaign_id)
+    except PlanLimitError as exc:
+        return SendOutcome(campaign_id, 0, exc.check, next_reset(usage.today_utc()))
+    return SendOutcome(campaign_id, svc.stats(campaign_id).by_status.get("queued", 0))
+
+
+def message_quota(ws: Workspace) -> tuple[usage.UsageLine, Plan]:
+    """This month's message usage against the plan, for the Send confirmation."""
+    plan = ws.settings().plan
+    with ws.read() as session:
+        return usage.report(session, plan).line(Metric.MESSAGES), plan
+
+
+def duplicate(ws: Workspace, campaign_id: str, name: str) -> str:
+    """A new draft with the same channel, content and segment (recipients are re-chosen)."""
+    svc = CampaignService(ws)
+    source = svc.get(campaign_id)
+    return svc.create(
+        name,
+        Channel(source.channel),
+        source.body,
+        subject=source.subject,
+        segment_id=source.segment_id,
+    ).id
+
+
+def delete(ws: Workspace, campaign_id: str) -> None:
+    CampaignService(ws).delete(campaign_id)

@@ -1,0 +1,163 @@
+"""The Prospects tab's search bar: text, sector, city, source, converted, and the count.
+
+The drop-downs list what the data holds (``Choices``, loaded by the tab on the database
+worker); the cities follow the chosen sector, so no combination leads to an empty list.
+Typing is debounced: the bar says "changed" once the user pauses, a drop-down at once.
+
+Its words are the Prospects tab's (translation context ``ProspectsTab``): they were
+written there first, and the French catalogue keeps them under that name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from localpro_desktop.services.prospect_search import Choices, ProspectFilter
+from localpro_desktop.ui import labels
+
+SEARCH_DELAY_MS = 250
+
+
+class ProspectFilterBar(QWidget):
+    sig_changed = Signal()
+    """The filter changed: a drop-down at once, the search text once typing pauses."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._choices: Choices | None = None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("ProspectsTab", "Search names, phones, e-mails, notes…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self.sector_combo = _filter_combo(QCoreApplication.translate("ProspectsTab", "All sectors"))
+        self.city_combo = _filter_combo(QCoreApplication.translate("ProspectsTab", "All cities"))
+        self.source_combo = _filter_combo(QCoreApplication.translate("ProspectsTab", "All sources"))
+        self.converted_combo = _filter_combo(
+            QCoreApplication.translate("ProspectsTab", "Converted or not")
+        )
+        self.converted_combo.addItem(
+            QCoreApplication.translate("ProspectsTab", "Not converted yet"), False
+        )
+        self.converted_combo.addItem(
+            QCoreApplication.translate("ProspectsTab", "Already contacts"), True
+        )
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("font-weight: 600;")
+        self.count_label.setMinimumWidth(110)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 3)
+        for combo in self.combos:
+            layout.addWidget(combo, 1)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.sig_changed)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.sig_changed)
+        self.sector_combo.currentIndexChanged.connect(self._sector_changed)
+        for combo in (self.city_combo, self.source_combo, self.converted_combo):
+            combo.currentIndexChanged.connect(self.sig_changed)
+
+    @property
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (self.sector_combo, self.city_combo, self.source_combo, self.converted_combo)
+
+    def current_filter(self) -> ProspectFilter:
+        text = self.search.text().strip()
+        return ProspectFilter(
+            sector=self.sector_combo.currentData(),
+            city=self.city_combo.currentData(),
+            source=self.source_combo.currentData(),
+            converted=self.converted_combo.currentData(),
+            text=text or None,
+        )
+
+    def settle(self) -> None:
+        """The filter is being applied now: a pending "typing paused" is not needed."""
+        self._timer.stop()
+
+    def clear(self) -> None:
+        """Back to everything, without a "changed" per widget (the caller applies once)."""
+        widgets = (self.search, *self.combos)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in self.combos:
+            combo.setCurrentIndex(0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._fill_cities()
+
+    def active(self) -> str:
+        """The drop-downs in use, as shown ("Bakery · Dakar"), for the empty state."""
+        flt = self.current_filter()
+        shown = [
+            self.sector_combo.currentText() if flt.sector else "",
+            self.city_combo.currentText() if flt.city else "",
+            self.source_combo.currentText() if flt.source else "",
+            self.converted_combo.currentText() if flt.converted is not None else "",
+        ]
+        return " · ".join(part for part in shown if part)
+
+    def fill_choices(self, choices: Choices) -> None:
+        self._choices = choices
+        sectors = sorted(
+            ((labels.sector(s, self.language), s) for s in choices.sectors),
+            key=lambda item: item[0].casefold(),
+        )
+        _refill(self.sector_combo, sectors)
+        sources = sorted(
+            ((labels.source(s), s) for s in choices.sources),
+            key=lambda item: item[0].casefold(),
+        )
+        _refill(self.source_combo, sources)
+        self._fill_cities()
+
+    def cities(self) -> list[str]:
+        """Every city in the data (empty until the choices arrive)."""
+        return self._choices.cities() if self._choices is not None else []
+
+    def _sector_changed(self) -> None:
+        self._fill_cities()
+        self.sig_changed.emit()
+
+    def _fill_cities(self) -> None:
+        """Cities follow the chosen sector, so no combination leads to an empty list."""
+        if self._choices is not None:
+            cities = self._choices.cities(self.sector_combo.currentData())
+            _refill(self.city_combo, [(city, city) for city in cities])
+
+
+def _filter_combo(everything: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(everything, None)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    combo.setMaxVisibleItems(20)
+    return combo
+
+
+def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    """Replace a filter's choices, keeping the current one even if the data lost it."""
+    current = combo.currentData()
+    everything = combo.itemText(0)
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    if current is not None:
+        index = combo.findData(current)
+        if index < 0:
+            combo.addItem(str(current), current)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+    combo.blockSignals(False)
