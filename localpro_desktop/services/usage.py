@@ -21,6 +21,7 @@ from localpro_desktop.domain.plans import (
     month_key,
     next_reset,
 )
+from localpro_desktop.store.database import Database
 from localpro_desktop.store.models import UsageEvent
 
 
@@ -108,3 +109,10 @@ def report(session: Session, plan: Plan, day: date | None = None) -> UsageReport
         for metric in Metric
     )
     return UsageReport(plan, month_key(day), next_reset(day), lines)
+
+
+def current_report(ws: Database) -> UsageReport:
+    """This month's usage against the workspace's plan, in its own read (for the screens)."""
+    plan = ws.settings().plan
+    with ws.read() as session:
+        return report(session, plan)

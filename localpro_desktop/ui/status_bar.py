@@ -73,12 +73,7 @@ class AppStatusBar(QStatusBar):
 
     def refresh_usage(self) -> None:
         ws = self.ctx.ws
-
-        def load() -> object:
-            with ws.read() as session:
-                return usage.report(session, ws.settings().plan)
-
-        self.ctx.runner.run(load, on_done=self._show_usage)
+        self.ctx.runner.run(lambda: usage.current_report(ws), on_done=self._show_usage)
 
     @Slot(object)
     def _show_usage(self, report: usage.UsageReport) -> None:

@@ -501,12 +501,7 @@ class ProspectsTab(QWidget):
 
     def refresh_usage(self) -> None:
         ws = self.ctx.ws
-
-        def load() -> usage.UsageReport:
-            with ws.read() as session:
-                return usage.report(session, ws.settings().plan)
-
-        run_for(self, self.ctx.runner, load, on_done=self._show_usage)
+        run_for(self, self.ctx.runner, lambda: usage.current_report(ws), on_done=self._show_usage)
 
     def _show_usage(self, report: usage.UsageReport) -> None:
         line = report.line(Metric.PROSPECTS)
