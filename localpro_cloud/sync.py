@@ -202,98 +202,151 @@ def apply_push(
     assert device_id is not None
     ceiling = svc.now_ms() + CLOCK_SKEW_MS
     with db.write(svc.engine) as conn:
-        # The account row lock serialises pushes of one account (any instance, any device).
-        seq = conn.scalar(
-            select(db.accounts.c.seq).where(db.accounts.c.id == account_id).with_for_update()
-        )
-        last = conn.scalar(
-            select(db.devices.c.last_op_id).where(
-                db.devices.c.account_id == account_id, db.devices.c.device_id == device_id
-            )
-        )
-        if seq is None or last is None:
-            raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Unknown account or device.")
-        start_seq, top = seq, last
-        replayed: list[int] = []
-        rejected: list[Rejection] = []
-        valid: list[tuple[int, PushOp]] = []
-        for op_id, raw in ops:
-            if op_id <= last:
-                replayed.append(op_id)
-                continue
-            if op_id <= top:
-                continue  # the same op id twice in one push: the first one counts
-            top = op_id
-            reason = None
-            table = raw.get("table")
-            if isinstance(table, str) and table not in SYNCED_TABLES:
-                reason = f"unknown table {table[:60]!r}"
-            try:
-                op = PushOp.model_validate(raw)
-            except ValidationError as exc:
-                reason = reason or _summarise(exc)
-            else:
-                reason = problem_with(op.table, op.fields)
-            if reason is None:
-                valid.append((op_id, op))
-            else:
-                rejected.append(Rejection(op_id=op_id, reason=reason))
-        exact = False
-        try:
-            with conn.begin_nested():
-                seq, exact = _apply_all(conn, account_id, valid, seq, ceiling)
-        except SQLAlchemyError:
-            # Which op the database refused is unknown: apply them one by one, each in its
-            # own savepoint, so that only the bad one is rejected.
-            log.warning("a push of %d ops failed as a batch; applying them one by one", len(valid))
-            for op_id, op in valid:
-                try:
-                    with conn.begin_nested():
-                        if _apply(conn, account_id, op, seq + 1, ceiling):
-                            seq += 1
-                except SQLAlchemyError as exc:
-                    log.exception("op %s of device %s could not be stored", op_id, device_id)
-                    reason = f"the server could not store this change ({type(exc).__name__})"
-                    rejected.append(Rejection(op_id=op_id, reason=reason))
-        if rejected:
-            rejected.sort(key=lambda r: r.op_id)
-            conn.execute(
-                insert(db.sync_rejections),
-                [
-                    {
-                        "account_id": account_id,
-                        "device_id": device_id,
-                        "op_id": r.op_id,
-                        "reason": r.reason,
-                        "at_ms": svc.now_ms(),
-                    }
-                    for r in rejected
-                ],
-            )
-        if seq != start_seq:
-            conn.execute(update(db.accounts).where(db.accounts.c.id == account_id).values(seq=seq))
-        conn.execute(
-            update(db.devices)
-            .where(db.devices.c.account_id == account_id, db.devices.c.device_id == device_id)
-            .values(last_op_id=top, last_seen_ms=svc.now_ms())
-        )
+        seq, last = _lock_account(conn, account_id, device_id)
+        start_seq = seq
+        replayed, rejected, valid, top = _screen_ops(ops, last)
+        seq, exact = _store_ops(conn, account_id, device_id, valid, seq, ceiling, rejected)
+        _record_push(conn, svc, account_id, device_id, rejected, seq, start_seq, top)
         if replayed:
             # A replay gets the answer the lost one had: the same rejections.
-            rejected += [
-                Rejection(op_id=row.op_id, reason=row.reason)
-                for row in conn.execute(
-                    select(db.sync_rejections.c.op_id, db.sync_rejections.c.reason).where(
-                        db.sync_rejections.c.account_id == account_id,
-                        db.sync_rejections.c.device_id == device_id,
-                        db.sync_rejections.c.op_id.in_(replayed),
-                    )
-                )
-            ]
+            rejected += _replayed_rejections(conn, account_id, device_id, replayed)
     rejected.sort(key=lambda r: r.op_id)
     caught_up = seq if exact and seq > start_seq and cursor == start_seq else None
     return PushResponse(
         acked_op_id=top, rejected=rejected, server_hlc=svc.server_hlc(), cursor=caught_up
     )
+
+
+def _lock_account(conn: Connection, account_id: str, device_id: str) -> tuple[int, int]:
+    """The account's seq (its row locked for the push) and the device's last applied op id."""
+    # The account row lock serialises pushes of one account (any instance, any device).
+    seq = conn.scalar(
+        select(db.accounts.c.seq).where(db.accounts.c.id == account_id).with_for_update()
+    )
+    last = conn.scalar(
+        select(db.devices.c.last_op_id).where(
+            db.devices.c.account_id == account_id, db.devices.c.device_id == device_id
+        )
+    )
+    if seq is None or last is None:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Unknown account or device.")
+    return seq, last
+
+
+def _screen_ops(
+    ops: list[tuple[int, Any]], last: int
+) -> tuple[list[int], list[Rejection], list[tuple[int, PushOp]], int]:
+    """Sort a push's raw ops into replays, rejections and valid ops; and the top op id."""
+    top = last
+    replayed: list[int] = []
+    rejected: list[Rejection] = []
+    valid: list[tuple[int, PushOp]] = []
+    for op_id, raw in ops:
+        if op_id <= last:
+            replayed.append(op_id)
+            continue
+        if op_id <= top:
+            continue  # the same op id twice in one push: the first one counts
+        top = op_id
+        reason = None
+        table = raw.get("table")
+        if isinstance(table, str) and table not in SYNCED_TABLES:
+            reason = f"unknown table {table[:60]!r}"
+        try:
+            op = PushOp.model_validate(raw)
+        except ValidationError as exc:
+            reason = reason or _summarise(exc)
+        else:
+            reason = problem_with(op.table, op.fields)
+        if reason is None:
+            valid.append((op_id, op))
+        else:
+            rejected.append(Rejection(op_id=op_id, reason=reason))
+    return replayed, rejected, valid, top
+
+
+def _store_ops(
+    conn: Connection,
+    account_id: str,
+    device_id: str,
+    valid: list[tuple[int, PushOp]],
+    seq: int,
+    ceiling: int,
+    rejected: list[Rejection],
+) -> tuple[int, bool]:
+    """Merge the valid ops as a batch, or one by one if the batch fails (adding to ``rejected``).
+
+    Returns the account's new seq and whether every op was stored exactly as sent.
+    """
+    exact = False
+    try:
+        with conn.begin_nested():
+            seq, exact = _apply_all(conn, account_id, valid, seq, ceiling)
+    except SQLAlchemyError:
+        # Which op the database refused is unknown: apply them one by one, each in its
+        # own savepoint, so that only the bad one is rejected.
+        log.warning("a push of %d ops failed as a batch; applying them one by one", len(valid))
+        for op_id, op in valid:
+            try:
+                with conn.begin_nested():
+                    if _apply(conn, account_id, op, seq + 1, ceiling):
+                        seq += 1
+            except SQLAlchemyError as exc:
+                log.exception("op %s of device %s could not be stored", op_id, device_id)
+                reason = f"the server could not store this change ({type(exc).__name__})"
+                rejected.append(Rejection(op_id=op_id, reason=reason))
+    return seq, exact
+
+
+def _record_push(
+    conn: Connection,
+    svc: Service,
+    account_id: str,
+    device_id: str,
+    rejected: list[Rejection],
+    seq: int,
+    start_seq: int,
+    top: int,
+) -> None:
+    """Store the push's rejections, the account's new seq and the device's last op id."""
+    if rejected:
+        rejected.sort(key=lambda r: r.op_id)
+        conn.execute(
+            insert(db.sync_rejections),
+            [
+                {
+                    "account_id": account_id,
+                    "device_id": device_id,
+                    "op_id": r.op_id,
+                    "reason": r.reason,
+                    "at_ms": svc.now_ms(),
+                }
+                for r in rejected
+            ],
+        )
+    if seq != start_seq:
+        conn.execute(update(db.accounts).where(db.accounts.c.id == account_id).values(seq=seq))
+    conn.execute(
+        update(db.devices)
+        .where(db.devices.c.account_id == account_id, db.devices.c.device_id == device_id)
+        .values(last_op_id=top, last_seen_ms=svc.now_ms())
+    )
+
+
+def _replayed_rejections(
+    conn: Connection, account_id: str, device_id: str, replayed: list[int]
+) -> list[Rejection]:
+    """The rejections stored for replayed op ids when they were first pushed."""
+    return [
+        Rejection(op_id=row.op_id, reason=row.reason)
+        for row in conn.execute(
+            select(db.sync_rejections.c.op_id, db.sync_rejections.c.reason).where(
+                db.sync_rejections.c.account_id == account_id,
+                db.sync_rejections.c.device_id == device_id,
+                db.sync_rejections.c.op_id.in_(replayed),
+            )
+        )
+    ]
 
 
 def _summarise(exc: ValidationError) -> str:

@@ -340,7 +340,7 @@ def test_save_draft_then_send_queues_every_recipient(qtbot, tab, ui_ctx, monkeyp
     row = tab.model.row_of(saved.id)
     assert tab.model.index(row, CampaignColumn.STATUS).data() == labels.campaign_status("sent")
     assert not tab.detail.edit_button.isVisibleTo(tab)
-    assert not tab.banner.isHidden()
+    assert not tab.message.isHidden()
 
 
 def test_invalid_template_shows_an_error_and_does_not_save(qtbot, tab, ui_ctx) -> None:  # type: ignore[no-untyped-def]
@@ -508,7 +508,7 @@ def test_delete_asks_first_and_unsaved_edits_are_not_dropped(
     tab.delete_campaign(draft.id)  # "Delete"
     qtbot.waitUntil(lambda: tab.model.rowCount() == before - 1)
     assert campaign_named(ui_ctx, draft.name) is None
-    assert "deleted" in tab.banner.text.text()
+    assert "deleted" in tab.message.text.text()
 
     # Writing a campaign, then "new campaign for these contacts" from elsewhere: ask first.
     tab.new_campaign()

@@ -433,58 +433,29 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
     rnd = rng.random
     getrandbits = rng.getrandbits
     triangular = rng.triangular
-    log, sqrt, cos, sin = math.log, math.sqrt, math.cos, math.sin
     country_cum, country_total = _cumulative([t.info.weight for t in tables])
     state = _Seen()
     for _ in range(count):
         table = tables[bisect_right(country_cum, rnd() * country_total)]
         country = table.info
-        plan = table.plan
         city = table.cities[bisect_right(table.city_cum, rnd() * table.city_total)]
         nbt = city.neighbourhoods[int(rnd() * len(city.neighbourhoods))]
         nb_name = nbt.info.name
         sector_index = bisect_right(_SECTOR_CUM, rnd() * _SECTOR_TOTAL)
         sector = SECTOR_LIST[sector_index]
 
-        # Owner: one community, one gender, so first and last names belong together.
-        group = city.groups[bisect_right(city.group_cum, rnd() * city.group_total)]
-        female = rnd() < sector.female_share
-        firsts = group.female if female else group.male
-        first = firsts[int(rnd() * len(firsts))]
-        last = group.last[int(rnd() * len(group.last))]
-        while last == first:  # "Ouma Ouma": some names are both given and family names
-            last = group.last[int(rnd() * len(group.last))]
+        female, first, last = _owner(rnd, city, sector)
 
         name = _unique_name(
             rnd, table, city, nb_name, sector_index, sector, first, last, female, state.names
         )
         address = _address(rnd, table, city, nb_name)
 
-        # Truncated 2-D gaussian: exact, no rejection loop, never outside the radius.
-        radius_km = nbt.sigma_km * sqrt(-2.0 * log(1.0 - rnd() * nbt.truncation))
-        angle = rnd() * _TWO_PI
-        latitude = round(nbt.info.latitude + radius_km * sin(angle) * nbt.deg_lat_per_km, 6)
-        longitude = round(nbt.info.longitude + radius_km * cos(angle) * nbt.deg_lon_per_km, 6)
+        latitude, longitude = _position(rnd, nbt)
 
-        # Phones: one typing habit per business, reused for the WhatsApp number.
-        habit = table.phone_habits[bisect_right(table.habit_cum, rnd() * table.habit_total)]
-        fixed = city.fixed_prefixes
-        if fixed and rnd() < plan.fixed_line_share * sector.landline_factor:
-            is_mobile = False
-            phone_e164, nsn = _new_number(rnd, plan, fixed, state.numbers)
-        else:
-            is_mobile = True
-            phone_e164, nsn = _new_number(rnd, plan, table.mobile_prefixes, state.numbers)
-        phone = habit.format(nsn)
-
-        r = rnd()
-        if is_mobile and r < 0.75:
-            whatsapp, whatsapp_e164 = phone, phone_e164
-        elif r < (0.88 if is_mobile else 0.65):
-            whatsapp_e164, w_nsn = _new_number(rnd, plan, table.mobile_prefixes, state.numbers)
-            whatsapp = habit.format(w_nsn)
-        else:
-            whatsapp = whatsapp_e164 = ""
+        phone, phone_e164, whatsapp, whatsapp_e164 = _phones(
+            rnd, table, city, sector, state.numbers
+        )
 
         source, source_ref = _source(rnd, getrandbits, country, sector, state.refs)
         website = _website(rnd, table, city, sector, name, source, state.domains)
@@ -514,6 +485,59 @@ def _generate(rng: Random, count: int, tables: tuple[_CountryTable, ...]) -> Ite
             last,
             created_days_ago,
         )
+
+
+def _owner(rnd: _Rnd, city: _CityTable, sector: SectorInfo) -> tuple[bool, str, str]:
+    """(female, first, last): one community, one gender, so the names belong together."""
+    group = city.groups[bisect_right(city.group_cum, rnd() * city.group_total)]
+    female = rnd() < sector.female_share
+    firsts = group.female if female else group.male
+    first = firsts[int(rnd() * len(firsts))]
+    last = group.last[int(rnd() * len(group.last))]
+    while last == first:  # "Ouma Ouma": some names are both given and family names
+        last = group.last[int(rnd() * len(group.last))]
+    return female, first, last
+
+
+def _position(rnd: _Rnd, nbt: _NbTable) -> tuple[float, float]:
+    """(latitude, longitude) around the neighbourhood's centre.
+
+    Truncated 2-D gaussian: exact, no rejection loop, never outside the radius.
+    """
+    radius_km = nbt.sigma_km * math.sqrt(-2.0 * math.log(1.0 - rnd() * nbt.truncation))
+    angle = rnd() * _TWO_PI
+    latitude = round(nbt.info.latitude + radius_km * math.sin(angle) * nbt.deg_lat_per_km, 6)
+    longitude = round(nbt.info.longitude + radius_km * math.cos(angle) * nbt.deg_lon_per_km, 6)
+    return latitude, longitude
+
+
+def _phones(
+    rnd: _Rnd, table: _CountryTable, city: _CityTable, sector: SectorInfo, seen: set[str]
+) -> tuple[str, str, str, str]:
+    """(phone, phone E.164, WhatsApp, WhatsApp E.164) of one business.
+
+    One typing habit per business, reused for the WhatsApp number.
+    """
+    plan = table.plan
+    habit = table.phone_habits[bisect_right(table.habit_cum, rnd() * table.habit_total)]
+    fixed = city.fixed_prefixes
+    if fixed and rnd() < plan.fixed_line_share * sector.landline_factor:
+        is_mobile = False
+        phone_e164, nsn = _new_number(rnd, plan, fixed, seen)
+    else:
+        is_mobile = True
+        phone_e164, nsn = _new_number(rnd, plan, table.mobile_prefixes, seen)
+    phone = habit.format(nsn)
+
+    r = rnd()
+    if is_mobile and r < 0.75:
+        whatsapp, whatsapp_e164 = phone, phone_e164
+    elif r < (0.88 if is_mobile else 0.65):
+        whatsapp_e164, w_nsn = _new_number(rnd, plan, table.mobile_prefixes, seen)
+        whatsapp = habit.format(w_nsn)
+    else:
+        whatsapp = whatsapp_e164 = ""
+    return phone, phone_e164, whatsapp, whatsapp_e164
 
 
 class _Seen:

@@ -4,24 +4,21 @@ It is a page of the Campaigns tab rather than a dialog: at 1366×768 the message
 audience and the preview need the whole width to be read side by side. Anything that reads
 or writes the database (segments, audience, saving, sending) runs on the task runner;
 template checks, the preview and the SMS counter are pure and run as the user types.
-The parts live beside it: ``audience.py`` (recipients), ``message_editor.py``,
-``preview.py``, ``schedule.py`` and ``sending.py`` (the Send confirmation's sentences).
+The parts live beside it: ``form.py`` (the fields' layout, name and channel),
+``audience.py`` (recipients), ``message_editor.py``, ``preview.py``, ``schedule.py`` and
+``sending.py`` (the Send confirmation's sentences).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,16 +44,14 @@ from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns import widgets
 from localpro_desktop.ui.campaigns.audience import AudiencePicker
+from localpro_desktop.ui.campaigns.form import ComposerForm
 from localpro_desktop.ui.campaigns.message_editor import MessageEditor
 from localpro_desktop.ui.campaigns.preview import MessagePreview
 from localpro_desktop.ui.campaigns.schedule import ScheduleField
 from localpro_desktop.ui.campaigns.sending import SendTexts
-from localpro_desktop.ui.campaigns.widgets import channel_icon
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import ERROR_COLOR
 from localpro_desktop.ui.tasks import guarded
-
-_CHANNELS = (Channel.WHATSAPP, Channel.EMAIL, Channel.SMS)
 
 
 class CampaignComposer(QWidget):
@@ -87,10 +82,14 @@ class CampaignComposer(QWidget):
         self.editor = MessageEditor()
         self.schedule = ScheduleField()
         self.preview = MessagePreview(self.editor.field_names())
+        self.form = ComposerForm(
+            self.recipients, self.editor.subject_edit, self.editor, self.schedule
+        )
         # The parts' widgets under the names the tab and the tests use.
         self.source_combo = self.recipients.source_combo
         self.audience_label = self.recipients.audience_label
         self.subject_edit = self.editor.subject_edit
+        self.name_edit = self.form.name_edit
         self.body_edit = self.editor.body_edit
         self.schedule_check = self.schedule.check
         self.schedule_edit = self.schedule.edit
@@ -100,7 +99,7 @@ class CampaignComposer(QWidget):
         layout.addLayout(self._build_top())
         columns = QHBoxLayout()
         columns.setSpacing(16)
-        columns.addWidget(self._build_form(), 3)
+        columns.addWidget(self.form, 3)
         columns.addWidget(self.preview, 2)
         layout.addLayout(columns, 1)
         layout.addWidget(self._separator())
@@ -123,42 +122,6 @@ class CampaignComposer(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.heading, 1)
         return top
-
-    def _build_form(self) -> QWidget:
-        panel = QWidget()
-        form = QFormLayout(panel)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(8)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form = form
-        self.name_edit = QLineEdit()
-        self.name_edit.setMaxLength(200)
-        self.name_edit.setPlaceholderText(self.tr("e.g. Tabaski promotion"))
-        self.name_edit.textChanged.connect(self._mark_dirty)
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Channel"), self._build_channels())
-        form.addRow(self.tr("Recipients"), self.recipients)
-        form.addRow(self.tr("Subject"), self.subject_edit)
-        form.addRow(self.tr("Message"), self.editor)
-        form.addRow(self.tr("When"), self.schedule)
-        return panel
-
-    def _build_channels(self) -> QHBoxLayout:
-        channel_row = QHBoxLayout()
-        channel_row.setSpacing(16)
-        self.channel_group = QButtonGroup(self)
-        self.channel_buttons: dict[Channel, QRadioButton] = {}
-        for number, channel in enumerate(_CHANNELS):
-            button = QRadioButton(labels.channel(channel))
-            button.setIcon(channel_icon(channel))
-            self.channel_group.addButton(button, number)
-            self.channel_buttons[channel] = button
-            channel_row.addWidget(button)
-        channel_row.addStretch(1)
-        self.channel_buttons[Channel.WHATSAPP].setChecked(True)
-        self.channel_group.idToggled.connect(self._channel_toggled)
-        return channel_row
 
     def _build_bottom(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
@@ -186,6 +149,8 @@ class CampaignComposer(QWidget):
         return line
 
     def _connect_parts(self) -> None:
+        self.name_edit.textChanged.connect(self._mark_dirty)
+        self.form.sig_channel_changed.connect(self._channel_changed)
         self.recipients.sig_source_changed.connect(self._mark_dirty)
         self.recipients.sig_counting.connect(self._update_buttons)
         self.recipients.sig_counted.connect(self._audience_counted)
@@ -212,8 +177,7 @@ class CampaignComposer(QWidget):
         self._loading = True
         self.campaign_id = None
         self.recipients.reset(picked, picked_label)
-        with QSignalBlocker(self.channel_group):
-            self.channel_buttons[Channel.WHATSAPP].setChecked(True)
+        self.form.set_channel(Channel.WHATSAPP, quiet=True)
         self.name_edit.clear()
         self.editor.clear()
         self.schedule.reset()
@@ -256,8 +220,7 @@ class CampaignComposer(QWidget):
         self.campaign_id = row.id
         self.heading.setText(self.tr("Edit campaign: {name}").format(name=row.name))
         self.name_edit.setText(row.name)
-        with QSignalBlocker(self.channel_group):
-            self.channel_buttons[row.channel].setChecked(True)
+        self.form.set_channel(row.channel, quiet=True)
         self.subject_edit.setText(row.subject)
         self.body_edit.setPlainText(row.body)
         segment_id = row.segment_id if edit.segment_live else None
@@ -282,10 +245,10 @@ class CampaignComposer(QWidget):
     # == reading the form ===============================================================
 
     def channel(self) -> Channel:
-        return _CHANNELS[max(self.channel_group.checkedId(), 0)]
+        return self.form.channel()
 
     def set_channel(self, channel: Channel) -> None:
-        self.channel_buttons[channel].setChecked(True)
+        self.form.set_channel(channel)
 
     def source(self) -> RecipientSource:
         return self.recipients.source()
@@ -322,10 +285,8 @@ class CampaignComposer(QWidget):
         if not self._loading:
             self._dirty = True
 
-    @Slot(int, bool)
-    def _channel_toggled(self, _id: int, checked: bool) -> None:
-        if not checked:
-            return
+    @Slot()
+    def _channel_changed(self) -> None:
         self._mark_dirty()
         self._show_channel()
         self._recount()
@@ -342,7 +303,7 @@ class CampaignComposer(QWidget):
 
     def _show_channel(self) -> None:
         channel = self.channel()
-        self.form.setRowVisible(self.subject_edit, channel is Channel.EMAIL)
+        self.form.show_subject(channel is Channel.EMAIL)
         self.editor.set_channel(channel)
         self.preview.set_channel(channel)
         self._refresh_preview()

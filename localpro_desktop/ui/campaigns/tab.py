@@ -50,6 +50,7 @@ from localpro_desktop.ui.campaigns.models import (
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import MUTED_COLOR
+from localpro_desktop.ui.widgets import MessageBar, Tone
 
 _REFRESH_DELAY_MS = 150
 """Coalesces bursts of changes (save = create + recipients + schedule) into one reload."""
@@ -130,11 +131,8 @@ class CampaignsTab(QWidget):
         self.new_button.clicked.connect(self.new_campaign)
         top.addWidget(self.new_button)
         layout.addLayout(top)
-        self.banner = widgets.Banner()
-        self._banner_timer = QTimer(self)
-        self._banner_timer.setSingleShot(True)
-        self._banner_timer.timeout.connect(self.banner.hide)
-        layout.addWidget(self.banner)
+        self.message = MessageBar()
+        layout.addWidget(self.message)
 
         self.content = QStackedWidget()
         self.loading_label = QLabel(self.tr("Loading campaigns…"))
@@ -261,9 +259,9 @@ class CampaignsTab(QWidget):
     def edit_campaign(self, campaign_id: str) -> None:
         row = self._row(campaign_id)
         if row is not None and not row.editable:
-            self.banner.show_message(
+            self.message.show_message(
                 self.tr("A sent campaign cannot be changed; duplicate it to send it again."),
-                "warning",
+                Tone.WARNING,
             )
             return
         if not self._may_leave_composer():
@@ -470,8 +468,7 @@ class CampaignsTab(QWidget):
 
     @Slot(str, bool)
     def _action_failed(self, message: str, _is_bug: bool) -> None:
-        self.banner.show_message(message, "error")
+        self.message.show_message(message, Tone.ERROR)
 
     def _flash(self, text: str) -> None:
-        self.banner.show_message(text, "success")
-        self._banner_timer.start(10_000)
+        self.message.show_message(text, Tone.SUCCESS, timeout_ms=10_000)

@@ -1,4 +1,4 @@
-"""Small building blocks of the Campaigns tab: colour dots, banners, dialogs.
+"""Small building blocks of the Campaigns tab: colour dots and dialogs.
 
 Colours for channels come from ``ui/style.py``; campaign and recipient states have no shared
 colour yet, so they are defined here (candidates for ``ui/style.py`` if other screens need
@@ -12,9 +12,6 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMessageBox,
     QWidget,
 )
@@ -46,11 +43,6 @@ PREVIEW_BUBBLES: dict[Channel, str] = {
     Channel.EMAIL: "#ffffff",
 }
 BUBBLE_TEXT = "#1b1b1b"
-WARNING_BG = "#fff4e5"
-WARNING_FG = "#7a4b00"
-SUCCESS_BG = "#e8f5ec"
-SUCCESS_FG = "#1b5e31"
-ERROR_BG = "#fdecee"
 
 
 @cache
@@ -69,38 +61,6 @@ def dot_icon(color: str, size: int = 10) -> QIcon:
 
 def channel_icon(channel: Channel) -> QIcon:
     return dot_icon(CHANNEL_COLORS[channel])
-
-
-class Banner(QFrame):
-    """A one-line message above a page (success, warning, error) that the user can close."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.text, 1)
-        self.close_label = QLabel('<a href="#" style="text-decoration:none">✕</a>')
-        self.close_label.linkActivated.connect(lambda _link: self.hide())
-        layout.addWidget(self.close_label, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
-
-    def show_message(self, text: str, kind: str = "success") -> None:
-        bg, fg = {
-            "success": (SUCCESS_BG, SUCCESS_FG),
-            "warning": (WARNING_BG, WARNING_FG),
-            "error": (ERROR_BG, ERROR_COLOR),
-        }[kind]
-        self.setStyleSheet(
-            f"#banner {{ background: {bg}; border: 1px solid {fg}; border-radius: 4px; }}"
-            f" #banner QLabel {{ color: {fg}; }}"
-        )
-        self.text.setText(text)
-        self.show()
 
 
 # Dialogs go through these two functions so tests can answer them without a modal loop.
