@@ -33,6 +33,28 @@ class CampaignStatus(StrEnum):
         return msg.STATUSES[self.value]()
 
 
+class ShownState(StrEnum):
+    """What the campaign list and detail say: the status, honest about the outbox.
+
+    A campaign becomes ``sent`` when its messages are queued; until a provider accepts
+    one of them it is ``waiting`` (to send), never "Sent" with 0 sent.
+    """
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    WAITING = "waiting"
+    SENT = "sent"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+def shown_state(status: CampaignStatus, *, sent: int) -> ShownState:
+    """``sent``: recipients a provider accepted (the campaign's sent count)."""
+    if status is CampaignStatus.SENT and sent == 0:
+        return ShownState.WAITING
+    return ShownState(status.value)
+
+
 class RecipientStatus(StrEnum):
     PENDING = "pending"
     QUEUED = "queued"

@@ -7,8 +7,10 @@ country code) — phonenumbers still decides whether each number is valid.
 """
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import phonenumbers
 from phonenumbers import (
@@ -168,9 +170,84 @@ def _length_problem(number: PhoneNumber) -> str:
 
 
 def is_mobile(e164: str) -> bool:
-    """Whether WhatsApp can plausibly reach the number; kept out of parsing (it is costly)."""
+    """Whether WhatsApp can plausibly reach the number; kept out of parsing (it is costly).
+
+    MOBILE, and FIXED_LINE_OR_MOBILE too: where a numbering plan cannot tell the two
+    apart (the US, Canada, a few others), the number of a small business is far more often
+    a mobile, and a wrong guess costs one undelivered message that the campaign reports.
+    A country code shared by several regions goes through ``phonenumbers`` in full; for
+    the others (nearly every African one) matching the region's mobile pattern is enough,
+    at a fiftieth of the cost: an import asks this of every row.
+    """
+    rules = _mobile_rules(e164)
+    if rules is not None:
+        start, mobile, earlier = rules
+        national = e164[start:]
+        if mobile.fullmatch(national) is None:
+            return False
+        return not any(pattern.fullmatch(national) for pattern in earlier)
     number = phonenumbers.parse(e164, None)
     return phonenumbers.number_type(number) in _MOBILE_TYPES
+
+
+_MobileRules = tuple[int, re.Pattern[str], tuple[re.Pattern[str], ...]]
+# The types ``phonenumbers.number_type`` tries before fixed line and mobile: a number
+# matching one of them is of that type, whatever the mobile pattern says.
+_EARLIER_TYPES = (
+    "premium_rate",
+    "toll_free",
+    "shared_cost",
+    "voip",
+    "personal_number",
+    "pager",
+    "uan",
+    "voicemail",
+)
+
+
+def _mobile_rules(e164: str) -> _MobileRules | None:
+    """Where the national number starts, the mobile pattern and the earlier types' ones,
+    for a valid E.164 number of a one-region country code (None: ask ``number_type``)."""
+    for digits in (1, 2, 3):
+        code = e164[1 : 1 + digits]
+        if code.isdigit() and int(code) in COUNTRY_CODE_TO_REGION_CODE:
+            return _rules_for(int(code), digits + 1)
+    return None
+
+
+@cache
+def _rules_for(code: int, start: int) -> _MobileRules | None:
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(code, ())
+    if len(regions) != 1:
+        return None
+    metadata = PhoneMetadata.metadata_for_region(regions[0], None)
+    mobile = metadata.mobile if metadata is not None else None
+    if mobile is None or not mobile.national_number_pattern:
+        return None
+    earlier = []
+    for name in _EARLIER_TYPES:
+        desc = getattr(metadata, name, None)
+        if desc is not None and desc.national_number_pattern:
+            earlier.append(re.compile(desc.national_number_pattern))
+    return start, re.compile(mobile.national_number_pattern), tuple(earlier)
+
+
+def whatsapp_from_phone(phone_e164: str | None) -> str | None:
+    """The one WhatsApp rule, for imports and the add form: a mobile phone is the WhatsApp
+    number too, unless the record says otherwise (a file's WhatsApp column, the form's
+    WhatsApp field). None when the phone is missing, invalid or not a mobile."""
+    return phone_e164 if phone_e164 and is_mobile(phone_e164) else None
+
+
+def take_phone_as_whatsapp(values: MutableMapping[str, Any]) -> None:
+    """Apply ``whatsapp_from_phone`` to a normalised record that gave no WhatsApp number:
+    its WhatsApp is then its mobile phone, as typed and as E.164."""
+    if values.get("whatsapp") or values.get("whatsapp_e164"):
+        return
+    e164 = whatsapp_from_phone(values.get("phone_e164"))
+    if e164 is not None:
+        values["whatsapp"] = values.get("phone") or e164
+        values["whatsapp_e164"] = e164
 
 
 def format_national(e164: str) -> str:
@@ -182,4 +259,13 @@ def format_national(e164: str) -> str:
 def format_international(e164: str) -> str:
     """Readable and unambiguous across countries ("+221 77 123 45 67")."""
     number = phonenumbers.parse(e164, None)
+    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+
+def format_for_region(e164: str, region: str) -> str:
+    """National form for a number of ``region`` (how people there dial it), international
+    for any other ("77 123 45 67" at home in Senegal, "+234 803 123 4567" from Nigeria)."""
+    number = phonenumbers.parse(e164, None)
+    if region and phonenumbers.region_code_for_number(number) == region.upper():
+        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)

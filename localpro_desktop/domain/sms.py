@@ -4,6 +4,8 @@ GSM-7 fits 160 characters in one SMS (153 per part when split); a single charact
 it (an emoji, a curly apostrophe, "ŋ") switches the whole message to UCS-2: 70, then 67.
 """
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _GSM7_BASIC = set(
@@ -35,3 +37,11 @@ def sms_length(text: str) -> SmsLength:
     per = single if units <= single else multi
     segments = -(-units // per)
     return SmsLength(encoding, units, segments, per, segments * per - units)
+
+
+def parts_spread(texts: Iterable[str]) -> dict[int, int]:
+    """Parts per message → how many messages: {1: 118, 2: 4}, fewest parts first.
+
+    Operators bill each part, and one message's length says little about the others'.
+    """
+    return dict(sorted(Counter(sms_length(text).segments for text in texts).items()))

@@ -4,19 +4,22 @@ Headless (no Qt): the Campaigns screen runs these on its database worker and the
 call them as they are. Each returns frozen snapshots, never a session-bound row.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.plans import LimitCheck, Metric, Plan, PlanLimitError, next_reset
-from localpro_desktop.services import usage
+from localpro_desktop.domain.sms import parts_spread
+from localpro_desktop.domain.templates import render
+from localpro_desktop.services import channel_setup, usage
 from localpro_desktop.services.campaign_views import CampaignRow, campaign_row
 from localpro_desktop.services.campaigns import (
     Audience,
     CampaignService,
     Exclusion,
     address_for,
+    fallback_fields,
     personal_fields,
 )
 from localpro_desktop.services.segments import SegmentInfo, SegmentService
@@ -66,6 +69,8 @@ class AudienceMember:
     fields: Mapping[str, str]
     """The template's personal fields (``{{first_name}}``…) filled for this person."""
     addresses: Mapping[Channel, str | None]
+    fallbacks: Mapping[str, str] = field(default_factory=dict)
+    """Fields filled from another for this person (``first_name`` → ``company``)."""
 
     def address(self, channel: Channel) -> str | None:
         return self.addresses.get(channel)
@@ -79,6 +84,7 @@ def audience_member(contact: Contact) -> AudienceMember:
         city=contact.city or "",
         fields=personal_fields(contact),
         addresses={channel: address_for(contact, channel)[0] for channel in Channel},
+        fallbacks=fallback_fields(contact),
     )
 
 
@@ -167,12 +173,16 @@ def save_draft(ws: Workspace, draft: CampaignDraft, *, initiator: object | None 
 
 @dataclass(frozen=True)
 class SendOutcome:
-    """The result of Send: queued, or refused by the plan (the draft is kept either way)."""
+    """The result of Send: queued, or refused (the draft is kept either way).
+
+    ``refused``: by the plan; ``not_set_up``: no service can send on that channel yet.
+    """
 
     campaign_id: str
     queued: int
     refused: LimitCheck | None = None
     resets_on: date | None = None
+    not_set_up: Channel | None = None
 
 
 def send_now(ws: Workspace, draft: CampaignDraft) -> SendOutcome:
@@ -188,7 +198,19 @@ def send_now(ws: Workspace, draft: CampaignDraft) -> SendOutcome:
         svc.queue_send(campaign_id)
     except PlanLimitError as exc:
         return SendOutcome(campaign_id, 0, exc.check, next_reset(usage.today_utc()))
+    except channel_setup.ChannelNotSetUpError as exc:
+        return SendOutcome(campaign_id, 0, not_set_up=exc.channel)
     return SendOutcome(campaign_id, svc.stats(campaign_id).by_status.get("queued", 0))
+
+
+def sms_spread(body: str, members: Iterable[AudienceMember]) -> dict[int, int]:
+    """How many recipients' SMS cost 1 part, 2 parts…: each is counted as rendered for them.
+
+    One name with "ï" switches only that person's message to Unicode, so one number for
+    everyone ("each SMS is about 2 parts") would be wrong for most of them. Pure (no
+    database) but worth a worker for thousands of recipients.
+    """
+    return parts_spread(render(body, dict(member.fields)) for member in members)
 
 
 def message_quota(ws: Workspace) -> tuple[usage.UsageLine, Plan]:

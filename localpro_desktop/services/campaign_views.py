@@ -7,8 +7,16 @@ never lazily load from a closed session; the CLI can print them as they are.
 from dataclasses import dataclass
 from datetime import datetime
 
-from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus, is_editable
+from localpro_desktop.domain.campaigns import (
+    CampaignStatus,
+    Channel,
+    RecipientStatus,
+    ShownState,
+    is_editable,
+    shown_state,
+)
 from localpro_desktop.domain.errors import NotFoundError
+from localpro_desktop.services import channel_setup
 from localpro_desktop.services.campaigns import CampaignService, CampaignStats
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Campaign, CampaignRecipient
@@ -34,14 +42,23 @@ class CampaignRow:
     completed_at: datetime | None
     failure_reason: str
     stats: CampaignStats
+    channel_set_up: bool = True
+    """A service can send on its channel (none can before the outbox brings providers)."""
 
     @property
     def editable(self) -> bool:
         """Drafts and scheduled campaigns reopen in the composer; the rest are history."""
         return is_editable(self.status)
 
+    @property
+    def state(self) -> ShownState:
+        """What the screens say: "waiting" (to send) while no provider accepted a message."""
+        return shown_state(self.status, sent=self.stats.sent)
 
-def campaign_row(campaign: Campaign, stats: CampaignStats) -> CampaignRow:
+
+def campaign_row(
+    campaign: Campaign, stats: CampaignStats, *, channel_set_up: bool = True
+) -> CampaignRow:
     return CampaignRow(
         id=campaign.id,
         name=campaign.name,
@@ -56,12 +73,17 @@ def campaign_row(campaign: Campaign, stats: CampaignStats) -> CampaignRow:
         completed_at=campaign.completed_at,
         failure_reason=campaign.failure_reason or "",
         stats=stats,
+        channel_set_up=channel_set_up,
     )
 
 
 def load_overview(ws: Workspace) -> list[CampaignRow]:
     """Every live campaign, newest first, with its counts."""
-    return [campaign_row(c, s) for c, s in CampaignService(ws).overview()]
+    ready = channel_setup.set_up_channels(ws)
+    return [
+        campaign_row(c, s, channel_set_up=Channel(c.channel) in ready)
+        for c, s in CampaignService(ws).overview()
+    ]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.messages import campaigns as msg
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.domain.templates import check_template, render
-from localpro_desktop.services import usage
+from localpro_desktop.services import channel_setup, usage
 from localpro_desktop.services.records import get_live
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Campaign, CampaignRecipient, Contact
@@ -95,6 +95,17 @@ def address_for(contact: Contact, channel: Channel) -> tuple[str | None, str | N
     if contact.phone_e164:
         return contact.phone_e164, None
     return None, "invalid_address" if contact.phone else "no_address"
+
+
+def fallback_fields(contact: Contact) -> dict[str, str]:
+    """Fields filled from another one, which the preview must say: field → its source.
+
+    A business with no contact person gets its company name as ``{{first_name}}`` ("Hello
+    Pharmacie Awa"), better than "Hello ," but not what the writer may expect.
+    """
+    if not (contact.first_name or "").strip() and (contact.company or "").strip():
+        return {"first_name": "company"}
+    return {}
 
 
 def personal_fields(contact: Contact) -> dict[str, str]:
@@ -321,11 +332,19 @@ class CampaignService:
         return self._move(campaign_id, CampaignStatus.DRAFT, scheduled_at=None)
 
     def queue_send(self, campaign_id: str) -> Campaign:
-        """Hand every pending recipient to the outbox; counts against the message limit."""
+        """Hand every pending recipient to the outbox; counts against the message limit.
+
+        Refused (``ChannelNotSetUpError``) before any write when no service is set up for
+        the campaign's channel: nothing is queued, nothing is counted, it stays as it was.
+        """
+        # Asked before the write: a provider may read the workspace's settings.
+        ready = channel_setup.set_up_channels(self.ws)
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             campaign = get_live(session, Campaign, campaign_id, "campaign")
             check_campaign_move(CampaignStatus(campaign.status), CampaignStatus.SENT)
+            if (channel := Channel(campaign.channel)) not in ready:
+                raise channel_setup.ChannelNotSetUpError(channel)
             pending = list(
                 session.scalars(
                     select(CampaignRecipient).where(

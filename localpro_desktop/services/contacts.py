@@ -1,10 +1,11 @@
 """The CRM: contacts on the pipeline, their timeline, notes and opt-outs."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.campaigns import Channel
@@ -19,7 +20,7 @@ from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus, can
 from localpro_desktop.services.board import BoardFilter, Card, load_board, load_counts
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.store.models import Activity, Contact
+from localpro_desktop.store.models import Activity, Contact, Prospect
 from localpro_protocol.wire import Table
 
 EDITABLE = (
@@ -68,6 +69,20 @@ class MovedContact:
     display_name: str
     status: PipelineStatus
     updated_at: datetime
+    previous: PipelineStatus | None = None
+    """Where the contact was before the move (what "Undo" goes back to)."""
+    activity_id: str | None = None
+    """The timeline entry that records the move (what "Undo" withdraws)."""
+
+
+@dataclass(frozen=True)
+class UndoneMoves:
+    """What ``undo_moves`` did: contacts back where they were, and moves left alone."""
+
+    restored: tuple[MovedContact, ...]
+    """One per contact put back: ``status`` is where it is now (the move's ``previous``)."""
+    stale: tuple[str, ...]
+    """Display names of contacts moved again since: their undo was skipped."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,9 @@ class TimelineEntry:
     old_status: str | None
     new_status: str | None
     occurred_at: datetime
+    source: str | None = None
+    """For a conversion: where its prospect came from (a ``Prospect.source`` key such as
+    "import"), so a screen words the entry in its own language; None when unknown."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +204,7 @@ class ContactService:
         """A contact and its latest timeline entries, as the contact panel shows them."""
         contact = self.get(contact_id)
         entries = self.timeline(contact.id, limit=timeline_limit)
+        source = self._prospect_source(contact.prospect_id)
         return ContactDetails(
             id=contact.id,
             status=PipelineStatus(contact.status),
@@ -220,10 +239,23 @@ class ContactService:
                     old_status=a.old_status,
                     new_status=a.new_status,
                     occurred_at=a.occurred_at,
+                    source=source if a.kind == ActivityKind.CONVERTED.value else None,
                 )
                 for a in entries
             ),
         )
+
+    def _prospect_source(self, prospect_id: str | None) -> str | None:
+        """The source of the prospect a contact came from, even a deleted one (history).
+
+        The conversion entry's body is an English sentence written when it happened; the
+        structured source lets the panel say it in the user's language instead.
+        """
+        if not prospect_id:
+            return None
+        with self.ws.read() as session:
+            source = session.scalar(select(Prospect.source).where(Prospect.id == prospect_id))
+        return str(source) if source else None
 
     # -- pipeline ---------------------------------------------------------------------
 
@@ -236,6 +268,17 @@ class ContactService:
         initiator: object | None = None,
     ) -> Contact:
         """Move a contact on the board; the move is written to its timeline in the same unit."""
+        return self._move(contact_id, status, note=note, initiator=initiator)[0]
+
+    def _move(
+        self,
+        contact_id: str,
+        status: PipelineStatus | str,
+        *,
+        note: str = "",
+        initiator: object | None = None,
+    ) -> tuple[Contact, Activity, PipelineStatus]:
+        """``move``, also returning the timeline entry written and the status before."""
         target = status if isinstance(status, PipelineStatus) else PipelineStatus.parse(status)
         changes = ChangeSet(initiator=initiator)
         with self.ws.write(changes) as session:
@@ -244,29 +287,78 @@ class ContactService:
             if not can_move(current, target):
                 raise UserError(pipeline_msg.ALREADY, name=contact.display_name, status=target.word)
             contact.status = target.value
-            session.add(
-                Activity(
-                    contact_id=contact.id,
-                    kind=ActivityKind.STATUS_CHANGE.value,
-                    old_status=current.value,
-                    new_status=target.value,
-                    body=note,
-                )
+            activity = Activity(
+                contact_id=contact.id,
+                kind=ActivityKind.STATUS_CHANGE.value,
+                old_status=current.value,
+                new_status=target.value,
+                body=note,
             )
+            session.add(activity)
+            session.flush()
             changes.add(Table.CONTACTS, contact.id)
-            changes.touch(Table.ACTIVITIES)
-        return contact
+            changes.add(Table.ACTIVITIES, activity.id)
+        return contact, activity, current
 
     def move_card(
         self, contact_id: str, status: PipelineStatus, *, initiator: object | None = None
     ) -> MovedContact:
-        """``move`` for a screen: the outcome as a read model instead of an ORM row."""
-        contact = self.move(contact_id, status, initiator=initiator)
+        """``move`` for a screen: the outcome as a read model, with what "Undo" needs."""
+        contact, activity, previous = self._move(contact_id, status, initiator=initiator)
         return MovedContact(
             id=contact.id,
             display_name=contact.display_name,
             status=PipelineStatus(contact.status),
             updated_at=contact.updated_at,
+            previous=previous,
+            activity_id=activity.id,
+        )
+
+    def undo_moves(
+        self, moves: Sequence[MovedContact], *, initiator: object | None = None
+    ) -> UndoneMoves:
+        """Take back moves made by mistake (one drag of several cards: all together).
+
+        What a Trello or Twenty user expects of "Undo" right after a slip: the card is back
+        where it was, and the slip is not a fact about the customer. So the move's own
+        timeline entry is withdrawn (tombstoned, which syncs as a deletion) instead of being
+        answered by a second move back. The timeline, the funnel ("reached Client"), the
+        moves per day and the conversion rate all count status-change entries: a slip plus
+        its correction would count two moves and a contact who "reached" the wrong stage.
+
+        A move that is no longer the contact's latest one (moved again since, here or on
+        another device) is left alone, since undoing it would overwrite newer work: its
+        contact's name is returned in ``stale``. All or nothing is not needed: each move
+        undone stands on its own; when none can be undone this raises a ``UserError``.
+        """
+        changes = ChangeSet(initiator=initiator)
+        restored: list[Contact] = []
+        stale: list[str] = []
+        with self.ws.write(changes) as session:
+            for move in moves:
+                contact = get_live(session, Contact, move.id, "contact")
+                activity = _latest_move(session, contact.id)
+                if activity is None or activity.id != move.activity_id or not activity.old_status:
+                    stale.append(contact.display_name)
+                    continue
+                contact.status = activity.old_status
+                tombstone(activity)
+                changes.add(Table.CONTACTS, contact.id)
+                changes.add(Table.ACTIVITIES, activity.id)
+                restored.append(contact)
+            if not restored:
+                raise UserError(pipeline_msg.UNDO_STALE, names=", ".join(stale))
+        return UndoneMoves(
+            tuple(
+                MovedContact(
+                    id=c.id,
+                    display_name=c.display_name,
+                    status=PipelineStatus(c.status),
+                    updated_at=c.updated_at,
+                )
+                for c in restored
+            ),
+            tuple(stale),
         )
 
     def add_activity(
@@ -342,3 +434,17 @@ class ContactService:
             BoardColumn(status, page.counts.per_status[status], page.columns[status])
             for status in PIPELINE_ORDER
         ]
+
+
+def _latest_move(session: Session, contact_id: str) -> Activity | None:
+    """The contact's most recent live status change (ids are time-ordered UUIDv7s)."""
+    return session.scalars(
+        select(Activity)
+        .where(
+            Activity.contact_id == contact_id,
+            Activity.kind == ActivityKind.STATUS_CHANGE.value,
+            Activity.deleted_at.is_(None),
+        )
+        .order_by(Activity.occurred_at.desc(), Activity.id.desc())
+        .limit(1)
+    ).first()

@@ -8,6 +8,11 @@ are ~3 MB of JSON that V8 parses in tens of milliseconds, where per-marker HTML 
 contacts (colour and label are looked up in the page's config) and 0 for prospects. Names,
 phones and the rest are fetched one record at a time when a popup opens, so the bulk
 payload carries nothing a user typed or scraped.
+
+A record with a city but no coordinates (typed by hand, imported from a list) is placed at
+its city's centre from the bundled city table (``services/geo.py``), as a row with a fifth
+element ``1`` that the page draws as "approximate"; what still has no place is counted, by
+reason, in the layer's ``LayerCoverage`` so the map can say why it shows fewer records.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, and_, case, func, literal, not_, select
 from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
+from localpro_desktop.services.geo import CountryCities, country_cities
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact, Prospect
 from localpro_desktop.store.queries.contacts import contact_filter, in_static_segment
@@ -45,6 +51,37 @@ COORD_DIGITS = 5
 
 
 @dataclass(frozen=True)
+class LayerCoverage:
+    """How many of a layer's records (after its filter) the map can place, and why not."""
+
+    located: int = 0
+    """With their own coordinates."""
+    approximate: int = 0
+    """At their city's centre: no coordinates, a city the bundled table knows."""
+    no_city: int = 0
+    """No coordinates and no city."""
+    unknown_city: int = 0
+    """No coordinates, and a city the table does not have in the record's country (a
+    district, a village under 15,000 people, a misspelling)."""
+
+    @property
+    def shown(self) -> int:
+        return self.located + self.approximate
+
+    @property
+    def missing(self) -> int:
+        return self.no_city + self.unknown_city
+
+
+@dataclass(frozen=True)
+class LayerData:
+    """What the page fetches for a layer (``body``) and what the tab says about it."""
+
+    body: bytes
+    coverage: LayerCoverage
+
+
+@dataclass(frozen=True)
 class RecordDetails:
     """One record's popup fields, raw (the UI thread translates sector and status)."""
 
@@ -57,6 +94,8 @@ class RecordDetails:
     phone: str
     status: str | None
     converted: bool
+    approximate: bool = False
+    """No coordinates of its own: shown at its city's centre."""
 
 
 def _located(lat: Any, lon: Any) -> list[Any]:
@@ -66,6 +105,11 @@ def _located(lat: Any, lon: Any) -> list[Any]:
         lat.between(-90, 90),
         lon.between(-180, 180),
     ]
+
+
+def _has_position(lat: float | None, lon: float | None) -> bool:
+    """The Python twin of ``_located``: coordinates present and on the globe."""
+    return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
 
 
 def _points_json(session: Session, query: Select[Any]) -> str:
@@ -96,6 +140,19 @@ def prospect_points(ws: Workspace, flt: ProspectFilter | None) -> str:
         return _points_json(session, query)
 
 
+def _prospect_layer(ws: Workspace, flt: ProspectFilter | None) -> tuple[str, _Placed]:
+    flt = flt or ProspectFilter()
+    lat, lon = Prospect.latitude, Prospect.longitude
+    unlocated = apply_filter(
+        select(Prospect.id, literal(0), Prospect.city, Prospect.country), flt
+    ).where(not_(and_(*_located(lat, lon))))
+    located = apply_filter(select(func.count()).select_from(Prospect), flt)
+    with ws.read() as session:
+        count = int(session.scalar(located.where(*_located(lat, lon))) or 0)
+        rows = [tuple(row) for row in session.execute(unlocated)]
+    return prospect_points(ws, flt), _Placed(count, rows)
+
+
 def _workspace_tz(ws: Workspace) -> ZoneInfo | None:
     try:
         return ZoneInfo(ws.settings().timezone)
@@ -113,10 +170,7 @@ class ContactLayerFilter:
 
 def contact_points(ws: Workspace, flt: ContactLayerFilter | None) -> str:
     """The located contacts matching ``flt``, as JSON ``[[lat, lon, id, status code], ...]``."""
-    flt = flt or ContactLayerFilter()
-    clauses = contact_filter(flt.rule or SegmentRule(), tz=_workspace_tz(ws))
-    if flt.static_segment_id:
-        clauses.append(in_static_segment(flt.static_segment_id))
+    clauses = _contact_clauses(ws, flt)
     lat, lon = Contact.latitude, Contact.longitude
     code = case(STATUS_CODES, value=Contact.status, else_=0)
     query = select(_point(lat, lon, Contact.id, code)).where(*clauses, *_located(lat, lon))
@@ -124,13 +178,84 @@ def contact_points(ws: Workspace, flt: ContactLayerFilter | None) -> str:
         return _points_json(session, query)
 
 
+def _contact_clauses(ws: Workspace, flt: ContactLayerFilter | None) -> list[Any]:
+    flt = flt or ContactLayerFilter()
+    clauses = contact_filter(flt.rule or SegmentRule(), tz=_workspace_tz(ws))
+    if flt.static_segment_id:
+        clauses.append(in_static_segment(flt.static_segment_id))
+    return clauses
+
+
+def _contact_layer(ws: Workspace, flt: ContactLayerFilter | None) -> tuple[str, _Placed]:
+    clauses = _contact_clauses(ws, flt)
+    lat, lon = Contact.latitude, Contact.longitude
+    code = case(STATUS_CODES, value=Contact.status, else_=0)
+    unlocated = select(Contact.id, code, Contact.city, Contact.country).where(
+        *clauses, not_(and_(*_located(lat, lon)))
+    )
+    located = select(func.count()).select_from(Contact).where(*clauses, *_located(lat, lon))
+    with ws.read() as session:
+        count = int(session.scalar(located) or 0)
+        rows = [tuple(row) for row in session.execute(unlocated)]
+    return contact_points(ws, flt), _Placed(count, rows)
+
+
+@dataclass(frozen=True)
+class _Placed:
+    located: int
+    unlocated: list[tuple[Any, ...]]
+    """(id, code, city, country) of each record without usable coordinates."""
+
+
+def _at_city_centres(
+    unlocated: list[tuple[Any, ...]], home: str
+) -> tuple[list[list[Any]], int, int]:
+    """Rows at their city's centre, and how many had no city / an unknown one.
+
+    A record without a country is taken to be in the workspace's (``home``).
+    """
+    points: list[list[Any]] = []
+    no_city = unknown = 0
+    for ident, code, city, country in unlocated:
+        if not (city or "").strip():
+            no_city += 1
+            continue
+        cities = country_cities(country or home)
+        centre = cities.find(city) if cities is not None else None
+        if centre is None:
+            unknown += 1
+            continue
+        lat = round(centre.latitude, COORD_DIGITS)
+        points.append([lat, round(centre.longitude, COORD_DIGITS), ident, code, 1])
+    return points, no_city, unknown
+
+
+def layer_data(ws: Workspace, layer: Layer, flt: object | None) -> LayerData:
+    """The layer's document and coverage: located records, then those at their city's centre.
+
+    ``{"layer": ..., "points": [...], "country": [[s, w], [n, e]] | null}``: ``country`` is
+    the box around the workspace country's cities, where the page looks when it has nothing
+    to show (rather than at the whole of Africa).
+    """
+    if layer == "prospects":
+        exact, placed = _prospect_layer(ws, flt if isinstance(flt, ProspectFilter) else None)
+    else:
+        exact, placed = _contact_layer(ws, flt if isinstance(flt, ContactLayerFilter) else None)
+    home = ws.settings().country
+    approx, no_city, unknown = _at_city_centres(placed.unlocated, home)
+    points = exact
+    if approx:
+        extra = json.dumps(approx, ensure_ascii=False, separators=(",", ":"))
+        points = extra if exact == "[]" else f"{exact[:-1]},{extra[1:]}"
+    cities: CountryCities | None = country_cities(home)
+    box = json.dumps(cities.bounds if cities is not None else None)
+    body = f'{{"layer":{json.dumps(layer)},"points":{points},"country":{box}}}'.encode()
+    return LayerData(body, LayerCoverage(placed.located, len(approx), no_city, unknown))
+
+
 def layer_body(ws: Workspace, layer: Layer, flt: object | None) -> bytes:
     """What the page fetches for a layer: ``{"layer": ..., "points": [...]}`` as UTF-8."""
-    if layer == "prospects":
-        points = prospect_points(ws, flt if isinstance(flt, ProspectFilter) else None)
-    else:
-        points = contact_points(ws, flt if isinstance(flt, ContactLayerFilter) else None)
-    return f'{{"layer":{json.dumps(layer)},"points":{points}}}'.encode()
+    return layer_data(ws, layer, flt).body
 
 
 def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None:
@@ -150,6 +275,7 @@ def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None
                 p.phone,
                 None,
                 p.contact_id is not None,
+                not _has_position(p.latitude, p.longitude),
             )
         if kind == "contact":
             c = session.get(Contact, ident)
@@ -166,6 +292,7 @@ def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None
                 c.phone or c.whatsapp,
                 PipelineStatus(c.status).value if c.status in STATUS_CODES else c.status,
                 False,
+                not _has_position(c.latitude, c.longitude),
             )
     return None
 

@@ -18,6 +18,7 @@ from localpro_desktop.domain.messages import joined
 from localpro_desktop.domain.messages import records as msg
 from localpro_desktop.domain.names import split_full_name
 from localpro_desktop.domain.normalize import normalize_prospect
+from localpro_desktop.domain.phones import take_phone_as_whatsapp
 from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.domain.prospect_fields import EDITABLE
@@ -137,6 +138,8 @@ class ProspectService:
         normalized = normalize_prospect(fields, settings.country)
         if not normalized.ok:
             raise UserError(msg.CANNOT_ADD_PROSPECT, problems=joined(normalized.errors))
+        if "whatsapp" not in fields:  # said nothing of WhatsApp: the import's rule
+            take_phone_as_whatsapp(normalized.values)
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             if not allow_duplicate:

@@ -1,26 +1,75 @@
-"""Numbers, percentages and dates in the user's language (1 234 in French, 1,234 in English)."""
+"""Numbers, percentages, dates and phone numbers as the workspace's users write them.
+
+One place decides, and every screen goes through it:
+
+- **Locale**: the UI language with the workspace's country (``QLocale(English, Nigeria)``,
+  ``QLocale(French, Senegal)``), so a Lagos supplier reads "12/06/2026", not the US
+  "6/12/26", and numbers group as at home. Where Qt has no data for the pair (English in
+  Senegal) English falls back to British conventions, day first like the rest of English-
+  speaking Africa; French falls back to France's, day first too. ``use_workspace`` sets it
+  (and Qt's default, so date pickers and delegates follow) when a workspace opens.
+- **Phones**: a valid number of the workspace's own country is shown the way people there
+  dial it ("77 123 45 67" in Senegal, "0803 123 4567" in Nigeria); any other country's
+  number is shown in international form ("+234 803 123 4567"), so the country code appears
+  exactly when it matters. An invalid number is shown as typed. The prospects list, the
+  prospect sheet, the CRM panel and the board cards all use ``phone``.
+- **Counts in sentences**: ``plural`` picks the singular or the plural sentence, since a
+  translation cannot agree with a number it does not see ("1 actuel", "3 actuels").
+"""
 
 from datetime import date, datetime
+from functools import lru_cache
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from localpro_desktop.domain.phones import format_for_region, parse_phone
 from localpro_desktop.domain.plans import format_limit
+
+_home = {"country": ""}  # the workspace's country code, set by use_workspace
+
+# Languages whose own locale is not day first: the pair used when Qt has no data for the
+# language in the workspace's country.
+_DAY_FIRST = {QLocale.Language.English: QLocale.Country.UnitedKingdom}
+
+
+def use_workspace(country: str) -> None:
+    """Format for the workspace's country (an ISO code such as "NG") from now on."""
+    _home["country"] = (country or "").strip().upper()
+    QLocale.setDefault(locale())
+
+
+def home_country() -> str:
+    return _home["country"]
+
+
+def locale() -> QLocale:
+    """The UI language (Qt's default locale) with the workspace's country."""
+    return _locale_for(QLocale().language(), _home["country"])
+
+
+@lru_cache(maxsize=32)
+def _locale_for(language: QLocale.Language, country: str) -> QLocale:
+    territory = QLocale.codeToTerritory(country) if country else QLocale.Country.AnyTerritory
+    if territory != QLocale.Country.AnyTerritory:
+        paired = QLocale(language, territory)
+        if paired.language() == language and paired.territory() == territory:
+            return paired
+    fallback = _DAY_FIRST.get(language)
+    return QLocale(language, fallback) if fallback is not None else QLocale(language)
 
 
 def number(value: int | float) -> str:
-    return (
-        QLocale().toString(value)
-        if isinstance(value, int)
-        else QLocale().toString(float(value), "f", 1)
-    )
+    here = locale()
+    return here.toString(value) if isinstance(value, int) else here.toString(float(value), "f", 1)
 
 
 def percent(value: float | None) -> str:
     if value is None:
         return "—"
-    text = QLocale().toString(value * 100, "f", 1)
+    here = locale()
+    text = here.toString(value * 100, "f", 1)
     # French typography puts a (narrow) space before the percent sign.
-    return f"{text}\u202f%" if QLocale().language() == QLocale.Language.French else f"{text}%"
+    return f"{text}\u202f%" if here.language() == QLocale.Language.French else f"{text}%"
 
 
 def limit(value: int | None) -> str:
@@ -28,13 +77,21 @@ def limit(value: int | None) -> str:
 
 
 def _unlimited() -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("formatting", "unlimited")
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """The sentence that agrees with ``count``: ``one`` or ``many``, both translated.
+
+    English uses ``one`` for 1 only, so its source writes the figure ("1 now"); French
+    also says "0 actuel", so French translations of ``one`` write the placeholder.
+    """
+    french = locale().language() == QLocale.Language.French
+    return one if count == 1 or (french and count == 0) else many
+
+
 def day(value: date) -> str:
-    return QLocale().toString(
+    return locale().toString(
         QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
     )
 
@@ -47,7 +104,43 @@ def moment(value: datetime | None) -> str:
         QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
     )
     utc.setTimeZone(QDateTime.currentDateTimeUtc().timeZone())
-    return QLocale().toString(utc.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return locale().toString(utc.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
-__all__ = ["day", "format_limit", "limit", "moment", "number", "percent"]
+def phone(raw: str, e164: str | None) -> str:
+    """A stored number as the module docstring says: national at home, else international."""
+    if not e164:
+        return raw
+    return _shown_phone(e164, _home["country"])
+
+
+def typed_phone(raw: str) -> str:
+    """A number known only as typed (the board's cards): read with the workspace's country
+    as every number typed in this workspace was, then shown as ``phone`` shows it."""
+    if not raw:
+        return ""
+    return phone(raw, parse_phone(raw, _home["country"] or "ZZ").e164)
+
+
+@lru_cache(maxsize=65_536)
+def _shown_phone(e164: str, country: str) -> str:
+    try:
+        return format_for_region(e164, country)
+    except Exception:  # a stored E.164 phonenumbers cannot re-read: show it as stored
+        return e164
+
+
+__all__ = [
+    "day",
+    "format_limit",
+    "home_country",
+    "limit",
+    "locale",
+    "moment",
+    "number",
+    "percent",
+    "phone",
+    "plural",
+    "typed_phone",
+    "use_workspace",
+]

@@ -9,12 +9,13 @@ filters") travel as signals routed here, through the hooks the typed registry
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from localpro_desktop.services import backups
 from localpro_desktop.services.workspace import SettingsView
+from localpro_desktop.ui import formatting
 from localpro_desktop.ui.account.scheduler import SyncScheduler
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.lazy import LazyTab
@@ -28,17 +29,36 @@ from localpro_desktop.ui.welcome import WelcomePage
 if TYPE_CHECKING:
     from localpro_desktop.ui.account.dialog import AccountDialog
 
-__all__ = ["TABS", "MainWindow"]
+__all__ = ["TABS", "MainWindow", "first_placement"]
+
+PREFERRED_SIZE = QSize(1366, 768)
+FRAME_ALLOWANCE = QSize(16, 40)
+"""Room for the window manager's frame and title bar, unknown until the window is shown."""
+
+
+def first_placement(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRect | None:
+    """Where a first window goes on a screen whose free area (taskbar excluded) is
+    ``available``: centred at ``preferred`` size when it fits with its frame, else None
+    (maximized: the window manager then fits frame, status bar and all on the screen)."""
+    needed = preferred + FRAME_ALLOWANCE
+    if needed.width() > available.width() or needed.height() > available.height():
+        return None
+    rect = QRect(available.topLeft(), preferred)
+    rect.moveCenter(available.center())
+    return rect
 
 
 class MainWindow(QMainWindow):
+    sig_language_changed = Signal(str)
+    """The workspace's language was changed: the window must be rebuilt in it (ui/app.py)."""
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("LocalPro")
-        self.resize(1366, 768)
+        self.resize(PREFERRED_SIZE)  # screenshots and tests; a real start calls place_on_screen
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
+        self.welcome = WelcomePage(ctx.language)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.lazy: dict[TabKey, LazyTab] = {}
@@ -63,9 +83,39 @@ class MainWindow(QMainWindow):
         self.welcome.sig_demo.connect(self.load_demo)
         self.welcome.sig_import.connect(self._welcome_import)
         self.welcome.sig_add.connect(self._welcome_add)
+        self.welcome.sig_language.connect(self.change_language)
         self.stack.setCurrentWidget(self.tabs)
         ctx.runner.run(ctx.ws.is_empty, on_done=self._show_welcome_if_empty)
         self.sync.start()
+
+    # -- placement --------------------------------------------------------------------
+
+    def place_on_screen(self, saved: QByteArray | bytes | None = None) -> None:
+        """Size the first window to the screen's free area (without the taskbar).
+
+        A 1366x768 window on a 1366x768 screen pushed the status bar under the taskbar.
+        A saved geometry is used only when it still fits a screen (a laptop taken off its
+        big monitor must not open half off-screen).
+        """
+        if saved and self.restoreGeometry(QByteArray(saved)) and self._fits_a_screen():
+            return
+        self.setWindowState(Qt.WindowState.WindowNoState)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        rect = first_placement(screen.availableGeometry())
+        if rect is None:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(rect)
+
+    def _fits_a_screen(self) -> bool:
+        if self.windowState() & Qt.WindowState.WindowMaximized:
+            return True
+        grown = self.geometry().adjusted(0, 0, FRAME_ALLOWANCE.width(), FRAME_ALLOWANCE.height())
+        return any(
+            screen.availableGeometry().contains(grown) for screen in QGuiApplication.screens()
+        )
 
     # -- tabs -------------------------------------------------------------------------
 
@@ -141,8 +191,32 @@ class MainWindow(QMainWindow):
 
     # -- menu -------------------------------------------------------------------------
 
+    def current_key(self) -> TabKey | None:
+        """The tab shown, or None while the welcome page is."""
+        if self.stack.currentWidget() is not self.tabs:
+            return None
+        page = self.tabs.currentWidget()
+        return next((key for key, lazy in self.lazy.items() if lazy is page), None)
+
+    @Slot()
+    def new_record(self) -> None:
+        """Ctrl+N: "new" as the tab shown means it (a prospect, a contact, a campaign)."""
+        key = self.current_key()
+        if key is None:
+            self._welcome_add()  # the welcome page's own "Add a prospect"
+            return
+        new = self._offers(key).new_record
+        if new is not None:
+            new()
+
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setToolTip(self.tr("Add a prospect, a contact or a campaign"))
+        self.new_action.triggered.connect(self.new_record)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
         settings = QAction(self.tr("Workspace &settings…"), self)
         settings.triggered.connect(self.edit_settings)
         backup = QAction(self.tr("&Back up now"), self)
@@ -188,12 +262,21 @@ class MainWindow(QMainWindow):
         )
 
     def _settings_saved(self, before: SettingsView, after: SettingsView) -> None:
+        formatting.use_workspace(after.country)  # dates and phones follow a new country
         if after.language != before.language:
-            QMessageBox.information(
-                self,
-                self.tr("Language"),
-                self.tr("The new language applies the next time LocalPro starts."),
-            )
+            self.sig_language_changed.emit(after.language)
+
+    @Slot(str)
+    def change_language(self, language: str) -> None:
+        """Save the workspace's language (on the worker), then have the window rebuilt in it."""
+        if language == self.ctx.language:
+            return
+        ws = self.ctx.ws
+        self.ctx.runner.run(
+            lambda: ws.update_settings(language=language),
+            on_done=lambda after: self.sig_language_changed.emit(after.language),
+            on_error=self.show_error,
+        )
 
     @Slot()
     def open_account(self) -> None:

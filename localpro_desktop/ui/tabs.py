@@ -43,6 +43,8 @@ class BuiltTab:
     """(source tab key, filter): show what that list shows."""
     start_import: Callable[[], object] | None = None
     add_prospect: Callable[[], object] | None = None
+    new_record: Callable[[], object] | None = None
+    """What "New" (Ctrl+N) does while this tab is shown: add a prospect, a contact, a campaign."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def _prospects(ctx: UiContext) -> BuiltTab:
         select_record=tab.select_record,
         start_import=tab.start_import,
         add_prospect=tab.add_prospect,
+        new_record=tab.add_prospect,
     )
 
 
@@ -79,6 +82,7 @@ def _crm(ctx: UiContext) -> BuiltTab:
         open_record=tab.sig_open_record,
         filter_changed=tab.sig_filter_changed,
         select_record=tab.select_record,
+        new_record=tab.add_contact,
     )
 
 
@@ -86,7 +90,7 @@ def _campaigns(ctx: UiContext) -> BuiltTab:
     from localpro_desktop.ui.campaigns.tab import CampaignsTab
 
     tab = CampaignsTab(ctx)
-    return BuiltTab(tab, open_record=tab.sig_open_record)
+    return BuiltTab(tab, open_record=tab.sig_open_record, new_record=tab.new_campaign)
 
 
 def _map(ctx: UiContext) -> BuiltTab:

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from enum import Enum
 from functools import cache
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -329,13 +330,15 @@ class KpiTile(QFrame):
             self.trend_label = self._label("kpiTrend", "")
             self.trend_label.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.trend_label)
+        layout.addStretch(1)  # a tile taller than its text (a neighbour wrapped) pads below
 
     @staticmethod
     def _label(name: str, text: str) -> QLabel:
         label = QLabel(text)
         label.setObjectName(name)
-        label.setWordWrap(False)
-        # Ignored: a long sentence is cut, not allowed to widen its tile past the others.
+        # A long sentence wraps onto a second line (a small screen, French) rather than
+        # being cut; Ignored keeps it from widening its tile past the others.
+        label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -394,3 +397,33 @@ class KpiTile(QFrame):
     def trend_text(self) -> str:
         """The trend line as plain text (for tests and accessibility)."""
         return self._trend_plain
+
+
+class _ClearOnEscape(QObject):
+    """Escape in a non-empty line edit clears it; in an empty one it goes on as usual."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QLineEdit) or not watched.text():
+            return False
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if event.key() != Qt.Key.Key_Escape or event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            # Claim the key, so a window's Escape shortcut (close a panel) waits for the
+            # next press: the first one only empties the box.
+            event.accept()
+            return True
+        watched.clear()  # textChanged follows: a search box re-runs its (empty) search
+        return True
+
+
+def clear_on_escape(line_edit: QLineEdit) -> None:
+    """Make Escape clear ``line_edit`` (a search box), as in a browser or a mail client.
+
+    Only a box with text takes the key: in an empty one, Escape still closes the dialog
+    or the panel around it.
+    """
+    line_edit.installEventFilter(_ClearOnEscape(line_edit))

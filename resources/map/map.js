@@ -28,6 +28,9 @@
     stats: { tilesLoaded: 0, tileErrors: 0, basemapFeatures: 0, errors: [] },
     timings: {},  // phase -> ms since navigation start (for benchmarks and diagnostics)
     ready: false,
+    country: null,  // bounds of the workspace's country (from the layers' documents)
+    approximate: {},  // layer -> true when some of its markers sit at a city's centre
+    approximateRow: null,  // the legend's "hollow: approximate" line, shown when needed
   };
 
   // -- small helpers -------------------------------------------------------------------
@@ -206,15 +209,15 @@
     var markers = new Array(points.length);
     for (var i = 0; i < points.length; i++) {
       var p = points[i];
-      var style = styles[p[3]];
+      // A fifth element 1: placed at its city's centre, drawn hollow (approximate).
+      var approx = p[4] === 1;
+      var key = p[3] + (approx ? "a" : "");
+      var style = styles[key];
       if (!style) {
-        style = styles[p[3]] = {
-          radius: 6,
-          weight: 1.5,
-          color: "#ffffff",
-          fillColor: colorFor(layer, p[3]),
-          fillOpacity: 0.95,
-        };
+        var fill = colorFor(layer, p[3]);
+        style = styles[key] = approx
+          ? { radius: 6, weight: 2.5, color: fill, fillColor: "#ffffff", fillOpacity: 0.85 }
+          : { radius: 6, weight: 1.5, color: "#ffffff", fillColor: fill, fillOpacity: 0.95 };
       }
       var marker = L.circleMarker([p[0], p[1]], style);
       marker.lpKind = kind;
@@ -270,6 +273,9 @@
         }
         group.clearLayers();
         state.index[layer] = made.index;
+        if (data.country) state.country = L.latLngBounds(data.country);
+        state.approximate[layer] = data.points.some(function (p) { return p[4] === 1; });
+        showApproximateLegend();
         return addInChunks(group, made.markers).then(function () {
           mark(layer + ".clustered");
           state.counts[layer] = made.markers.length;
@@ -291,9 +297,23 @@
       .then(function (area) {
         if (area === null || state.loading[layer]) return;
         if (area && area.isValid()) state.map.fitBounds(area, { padding: [30, 30], maxZoom: 15 });
+        else if (!state.counts.contacts && !state.counts.prospects) showCountry();
         state.bridge.layerLoaded(layer, state.counts[layer]);
       })
       .catch(report);
+  }
+
+  // Nothing to show: the workspace's country (the box around its towns), not all of Africa.
+  function showCountry() {
+    if (state.country && state.country.isValid()) {
+      state.map.fitBounds(state.country, { padding: [30, 30], maxZoom: 10 });
+    }
+  }
+
+  function showApproximateLegend() {
+    if (!state.approximateRow) return;
+    var any = LAYERS.some(function (layer) { return state.approximate[layer]; });
+    state.approximateRow.style.display = any ? "" : "none";
   }
 
   // -- popups ----------------------------------------------------------------------------
@@ -319,6 +339,7 @@
     if (d.city) node.appendChild(row(labels.city, d.city));
     node.appendChild(row(labels.phone, d.phone || "—"));
     if (d.status) node.appendChild(row(labels.status, d.status, d.statusColor || null));
+    if (d.approximate) node.appendChild(row(labels.position, d.approximate));
     var button = el("button", "lp-open", labels.open);
     button.type = "button";
     button.addEventListener("click", function () {
@@ -410,6 +431,16 @@
         line.appendChild(dot);
         line.appendChild(document.createTextNode(config.layers.prospects.label));
         box.appendChild(line);
+        var approx = el("div", "lp-legend-row");
+        var ring = el("span", "lp-swatch");
+        ring.style.backgroundColor = "#ffffff";
+        ring.style.border = "2px solid #555555";
+        ring.style.boxSizing = "border-box";
+        approx.appendChild(ring);
+        approx.appendChild(document.createTextNode(config.labels.approximate));
+        approx.style.display = "none";
+        state.approximateRow = approx;
+        box.appendChild(approx);
         L.DomEvent.disableClickPropagation(box);
         return box;
       },
@@ -442,6 +473,7 @@
         if (b) area = area ? area.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
       });
       if (area && area.isValid()) state.map.fitBounds(area, { padding: [30, 30], maxZoom: 15 });
+      else showCountry();
       state.ready = true;
       mark("ready");
       LAYERS.forEach(function (layer) {
@@ -465,6 +497,8 @@
         tileUrl: state.tiles ? state.tiles._url : null,
         attribution: state.tiles ? state.tiles.getAttribution() : null,
         zoom: state.map ? state.map.getZoom() : null,
+        center: state.map ? [state.map.getCenter().lat, state.map.getCenter().lng] : null,
+        approximateLegend: !!state.approximateRow && state.approximateRow.style.display !== "none",
       };
     },
     openPopup: function (kind, id) {

@@ -186,22 +186,22 @@
 <context>
     <name>AnalyticsMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="160" />
+        <location filename="../../build/translations/domain_messages.py" line="170" />
         <source>A period must be 1 to {max} days, not {days}.</source>
         <translation>Une période va de 1 à {max} jours, pas {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="161" />
+        <location filename="../../build/translations/domain_messages.py" line="171" />
         <source>A rolling window must be at least one day, not {window}.</source>
         <translation>Une moyenne glissante porte sur au moins un jour, pas {window}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="162" />
+        <location filename="../../build/translations/domain_messages.py" line="172" />
         <source>The number of sectors to show cannot be negative ({limit}).</source>
         <translation>Le nombre de secteurs à afficher ne peut pas être négatif ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="163" />
+        <location filename="../../build/translations/domain_messages.py" line="173" />
         <source>Trends compare {periods} days, not {days}.</source>
         <translation>Les tendances comparent {periods} jours, pas {days}.</translation>
     </message>
@@ -209,124 +209,139 @@
 <context>
     <name>AnalyticsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="119" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="121" />
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="123" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="125" />
         <source>Show the last %1 days</source>
         <translation>Afficher les %1 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="147" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="149" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="148" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="150" />
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="149" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="151" />
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="150" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="152" />
         <source>Messages this month</source>
         <translation>Messages ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="151" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="153" />
         <source>Prospects this month</source>
         <translation>Prospects ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="154" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="156" />
         <source>Contacts in your CRM, and how many were added in the period.</source>
         <translation>Les contacts de votre CRM, et combien ont été ajoutés sur la période.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="157" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="159" />
         <source>Contacts at the Client stage, and how many became clients in the period.</source>
         <translation>Les contacts à l’étape Client, et combien sont devenus clients sur la période.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="160" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="162" />
         <source>Share of the messages sent in the period that got a reply.</source>
         <translation>Part des messages envoyés sur la période qui ont reçu une réponse.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="164" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="166" />
         <source>Messages counted against your plan this month; the trend compares messages sent in the period with the period before.</source>
         <translation>Messages décomptés de votre forfait ce mois-ci ; la tendance compare les messages envoyés sur la période à ceux de la période précédente.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="170" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="172" />
         <source>Prospects counted against your plan this month; the trend compares prospects added in the period with the period before.</source>
         <translation>Prospects décomptés de votre forfait ce mois-ci ; la tendance compare les prospects ajoutés sur la période à ceux de la période précédente.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="191" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="200" />
         <source>Nothing to analyse yet</source>
         <translation>Rien à analyser pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="199" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="208" />
         <source>Your charts appear here as soon as there is something to count.
 Import prospects or load demo data from the Prospects tab to get started.</source>
         <translation>Vos graphiques s’afficheront ici dès qu’il y aura quelque chose à compter.
 Importez des prospects ou chargez les données de démonstration depuis l’onglet Prospects pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="250" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="259" />
         <source>Updating…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="287" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="296" />
         <source>Could not update the figures: %1</source>
         <translation>Impossible de mettre à jour les chiffres : %1</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="311" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="320" />
         <source>vs previous %1 days</source>
         <translation>vs les %1 j précédents</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="318" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="327" />
         <source>None in this or the previous %1 days</source>
         <translation>Aucun sur ces %1 jours ni les précédents</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="320" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="329" />
         <source>Nothing to compare with yet</source>
         <translation>Rien à comparer pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="325" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="334" />
         <source>New in %1 days: %2</source>
         <translation>Nouveaux sur %1 jours : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="353" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="343" />
+        <source>1 reply to 1 message</source>
+        <translation>%1 réponse pour 1 message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="343" />
+        <source>%1 replies to 1 message</source>
+        <translation>%1 réponses pour 1 message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="347" />
         <source>%1 replies to %2 messages</source>
         <translation>%1 réponses pour %2 messages</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="357" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="347" />
+        <source>1 reply to %2 messages</source>
+        <translation>%1 réponse pour %2 messages</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="376" />
         <source>No messages sent in %1 days</source>
         <translation>Aucun message envoyé en %1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="368" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="387" />
         <source>%1 plan: %2</source>
         <translation>Forfait %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="373" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="392" />
         <source>of %1 on the %2 plan</source>
         <translation>sur %1 avec le forfait %2</translation>
     </message>
@@ -349,12 +364,12 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>Tout fonctionne hors ligne ; les modifications se synchronisent dès qu’une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="88" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="83" />
         <source>{plan} · messages {used} / {limit} · prospects {pused} / {plimit}</source>
         <translation>{plan} · messages {used} / {limit} · prospects {pused} / {plimit}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="97" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="92" />
         <source>Monthly usage; resets on {date}</source>
         <translation>Consommation du mois ; remise à zéro le {date}</translation>
     </message>
@@ -457,22 +472,27 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>Exclus : {reasons}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="253" />
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="246" />
+        <source>nobody left out</source>
+        <translation>personne n'est exclu</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="254" />
         <source>no address</source>
         <translation>pas d'adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="254" />
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="255" />
         <source>opted out</source>
         <translation>désinscrit</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="255" />
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="256" />
         <source>invalid address</source>
         <translation>adresse invalide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="260" />
+        <location filename="../../localpro_desktop/ui/campaigns/audience.py" line="261" />
         <source>and {n} more</source>
         <translation>et {n} autres</translation>
     </message>
@@ -485,42 +505,42 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>Chargement du tableau…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="157" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="158" />
         <source>Not in this segment</source>
         <translation>Hors de ce segment</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="159" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="160" />
         <source>No contacts at this stage</source>
         <translation>Aucun contact à cette étape</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="168" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="169" />
         <source>No contacts yet</source>
         <translation>Pas encore de contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="170" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="171" />
         <source>Contacts are the people and businesses you work with. Convert a prospect from the Prospects tab, import a file, or add someone by hand.</source>
         <translation>Les contacts sont les personnes et entreprises avec qui vous travaillez. Convertissez un prospect depuis l’onglet Prospects, importez un fichier ou ajoutez quelqu’un à la main.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="173" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="174" />
         <source>+ Add a contact</source>
         <translation>+ Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="183" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="184" />
         <source>Filter: {what}. Check the spelling, or clear the filter to see everyone.</source>
         <translation>Filtre : {what}. Vérifiez l’orthographe, ou effacez le filtre pour voir tout le monde.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="186" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="187" />
         <source>No contact matches this filter</source>
         <translation>Aucun contact ne correspond à ce filtre</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="188" />
+        <location filename="../../localpro_desktop/ui/crm/board_area.py" line="189" />
         <source>Clear the filter</source>
         <translation>Effacer le filtre</translation>
     </message>
@@ -528,7 +548,7 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/column.py" line="232" />
+        <location filename="../../localpro_desktop/ui/crm/column.py" line="298" />
         <source>{count} in this column</source>
         <translation>{count} dans cette colonne</translation>
     </message>
@@ -536,174 +556,117 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>CampaignComposer</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="116" />
-        <source>Campaigns</source>
-        <translation>Campagnes</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="117" />
-        <source>Back to the list of campaigns</source>
-        <translation>Retour à la liste des campagnes</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="121" />
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="201" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="146" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="137" />
-        <source>e.g. Tabaski promotion</source>
-        <translation>ex. Promotion Tabaski</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="139" />
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="140" />
-        <source>Channel</source>
-        <translation>Canal</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="141" />
-        <source>Recipients</source>
-        <translation>Destinataires</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="142" />
-        <source>Subject</source>
-        <translation>Objet</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="143" />
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="144" />
-        <source>When</source>
-        <translation>Quand</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="169" />
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="171" />
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="383" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="334" />
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="173" />
-        <source>Send now…</source>
-        <translation>Envoyer maintenant…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="200" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="145" />
         <source>Selected contacts</source>
         <translation>Contacts sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="208" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="153" />
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="206" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="151" />
         <source>Current recipients</source>
         <translation>Destinataires actuels</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="257" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="204" />
         <source>Edit campaign: {name}</source>
         <translation>Modifier la campagne : {name}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="412" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="364" />
         <source>Choose who receives the campaign.</source>
         <translation>Choisissez qui reçoit la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="378" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="327" />
         <source>Wait until the recipients are counted.</source>
         <translation>Attendez la fin du comptage des destinataires.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="381" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="332" />
         <source>Save and schedule</source>
         <translation>Enregistrer et programmer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="396" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="346" />
         <source>Give the campaign a name.</source>
         <translation>Donnez un nom à la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="398" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="348" />
         <source>Fix the message first: {error}</source>
         <translation>Corrigez d'abord le message : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="402" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="352" />
         <source>Pick a time in the future, or untick “Send later”.</source>
         <translation>Choisissez une heure à venir, ou décochez « Envoyer plus tard ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="408" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="360" />
         <source>An e-mail needs a subject.</source>
         <translation>Un e-mail a besoin d'un objet.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="410" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="362" />
         <source>Write the message first.</source>
         <translation>Écrivez d'abord le message.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="414" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="366" />
         <source>Nobody in this selection can be reached on {channel}.</source>
         <translation>Personne dans cette sélection n'est joignable par {channel}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="440" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="392" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="469" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="421" />
         <source>Checking your plan…</source>
         <translation>Vérification de votre forfait…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="496" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="457" />
         <source>Queuing {n} messages…</source>
         <translation>Mise en file de {n} messages…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="514" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="483" />
         <source>Not sent: the plan's monthly message limit is reached.</source>
         <translation>Non envoyée : la limite mensuelle de messages du forfait est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="525" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="494" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="526" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="495" />
         <source>Your changes to this campaign are not saved.</source>
         <translation>Vos modifications de cette campagne ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="527" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="496" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="528" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="497" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
@@ -711,165 +674,165 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>CampaignDetail</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="89" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="96" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="90" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="97" />
         <source>Change the message, recipients or schedule</source>
         <translation>Changer le message, les destinataires ou la programmation</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="92" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="99" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="94" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="101" />
         <source>Start a new draft with the same channel and message</source>
         <translation>Créer un brouillon avec le même canal et le même message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="97" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="104" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="107" />
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="127" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="114" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="134" />
         <source>Recipients</source>
         <translation>Destinataires</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="108" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="115" />
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="109" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="116" />
         <source>Delivered</source>
         <translation>Délivrés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="110" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="117" />
         <source>Opened</source>
         <translation>Ouverts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="111" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="118" />
         <source>Replied</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="112" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="119" />
         <source>Failed</source>
         <translation>Échecs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="131" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="138" />
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="181" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="188" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="193" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="200" />
         <source>Placeholders such as {{first_name}} are filled for each person.</source>
         <translation>Les champs comme {{first_name}} sont remplis pour chaque personne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="208" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="215" />
         <source>No campaign selected</source>
         <translation>Aucune campagne sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="236" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="243" />
         <source>goes out {when}</source>
         <translation>part le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="238" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="245" />
         <source>sent {when}</source>
         <translation>envoyée le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="240" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="247" />
         <source>created {when}</source>
         <translation>créée le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="242" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="251" />
         <source>messages wait in the outbox until they can be delivered</source>
         <translation>les messages attendent dans la boîte d'envoi jusqu'à leur remise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="256" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="265" />
         <source>not sent yet</source>
         <translation>pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="258" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="267" />
         <source>SMS has no read receipts</source>
         <translation>pas d'accusé de lecture par SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="267" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="276" />
         <source>{n} queued</source>
         <translation>{n} en file</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="269" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="278" />
         <source>none chosen yet</source>
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="270" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="279" />
         <source>on {channel}</source>
         <translation>par {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="274" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="283" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="283" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="292" />
         <source>All ({n})</source>
         <translation>Tous ({n})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="290" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="299" />
         <source>{status} ({n})</source>
         <translation>{status} ({n})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="330" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="339" />
         <source>{shown} of {total} loaded · scroll for more</source>
         <translation>{shown} sur {total} chargés · faites défiler pour la suite</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="343" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="352" />
         <source>No recipient is “{status}”.</source>
         <translation>Aucun destinataire « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="347" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="356" />
         <source>No recipients yet.
 Click “Edit…” and choose a segment or contacts.</source>
         <translation>Pas encore de destinataires.
 Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="348" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="357" />
         <source>This campaign had no recipients.</source>
         <translation>Cette campagne n'avait aucun destinataire.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="353" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="362" />
         <source>The recipients could not be loaded: {error}</source>
         <translation>Impossible de charger les destinataires : {error}</translation>
     </message>
@@ -877,87 +840,87 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CampaignListModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="134" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="136" />
         <source>Campaign</source>
         <translation>Campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="135" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="137" />
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="136" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="138" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="137" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="139" />
         <source>Recipients</source>
         <translation>Destinataires</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="138" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="140" />
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="139" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="141" />
         <source>Delivered</source>
         <translation>Délivrés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="140" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="142" />
         <source>Opened</source>
         <translation>Ouverts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="141" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="143" />
         <source>Replied</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="142" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="144" />
         <source>Failed</source>
         <translation>Échecs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="143" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="145" />
         <source>Created</source>
         <translation>Créée le</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="144" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="146" />
         <source>Sent / scheduled</source>
         <translation>Envoi / programmée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="149" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="151" />
         <source>People the campaign goes to</source>
         <translation>Personnes à qui la campagne est adressée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="150" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="152" />
         <source>Recipients who answered the message</source>
         <translation>Destinataires qui ont répondu au message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="151" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="153" />
         <source>When it was sent, or when it is scheduled to go</source>
         <translation>Date d'envoi, ou date prévue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="238" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="240" />
         <source>SMS does not report when a message is read.</source>
         <translation>Le SMS n'indique pas quand un message est lu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="245" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="249" />
         <source>{share} of recipients</source>
         <translation>{share} des destinataires</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="247" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="251" />
         <source>Scheduled for {when}</source>
         <translation>Programmée pour le {when}</translation>
     </message>
@@ -965,235 +928,298 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CampaignMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="50" />
+        <location filename="../../build/translations/domain_messages.py" line="51" />
         <source>Unknown channel {text!r}: use whatsapp, email or sms.</source>
         <translation>Canal inconnu {text!r} : utilisez whatsapp, email ou sms.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="51" />
+        <location filename="../../build/translations/domain_messages.py" line="52" />
         <source>Unknown source {text!r}: use one of {names}.</source>
         <translation>Source inconnue {text!r} : utilisez l'une de celles-ci : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="52" />
+        <location filename="../../build/translations/domain_messages.py" line="53" />
         <source>A {current} campaign cannot become {target}; allowed next: {allowed}.</source>
         <translation>Une campagne à l'état « {current} » ne peut pas passer à « {target} » ; états possibles ensuite : {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="53" />
+        <location filename="../../build/translations/domain_messages.py" line="54" />
         <source>none (it is final)</source>
         <translation>aucun (c'est l'état final)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="54" />
+        <location filename="../../build/translations/domain_messages.py" line="55" />
         <source>The message template has an error on line {line}: {detail}. Placeholders look like {example}.</source>
         <translation>Le modèle de message contient une erreur à la ligne {line} : {detail}. Les champs à remplacer s'écrivent ainsi : {example}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="55" />
+        <location filename="../../build/translations/domain_messages.py" line="56" />
         <source>The message template cannot be rendered: {detail}</source>
         <translation>Le modèle de message ne peut pas être rempli : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="56" />
+        <location filename="../../build/translations/domain_messages.py" line="57" />
         <source>Give the campaign a name.</source>
         <translation>Donnez un nom à la campagne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="57" />
+        <location filename="../../build/translations/domain_messages.py" line="58" />
         <source>Schedule the campaign for a time in the future.</source>
         <translation>Programmez la campagne à une date et une heure à venir.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="58" />
+        <location filename="../../build/translations/domain_messages.py" line="59" />
         <source>This campaign has no recipients: choose a segment or contacts.</source>
         <translation>Cette campagne n'a aucun destinataire : choisissez un segment ou des contacts.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="59" />
+        <location filename="../../build/translations/domain_messages.py" line="60" />
         <source>A campaign being sent cannot be deleted; wait for it to finish.</source>
         <translation>Une campagne en cours d'envoi ne peut pas être supprimée ; attendez la fin de l'envoi.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="60" />
+        <location filename="../../build/translations/domain_messages.py" line="61" />
         <source>Campaign {name!r} is {status}; only drafts and scheduled campaigns can be changed. Duplicate it to send again.</source>
         <translation>La campagne {name!r} est à l'état « {status} » ; seuls les brouillons et les campagnes programmées peuvent être modifiés. Dupliquez-la pour l'envoyer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="61" />
+        <location filename="../../build/translations/domain_messages.py" line="62" />
         <source>draft</source>
         <translation>brouillon</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="62" />
+        <location filename="../../build/translations/domain_messages.py" line="63" />
         <source>scheduled</source>
         <translation>programmée</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="63" />
+        <location filename="../../build/translations/domain_messages.py" line="64" />
         <source>sent</source>
         <translation>envoyée</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="64" />
+        <location filename="../../build/translations/domain_messages.py" line="65" />
         <source>completed</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="65" />
+        <location filename="../../build/translations/domain_messages.py" line="66" />
         <source>failed</source>
         <translation>en échec</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="67" />
+        <source>No SMS service is set up yet — set one up before sending.</source>
+        <translation>Aucun service SMS n'est encore configuré — configurez-en un avant d'envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="68" />
+        <source>No WhatsApp service is set up yet — set one up before sending.</source>
+        <translation>Aucun service WhatsApp n'est encore configuré — configurez-en un avant d'envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="69" />
+        <source>No e-mail service is set up yet — set one up before sending.</source>
+        <translation>Aucun service e-mail n'est encore configuré — configurez-en un avant d'envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="70" />
+        <source>Sending SMS needs an account with an SMS provider (such as Africa's Talking or Twilio). This version of LocalPro cannot connect one yet; a coming version adds it under File → Workspace settings.</source>
+        <translation>Pour envoyer des SMS, il faut un compte chez un fournisseur de SMS (par exemple Africa's Talking ou Twilio). Cette version de LocalPro ne peut pas encore en connecter ; une prochaine version l'ajoute dans Fichier → Paramètres de l’espace.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="71" />
+        <source>Sending on WhatsApp needs a WhatsApp Business account (Meta's Cloud API or a provider such as Twilio). This version of LocalPro cannot connect one yet; a coming version adds it under File → Workspace settings.</source>
+        <translation>Pour envoyer sur WhatsApp, il faut un compte WhatsApp Business (l'API Cloud de Meta ou un fournisseur comme Twilio). Cette version de LocalPro ne peut pas encore en connecter ; une prochaine version l'ajoute dans Fichier → Paramètres de l’espace.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="72" />
+        <source>Sending e-mail needs a mail account LocalPro may send from (an SMTP server or a provider such as Brevo). This version of LocalPro cannot connect one yet; a coming version adds it under File → Workspace settings.</source>
+        <translation>Pour envoyer des e-mails, il faut un compte de messagerie depuis lequel LocalPro peut envoyer (un serveur SMTP ou un fournisseur comme Brevo). Cette version de LocalPro ne peut pas encore en connecter ; une prochaine version l'ajoute dans Fichier → Paramètres de l’espace.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="73" />
+        <source>Nothing was queued and nothing counts against your plan.</source>
+        <translation>Rien n'a été mis en file d'attente et rien n'est décompté de votre forfait.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStates</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="260" />
+        <source>No {channel} service is set up yet: 1 message waits until one is.</source>
+        <translation>Aucun service {channel} n'est encore configuré : 1 message attend qu'il le soit.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="263" />
+        <source>No {channel} service is set up yet: {n} messages wait until one is.</source>
+        <translation>Aucun service {channel} n'est encore configuré : {n} messages attendent qu'il le soit.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="267" />
+        <source>1 message waits in the outbox; no provider has accepted it yet.</source>
+        <translation>1 message attend dans la boîte d'envoi ; aucun fournisseur ne l'a encore accepté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="270" />
+        <source>{n} messages wait in the outbox; no provider has accepted one yet.</source>
+        <translation>{n} messages attendent dans la boîte d'envoi ; aucun fournisseur n'en a encore accepté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/widgets.py" line="74" />
+        <source>Waiting to send</source>
+        <translation>En attente d'envoi</translation>
     </message>
 </context>
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="118" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="105" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="125" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="112" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="128" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="115" />
         <source>Write a message for a segment on WhatsApp, e-mail or SMS</source>
         <translation>Écrire un message pour un segment par WhatsApp, e-mail ou SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="140" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="124" />
         <source>Loading campaigns…</source>
         <translation>Chargement des campagnes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="190" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="170" />
         <source>No campaigns yet</source>
         <translation>Pas encore de campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="194" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="174" />
         <source>Write a message once and send it to a whole segment on WhatsApp, e-mail or SMS. Everyone receives it with their own name, and you follow who received, read and answered it here.</source>
         <translation>Écrivez un message une fois et envoyez-le à tout un segment par WhatsApp, e-mail ou SMS. Chacun le reçoit à son nom, et vous suivez ici qui l'a reçu, lu et y a répondu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="207" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="187" />
         <source>Create your first campaign</source>
         <translation>Créer votre première campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="265" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="245" />
         <source>A sent campaign cannot be changed; duplicate it to send it again.</source>
         <translation>Une campagne envoyée ne peut plus être modifiée ; dupliquez-la pour l'envoyer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="278" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="258" />
         <source>{name} (copy)</source>
         <translation>{name} (copie)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="293" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="273" />
         <source>Delete campaign</source>
         <translation>Supprimer la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="294" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="274" />
         <source>Delete “{name}”? Its results are deleted with it.</source>
         <translation>Supprimer « {name} » ? Ses résultats seront supprimés avec elle.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="295" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="275" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="296" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="276" />
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="318" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="298" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="319" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="299" />
         <source>The campaign you are writing is not saved. Discard it?</source>
         <translation>La campagne en cours de rédaction n'est pas enregistrée. L'abandonner ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="320" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="300" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="321" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="301" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="354" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="334" />
         <source>The campaigns could not be loaded: {error}</source>
         <translation>Impossible de charger les campagnes : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="362" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="342" />
         <source>1 campaign</source>
         <translation>1 campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="362" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="342" />
         <source>{n} campaigns</source>
         <translation>{n} campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="366" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="346" />
         <source>1 not sent yet</source>
         <translation>1 pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="366" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="346" />
         <source>{n} not sent yet</source>
         <translation>{n} pas encore envoyées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="420" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="400" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="421" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="401" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="423" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="403" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="430" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="410" />
         <source>“{name}” is scheduled for {when}.</source>
         <translation>« {name} » est programmée pour le {when}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="434" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="414" />
         <source>“{name}” is saved as a draft.</source>
         <translation>« {name} » est enregistrée comme brouillon.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="441" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="421" />
         <source>“{name}” is on its way: 1 message is queued and goes out as soon as a connection is available.</source>
         <translation>« {name} » est en route : 1 message est en file et part dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="446" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="426" />
         <source>“{name}” is on its way: {n} messages are queued and go out as soon as a connection is available.</source>
         <translation>« {name} » est en route : {n} messages sont en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="466" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="446" />
         <source>“{name}” was deleted.</source>
         <translation>« {name} » a été supprimée.</translation>
     </message>
@@ -1330,153 +1356,175 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>ChannelNotice</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/channel_notice.py" line="43" />
+        <source>Meanwhile, “Save draft” keeps the campaign: nothing is sent or counted.</source>
+        <translation>En attendant, « Enregistrer le brouillon » garde la campagne : rien n'est envoyé ni décompté.</translation>
+    </message>
+</context>
+<context>
     <name>ChartGrid</name>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="101" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="116" />
         <source>Messages sent per day, by channel</source>
         <translation>Messages envoyés par jour, par canal</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="102" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="117" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="103" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="118" />
         <source>Response and conversion rates</source>
         <translation>Taux de réponse et de conversion</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="104" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="119" />
         <source>Prospects by source</source>
         <translation>Prospects par source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="105" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="120" />
         <source>Prospects by sector</source>
         <translation>Prospects par secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="164" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="169" />
         <source>%1, %2: %3 sent</source>
-        <translation>%1, %2 : %3 envoyés</translation>
+        <translation>%1, %2 : %3 envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="191" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="169" />
+        <source>%1, %2: 1 sent</source>
+        <translation>%1, %2 : %3 envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="195" />
         <source>No messages sent in the last %1 days.</source>
         <translation>Aucun message envoyé ces %1 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="194" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="198" />
         <source>Send a campaign and its messages will show up here.</source>
         <translation>Envoyez une campagne et ses messages apparaîtront ici.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="200" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="204" />
         <source>Sent in %1 days: %2</source>
         <translation>Envoyés sur %1 jours : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="211" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="215" />
         <source>No contacts yet.</source>
         <translation>Aucun contact pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="213" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="217" />
         <source>Turn prospects into contacts to follow them along the pipeline.</source>
         <translation>Convertissez des prospects en contacts pour les suivre dans le pipeline.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="229" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="233" />
         <source>%1: %2 now; %3 (%4) reached this stage</source>
         <translation>%1 : %2 actuellement ; %3 (%4) ont atteint cette étape</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="261" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="266" />
         <source>%1 now · %2 reached</source>
         <translation>%1 actuels · %2 atteint</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="278" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="266" />
+        <source>1 now · %2 reached</source>
+        <translation>%1 actuel · %2 atteint</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="284" />
         <source>solid: now · light: ever reached</source>
         <translation>plein : actuels · clair : déjà atteint</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="285" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="291" />
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="290" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="296" />
         <source>Conversion rate</source>
         <translation>Taux de conversion</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="304" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="310" />
         <source>%1 (no data)</source>
         <translation>%1 (aucune donnée)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="343" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="345" />
         <source>No rates for the last %1 days yet.</source>
         <translation>Pas encore de taux pour les %1 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="344" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="346" />
         <source>They appear once messages are sent or contacts are added.</source>
         <translation>Ils apparaissent dès que des messages sont envoyés ou des contacts ajoutés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="348" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="350" />
         <source>%1-day rolling</source>
         <translation>moyenne glissante sur %1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="359" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="361" />
         <source>%1, %2: %3</source>
         <translation>%1, %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="368" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="431" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="369" />
+        <source>%1: 1 prospect</source>
+        <translation>%1 : %2 prospect</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="374" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="434" />
         <source>Not specified</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="370" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="376" />
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="378" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="439" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="384" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="442" />
         <source>No prospects yet.</source>
         <translation>Aucun prospect pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="400" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="458" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="369" />
         <source>%1: %2 prospects</source>
-        <translation>%1 : %2 prospects</translation>
+        <translation>%1 : %2 prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="413" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="416" />
         <source>Total: %1</source>
         <translation>Total : %1</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="429" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="447" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="432" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="450" />
         <source>Other sectors</source>
         <translation>Autres secteurs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="446" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="449" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="483" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="484" />
         <source>Top %1</source>
         <translation>Les %1 premiers</translation>
     </message>
@@ -1686,19 +1734,19 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="180" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="317" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="324" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="181" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="318" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="325" />
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="182" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="319" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="326" />
         <source>Meeting</source>
         <translation>Rendez-vous</translation>
     </message>
@@ -1723,72 +1771,77 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="279" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="282" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="280" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="283" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="281" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="284" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="282" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="285" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="283" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="286" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="297" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="300" />
         <source>No phone, e-mail or address yet: use Edit… to add them.</source>
         <translation>Pas encore de téléphone, d’e-mail ni d’adresse : utilisez Modifier… pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="307" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="310" />
         <source>not valid</source>
         <translation>non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="315" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="318" />
         <source>Moved from {old} to {new}</source>
         <translation>Passé de {old} à {new}</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/crm/panel.py" line="320" />
+        <source>Converted from prospect ({source})</source>
+        <translation>Converti depuis un prospect ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="327" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="321" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="328" />
         <source>Contact created</source>
         <translation>Contact créé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="322" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="329" />
         <source>Converted from a prospect</source>
         <translation>Converti depuis un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="333" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="344" />
         <source>Opted out of {channel}</source>
         <translation>Désinscrit de {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="334" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="345" />
         <source>Opted back in to {channel}</source>
         <translation>Réinscrit à {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="339" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="350" />
         <source>Nothing yet.</source>
         <translation>Rien pour l’instant.</translation>
     </message>
@@ -1796,37 +1849,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CrmTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="301" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="307" />
         <source>Segment “{name}” saved: 1 contact.</source>
         <translation>Segment « {name} » enregistré : 1 contact.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="303" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="309" />
         <source>Segment “{name}” saved: {count} contacts.</source>
         <translation>Segment « {name} » enregistré : {count} contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="354" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="360" />
         <source>Clear the filter</source>
         <translation>Effacer le filtre</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="353" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="359" />
         <source>This contact is hidden by the current filter.</source>
         <translation>Ce contact est masqué par le filtre actuel.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="417" />
-        <source>{name} moved to {status}; this segment does not show that stage.</source>
-        <translation>{name} est passé à {status} ; ce segment n’affiche pas cette étape.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="432" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="424" />
         <source>Could not move the contact to {status}: {reason}</source>
         <translation>Impossible de déplacer le contact vers {status} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/tab.py" line="470" />
+        <location filename="../../localpro_desktop/ui/crm/tab.py" line="462" />
         <source>Contact added.</source>
         <translation>Contact ajouté.</translation>
     </message>
@@ -1834,143 +1882,153 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="104" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="105" />
         <source>Select a prospect to see its details.</source>
         <translation>Sélectionnez un prospect pour voir sa fiche.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="136" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="137" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="137" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="138" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="138" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="139" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="139" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="140" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="140" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="141" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="141" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="142" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="142" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="143" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="143" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="144" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="144" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="145" />
         <source>Coordinates</source>
         <translation>Coordonnées GPS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="145" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="146" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="146" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="147" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="147" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="148" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="148" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="149" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="149" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="150" />
         <source>Added</source>
         <translation>Ajouté le</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="173" />
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="248" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="174" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="277" />
         <source>Convert to contact</source>
         <translation>Convertir en contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="175" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="176" />
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="176" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="177" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="197" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="198" />
         <source>Convert them to contacts to follow them up in the CRM and include them in campaigns.</source>
         <translation>Convertissez-les en contacts pour les suivre dans le CRM et les inclure dans vos campagnes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="228" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="235" />
         <source>{count} prospects selected</source>
         <translation>{count} prospects sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="230" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="239" />
+        <source>✓ They are all contacts in the CRM already.</source>
+        <translation>✓ Ils sont tous déjà des contacts dans le CRM.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="241" />
+        <source>✓ {count} of them are contacts already.</source>
+        <translation>✓ {count} d’entre eux sont déjà des contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="250" />
         <source>Convert {count} to contacts</source>
         <translation>Convertir les {count} en contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="231" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="252" />
         <source>Delete {count} prospects</source>
         <translation>Supprimer les {count} prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="241" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="270" />
         <source>Converted: a contact in the CRM</source>
         <translation>Converti : contact dans le CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="243" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="272" />
         <source>Open contact</source>
         <translation>Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="244" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="273" />
         <source>Show the contact this prospect became</source>
         <translation>Afficher le contact créé à partir de ce prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="246" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="275" />
         <source>Prospect, not yet a contact</source>
         <translation>Prospect, pas encore contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="250" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="279" />
         <source>Create a contact in the CRM from this prospect</source>
         <translation>Créer un contact dans le CRM à partir de ce prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="296" />
+        <location filename="../../localpro_desktop/ui/prospects/detail.py" line="322" />
         <source>not a valid address</source>
         <translation>adresse non valide</translation>
     </message>
@@ -1978,74 +2036,94 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>DuplicatesPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="49" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="53" />
         <source>Rows you already have</source>
         <translation>Lignes déjà présentes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="52" />
-        <source>A row matches an existing record when the phone, the e-mail or the name in the same city is the same. What should happen to those rows?</source>
-        <translation>Une ligne correspond à une fiche existante si le téléphone, l’e-mail ou le nom dans la même ville est identique. Que faire de ces lignes ?</translation>
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="56" />
+        <source>A row is a duplicate when its phone, its e-mail or its name in the same city matches a record you have or an earlier row of the file. What should happen to those rows?</source>
+        <translation>Une ligne est un doublon si son téléphone, son e-mail ou son nom dans la même ville correspond à une fiche que vous avez ou à une ligne précédente du fichier. Que faire de ces lignes ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="61" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="66" />
         <source>Skip them — keep what I have, unchanged</source>
         <translation>Les ignorer — garder mes fiches telles quelles</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="63" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="68" />
         <source>Update them — the file's values replace mine</source>
         <translation>Les mettre à jour — les valeurs du fichier remplacent les miennes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="66" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="71" />
         <source>Fill the gaps — only add what my records lack; tags are combined</source>
         <translation>Compléter — n’ajouter que ce qui manque à mes fiches ; les étiquettes sont réunies</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="76" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="81" />
         <source>What the import will do</source>
         <translation>Ce que l’import va faire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="113" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="118" />
         <source>Checking every row of the file…</source>
         <translation>Vérification de chaque ligne du fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="172" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="177" />
         <source>Rows in the file: {count}</source>
         <translation>Lignes dans le fichier : {count}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="173" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="178" />
         <source>New records to add: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>Nouvelles fiches à ajouter : &lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="177" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="184" />
         <source>Rows matching records you have: none</source>
         <translation>Lignes correspondant à vos fiches : aucune</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="180" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="187" />
         <source>Rows matching records you have: {count}, to skip</source>
         <translation>Lignes correspondant à vos fiches : {count}, ignorées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="185" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="192" />
         <source>Rows matching records you have: {count} ({updated} to update, {unchanged} already up to date)</source>
         <translation>Lignes correspondant à vos fiches : {count} ({updated} à mettre à jour, {unchanged} déjà à jour)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="192" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="199" />
+        <source>Rows repeating an earlier row of the file: {count}, to skip</source>
+        <translation>Lignes qui répètent une ligne précédente du fichier : {count}, ignorées</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="202" />
+        <source>Rows repeating an earlier row of the file: {count}, combined with it</source>
+        <translation>Lignes qui répètent une ligne précédente du fichier : {count}, fusionnées avec elle</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="209" />
         <source>Rows that cannot be imported: {count} (listed at the end)</source>
         <translation>Lignes impossibles à importer : {count} (listées à la fin)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="200" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="217" />
         <source>Values imported but to check: {count}</source>
         <translation>Valeurs importées mais à vérifier : {count}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="230" />
+        <source>Row {row}: {match}</source>
+        <translation>Ligne {row} : {match}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="238" />
+        <source>… and {count} more, all listed in the report at the end</source>
+        <translation>… et {count} de plus, toutes listées dans le rapport à la fin</translation>
     </message>
 </context>
 <context>
@@ -2127,32 +2205,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ExportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="145" />
+        <location filename="../../build/translations/domain_messages.py" line="155" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export annulé ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="146" />
+        <location filename="../../build/translations/domain_messages.py" line="156" />
         <source>Cannot write in {folder}: {detail}.</source>
         <translation>Impossible d'écrire dans {folder} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="147" />
+        <location filename="../../build/translations/domain_messages.py" line="157" />
         <source>Cannot replace {file}: it may be open in Excel or another program. Close it and export again.</source>
         <translation>Impossible de remplacer {file} : il est peut-être ouvert dans Excel ou un autre programme. Fermez-le et exportez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="148" />
+        <location filename="../../build/translations/domain_messages.py" line="158" />
         <source>Unknown export format {format!r}: use csv, xlsx or geojson.</source>
         <translation>Format d'export inconnu {format!r} : utilisez csv, xlsx ou geojson.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="149" />
+        <location filename="../../build/translations/domain_messages.py" line="159" />
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="150" />
+        <location filename="../../build/translations/domain_messages.py" line="160" />
         <source>Could not write {file}: {detail}.</source>
         <translation>Impossible d'écrire {file} : {detail}.</translation>
     </message>
@@ -2248,88 +2326,88 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="55" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="56" />
         <source>Segments</source>
         <translation>Segments</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="59" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="60" />
         <source>Show or hide the list of segments</source>
         <translation>Afficher ou masquer la liste des segments</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="61" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="62" />
         <source>Search names, companies, cities, phones…</source>
         <translation>Chercher noms, entreprises, villes, téléphones…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="69" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="71" />
         <source>Show only the contacts of a segment</source>
         <translation>N’afficher que les contacts d’un segment</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="70" />
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="140" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="72" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="142" />
         <source>All contacts</source>
         <translation>Tous les contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="71" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="73" />
         <source>Save as segment…</source>
         <translation>Enregistrer en segment…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="76" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="78" />
         <source>+ Add a contact</source>
         <translation>+ Ajouter un contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="77" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="79" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="79" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="81" />
         <source>Save the contacts shown (filter and segment) as CSV, Excel or GeoJSON</source>
         <translation>Enregistrer les contacts affichés (filtre et segment) en CSV, Excel ou GeoJSON</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="162" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="164" />
         <source>A hand-picked list cannot become a rule: pick “All contacts” first.</source>
         <translation>Une liste choisie à la main ne peut pas devenir une règle : choisissez d’abord « Tous les contacts ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="164" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="166" />
         <source>Save “{rule}” as a segment that stays up to date</source>
         <translation>Enregistrer « {rule} » comme segment tenu à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="168" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="170" />
         <source>Type a search first; the segment keeps it as a rule.</source>
         <translation>Tapez d’abord une recherche ; le segment la garde comme règle.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="176" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="178" />
         <source>Save as segment</source>
         <translation>Enregistrer en segment</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="177" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="179" />
         <source>Name of the new segment (it will follow this filter as contacts change):</source>
         <translation>Nom du nouveau segment (il suivra ce filtre quand les contacts changent) :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="190" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="192" />
         <source>1 contact</source>
         <translation>1 contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="192" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="194" />
         <source>{n} contacts</source>
         <translation>{n} contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="195" />
+        <location filename="../../localpro_desktop/ui/crm/filter_bar.py" line="197" />
         <source>{n} of {total} contacts</source>
         <translation>{n} sur {total} contacts</translation>
     </message>
@@ -2337,192 +2415,202 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="107" />
+        <location filename="../../build/translations/domain_messages.py" line="115" />
         <source>File not found: {path}. Check the folder and the file name (including its extension, e.g. .csv or .xlsx).</source>
         <translation>Fichier introuvable : {path}. Vérifiez le dossier et le nom du fichier (avec son extension, par exemple .csv ou .xlsx).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="108" />
+        <location filename="../../build/translations/domain_messages.py" line="116" />
         <source>{path} is a folder, not a file. Choose the .csv or .xlsx file.</source>
         <translation>{path} est un dossier, pas un fichier. Choisissez le fichier .csv ou .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="109" />
+        <location filename="../../build/translations/domain_messages.py" line="117" />
         <source>{file}: {why}. Open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file.</source>
         <translation>{file} : {why}. Ouvrez-le dans Excel ou LibreOffice, enregistrez-le en .xlsx ou en CSV, puis importez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="110" />
+        <location filename="../../build/translations/domain_messages.py" line="118" />
         <source>'.xls' is the old Excel format, which LocalPro cannot read</source>
         <translation>« .xls » est l'ancien format d'Excel, que LocalPro ne sait pas lire</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="111" />
+        <location filename="../../build/translations/domain_messages.py" line="119" />
         <source>'.ods' (LibreOffice/OpenOffice) files cannot be read directly</source>
         <translation>les fichiers « .ods » (LibreOffice/OpenOffice) ne peuvent pas être lus directement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="112" />
+        <location filename="../../build/translations/domain_messages.py" line="120" />
         <source>Apple Numbers files cannot be read directly</source>
         <translation>les fichiers Apple Numbers ne peuvent pas être lus directement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="113" />
+        <location filename="../../build/translations/domain_messages.py" line="121" />
         <source>{file} has no extension. LocalPro imports .csv, .txt, .tsv and .xlsx files: save or rename it accordingly.</source>
         <translation>{file} n'a pas d'extension. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx : enregistrez-le ou renommez-le en conséquence.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="114" />
+        <location filename="../../build/translations/domain_messages.py" line="122" />
         <source>{file}: unsupported file type '{suffix}'. LocalPro imports .csv, .txt, .tsv and .xlsx files.</source>
         <translation>{file} : type de fichier « {suffix} » non pris en charge. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="115" />
+        <location filename="../../build/translations/domain_messages.py" line="123" />
         <source>LocalPro is not allowed to read {file}. If it is open in Excel, close it and try again; otherwise check the file's permissions.</source>
         <translation>LocalPro n'a pas le droit de lire {file}. S'il est ouvert dans Excel, fermez-le et réessayez ; sinon, vérifiez les autorisations du fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="116" />
+        <location filename="../../build/translations/domain_messages.py" line="124" />
         <source>Could not read {path}: {detail}.</source>
         <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="117" />
+        <location filename="../../build/translations/domain_messages.py" line="125" />
         <source>{file} is empty (0 bytes). Export the spreadsheet again, with a header row of column names followed by one row per record.</source>
         <translation>{file} est vide (0 octet). Exportez à nouveau le tableur, avec une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="118" />
+        <location filename="../../build/translations/domain_messages.py" line="126" />
         <source>{file} is empty: it contains only blank lines. Add a header row of column names followed by one row per record.</source>
         <translation>{file} est vide : il ne contient que des lignes blanches. Ajoutez une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="119" />
+        <location filename="../../build/translations/domain_messages.py" line="127" />
         <source>Unknown encoding '{encoding}'. Use for example utf-8, cp1252 or utf-16, or leave the encoding out to let LocalPro detect it.</source>
         <translation>Encodage « {encoding} » inconnu. Utilisez par exemple utf-8, cp1252 ou utf-16, ou n'indiquez pas d'encodage pour que LocalPro le détecte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="120" />
+        <location filename="../../build/translations/domain_messages.py" line="128" />
         <source>The file is not valid {encoding} (unexpected byte at position {position}). Leave the encoding out to let LocalPro detect it, or save the file as 'CSV UTF-8' in Excel.</source>
         <translation>Le fichier n'est pas en {encoding} valide (octet inattendu à la position {position}). N'indiquez pas d'encodage pour que LocalPro le détecte, ou enregistrez le fichier en « CSV UTF-8 » dans Excel.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="121" />
+        <location filename="../../build/translations/domain_messages.py" line="129" />
         <source>Invalid delimiter {value!r}: give a single character such as ',' or ';', or the word 'tab'.</source>
         <translation>Séparateur non valide {value!r} : donnez un seul caractère, comme « , » ou « ; », ou le mot « tab ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="122" />
+        <location filename="../../build/translations/domain_messages.py" line="130" />
         <source>{file}, row {row}: the line cannot be read as CSV ({detail}). Check for a quote (") that is opened and never closed.</source>
         <translation>{file}, ligne {row} : la ligne ne peut pas être lue en CSV ({detail}). Cherchez un guillemet (") ouvert et jamais fermé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="123" />
+        <location filename="../../build/translations/domain_messages.py" line="131" />
         <source>{file} could not be read as an Excel .xlsx workbook ({error}). It may be damaged, password-protected, or another format renamed to .xlsx: open it in Excel or LibreOffice and save it again as .xlsx or CSV.</source>
         <translation>{file} n'a pas pu être lu comme un classeur Excel .xlsx ({error}). Il est peut-être endommagé, protégé par un mot de passe, ou d'un autre format renommé en .xlsx : ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau en .xlsx ou en CSV.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="124" />
+        <location filename="../../build/translations/domain_messages.py" line="132" />
         <source>{file} contains no worksheet to import.</source>
         <translation>{file} ne contient aucune feuille à importer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="125" />
+        <location filename="../../build/translations/domain_messages.py" line="133" />
         <source>{file} has no sheet number {sheet}: it has {count} sheet(s), numbered from 0: {names}.</source>
         <translation>{file} n'a pas de feuille numéro {sheet} : il a {count} feuille(s), numérotées à partir de 0 : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="126" />
+        <location filename="../../build/translations/domain_messages.py" line="134" />
         <source>{file} has no sheet named '{sheet}'. Its sheets are: {names}.</source>
         <translation>{file} n'a pas de feuille nommée « {sheet} ». Ses feuilles sont : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="127" />
+        <location filename="../../build/translations/domain_messages.py" line="135" />
         <source>sheet '{sheet}' of {file}</source>
         <translation>la feuille « {sheet} » de {file}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="128" />
+        <location filename="../../build/translations/domain_messages.py" line="136" />
         <source>{where} is empty: there is no header row and no data. Put the column names (e.g. Name, Phone, City) on the first row and one record per row below.</source>
         <translation>{where} est vide : il n'y a ni ligne d'en-tête ni données. Mettez les noms des colonnes (par exemple Nom, Téléphone, Ville) sur la première ligne et une fiche par ligne en dessous.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="129" />
+        <location filename="../../build/translations/domain_messages.py" line="137" />
         <source>{where} has no header row: the first row ({shown}) looks like data, not column names. Insert a first row with the column names, e.g. Name, Phone, City.</source>
         <translation>{where} n'a pas de ligne d'en-tête : la première ligne ({shown}) ressemble à des données, pas à des noms de colonnes. Insérez une première ligne avec les noms des colonnes, par exemple Nom, Téléphone, Ville.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="130" />
+        <location filename="../../build/translations/domain_messages.py" line="138" />
         <source>{where} has duplicate column names: {problems}. Rename them so every column has its own name (e.g. 'Phone' and 'Phone 2').</source>
         <translation>{where} a des noms de colonnes en double : {problems}. Renommez-les pour que chaque colonne ait son propre nom (par exemple « Téléphone » et « Téléphone 2 »).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="131" />
+        <location filename="../../build/translations/domain_messages.py" line="139" />
         <source>"{name}" (columns {first} and {second})</source>
         <translation>« {name} » (colonnes {first} et {second})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="132" />
+        <location filename="../../build/translations/domain_messages.py" line="140" />
         <source>Unknown record kind {kind!r}: use 'prospects' or 'contacts'.</source>
         <translation>Type de fiche inconnu {kind!r} : utilisez « prospects » ou « contacts ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="133" />
+        <location filename="../../build/translations/domain_messages.py" line="141" />
         <source>Invalid column mapping {item!r}: write COLUMN=FIELD, e.g. "Tél=phone", or COLUMN=ignore to skip a column.</source>
         <translation>Correspondance de colonne non valide {item!r} : écrivez COLONNE=CHAMP, par exemple « Tél=phone », ou COLONNE=ignore pour ignorer une colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="134" />
+        <location filename="../../build/translations/domain_messages.py" line="142" />
         <source>Field '{field}' is given to two columns: '{first}' and '{second}'. Each field can come from one column only.</source>
         <translation>Le champ « {field} » est attribué à deux colonnes : « {first} » et « {second} ». Chaque champ ne peut venir que d'une seule colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="135" />
+        <location filename="../../build/translations/domain_messages.py" line="143" />
         <source>Column '{column}' matches several columns ({matches}): write the exact name. Available columns: {available}.</source>
         <translation>« {column} » correspond à plusieurs colonnes ({matches}) : écrivez le nom exact. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="136" />
+        <location filename="../../build/translations/domain_messages.py" line="144" />
         <source>Unknown column '{column}'. Available columns: {available}.</source>
         <translation>Colonne « {column} » inconnue. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="137" />
+        <location filename="../../build/translations/domain_messages.py" line="145" />
         <source>Unknown field '{raw}' for {kind}.{hint} Valid fields: {fields}; or 'ignore' to skip the column.</source>
         <translation>Champ « {raw} » inconnu pour les {kind}.{hint} Champs valides : {fields} ; ou « ignore » pour ignorer la colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="138" />
+        <location filename="../../build/translations/domain_messages.py" line="146" />
         <source> Did you mean '{field}'?</source>
         <translation> Vouliez-vous dire « {field} » ?</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="139" />
+        <location filename="../../build/translations/domain_messages.py" line="147" />
         <source>Not {kind} fields: {unknown}. Valid fields: {fields}.</source>
         <translation>Ce ne sont pas des champs de {kind} : {unknown}. Champs valides : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="140" />
+        <location filename="../../build/translations/domain_messages.py" line="148" />
         <source>No column for {missing} in {file}. Columns found: {columns}. Map one with --map COLUMN={field}.</source>
         <translation>Aucune colonne pour {missing} dans {file}. Colonnes trouvées : {columns}. Associez-en une avec --map COLONNE={field}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="141" />
+        <location filename="../../build/translations/domain_messages.py" line="149" />
         <source>same phone {phone}</source>
         <translation>même téléphone {phone}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="142" />
+        <location filename="../../build/translations/domain_messages.py" line="150" />
         <source>same e-mail {email}</source>
         <translation>même e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="143" />
+        <location filename="../../build/translations/domain_messages.py" line="151" />
         <source>similar name in {city} ({score:.0f}%)</source>
         <translation>nom proche à {city} ({score:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="144" />
+        <location filename="../../build/translations/domain_messages.py" line="152" />
+        <source>matched row {other} of the file ({reason})</source>
+        <translation>correspond à la ligne {other} du fichier ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="153" />
+        <source>matched {name}, already in the workspace ({reason})</source>
+        <translation>correspond à {name}, déjà dans l’espace de travail ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="154" />
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>Import annulé ; l'espace de travail n'a pas changé.</translation>
     </message>
@@ -2563,77 +2651,77 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="109" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="113" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="112" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="116" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="115" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="119" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="118" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="122" />
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="121" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="125" />
         <source>Analytics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="145" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="213" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="146" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="214" />
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/main_window.py" line="216" />
+        <source>Add a prospect, a contact or a campaign</source>
+        <translation>Ajouter un prospect, un contact ou une campagne</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/main_window.py" line="220" />
         <source>Workspace &amp;settings…</source>
         <translation>&amp;Paramètres de l’espace…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="148" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="222" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="150" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="224" />
         <source>&amp;Account…</source>
         <translation>&amp;Compte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="152" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="226" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="194" />
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="195" />
-        <source>The new language applies the next time LocalPro starts.</source>
-        <translation>La nouvelle langue s’appliquera au prochain démarrage de LocalPro.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="313" />
         <source>Backup written to {path}</source>
         <translation>Sauvegarde enregistrée dans {path}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="237" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="320" />
         <source>Something went wrong</source>
         <translation>Une erreur est survenue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="237" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="320" />
         <source>LocalPro</source>
         <translation>LocalPro</translation>
     </message>
@@ -2641,97 +2729,107 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="122" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="127" />
         <source>Tiles…</source>
         <translation>Fonds de carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="123" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="128" />
         <source>Choose the server the map's background comes from</source>
         <translation>Choisir le serveur qui fournit le fond de carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="317" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="325" />
         <source>Prospect (converted)</source>
         <translation>Prospect (converti)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="317" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="325" />
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="341" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="337" />
+        <source>approximate (centre of the city)</source>
+        <translation>approximative (centre de la ville)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="350" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="342" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="351" />
         <source>This record no longer exists.</source>
         <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="343" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="352" />
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="344" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="353" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="345" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="354" />
         <source>Sector:</source>
         <translation>Secteur :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="346" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="355" />
         <source>City:</source>
         <translation>Ville :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="347" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="356" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="348" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="357" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="349" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="358" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="353" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="359" />
+        <source>Position:</source>
+        <translation>Position :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="360" />
+        <source>Hollow: approximate position (centre of the city)</source>
+        <translation>Creux : position approximative (centre de la ville)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="364" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="359" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="370" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="413" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="424" />
         <source>The map stopped working. Close and reopen LocalPro to show it again.</source>
         <translation>La carte ne répond plus. Fermez puis rouvrez LocalPro pour l'afficher à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="450" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="461" />
         <source>Loading the map…</source>
         <translation>Chargement de la carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="453" />
-        <source>{contacts} contacts and {prospects} prospects on the map</source>
-        <translation>{contacts} contacts et {prospects} prospects sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="462" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="472" />
         <source>Offline: saved tiles and country outlines</source>
         <translation>Hors ligne : fonds enregistrés et contours des pays</translation>
     </message>
@@ -2749,30 +2847,40 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Vérifiez le champ que remplit chaque colonne ; LocalPro l’a deviné d’après les noms de colonnes. Les colonnes « Ignorer » ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="214" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="218" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="221" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="225" />
         <source>— Ignore —</source>
         <translation>— Ignorer —</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="268" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="272" />
         <source>⚠ No column is set to {field}, which is required. Choose it above.</source>
         <translation>⚠ Aucune colonne n’est associée à {field}, qui est obligatoire. Choisissez-la ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="274" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="278" />
         <source>✓ {used} of {total} columns will be imported.</source>
         <translation>✓ {used} colonnes sur {total} seront importées.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="290" />
+        <source>WhatsApp numbers come from the WhatsApp column only: a row with none there gets none.</source>
+        <translation>Les numéros WhatsApp viennent uniquement de la colonne WhatsApp : une ligne qui n’en a pas n’en reçoit pas.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="295" />
+        <source>The file has no WhatsApp column: mobile numbers are also taken as WhatsApp numbers, landlines are not.</source>
+        <translation>Le fichier n’a pas de colonne WhatsApp : les numéros de mobile servent aussi de numéros WhatsApp, les fixes non.</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../localpro_desktop/ui/widgets.py" line="89" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="91" />
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
@@ -2873,44 +2981,107 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MessagePreview</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="53" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="54" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="73" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="74" />
         <source>As received by</source>
         <translation>Tel que reçu par</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="182" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="183" />
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="184" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="185" />
         <source>The preview comes back once the message has no error.</source>
         <translation>L'aperçu revient dès que le message ne contient plus d'erreur.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="186" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="187" />
         <source>Your message appears here as it will be received.</source>
         <translation>Votre message s'affiche ici tel qu'il sera reçu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="206" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="210" />
         <source>Choose recipients to see each person's message.</source>
         <translation>Choisissez les destinataires pour voir le message de chacun.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="207" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="211" />
         <source>To: {address}</source>
         <translation>À : {address}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="222" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="226" />
         <source>Blank for this person: {fields}</source>
         <translation>Vide pour cette personne : {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="249" />
+        <source>No contact person: “{field}” is the company name here.</source>
+        <translation>Pas de personne à contacter : « {field} » est ici le nom de l'entreprise.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="255" />
+        <source>1 of {total} recipients has no contact person: “{field}” is the company name.</source>
+        <translation>1 destinataire sur {total} n'a pas de personne à contacter : « {field} » est le nom de l'entreprise.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="258" />
+        <source>{n} of {total} recipients have no contact person: “{field}” is their company name.</source>
+        <translation>{n} destinataires sur {total} n'ont pas de personne à contacter : « {field} » est le nom de leur entreprise.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="271" />
+        <source>and {n} more</source>
+        <translation>et {n} autres</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMessages</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="44" />
+        <source>Nothing to undo.</source>
+        <translation>Rien à annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="51" />
+        <source>{count} contacts moved to {status}.</source>
+        <translation>{count} contacts sont passés à {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="53" />
+        <source>{name} moved to {status}.</source>
+        <translation>{name} est passé à {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="55" />
+        <source>{name} moved to {status}; this segment does not show that stage.</source>
+        <translation>{name} est passé à {status} ; ce segment n’affiche pas cette étape.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="62" />
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="69" />
+        <source>Move undone for {names}; {others} moved again since, left as is.</source>
+        <translation>Déplacement annulé pour {names} ; {others} déplacé(s) depuis, laissé(s) tel(s) quel(s).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="71" />
+        <source>Move undone: {count} contacts are back in {status}.</source>
+        <translation>Déplacement annulé : {count} contacts sont de retour dans {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/move_messages.py" line="73" />
+        <source>Move undone: {names} is back in {status}.</source>
+        <translation>Déplacement annulé : {names} est de retour dans {status}.</translation>
     </message>
 </context>
 <context>
@@ -2975,31 +3146,36 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
     <message>
         <location filename="../../build/translations/domain_messages.py" line="44" />
+        <source>Nothing to undo: {names} moved again since.</source>
+        <translation>Rien à annuler : {names} a été déplacé depuis.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="45" />
         <source>new</source>
         <translation>nouveau</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="45" />
+        <location filename="../../build/translations/domain_messages.py" line="46" />
         <source>contacted</source>
         <translation>contacté</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="46" />
+        <location filename="../../build/translations/domain_messages.py" line="47" />
         <source>interested</source>
         <translation>intéressé</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="47" />
+        <location filename="../../build/translations/domain_messages.py" line="48" />
         <source>negotiation</source>
         <translation>négociation</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="48" />
+        <location filename="../../build/translations/domain_messages.py" line="49" />
         <source>client</source>
         <translation>client</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="49" />
+        <location filename="../../build/translations/domain_messages.py" line="50" />
         <source>inactive</source>
         <translation>inactif</translation>
     </message>
@@ -3025,22 +3201,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="186" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="198" />
+        <source>Skipped, a duplicate</source>
+        <translation>Ignorée, un doublon</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="198" />
+        <source>Combined, a duplicate</source>
+        <translation>Fusionnée, un doublon</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="215" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="186" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="215" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="186" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="215" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="197" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="195" />
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
@@ -3053,52 +3239,52 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="52" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="58" />
         <source>Importing</source>
         <translation>Import en cours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="54" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="60" />
         <source>Everything is written at once at the end: Cancel leaves your data as it was.</source>
         <translation>Tout est enregistré d’un coup à la fin : Annuler laisse vos données intactes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="80" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="86" />
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="110" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="116" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="115" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="121" />
         <source>Reading the file</source>
         <translation>Lecture du fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="116" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="122" />
         <source>Checking rows</source>
         <translation>Vérification des lignes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="117" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="123" />
         <source>Saving</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="120" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="126" />
         <source>{phase}… {done} / {total}</source>
         <translation>{phase}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="151" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="157" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="153" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="159" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -3106,266 +3292,341 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="80" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="82" />
         <source>Edit prospect</source>
         <translation>Modifier le prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="80" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="82" />
         <source>Add a prospect</source>
         <translation>Ajouter un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="139" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="152" />
         <source>e.g. Chez Fatou Couture</source>
         <translation>ex. Chez Fatou Couture</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="142" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="155" />
         <source>Owner or manager</source>
         <translation>Propriétaire ou gérant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="149" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="162" />
         <source>Choose or type a sector</source>
         <translation>Choisissez ou saisissez un secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="153" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="166" />
         <source>Comma-separated, e.g. delivery, mobile money</source>
         <translation>ex. livraison, mobile money</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="155" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="168" />
         <source>Where you found it: link, directory page…</source>
         <translation>Lien, page d’annuaire…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="157" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="170" />
         <source>Opening hours, who to ask for, what they need…</source>
         <translation>Horaires, qui demander, leurs besoins…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="162" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="175" />
         <source>e.g. 77 123 45 67</source>
         <translation>ex. 77 123 45 67</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="165" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="178" />
         <source>Same as phone</source>
         <translation>Identique au téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="168" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="181" />
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="171" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="184" />
         <source>www.example.com</source>
         <translation>www.exemple.com</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="184" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="197" />
         <source>Street, neighbourhood, landmark</source>
         <translation>Rue, quartier, point de repère</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="186" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="199" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="188" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="201" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="194" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="207" />
         <source>Business name *</source>
         <translation>Nom de l’entreprise *</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="196" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="209" />
         <source>Contact person</source>
         <translation>Personne à contacter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="197" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="210" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="198" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="211" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="199" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="212" />
         <source>Source reference</source>
         <translation>Référence source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="200" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="213" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="212" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="225" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="214" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="227" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="216" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="229" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="218" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="231" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="219" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="232" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="220" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="233" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="221" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="234" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="222" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="235" />
         <source>Coordinates</source>
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="249" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="248" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="249" />
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="420" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="248" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="401" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="255" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="254" />
         <source>* required</source>
         <translation>* obligatoire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="358" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="360" />
         <source>A business name is required</source>
         <translation>Le nom de l’entreprise est obligatoire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="69" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="73" />
         <source>Latitude must be a number between -90 and 90</source>
         <translation>La latitude doit être un nombre entre -90 et 90</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="78" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="82" />
         <source>Longitude must be a number between -180 and 180</source>
         <translation>La longitude doit être un nombre entre -180 et 180</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="87" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="91" />
         <source>Give both latitude and longitude</source>
         <translation>Indiquez la latitude et la longitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="403" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="121" />
         <source>{name} ({city}) — {reason}</source>
         <translation>{name} ({city}) — {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="411" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="130" />
         <source>and {count} more</source>
         <translation>et {count} autres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="413" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="137" />
         <source>This may already be in your prospects:</source>
         <translation>Ce prospect existe peut-être déjà :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="415" />
+        <location filename="../../localpro_desktop/ui/prospects/feedback.py" line="135" />
         <source>Other prospects look like this one:</source>
         <translation>D’autres prospects ressemblent à celui-ci :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="420" />
+        <location filename="../../localpro_desktop/ui/prospects/editor.py" line="401" />
         <source>Add anyway</source>
         <translation>Ajouter quand même</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="44" />
+        <source>Discard your changes?</source>
+        <translation>Abandonner vos modifications ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="46" />
+        <source>Discard this prospect?</source>
+        <translation>Abandonner ce prospect ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="47" />
+        <source>Your changes to this prospect are not saved yet.</source>
+        <translation>Vos modifications de ce prospect ne sont pas encore enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="51" />
+        <source>What you typed in this form is not saved yet.</source>
+        <translation>Ce que vous avez saisi dans ce formulaire n’est pas encore enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="58" />
+        <source>Close the form and lose what you typed?</source>
+        <translation>Fermer le formulaire et perdre ce que vous avez saisi ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="61" />
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="65" />
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="95" />
+        <source>Check this value</source>
+        <translation>Vérifiez cette valeur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="97" />
+        <source>Check these values</source>
+        <translation>Vérifiez ces valeurs</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="98" />
+        <source>This does not look right:</source>
+        <translation>Ceci ne semble pas correct :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="100" />
+        <source>These do not look right:</source>
+        <translation>Ceci ne semble pas correct :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="107" />
+        <source>Save anyway (it is kept as typed and flagged), or fix it first?</source>
+        <translation>Enregistrer quand même (la valeur est gardée telle quelle et signalée), ou la corriger d’abord ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="112" />
+        <source>Save anyway</source>
+        <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/dialog_guards.py" line="116" />
+        <source>Fix it</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/whatsapp_link.py" line="66" />
+        <source>A landline: not taken as the WhatsApp number</source>
+        <translation>Un fixe : pas repris comme numéro WhatsApp</translation>
     </message>
 </context>
 <context>
     <name>ProspectTableModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="68" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="66" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="69" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="67" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="70" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="68" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="71" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="69" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="72" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="70" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="73" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="71" />
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="74" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="72" />
         <source>Converted</source>
         <translation>Converti</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="265" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="268" />
         <source>✓ Contact</source>
         <translation>✓ Contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="282" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="285" />
         <source>Valid number, as typed: {raw}</source>
         <translation>Numéro valide, saisi ainsi : {raw}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="284" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="287" />
         <source>This number is not valid; open the prospect to fix it</source>
         <translation>Ce numéro n’est pas valide ; ouvrez le prospect pour le corriger</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/model.py" line="287" />
+        <location filename="../../localpro_desktop/ui/prospects/model.py" line="290" />
         <source>Already converted to a contact</source>
         <translation>Déjà converti en contact</translation>
     </message>
@@ -3373,237 +3634,247 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectTexts</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="38" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="43" />
         <source>Business name</source>
         <translation>Nom de l’entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="39" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="44" />
         <source>Contact person</source>
         <translation>Personne à contacter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="40" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="45" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="41" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="46" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="42" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="47" />
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="43" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="48" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="44" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="49" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="45" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="50" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="46" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="51" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="47" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="52" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="48" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="53" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="49" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="54" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="50" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="55" />
         <source>Source reference</source>
         <translation>Référence source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="51" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="56" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="52" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="57" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="53" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="58" />
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="54" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="59" />
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="55" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="60" />
         <source>Full name</source>
         <translation>Nom complet</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="56" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="61" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="57" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="62" />
         <source>Pipeline status</source>
         <translation>Étape du suivi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="58" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="63" />
         <source>Opted out of WhatsApp</source>
         <translation>Désinscrit de WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="59" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="64" />
         <source>Opted out of e-mail</source>
         <translation>Désinscrit des e-mails</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="60" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="65" />
         <source>Opted out of SMS</source>
         <translation>Désinscrit des SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="67" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="72" />
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="76" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="81" />
         <source>{number}: {reason}</source>
         <translation>{number} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="87" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="92" />
         <source>too short, digits are missing</source>
         <translation>trop court, il manque des chiffres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="89" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="94" />
         <source>too long, check the digits</source>
         <translation>trop long, vérifiez les chiffres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="90" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="95" />
         <source>not a valid number in that country</source>
         <translation>numéro non valide dans ce pays</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="98" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="103" />
         <source>An e-mail address needs an @</source>
         <translation>Une adresse e-mail contient un @</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="100" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="105" />
         <source>The part after the @ is not a valid domain</source>
         <translation>La partie après le @ n’est pas un domaine valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="103" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="108" />
         <source>Not a valid e-mail address</source>
         <translation>Adresse e-mail non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="109" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="114" />
         <source>same phone number</source>
         <translation>même numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="111" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="116" />
         <source>same e-mail</source>
         <translation>même e-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="113" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="118" />
         <source>very similar name in the same city</source>
         <translation>nom très proche dans la même ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="121" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="126" />
+        <source>Matches row {other} of the file ({reason})</source>
+        <translation>Correspond à la ligne {other} du fichier ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="129" />
+        <source>Matches “{name}”, already in your records ({reason})</source>
+        <translation>Correspond à « {name} », déjà dans vos fiches ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="138" />
         <source>Your {plan} plan allows {limit} new prospects a month; {used} are used and this needs {requested} more ({remaining} left). The count resets on {reset}.</source>
         <translation>Votre forfait {plan} permet {limit} nouveaux prospects par mois ; {used} sont utilisés et il en faudrait {requested} de plus (il en reste {remaining}). Le compteur repart à zéro le {reset}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="134" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="151" />
         <source>The {plan} plan allows {limit} a month.</source>
         <translation>Le forfait {plan} en permet {limit} par mois.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="143" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="160" />
         <source>1 prospect</source>
         <translation>1 prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="144" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="161" />
         <source>{count} prospects</source>
         <translation>{count} prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="165" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="182" />
         <source>The business name is empty</source>
         <translation>Le nom de l’entreprise est vide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="167" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="184" />
         <source>No name: give a first name, a last name or a company</source>
         <translation>Aucun nom : indiquez un prénom, un nom ou une entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="171" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="188" />
         <source>Only one coordinate given; both were left out</source>
         <translation>Une seule coordonnée indiquée ; aucune n’a été gardée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="175" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="194" />
         <source>{field} “{value}”: {problem}</source>
         <translation>{field} « {value} » : {problem}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="179" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="200" />
         <source>E-mail “{value}”: not a valid address</source>
         <translation>E-mail « {value} » : adresse non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="183" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="204" />
         <source>{field} “{value}” is not a valid coordinate</source>
         <translation>{field} « {value} » n’est pas une coordonnée valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="187" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="208" />
         <source>Unknown country “{value}”; {code} was used</source>
         <translation>Pays « {value} » inconnu ; {code} a été utilisé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="191" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="212" />
         <source>More cells than the header has columns: check the separator or a missing quote</source>
         <translation>Plus de cellules que de colonnes dans l’en-tête : vérifiez le séparateur ou un guillemet manquant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="196" />
+        <location filename="../../localpro_desktop/ui/prospects/texts.py" line="217" />
         <source>{field} “{value}” is not yes or no; left out</source>
         <translation>{field} « {value} » n’est ni oui ni non ; ignoré</translation>
     </message>
@@ -3611,251 +3882,274 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ProspectsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="87" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="88" />
         <source>+ Add a prospect</source>
         <translation>+ Ajouter un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="125" />
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="88" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="151" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="89" />
         <source>Import a file…</source>
         <translation>Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="32" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="33" />
         <source>Search names, phones, e-mails, notes…</source>
         <translation>Rechercher noms, téléphones, e-mails, notes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="36" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="38" />
         <source>All sectors</source>
         <translation>Tous les secteurs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="37" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="39" />
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="38" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="40" />
         <source>All sources</source>
         <translation>Toutes les sources</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="40" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="42" />
         <source>Converted or not</source>
         <translation>Convertis ou non</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="43" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="45" />
         <source>Not converted yet</source>
         <translation>Pas encore convertis</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="46" />
+        <location filename="../../localpro_desktop/ui/prospects/filters.py" line="48" />
         <source>Already contacts</source>
         <translation>Déjà contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="116" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="142" />
         <source>No prospects yet</source>
         <translation>Aucun prospect pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="117" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="143" />
         <source>Add the businesses you want to reach one by one, or import the list you already keep in Excel.</source>
         <translation>Ajoutez une à une les entreprises que vous voulez démarcher, ou importez la liste que vous tenez déjà dans Excel.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="123" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="149" />
         <source>Add a prospect</source>
         <translation>Ajouter un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="132" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="158" />
         <source>No prospect matches “{text}”</source>
         <translation>Aucun prospect ne correspond à « {text} »</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="136" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="162" />
         <source>No prospect matches these filters</source>
         <translation>Aucun prospect ne correspond à ces filtres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="139" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="165" />
         <source>Filters: {filters}</source>
         <translation>Filtres : {filters}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="146" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="172" />
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="311" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="312" />
         <source>This prospect no longer exists; it may have been deleted.</source>
         <translation>Ce prospect n’existe plus ; il a peut-être été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="364" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="365" />
         <source>Hide details ▸</source>
         <translation>Masquer la fiche ▸</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="364" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="365" />
         <source>◂ Show details</source>
         <translation>◂ Afficher la fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="373" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="374" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="375" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="376" />
         <source>Convert to contact</source>
         <translation>Convertir en contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="377" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="378" />
         <source>Convert {count} to contacts</source>
         <translation>Convertir les {count} en contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="381" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="382" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="410" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="411" />
         <source>Changes to “{name}” saved.</source>
         <translation>Modifications de « {name} » enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="420" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="421" />
         <source>“{name}” added to your prospects.</source>
         <translation>« {name} » ajouté à vos prospects.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="25" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="33" />
         <source>“{name}” is now a contact in the CRM.</source>
         <translation>« {name} » est maintenant un contact du CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="27" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="35" />
         <source>“{name}” was already a contact in the CRM.</source>
         <translation>« {name} » était déjà un contact du CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="451" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="453" />
         <source>Open in CRM</source>
         <translation>Ouvrir dans le CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="35" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="43" />
         <source>{count} prospects converted to contacts.</source>
         <translation>{count} prospects convertis en contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="39" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="47" />
         <source>{count} were contacts already.</source>
         <translation>Déjà contacts : {count}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="47" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="55" />
         <source>1 prospect deleted.</source>
         <translation>1 prospect supprimé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="48" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="56" />
         <source>{count} prospects deleted.</source>
         <translation>{count} prospects supprimés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="56" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="64" />
         <source>Delete “{name}”?</source>
         <translation>Supprimer « {name} » ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="60" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="68" />
         <source>Delete {count} prospects?</source>
         <translation>Supprimer {count} prospects ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="65" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="73" />
         <source>Delete prospects</source>
         <translation>Supprimer des prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="71" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="79" />
         <source>They disappear from lists, searches and the map. Contacts already made from them stay in the CRM.</source>
         <translation>Ils disparaissent des listes, des recherches et de la carte. Les contacts déjà créés à partir d’eux restent dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="78" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="86" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="90" />
-        <source>Import finished: {created} added, {updated} updated, {rejected} rejected.</source>
-        <translation>Import terminé : {created} ajoutés, {updated} mis à jour, {rejected} refusés.</translation>
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="100" />
+        <source>Import finished: {created} added, {updated} updated, {skipped} skipped as duplicates, {rejected} rejected, {to_check} to check.</source>
+        <translation>Import terminé : {created} ajoutés, {updated} mis à jour, {skipped} ignorés comme doublons, {rejected} refusés, {to_check} à vérifier.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="485" />
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="113" />
+        <source>row {row}: {match}</source>
+        <translation>ligne {row} : {match}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="121" />
+        <source>Duplicates: {list}</source>
+        <translation>Doublons : {list}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="487" />
         <source>Import cancelled: nothing was changed.</source>
         <translation>Import annulé : rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/i18n.py" line="69" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/i18n.py" line="70" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Fichiers de type :</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="405" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="432" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="406" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="433" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="407" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="434" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="408" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="435" />
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="409" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="436" />
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="410" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="437" />
         <source>Delivered</source>
         <translation>Délivrés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="411" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="438" />
         <source>Opened</source>
         <translation>Ouverts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="412" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="439" />
         <source>Replied</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="444" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="471" />
         <source>Queued {when}</source>
         <translation>En file depuis le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="446" />
+        <location filename="../../localpro_desktop/ui/campaigns/models.py" line="473" />
         <source>Double-click to open the contact</source>
         <translation>Double-cliquez pour ouvrir le contact</translation>
     </message>
@@ -3863,107 +4157,107 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>RecordMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="86" />
+        <location filename="../../build/translations/domain_messages.py" line="94" />
         <source>No {kind} with id {ident!r} (it may have been deleted).</source>
         <translation>Introuvable : {kind} d'identifiant {ident!r} (peut-être supprimé).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="87" />
+        <location filename="../../build/translations/domain_messages.py" line="95" />
         <source>The id {ident!r} matches several {kinds}: give more characters.</source>
         <translation>L'identifiant {ident!r} correspond à plusieurs {kinds} : donnez plus de caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="88" />
+        <location filename="../../build/translations/domain_messages.py" line="96" />
         <source>Cannot add this prospect: {problems}.</source>
         <translation>Impossible d'ajouter ce prospect : {problems}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="89" />
+        <location filename="../../build/translations/domain_messages.py" line="97" />
         <source>Cannot add this contact: {problems}.</source>
         <translation>Impossible d'ajouter ce contact : {problems}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="90" />
+        <location filename="../../build/translations/domain_messages.py" line="98" />
         <source>Cannot save: {problems}.</source>
         <translation>Impossible d'enregistrer : {problems}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="91" />
+        <location filename="../../build/translations/domain_messages.py" line="99" />
         <source>Cannot edit {fields}; editable: {editable}.</source>
         <translation>Impossible de modifier {fields} ; modifiables : {editable}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="92" />
+        <location filename="../../build/translations/domain_messages.py" line="100" />
         <source>{name!r} ({city}) already exists with {reason}; edit it, or add anyway to keep both.</source>
         <translation>{name!r} ({city}) existe déjà avec {reason} ; modifiez-le, ou ajoutez quand même pour garder les deux.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="93" />
+        <location filename="../../build/translations/domain_messages.py" line="101" />
         <source>prospect</source>
         <translation>prospect</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="94" />
+        <location filename="../../build/translations/domain_messages.py" line="102" />
         <source>prospects</source>
         <translation>prospects</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="95" />
+        <location filename="../../build/translations/domain_messages.py" line="103" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="96" />
+        <location filename="../../build/translations/domain_messages.py" line="104" />
         <source>contacts</source>
         <translation>contacts</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="97" />
+        <location filename="../../build/translations/domain_messages.py" line="105" />
         <source>campaign</source>
         <translation>campagne</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="98" />
+        <location filename="../../build/translations/domain_messages.py" line="106" />
         <source>campaigns</source>
         <translation>campagnes</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="99" />
+        <location filename="../../build/translations/domain_messages.py" line="107" />
         <source>segment</source>
         <translation>segment</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="100" />
+        <location filename="../../build/translations/domain_messages.py" line="108" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="101" />
+        <location filename="../../build/translations/domain_messages.py" line="109" />
         <source>recipient</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="102" />
+        <location filename="../../build/translations/domain_messages.py" line="110" />
         <source>recipients</source>
         <translation>destinataires</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="103" />
+        <location filename="../../build/translations/domain_messages.py" line="111" />
         <source>the same phone</source>
         <translation>le même téléphone</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="104" />
+        <location filename="../../build/translations/domain_messages.py" line="112" />
         <source>the same e-mail</source>
         <translation>le même e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="105" />
+        <location filename="../../build/translations/domain_messages.py" line="113" />
         <source>a very similar name in the same city</source>
         <translation>un nom très proche dans la même ville</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="106" />
+        <location filename="../../build/translations/domain_messages.py" line="114" />
         <source>Cannot sort contacts by {order!r}; use {choices}.</source>
         <translation>Impossible de trier les contacts par {order!r} ; utilisez {choices}.</translation>
     </message>
@@ -4047,88 +4341,82 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="212" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="242" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="217" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="247" />
         <source>Added</source>
         <translation>Ajoutés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="218" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="248" />
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="219" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="249" />
         <source>Already up to date</source>
         <translation>Déjà à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="220" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="250" />
         <source>Skipped (already there)</source>
         <translation>Ignorés (déjà présents)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="221" />
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="305" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="251" />
         <source>Rejected</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="222" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="252" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="241" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="271" />
         <source>✓ Every row was imported without a problem.</source>
         <translation>✓ Toutes les lignes ont été importées sans problème.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="243" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="273" />
         <source>Save this list…</source>
         <translation>Enregistrer cette liste…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="245" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="275" />
         <source>Save the rows to fix as a CSV file you can open in Excel</source>
         <translation>Enregistrer les lignes à corriger dans un fichier CSV lisible par Excel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="262" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="292" />
         <source>{file}: {rows} rows read.</source>
         <translation>{file} : {rows} lignes lues.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="300" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="330" />
         <source>Save the rows to fix</source>
         <translation>Enregistrer les lignes à corriger</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="300" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="330" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="305" />
-        <source>Imported, to check</source>
-        <translation>Importée, à vérifier</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="306" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="338" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="306" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="338" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="306" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="338" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -4207,102 +4495,102 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>SegmentMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="66" />
+        <location filename="../../build/translations/domain_messages.py" line="74" />
         <source>Segment rule {name} must be true, false or empty.</source>
         <translation>La règle de segment {name} doit être vraie, fausse ou vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="67" />
+        <location filename="../../build/translations/domain_messages.py" line="75" />
         <source>Segment rule {since} ({low}) must be earlier than {before} ({high}), or no contact can match.</source>
         <translation>Dans la règle de segment, {since} ({low}) doit précéder {before} ({high}), sinon aucun contact ne peut correspondre.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="68" />
+        <location filename="../../build/translations/domain_messages.py" line="76" />
         <source>Segment rule asks for contacts reachable on {channel} but also with {flag} = false; no contact can match.</source>
         <translation>La règle de segment demande des contacts joignables par {channel} mais aussi avec {flag} = faux ; aucun contact ne peut correspondre.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="69" />
+        <location filename="../../build/translations/domain_messages.py" line="77" />
         <source>A segment rule must be a JSON object.</source>
         <translation>Une règle de segment doit être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="70" />
+        <location filename="../../build/translations/domain_messages.py" line="78" />
         <source>Unknown segment rule key(s): {unknown}; known keys: {known}.</source>
         <translation>Clé(s) de règle de segment inconnue(s) : {unknown} ; clés connues : {known}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="71" />
+        <location filename="../../build/translations/domain_messages.py" line="79" />
         <source>Segment rule statuses must be names, not {value!r}.</source>
         <translation>Les statuts d'une règle de segment doivent être des noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="72" />
+        <location filename="../../build/translations/domain_messages.py" line="80" />
         <source>Segment rule {name} must be text, not {value!r}.</source>
         <translation>La règle de segment {name} doit être du texte, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="73" />
+        <location filename="../../build/translations/domain_messages.py" line="81" />
         <source>Segment rule {name} must be a list.</source>
         <translation>La règle de segment {name} doit être une liste.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="74" />
+        <location filename="../../build/translations/domain_messages.py" line="82" />
         <source>Segment rule country {value!r} must be a two-letter code such as SN.</source>
         <translation>Le pays {value!r} de la règle de segment doit être un code à deux lettres, comme SN.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="75" />
+        <location filename="../../build/translations/domain_messages.py" line="83" />
         <source>Segment rule {name} {value!r} is not a date (use YYYY-MM-DD).</source>
         <translation>Dans la règle de segment, {name} {value!r} n'est pas une date (utilisez AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="76" />
+        <location filename="../../build/translations/domain_messages.py" line="84" />
         <source>{name!r} is a static list; add or remove its members instead.</source>
         <translation>{name!r} est une liste fixe ; ajoutez ou retirez plutôt ses membres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="77" />
+        <location filename="../../build/translations/domain_messages.py" line="85" />
         <source>A segment needs a name.</source>
         <translation>Un segment doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="78" />
+        <location filename="../../build/translations/domain_messages.py" line="86" />
         <source>A segment name is at most {max} characters.</source>
         <translation>Le nom d'un segment fait au plus {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="79" />
+        <location filename="../../build/translations/domain_messages.py" line="87" />
         <source>A segment description is at most {max} characters.</source>
         <translation>La description d'un segment fait au plus {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="80" />
+        <location filename="../../build/translations/domain_messages.py" line="88" />
         <source>A segment named {name!r} already exists; pick another name.</source>
         <translation>Un segment nommé {name!r} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="81" />
+        <location filename="../../build/translations/domain_messages.py" line="89" />
         <source>Several segments are named {name!r} ({ids}); use the id.</source>
         <translation>Plusieurs segments s'appellent {name!r} ({ids}) ; utilisez l'identifiant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="82" />
+        <location filename="../../build/translations/domain_messages.py" line="90" />
         <source>No segment named {name!r}; existing: {existing}.</source>
         <translation>Aucun segment nommé {name!r} ; segments existants : {existing}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="83" />
+        <location filename="../../build/translations/domain_messages.py" line="91" />
         <source>{name!r} follows a rule, so its members change by themselves; edit the rule, or make a static segment to pick people by hand.</source>
         <translation>{name!r} suit une règle, ses membres changent donc d'eux-mêmes ; modifiez la règle, ou créez un segment fixe pour choisir les personnes à la main.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="84" />
+        <location filename="../../build/translations/domain_messages.py" line="92" />
         <source>The id {ident!r} matches several members: give more characters.</source>
         <translation>L'identifiant {ident!r} correspond à plusieurs membres : donnez plus de caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="85" />
+        <location filename="../../build/translations/domain_messages.py" line="93" />
         <source>Segment {name!r} has a rule this version cannot read ({problem}); update LocalPro on this device.</source>
         <translation>Le segment {name!r} a une règle que cette version ne sait pas lire ({problem}) ; mettez LocalPro à jour sur cet appareil.</translation>
     </message>
@@ -4363,52 +4651,67 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Limite du forfait atteinte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="59" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="65" />
         <source>Send “{name}” now to 1 person on {channel}?</source>
         <translation>Envoyer « {name} » maintenant à 1 personne par {channel} ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="61" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="67" />
         <source>Send “{name}” now to {n} people on {channel}?</source>
         <translation>Envoyer « {name} » maintenant à {n} personnes par {channel} ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="68" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="74" />
         <source>Your {plan} plan has no monthly message limit.</source>
         <translation>Votre forfait {plan} n'a pas de limite mensuelle de messages.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="73" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="79" />
         <source>This uses {n} of the {remaining} messages left this month on your {plan} plan ({after} left afterwards).</source>
         <translation>Cela utilise {n} des {remaining} messages restants ce mois-ci sur votre forfait {plan} (il en restera {after}).</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="84" />
-        <source>Each SMS is about {parts} parts long; operators bill every part.</source>
-        <translation>Chaque SMS fait environ {parts} parties ; les opérateurs facturent chaque partie.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="89" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="91" />
         <source>Messages are queued and go out as soon as a connection is available.</source>
         <translation>Les messages sont mis en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="96" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="99" />
+        <source>Every SMS fits in 1 part.</source>
+        <translation>Chaque SMS tient en 1 partie.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="101" />
+        <source>{n} in 1 part</source>
+        <translation>{n} en 1 partie</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="101" />
+        <source>{n} in {parts} parts</source>
+        <translation>{n} en {parts} parties</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="106" />
+        <source>SMS length: {spread}. Operators bill every part.</source>
+        <translation>Longueur des SMS : {spread}. Les opérateurs facturent chaque partie.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="113" />
         <source>Sending needs {n} messages, but your {plan} plan has {remaining} of {limit} left this month.</source>
         <translation>L'envoi demande {n} messages, mais votre forfait {plan} n'en a plus que {remaining} sur {limit} ce mois-ci.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="105" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="122" />
         <source>The count resets on {date}.</source>
         <translation>Le compteur repart à zéro le {date}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="107" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="124" />
         <source>The count resets on the first day of next month.</source>
         <translation>Le compteur repart à zéro le premier jour du mois prochain.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="112" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="129" />
         <source>Choose fewer recipients (a smaller segment), wait for the reset, or upgrade your plan.</source>
         <translation>Choisissez moins de destinataires (un segment plus petit), attendez la remise à zéro ou passez à un forfait supérieur.</translation>
     </message>
@@ -4527,37 +4830,37 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="164" />
+        <location filename="../../build/translations/domain_messages.py" line="174" />
         <source>The server sent a sign-in token too large for the OS keyring.</source>
         <translation>Le serveur a envoyé un jeton de connexion trop grand pour le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="165" />
+        <location filename="../../build/translations/domain_messages.py" line="175" />
         <source>No OS keyring is available to keep your sign-in safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n'est disponible pour garder votre connexion en sécurité. Sous Linux, installez un service Secret Service (par exemple gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="166" />
+        <location filename="../../build/translations/domain_messages.py" line="176" />
         <source>The OS keyring refused to store the sign-in: {detail}</source>
         <translation>Le trousseau du système a refusé d'enregistrer la connexion : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="167" />
+        <location filename="../../build/translations/domain_messages.py" line="177" />
         <source>Update LocalPro to keep syncing.</source>
         <translation>Mettez LocalPro à jour pour continuer à synchroniser.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="168" />
+        <location filename="../../build/translations/domain_messages.py" line="178" />
         <source>The server refused ({status}).</source>
         <translation>Le serveur a refusé ({status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="169" />
+        <location filename="../../build/translations/domain_messages.py" line="179" />
         <source>Sign in first: localpro account login --email YOU@EXAMPLE.COM</source>
         <translation>Connectez-vous d'abord : localpro account login --email VOUS@EXEMPLE.COM</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="170" />
+        <location filename="../../build/translations/domain_messages.py" line="180" />
         <source>Your sign-in has expired or was revoked: sign in again.</source>
         <translation>Votre connexion a expiré ou a été révoquée : reconnectez-vous.</translation>
     </message>
@@ -4724,17 +5027,17 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>UsageMeter</name>
     <message>
-        <location filename="../../localpro_desktop/ui/widgets.py" line="167" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="169" />
         <source>Prospects this month: {used} (unlimited)</source>
         <translation>Prospects ce mois-ci : {used} (illimité)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/widgets.py" line="172" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="174" />
         <source>Prospects this month: {used} / {limit}</source>
         <translation>Prospects ce mois-ci : {used} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/widgets.py" line="188" />
+        <location filename="../../localpro_desktop/ui/widgets.py" line="190" />
         <source>New prospects added or imported this month count against your plan. The count resets on {date}.</source>
         <translation>Les prospects ajoutés ou importés ce mois-ci sont décomptés de votre forfait. Le compteur repart à zéro le {date}.</translation>
     </message>
@@ -4742,75 +5045,80 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/welcome.py" line="19" />
+        <location filename="../../localpro_desktop/ui/welcome.py" line="34" />
         <source>Welcome to LocalPro</source>
         <translation>Bienvenue dans LocalPro</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/welcome.py" line="24" />
+        <location filename="../../localpro_desktop/ui/welcome.py" line="39" />
         <source>Find local businesses, follow them up and reach them on WhatsApp, SMS and e-mail — even offline.</source>
         <translation>Trouvez des entreprises locales, suivez-les et contactez-les par WhatsApp, SMS et e-mail — même hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/welcome.py" line="34" />
+        <location filename="../../localpro_desktop/ui/welcome.py" line="49" />
         <source>Explore with demo data</source>
         <translation>Explorer avec des données de démonstration</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/welcome.py" line="35" />
+        <location filename="../../localpro_desktop/ui/welcome.py" line="50" />
         <source>Import a file</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/welcome.py" line="36" />
+        <location filename="../../localpro_desktop/ui/welcome.py" line="51" />
         <source>Add a prospect</source>
         <translation>Ajouter un prospect</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/welcome.py" line="68" />
+        <source>Language:</source>
+        <translation>Langue :</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="151" />
+        <location filename="../../build/translations/domain_messages.py" line="161" />
         <source>The workspace name cannot be empty.</source>
         <translation>Le nom de l'espace de travail ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="152" />
+        <location filename="../../build/translations/domain_messages.py" line="162" />
         <source>Unknown language {text!r}: use en or fr.</source>
         <translation>Langue inconnue {text!r} : utilisez en ou fr.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="153" />
+        <location filename="../../build/translations/domain_messages.py" line="163" />
         <source>Unknown country {text!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE.</source>
         <translation>Pays inconnu {text!r} : donnez un code ISO à deux lettres, comme SN, CI, NG, GH, KE.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="154" />
+        <location filename="../../build/translations/domain_messages.py" line="164" />
         <source>Unknown currency {text!r}: give a three-letter ISO code such as XOF.</source>
         <translation>Devise inconnue {text!r} : donnez un code ISO à trois lettres, comme XOF.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="155" />
+        <location filename="../../build/translations/domain_messages.py" line="165" />
         <source>Unknown time zone {text!r}: use an IANA name such as Africa/Dakar.</source>
         <translation>Fuseau horaire inconnu {text!r} : utilisez un nom IANA, comme Africa/Dakar.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="156" />
+        <location filename="../../build/translations/domain_messages.py" line="166" />
         <source>Choose a demo size between 1 and 1,000,000 prospects.</source>
         <translation>Choisissez une taille de démo entre 1 et 1 000 000 de prospects.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="157" />
+        <location filename="../../build/translations/domain_messages.py" line="167" />
         <source>This workspace already has demo data. Use another --data-dir for a fresh demo.</source>
         <translation>Cet espace de travail contient déjà des données de démo. Utilisez un autre --data-dir pour une nouvelle démo.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="158" />
+        <location filename="../../build/translations/domain_messages.py" line="168" />
         <source>No backup file at {path}.</source>
         <translation>Aucun fichier de sauvegarde à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="159" />
+        <location filename="../../build/translations/domain_messages.py" line="169" />
         <source>{path} is damaged (integrity check failed); choose another backup.</source>
         <translation>{path} est endommagé (échec du contrôle d'intégrité) ; choisissez une autre sauvegarde.</translation>
     </message>
@@ -4818,7 +5126,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../localpro_desktop/ui/formatting.py" line="33" />
+        <location filename="../../localpro_desktop/ui/formatting.py" line="80" />
         <source>unlimited</source>
         <translation>illimité</translation>
     </message>

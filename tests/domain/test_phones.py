@@ -169,3 +169,42 @@ def test_parse_phone_gives_the_same_answer_with_or_without_the_plain_path(
         _parse_cached.cache_clear()
     assert with_fast == without
     assert any(p.valid for p in with_fast) and any(p.problem for p in with_fast)
+
+
+@pytest.mark.parametrize("region", [*DEMO_REGIONS, "US", "GB", "FR", "IT", "RU", "IN", "BR"])
+def test_is_mobile_agrees_with_phonenumbers_number_type(region: str) -> None:
+    """The mobile-pattern shortcut answers as ``number_type`` does (MOBILE or
+    FIXED_LINE_OR_MOBILE), over every two-digit start of the region's national numbers."""
+    from localpro_desktop.domain.phones import _MOBILE_TYPES, is_mobile
+
+    rng = random.Random(region)
+    length = len(str(phonenumbers.example_number(region).national_number))
+    code = phonenumbers.country_code_for_region(region)
+    checked = mobiles = 0
+    for start in range(100):
+        for _ in range(20):
+            tail = "".join(rng.choice("0123456789") for _ in range(length - 2))
+            number = phonenumbers.parse(f"+{code}{start:02d}{tail}", None)
+            if not phonenumbers.is_valid_number(number):
+                continue
+            e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+            expected = phonenumbers.number_type(number) in _MOBILE_TYPES
+            assert is_mobile(e164) is expected, e164
+            checked += 1
+            mobiles += expected
+    assert checked > 50 and 0 < mobiles < checked
+
+
+def test_whatsapp_rule_takes_mobiles_only() -> None:
+    from localpro_desktop.domain.phones import take_phone_as_whatsapp, whatsapp_from_phone
+
+    assert whatsapp_from_phone("+221771234567") == "+221771234567"
+    assert whatsapp_from_phone("+221338210000") is None  # a Dakar landline
+    assert whatsapp_from_phone("+12025550123") == "+12025550123"  # US: fixed or mobile
+    assert whatsapp_from_phone(None) is None
+    values = {"phone": "77 123 45 67", "phone_e164": "+221771234567", "whatsapp": ""}
+    take_phone_as_whatsapp(values)
+    assert values["whatsapp"] == "77 123 45 67" and values["whatsapp_e164"] == "+221771234567"
+    given = {"phone_e164": "+221771234567", "whatsapp": "78 000 11 22", "whatsapp_e164": None}
+    take_phone_as_whatsapp(given)
+    assert given["whatsapp"] == "78 000 11 22"  # an answer given is never replaced

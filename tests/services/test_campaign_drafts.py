@@ -194,6 +194,7 @@ def test_audience_view_carries_fields_and_addresses_not_orm_rows(workspace: Work
     )
 
 
+@pytest.mark.usefixtures("channels_set_up")
 def test_send_now_saves_then_queues_and_reopens_for_editing(workspace: Workspace) -> None:
     people = _people(workspace)
     draft = _draft(source=RecipientSource(contact_ids=(people["awa"], people["modou"])))
@@ -223,3 +224,28 @@ def test_recipient_pages_filter_by_status_and_survive_a_deleted_campaign(
     campaign_drafts.delete(workspace, campaign_id)
     assert campaign_views.load_recipients(workspace, campaign_id) == []
     assert campaign_views.load_overview(workspace) == []
+
+
+def test_send_now_keeps_the_draft_when_no_service_can_send(workspace: Workspace) -> None:
+    people = _people(workspace)
+    draft = _draft(source=RecipientSource(contact_ids=(people["awa"], people["modou"])))
+    outcome = campaign_drafts.send_now(workspace, draft)
+    assert (outcome.queued, outcome.refused, outcome.not_set_up) == (0, None, draft.channel)
+    (row,) = campaign_views.load_overview(workspace)
+    assert row.status is CampaignStatus.DRAFT and set(row.stats.by_status) == {"pending"}
+    used, _plan = campaign_drafts.message_quota(workspace)
+    assert used.used == 0
+
+
+def test_sms_spread_counts_each_recipient_as_rendered_for_them(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    ids = [
+        svc.add({"first_name": "Awa", "phone": "771234567"}).id,
+        svc.add({"first_name": "Moussa", "phone": "771234568"}).id,
+        svc.add({"first_name": "Anaïs", "phone": "771234569"}).id,  # ï: Unicode, 70 a part
+    ]
+    view = campaign_drafts.compute_audience(
+        workspace, Channel.SMS, RecipientSource(contact_ids=tuple(ids))
+    )
+    body = "Bonjour {{first_name}}, " + "x" * 60
+    assert campaign_drafts.sms_spread(body, view.included) == {1: 2, 2: 1}

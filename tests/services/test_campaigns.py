@@ -35,6 +35,7 @@ def test_audience_explains_exclusions(workspace: Workspace) -> None:
     assert audience.excluded_counts() == {"no_address": 1, "invalid_address": 1, "opted_out": 1}
 
 
+@pytest.mark.usefixtures("channels_set_up")
 def test_lifecycle_render_queue_and_complete(workspace: Workspace) -> None:
     people = _people(workspace)
     svc = CampaignService(workspace)
@@ -68,6 +69,7 @@ def report_for(ws: Workspace) -> int:
         return report(session, ws.settings().plan).line(Metric.MESSAGES).used
 
 
+@pytest.mark.usefixtures("channels_set_up")
 def test_all_failed_means_failed(workspace: Workspace) -> None:
     people = _people(workspace)
     svc = CampaignService(workspace)
@@ -79,6 +81,7 @@ def test_all_failed_means_failed(workspace: Workspace) -> None:
     assert svc.get(camp.id).status == CampaignStatus.FAILED
 
 
+@pytest.mark.usefixtures("channels_set_up")
 def test_message_limit_blocks_queue(workspace: Workspace) -> None:
     from localpro_desktop.domain.plans import month_key
     from localpro_desktop.services.usage import today_utc
@@ -133,3 +136,62 @@ def test_draft_channel_change_drops_recipients_and_status_filter(workspace: Work
     assert svc.recipients(camp.id, status=RecipientStatus.QUEUED) == []
     svc.update_content(camp.id, channel=Channel.EMAIL)
     assert svc.get(camp.id).channel == "email" and svc.recipients(camp.id) == []
+
+
+# -- issue 16: nothing is queued on a channel no service can send on ---------------------
+
+
+def test_send_is_refused_before_anything_is_queued_when_no_service_is_set_up(
+    workspace: Workspace,
+) -> None:
+    from localpro_desktop.services import channel_setup
+    from localpro_desktop.services.campaign_views import load_overview
+
+    people = _people(workspace)
+    svc = CampaignService(workspace)
+    camp = svc.create("Tabaski promo", Channel.SMS, "Bonjour {{first_name}}")
+    svc.set_recipients(camp.id, [people["awa"]])
+    assert channel_setup.set_up_channels(workspace) == frozenset()  # none before the outbox
+    with pytest.raises(channel_setup.ChannelNotSetUpError) as refused:
+        svc.queue_send(camp.id)
+    assert refused.value.channel is Channel.SMS
+    assert str(refused.value).startswith("No SMS service is set up yet — set one up")
+    assert "Nothing was queued" in str(refused.value)
+    assert svc.get(camp.id).status == CampaignStatus.DRAFT
+    assert [r.status for r, _ in svc.recipients(camp.id)] == ["pending"]
+    assert report_for(workspace) == 0
+    (row,) = load_overview(workspace)
+    assert not row.channel_set_up and row.state.value == "draft"
+
+
+@pytest.mark.usefixtures("channels_set_up")
+def test_a_queued_campaign_is_waiting_until_a_provider_accepts_a_message(
+    workspace: Workspace,
+) -> None:
+    from localpro_desktop.domain.campaigns import ShownState
+    from localpro_desktop.services.campaign_views import load_overview
+
+    people = _people(workspace)
+    svc = CampaignService(workspace)
+    camp = svc.create("Promo", Channel.SMS, "Hi")
+    svc.set_recipients(camp.id, [people["awa"]])
+    svc.queue_send(camp.id)
+    (row,) = load_overview(workspace)
+    assert row.status is CampaignStatus.SENT and row.state is ShownState.WAITING
+    ((recipient, _),) = svc.recipients(camp.id)
+    svc.record_delivery(recipient.id, RecipientStatus.SENT)
+    (row,) = load_overview(workspace)
+    assert row.state is not ShownState.WAITING and row.stats.sent == 1
+
+
+def test_first_name_falls_back_to_the_company_and_says_so(workspace: Workspace) -> None:
+    from localpro_desktop.services.campaign_drafts import audience_view
+
+    svc = ContactService(workspace)
+    shop = svc.add({"company": "Pharmacie Awa", "phone": "771234567"}).id
+    person = svc.add({"first_name": "Awa", "company": "Awa Couture", "phone": "781234567"}).id
+    view = audience_view(CampaignService(workspace).audience(Channel.SMS, [shop, person]))
+    by_id = {m.id: m for m in view.included}
+    assert by_id[shop].fields["first_name"] == "Pharmacie Awa"
+    assert dict(by_id[shop].fallbacks) == {"first_name": "company"}
+    assert dict(by_id[person].fallbacks) == {}

@@ -7,8 +7,12 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.pipeline import PipelineStatus
+from localpro_desktop.domain.sources import ProspectSource
+from localpro_desktop.services.analytics import AnalyticsService
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.prospects import ProspectService
 from localpro_desktop.services.workspace import Workspace
+from localpro_protocol.wire import Table
 
 
 def test_full_name_is_split_and_whatsapp_may_differ(workspace: Workspace) -> None:
@@ -102,3 +106,59 @@ def test_move_card_reports_the_move_as_a_read_model(workspace: Workspace) -> Non
     assert moved.updated_at == svc.get(c.id).updated_at
     with pytest.raises(UserError, match="already client"):
         svc.move_card(c.id, PipelineStatus.CLIENT)
+
+
+def test_undo_puts_the_contact_back_and_the_slip_counts_nowhere(workspace: Workspace) -> None:
+    """A mistaken drag to Client, undone: status back, no trace in timeline or analytics."""
+    svc = ContactService(workspace)
+    analytics = AnalyticsService(workspace)
+    c = svc.add({"first_name": "Awa", "company": "Awa Couture"})
+    svc.move(c.id, PipelineStatus.INTERESTED)
+    before = {s.status: s.reached for s in analytics.funnel()}
+    moves_before = sum(d.status_moves for d in analytics.daily_metrics(2))
+    moved = svc.move_card(c.id, PipelineStatus.CLIENT, initiator="board")
+    assert (moved.previous, moved.activity_id) == (
+        PipelineStatus.INTERESTED,
+        svc.timeline(c.id)[0].id,
+    )
+    seen: list[ChangeSet] = []
+    workspace.changes.subscribe(seen.append)
+
+    undone = svc.undo_moves([moved], initiator="board")
+
+    assert [(m.id, m.status) for m in undone.restored] == [(c.id, PipelineStatus.INTERESTED)]
+    assert undone.stale == ()
+    assert svc.get(c.id).status == "interested"
+    moves = [a for a in svc.timeline(c.id) if a.kind == ActivityKind.STATUS_CHANGE]
+    assert [(a.old_status, a.new_status) for a in moves] == [("new", "interested")]
+    assert {s.status: s.reached for s in analytics.funnel()} == before
+    assert sum(d.status_moves for d in analytics.daily_metrics(2)) == moves_before
+    assert sum(d.new_clients for d in analytics.daily_metrics(2)) == 0
+    assert seen[-1].initiator == "board" and moved.activity_id in seen[-1].ids_of(Table.ACTIVITIES)
+
+
+def test_undo_leaves_a_contact_moved_again_since_alone(workspace: Workspace) -> None:
+    svc = ContactService(workspace)
+    a = svc.add({"company": "Boutique A"})
+    b = svc.add({"company": "Boutique B"})
+    # One drag of two cards: undone together, in one unit of work.
+    moved = [svc.move_card(i, PipelineStatus.CONTACTED) for i in (a.id, b.id)]
+    svc.move(b.id, PipelineStatus.CLIENT)  # newer work, e.g. from another device
+    undone = svc.undo_moves(moved)
+    assert [m.id for m in undone.restored] == [a.id]
+    assert undone.stale == ("Boutique B",)
+    assert (svc.get(a.id).status, svc.get(b.id).status) == ("new", "client")
+    with pytest.raises(UserError, match="Nothing to undo: Boutique A moved again since"):
+        svc.undo_moves(moved[:1])  # already undone: the move is not the latest any more
+
+
+def test_a_conversion_entry_carries_the_prospect_source(workspace: Workspace) -> None:
+    """The panel words "Converted from prospect (…)" itself, from the prospect's source."""
+    prospects = ProspectService(workspace)
+    p = prospects.add({"business_name": "Pharmacie du Port"}, source=ProspectSource.IMPORT)
+    contact = prospects.convert([p.id]).contacts[0]
+    svc = ContactService(workspace)
+    entry = next(e for e in svc.details(contact.id).timeline if e.kind == "converted")
+    assert entry.source == "import"
+    plain = svc.add({"company": "Typed by hand"})
+    assert all(e.source is None for e in svc.details(plain.id).timeline)

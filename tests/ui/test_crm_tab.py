@@ -233,7 +233,7 @@ def test_a_refused_move_puts_the_card_back_and_says_why(  # type: ignore[no-unty
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise UserError("This contact is locked by another device.")
 
-    monkeypatch.setattr(tab.contacts, "move", refuse)
+    monkeypatch.setattr(tab.contacts, "move_card", refuse)
     before_ids = _ids(tab.models[NEW])
     before_counts = _header_counts(tab)
     card = tab.models[NEW].cards[2]

@@ -130,12 +130,13 @@ def test_settings_are_read_and_saved_on_the_worker_and_refusals_keep_the_form(  
     told: list[str] = []
     monkeypatch.setattr(SettingsDialog, "exec", exec_)
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
-    window.edit_settings()
-    assert shown == []  # the settings are read on the worker first
-    qtbot.waitUntil(lambda: told != [], timeout=10_000)
+    with qtbot.waitSignal(window.sig_language_changed, timeout=10_000) as changed:
+        window.edit_settings()
+        assert shown == []  # the settings are read on the worker first
+    assert changed.args == ["fr"]  # the window is rebuilt in French (ui/app.py WindowHost)
     assert len(shown) == 2 and shown[0] is shown[1]  # the same form, shown again
     assert shown[0].error.text() != ""
-    assert told == ["The new language applies the next time LocalPro starts."]
+    assert told == []  # never "at next start"
     settings = ui_ctx.ws.settings()
     assert settings.name == "Awa Couture" and settings.language == "fr"
 
@@ -151,3 +152,95 @@ def test_back_up_now_writes_a_sound_copy(qtbot, window, ui_ctx) -> None:  # type
         assert conn.execute("SELECT count(*) FROM prospects").fetchone()[0] > 0
     finally:
         conn.close()
+
+
+# -- the first window fits the screen (issue 16, item 3) ------------------------------------
+
+
+def test_a_first_window_is_maximized_when_it_would_not_fit_with_its_frame() -> None:
+    from PySide6.QtCore import QRect, QSize
+
+    # A 1366x768 laptop less a 40 px taskbar: 1366x768 plus a title bar does not fit.
+    assert main_window.first_placement(QRect(0, 0, 1366, 728)) is None
+    assert main_window.first_placement(QRect(0, 0, 1366, 768)) is None
+    big = QRect(0, 0, 1920, 1040)
+    placed = main_window.first_placement(big)
+    assert placed is not None and placed.size() == QSize(1366, 768) and big.contains(placed)
+    assert placed.center() == big.center()
+
+
+def _fits(window: Any) -> bool:
+    from PySide6.QtCore import QPoint, QRect
+
+    free = window.screen().availableGeometry()
+    bar = window.statusBar()
+    bar_rect = QRect(bar.mapToGlobal(QPoint(0, 0)), bar.size())
+    return free.contains(window.frameGeometry()) and free.contains(bar_rect)
+
+
+def test_the_first_window_and_its_status_bar_fit_the_free_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+
+    window.place_on_screen(None)
+    window.show()
+    qtbot.waitExposed(window)
+    # offscreen: an 800x800 screen, smaller than 1366x768 plus a frame
+    qtbot.waitUntil(lambda: _fits(window))
+    assert window.statusBar().isVisible()
+
+    # A saved geometry that fits is restored; one from a bigger monitor is not.
+    window.showNormal()
+    window.setGeometry(QRect(40, 50, 600, 500))
+    qtbot.waitUntil(lambda: window.geometry() == QRect(40, 50, 600, 500))
+    small = window.saveGeometry()
+    window.setGeometry(QRect(100, 100, 1800, 1000))
+    qtbot.waitUntil(lambda: window.geometry().width() == 1800)
+    too_big = window.saveGeometry()
+    window.hide()
+    window.place_on_screen(small)
+    assert window.geometry() == QRect(40, 50, 600, 500)
+    window.place_on_screen(too_big)
+    window.show()
+    qtbot.waitUntil(lambda: _fits(window))
+
+
+# -- Ctrl+N (issue 16, item 8) -----------------------------------------------------------------
+
+
+def test_ctrl_n_is_new_in_the_tab_shown(qtbot, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The real tabs: Prospects adds a prospect, CRM a contact, Campaigns a new campaign."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    from localpro_desktop.ui.crm.dialogs import ContactDialog
+    from localpro_desktop.ui.prospects.editor import ProspectDialog
+
+    win = main_window.MainWindow(ui_ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+
+    def press_ctrl_n(key: TabKey) -> None:
+        win.show_tab(key)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        qtbot.keyClick(win.tabs.currentWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+    try:
+        press_ctrl_n(TabKey.PROSPECTS)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ProspectDialog))
+        QApplication.activeModalWidget().reject()
+        press_ctrl_n(TabKey.CRM)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ContactDialog))
+        QApplication.activeModalWidget().reject()
+        campaigns = win.tab(TabKey.CAMPAIGNS)
+        press_ctrl_n(TabKey.CAMPAIGNS)
+        qtbot.waitUntil(lambda: campaigns.stack.currentWidget() is campaigns.composer)
+        press_ctrl_n(TabKey.ANALYTICS)  # nothing to add there: nothing happens
+        assert QApplication.activeModalWidget() is None
+        assert win.new_action.shortcut() == QKeySequence("Ctrl+N")  # shown in the File menu
+    finally:
+        win.sync.stop()
+        ui_ctx.runner.wait()
+        win.close()

@@ -669,3 +669,57 @@ def test_a_static_segment_from_the_crm_tab_shows_only_its_members(
     tab = open_map(qtbot, ui_ctx)
     tab.apply_filter("crm", BoardFilterLike(SegmentRule(), segment.id))
     qtbot.waitUntil(lambda: tab.layer_count("contacts") == len(members), timeout=15_000)
+
+
+@pytest.fixture
+def dakar_ctx(qapp: Any, tmp_path: Path) -> Iterator[Any]:
+    """A new workspace in Senegal (the default country), with nothing in it yet."""
+    from localpro_desktop.paths import WorkspacePaths
+    from localpro_desktop.services.workspace import Workspace
+    from localpro_desktop.ui.app import build_context
+
+    paths = WorkspacePaths(tmp_path / "dakar")
+    ws = Workspace.open(paths, daily_backup=False)
+    ctx = build_context(ws, paths, "en")
+    try:
+        yield ctx
+    finally:
+        ctx.runner.wait(30_000)
+        ctx.bridge.close()
+        ws.close()
+
+
+@qt_noise
+def test_records_with_only_a_city_are_shown_approximate_and_the_rest_explained(
+    qtbot: Any, dakar_ctx: Any, tile_server: TileServer
+) -> None:
+    from localpro_desktop.services.prospects import ProspectService
+
+    tab = open_map(qtbot, dakar_ctx)
+    # Nothing to show: the map looks at Senegal, not at the whole of Africa.
+    lat, lon = stats(qtbot, tab)["center"]
+    assert 12 < lat < 17 and -18 < lon < -11
+    assert tab.summary.text() == "0 contacts and 0 prospects on the map"
+
+    service = ProspectService(dakar_ctx.ws)
+    thies = service.add({"business_name": "Boutique Awa", "city": "Thiès"}).id
+    service.add({"business_name": "Quincaillerie", "city": "dakar"})
+    service.add({"business_name": "Cabine", "city": "Ndiaganiao"})
+    service.add({"business_name": "Sans ville"})
+    qtbot.waitUntil(lambda: tab.layer_count("prospects") == 2, timeout=15_000)
+    qtbot.waitUntil(lambda: "not on the map" in tab.summary.text(), timeout=5_000)
+    assert tab.summary.text() == (
+        "0 contacts and 2 prospects on the map · 2 at their city's centre (approximate)"
+        " · 2 not on the map: 1 without a city, 1 in a town the map does not know"
+    )
+    assert tab.summary.toolTip()
+    assert stats(qtbot, tab)["approximateLegend"] is True
+    run_js(qtbot, tab, f"LocalProMap.openPopup('prospect', {json.dumps(thies)})")
+    shown = wait_js(
+        qtbot, tab, "(document.querySelector('.lp-popup') || {}).textContent || ''", 20_000
+    )
+    assert "approximate (centre of the city)" in shown or wait_js(
+        qtbot, tab, "document.querySelector('.lp-popup').textContent.includes('approximate')"
+    )
+    assert tab.page_errors() == []
+    close(qtbot, tab)

@@ -106,7 +106,8 @@ def test_messages_come_out_in_french_in_the_running_app(qapp) -> None:  # type: 
     assert error_text(error) == str(error) == "Unknown language 'de': use en or fr."
     # English: the same sentence, with the date as the user's locale writes it.
     assert str(limit).startswith("Monthly messages limit reached on the Starter plan")
-    assert error_text(limit) == str(limit).replace("2026-04-01", "4/1/26")
+    # Day first, as English is written in Africa (not the US "4/1/26").
+    assert error_text(limit) == str(limit).replace("2026-04-01", "01/04/2026")
 
 
 def test_a_failed_background_task_reports_in_french(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,9 @@
-"""``campaigns list|show``."""
+"""``campaigns list|show|send``."""
 
 import argparse
 
 from localpro_desktop.cli.context import Context
+from localpro_desktop.domain.campaigns import CampaignStatus, shown_state
 from localpro_desktop.services.campaign_views import load_overview, load_recipients
 from localpro_desktop.services.campaigns import CampaignService
 
@@ -16,6 +17,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     sh.add_argument("id")
     sh.add_argument("--limit", type=int, default=50)
     sh.set_defaults(handler=show)
+    se = cs.add_parser(
+        "send",
+        help="queue a draft or scheduled campaign now (refused while its channel has no "
+        "service set up)",
+    )
+    se.add_argument("id")
+    se.set_defaults(handler=send)
 
 
 def list_all(ctx: Context, _args: argparse.Namespace) -> int:
@@ -26,6 +34,8 @@ def list_all(ctx: Context, _args: argparse.Namespace) -> int:
             "name": c.name,
             "channel": c.channel.value,
             "status": c.status.value,
+            # "status" is stored; "state" is what the screen says ("waiting": nothing sent).
+            "state": c.state.value,
             "recipients": c.stats.recipients,
             "sent": c.stats.sent,
             "delivered": c.stats.delivered,
@@ -39,7 +49,7 @@ def list_all(ctx: Context, _args: argparse.Namespace) -> int:
     ]
     ctx.out.table(
         rows,
-        ["id", "name", "channel", "status", "recipients", "sent", "opened", "replied"],
+        ["id", "name", "channel", "state", "recipients", "sent", "opened", "replied"],
         data=rows,
     )
     return 0
@@ -65,6 +75,7 @@ def show(ctx: Context, args: argparse.Namespace) -> int:
         "name": c.name,
         "channel": c.channel,
         "status": c.status,
+        "state": shown_state(CampaignStatus(c.status), sent=s.sent).value,
         "subject": c.subject,
         "body": c.body,
         "scheduled_at": c.scheduled_at,
@@ -85,4 +96,23 @@ def show(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     ctx.out.emit({k: v for k, v in data.items() if k not in ("recipients",)})
     ctx.out.table(recipients, ["contact", "address", "status", "error"], title="\nRecipients:")
+    return 0
+
+
+def send(ctx: Context, args: argparse.Namespace) -> int:
+    """The screen's Send without its questions: refused, with nothing queued or counted,
+    when the channel has no service set up or the plan has too few messages left."""
+    svc = CampaignService(ctx.ws)
+    campaign_id = svc.get(args.id).id
+    svc.queue_send(campaign_id)
+    campaign = svc.get(campaign_id)
+    stats = svc.stats(campaign.id)
+    ctx.out.emit(
+        {
+            "id": campaign.id,
+            "status": campaign.status,
+            "state": shown_state(CampaignStatus(campaign.status), sent=stats.sent).value,
+            "queued": stats.by_status.get("queued", 0),
+        }
+    )
     return 0

@@ -93,8 +93,15 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         f"  updated            {report.updated}",
         f"  unchanged          {report.unchanged}",
         f"  skipped duplicate  {report.skipped_duplicate}",
-        f"  rejected           {len(report.rejected)}",
     ]
+    # Every duplicate says what it matched (an earlier row, or a record already there).
+    if report.duplicates:
+        lines.append(f"  duplicates         {len(report.duplicates)}")
+    for problem in report.duplicates[:50]:
+        lines.append(f"    row {problem.row}: {problem.matched}")
+    if len(report.duplicates) > 50:
+        lines.append(f"    … {len(report.duplicates) - 50} more (use --json for all)")
+    lines.append(f"  rejected           {len(report.rejected)}")
     for problem in report.rejected[:50]:
         lines.append(f"    row {problem.row}: {problem.reason}")
     if len(report.rejected) > 50:

@@ -28,3 +28,28 @@ STATUSES: dict[str, MessageId] = {
     "completed": _("completed"),
     "failed": _("failed"),
 }
+
+# Sending needs a provider account per channel; none can be connected before the outbox.
+NO_SERVICE: dict[str, MessageId] = {
+    "sms": _("No SMS service is set up yet — set one up before sending."),
+    "whatsapp": _("No WhatsApp service is set up yet — set one up before sending."),
+    "email": _("No e-mail service is set up yet — set one up before sending."),
+}
+SERVICE_NEEDS: dict[str, MessageId] = {
+    "sms": _(
+        "Sending SMS needs an account with an SMS provider (such as Africa's Talking or "
+        "Twilio). This version of LocalPro cannot connect one yet; a coming version adds it "
+        "under File → Workspace settings."
+    ),
+    "whatsapp": _(
+        "Sending on WhatsApp needs a WhatsApp Business account (Meta's Cloud API or a "
+        "provider such as Twilio). This version of LocalPro cannot connect one yet; a "
+        "coming version adds it under File → Workspace settings."
+    ),
+    "email": _(
+        "Sending e-mail needs a mail account LocalPro may send from (an SMTP server or a "
+        "provider such as Brevo). This version of LocalPro cannot connect one yet; a coming "
+        "version adds it under File → Workspace settings."
+    ),
+}
+NOTHING_QUEUED = _("Nothing was queued and nothing counts against your plan.")

@@ -107,4 +107,7 @@ NO_COLUMN_FOR = _(
 SAME_PHONE = _("same phone {phone}")
 SAME_EMAIL = _("same e-mail {email}")
 SIMILAR_NAME = _("similar name in {city} ({score:.0f}%)")
+# What a duplicate row matched (``reason``: one of the three above).
+MATCHED_ROW = _("matched row {other} of the file ({reason})")
+MATCHED_RECORD = _("matched {name}, already in the workspace ({reason})")
 CANCELLED = _("Import cancelled; the workspace is unchanged.")

@@ -8,6 +8,7 @@ UNKNOWN_STATUS = _("Unknown status {text!r}: use one of {names}.")
 ALREADY = _("{name} is already {status}.")
 USE_MOVE = _("Use move to change a contact's status.")
 EMPTY_NOTE = _("A note cannot be empty.")
+UNDO_STALE = _("Nothing to undo: {names} moved again since.")
 
 STATUSES: dict[str, MessageId] = {
     "new": _("new"),

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from multiprocessing import get_context
 from pathlib import Path
@@ -32,8 +32,8 @@ from localpro_desktop.domain.activities import ActivityKind
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import new_ids, utcnow
+from localpro_desktop.domain.messages import Message, joined
 from localpro_desktop.domain.messages import importing as msg
-from localpro_desktop.domain.messages import joined
 from localpro_desktop.domain.messages import rows as row_msg
 from localpro_desktop.domain.normalize import Normalized
 from localpro_desktop.domain.plans import Metric, Plan
@@ -48,6 +48,7 @@ from localpro_desktop.services.importing.mapping import (
     guess_mapping,
     unmapped_required,
 )
+from localpro_desktop.services.importing.matches import record_names
 from localpro_desktop.services.importing.readers import ImportFileError, RawTable, read_table
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.capture import captured_in_bulk
@@ -87,6 +88,21 @@ class ImportCancelled(UserError):
 class RowProblem:
     row: int
     reason: str  # a Message (domain.messages.rows / importing): the screens translate it
+    # A duplicate says what it matched: an earlier row of the file (its number, as the
+    # file numbers its rows), or a record of the workspace (its id and display name).
+    matched_row: int | None = None
+    matched_id: str | None = None
+    matched_name: str = ""
+
+    @property
+    def matched(self) -> Message | None:
+        """What a duplicate matched, and why, as one message (None for other problems)."""
+        if self.matched_row is not None:
+            return msg.MATCHED_ROW(other=self.matched_row, reason=self.reason)
+        if self.matched_id is not None:
+            name = self.matched_name or self.matched_id
+            return msg.MATCHED_RECORD(name=name, id=self.matched_id, reason=self.reason)
+        return None
 
 
 @dataclass
@@ -124,7 +140,19 @@ class ImportReport:
             "rejected": len(self.rejected),
             "rejected_rows": [{"row": p.row, "reason": p.reason} for p in self.rejected],
             "warnings": [{"row": p.row, "reason": p.reason} for p in self.warnings],
-            "duplicates": [{"row": p.row, "reason": p.reason} for p in self.duplicates],
+            # Each duplicate names what it matched: "matched_row" (an earlier row of the
+            # file) or "matched_id" and "matched_name" (a record already there).
+            "duplicates": [
+                {
+                    "row": p.row,
+                    "reason": p.reason,
+                    "matched_row": p.matched_row,
+                    "matched_id": p.matched_id,
+                    "matched_name": p.matched_name or None,
+                    "matched": p.matched,
+                }
+                for p in self.duplicates
+            ],
         }
 
 
@@ -229,6 +257,11 @@ def _import(
             session = transaction.enter_context(ws.write(changes := ChangeSet()))
             writer = _Writer(session, changes, kind, model, source, path.name, ws.settings().plan)
         plan = _settle(kind, records, index, on_duplicate, report, checker, writer, notify, stop)
+        names = record_names(ws, model, [p.matched_id for p in report.duplicates if p.matched_id])
+        report.duplicates = [
+            replace(p, matched_name=names.get(p.matched_id, "")) if p.matched_id else p
+            for p in report.duplicates
+        ]
         originals = _load_rows(ws, model, [ident for ident, _ in plan.to_existing])
         for ident, values in plan.to_existing:
             if ident not in plan.updates:
@@ -291,7 +324,11 @@ def _settle(
             plan.creates.append(values)
             index.add(len(plan.creates) - 1, values)
             continue
-        report.duplicates.append(RowProblem(row_number, match.reason))
+        if isinstance(match.ref, int):
+            earlier = plan.creates[match.ref]["_row"]
+            report.duplicates.append(RowProblem(row_number, match.reason, matched_row=earlier))
+        else:
+            report.duplicates.append(RowProblem(row_number, match.reason, matched_id=match.ref))
         if on_duplicate is DuplicatePolicy.SKIP:
             report.skipped_duplicate += 1
         elif isinstance(match.ref, int):  # an earlier row of this file: fold into it

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPen
-from PySide6.QtWidgets import QGridLayout, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.pipeline import PipelineStatus
@@ -31,6 +31,7 @@ from localpro_desktop.services.analytics_dashboard import RATE_WINDOW, Analytics
 from localpro_desktop.ui import formatting, labels
 from localpro_desktop.ui.analytics.charts import (
     BarEndLabels,
+    CardGrid,
     ChartCard,
     DayAxis,
     PlotNote,
@@ -99,7 +100,7 @@ def _category_rows(
     return value_axis
 
 
-class ChartGrid(QWidget):
+class ChartGrid(CardGrid):
     """Messages per day (two columns wide), the pipeline, rates, sources and sectors."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -118,18 +119,7 @@ class ChartGrid(QWidget):
             "sources": ChartCard(self.tr("Prospects by source")),
             "sectors": ChartCard(self.tr("Prospects by sector")),
         }
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
-        grid.addWidget(self.cards["messages"], 0, 0, 1, 2)
-        grid.addWidget(self.cards["funnel"], 0, 2)
-        grid.addWidget(self.cards["rates"], 1, 0)
-        grid.addWidget(self.cards["sources"], 1, 1)
-        grid.addWidget(self.cards["sectors"], 1, 2)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
-        for row in range(2):
-            grid.setRowStretch(row, 1)
+        self.set_cards(list(self.cards.values()))
 
     def draw(self, data: AnalyticsData) -> None:
         """Replace every chart with ``data``'s."""
@@ -175,7 +165,9 @@ class ChartGrid(QWidget):
             bar_set.setBorderColor(color)
             bar_set.hovered.connect(
                 lambda shown, index, name=channel_name, values=values: self._tooltip(
-                    self.tr("%1, %2: %3 sent")
+                    formatting.plural(
+                        values[index], self.tr("%1, %2: 1 sent"), self.tr("%1, %2: %3 sent")
+                    )
                     .replace("%1", formatting.day(days[index]))
                     .replace("%2", name)
                     .replace("%3", formatting.number(values[index])),
@@ -270,7 +262,9 @@ class ChartGrid(QWidget):
             value_axis,
             [float(stage.reached) for stage in rows],
             [
-                self.tr("%1 now · %2 reached")
+                formatting.plural(
+                    stage.count, self.tr("1 now · %2 reached"), self.tr("%1 now · %2 reached")
+                )
                 .replace("%1", formatting.number(stage.count))
                 .replace("%2", formatting.percent(stage.share))
                 for stage in rows
@@ -371,6 +365,10 @@ class ChartGrid(QWidget):
         )
         self._tooltip(text, True)
 
+    def _prospects_tip(self, name: str, count: int) -> str:
+        sentence = formatting.plural(count, self.tr("%1: 1 prospect"), self.tr("%1: %2 prospects"))
+        return sentence.replace("%1", name).replace("%2", formatting.number(count))
+
     def _source_name(self, source: str) -> str:
         if source == UNSPECIFIED:
             return self.tr("Not specified")
@@ -406,12 +404,7 @@ class ChartGrid(QWidget):
                 shown: bool, pie_slice: QPieSlice = pie_slice, name: str = name, count: int = count
             ) -> None:
                 pie_slice.setExploded(shown)
-                self._tooltip(
-                    self.tr("%1: %2 prospects")
-                    .replace("%1", name)
-                    .replace("%2", formatting.number(count)),
-                    shown,
-                )
+                self._tooltip(self._prospects_tip(name, count), shown)
 
             pie_slice.hovered.connect(hovered)
         chart.addSeries(series)
@@ -465,9 +458,7 @@ class ChartGrid(QWidget):
         for bar_set in (named, rest):
             bar_set.hovered.connect(
                 lambda shown, index: self._tooltip(
-                    self.tr("%1: %2 prospects")
-                    .replace("%1", self._sector_name(rows[index][0]))
-                    .replace("%2", formatting.number(rows[index][1])),
+                    self._prospects_tip(self._sector_name(rows[index][0]), rows[index][1]),
                     shown,
                 )
             )

@@ -20,11 +20,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QLocale, QMargins, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsSimpleTextItem,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QSizePolicy,
     QStackedLayout,
@@ -242,6 +242,7 @@ class ChartCard(QFrame):
         self.title_label = QLabel(title)
         self.title_label.setObjectName("chartTitle")
         self.title_label.setFont(chart_font(1.0, bold=True))
+        self.title_label.setWordWrap(True)  # a title alone still too long takes two lines
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note_label = QLabel()
         self.note_label.setObjectName("chartNote")
@@ -260,19 +261,54 @@ class ChartCard(QFrame):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(f"color: {MUTED_COLOR}; padding: 12px;")
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 0, 0)
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.note_label)
+        self.header = QGridLayout()
+        self.header.setContentsMargins(0, 0, 0, 0)
+        self.header.setHorizontalSpacing(self.HEADER_GAP)
+        self.header.addWidget(self.title_label, 0, 0)
+        self.header.addWidget(self.note_label, 0, 1)
+        self.header.setColumnStretch(0, 1)
         body = QWidget()
         self.stack = QStackedLayout(body)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_label)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 8, 4)
-        layout.setSpacing(0)
-        layout.addLayout(header)
-        layout.addWidget(body, 1)
+        self._note_below = False
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(10, 6, 8, 4)
+        self._outer.setSpacing(0)
+        self._outer.addLayout(self.header)
+        self._outer.addWidget(body, 1)
+
+    HEADER_GAP = 8
+
+    @property
+    def note_below(self) -> bool:
+        """Whether the note sits under the title (a narrow card) instead of beside it."""
+        return self._note_below
+
+    def _arrange_header(self) -> None:
+        """Title and note side by side when both fit the card, else the note goes under
+        the title (left-aligned): a small window never runs one into the other."""
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        title = self.title_label.fontMetrics().horizontalAdvance(self.title_label.text())
+        note = self.note_label.sizeHint().width() if self.note_label.text() else 0
+        below = bool(note) and title + self.HEADER_GAP + note > room
+        if below == self._note_below:
+            return
+        self._note_below = below
+        self.header.removeWidget(self.note_label)
+        if below:
+            self.header.addWidget(self.note_label, 1, 0)
+            self.note_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self.header.addWidget(self.note_label, 0, 1)
+            self.note_label.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_header()
 
     def set_chart(self, chart: QChart, note: str = "") -> None:
         """Show ``chart`` (the card keeps it; the previous one is deleted)."""
@@ -282,11 +318,13 @@ class ChartCard(QFrame):
         if old is not None and old is not chart:
             old.deleteLater()
         self.note_label.setText(note)
+        self._arrange_header()
         self.stack.setCurrentWidget(self.view)
         self.view.setAccessibleName(self.title_label.text())
 
     def show_empty(self, text: str) -> None:
         self.note_label.setText("")
+        self._arrange_header()
         self.empty_label.setText(text)
         self.stack.setCurrentWidget(self.empty_label)
 
@@ -325,3 +363,49 @@ class PlotNote(QObject):
             box = item.boundingRect()
             item.setPos(plot.center().x() - box.width() / 2, y)
             y += box.height()
+
+
+class CardGrid(QWidget):
+    """Chart cards in three columns, or two when the window is narrow (1024 px): a card
+    never gets so narrow that its legend or row names are cut. The first card spans two
+    columns. Cards keep a minimum height; the tab scrolls rather than squash them."""
+
+    WIDE_FROM = 1200  # px of grid width for three columns
+    CARD_MIN_HEIGHT = 220
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(8)
+        self._cards: list[QWidget] = []
+        self.columns = 0
+
+    def set_cards(self, cards: Sequence[QWidget]) -> None:
+        self._cards = list(cards)
+        for card in self._cards:
+            card.setMinimumHeight(self.CARD_MIN_HEIGHT)
+        self._place(3)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        first, *rest = self._cards
+        self._grid.addWidget(first, 0, 0, 1, 2)
+        slots = [(0, 2)] if columns == 3 else []
+        slots += [(1 + i // columns, i % columns) for i in range(len(rest) + 2)]
+        used = 1
+        for card, (row, column) in zip(rest, slots, strict=False):
+            self._grid.addWidget(card, row, column)
+            used = max(used, row + 1)
+        for column in range(3):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for row in range(self._grid.rowCount()):  # rows left empty by a switch take no room
+            self._grid.setRowStretch(row, 1 if row < used else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(3 if event.size().width() >= self.WIDE_FROM else 2)

@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -184,7 +186,14 @@ class AnalyticsTab(QWidget):
         layout.setSpacing(8)
         layout.addLayout(tiles)
         layout.addWidget(self.charts, 1)
-        return page
+        # A short window (1024×600) scrolls the dashboard rather than squash the charts.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        self.scroll_area = scroll
+        return scroll
 
     def _build_empty_page(self) -> QWidget:
         page = QWidget()
@@ -327,6 +336,18 @@ class AnalyticsTab(QWidget):
             .replace("%2", formatting.number(count))
         )
 
+    def _replies(self, replied: int, sent: int) -> str:
+        """ "%1 replies to %2 messages", agreeing with both numbers in either language."""
+        if sent == 1:
+            text = formatting.plural(
+                replied, self.tr("1 reply to 1 message"), self.tr("%1 replies to 1 message")
+            )
+        else:
+            text = formatting.plural(
+                replied, self.tr("1 reply to %2 messages"), self.tr("%1 replies to %2 messages")
+            )
+        return text.replace("%1", formatting.number(replied)).replace("%2", formatting.number(sent))
+
     def _show_tiles(self, data: AnalyticsData) -> None:
         kpis, trend, days = data.kpis, data.trend, data.period
         new_contacts = int(trend.contacts_added.current or 0)
@@ -350,9 +371,7 @@ class AnalyticsTab(QWidget):
         replied = int(trend.messages_replied.current or 0)
         tile.set_value(
             formatting.percent(trend.response_rate.current),
-            self.tr("%1 replies to %2 messages")
-            .replace("%1", formatting.number(replied))
-            .replace("%2", formatting.number(sent))
+            self._replies(replied, sent)
             if sent
             else self.tr("No messages sent in %1 days").replace("%1", str(days)),
         )

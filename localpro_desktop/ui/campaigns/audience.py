@@ -241,9 +241,10 @@ class AudiencePicker(QWidget):
             left_out = self.tr("Left out: {reasons}").format(reasons=", ".join(phrases))
             text += f'<span style="color:{MUTED_COLOR}"> · {_esc(left_out)}</span>'
         elif n:
-            text += (
-                f'<span style="color:{MUTED_COLOR}"> · {_esc(self.tr("nobody left out"))}</span>'
-            )
+            # Translated outside the f-string: lupdate does not look inside one, so the
+            # words never reached the French catalogue (issue 16).
+            nobody = self.tr("nobody left out")
+            text += f'<span style="color:{MUTED_COLOR}"> · {_esc(nobody)}</span>'
         return text
 
     def _excluded_tooltip(self, audience: AudienceView) -> str:

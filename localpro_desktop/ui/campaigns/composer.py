@@ -5,27 +5,25 @@ audience and the preview need the whole width to be read side by side. Anything 
 or writes the database (segments, audience, saving, sending) runs on the task runner;
 template checks, the preview and the SMS counter are pure and run as the user types.
 The parts live beside it: ``form.py`` (the fields' layout, name and channel),
-``audience.py`` (recipients), ``message_editor.py``, ``preview.py``, ``schedule.py`` and
-``sending.py`` (the Send confirmation's sentences).
+``audience.py`` (recipients), ``message_editor.py``, ``preview.py``, ``schedule.py``,
+``sending.py`` (the Send confirmation's sentences), ``channel_notice.py`` (no service can
+send on the channel yet: said before Send) and ``composer_bars.py`` (top and bottom rows).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel
 from localpro_desktop.domain.plans import LimitCheck, Plan, next_reset
-from localpro_desktop.domain.sms import sms_length
 from localpro_desktop.services.campaign_drafts import (
     AudienceView,
     CampaignDraft,
@@ -37,20 +35,23 @@ from localpro_desktop.services.campaign_drafts import (
     message_quota,
     save_draft,
     send_now,
+    sms_spread,
 )
+from localpro_desktop.services.channel_setup import set_up_channels
 from localpro_desktop.services.segments import SegmentInfo
 from localpro_desktop.services.usage import UsageLine, today_utc
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns import widgets
 from localpro_desktop.ui.campaigns.audience import AudiencePicker
+from localpro_desktop.ui.campaigns.channel_notice import ChannelNotice
+from localpro_desktop.ui.campaigns.composer_bars import ComposerFooter, ComposerHeader
 from localpro_desktop.ui.campaigns.form import ComposerForm
 from localpro_desktop.ui.campaigns.message_editor import MessageEditor
 from localpro_desktop.ui.campaigns.preview import MessagePreview
 from localpro_desktop.ui.campaigns.schedule import ScheduleField
 from localpro_desktop.ui.campaigns.sending import SendTexts
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.style import ERROR_COLOR
 from localpro_desktop.ui.tasks import guarded
 
 
@@ -96,59 +97,38 @@ class CampaignComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(8)
-        layout.addLayout(self._build_top())
+        self.header = ComposerHeader()
+        self.back_button, self.heading = self.header.back_button, self.header.heading
+        layout.addWidget(self.header)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         columns.addWidget(self.form, 3)
         columns.addWidget(self.preview, 2)
         layout.addLayout(columns, 1)
-        layout.addWidget(self._separator())
-        layout.addLayout(self._build_bottom())
+        # Said before Send is pressed: nothing can go out on a channel with no service.
+        self.channel_notice = ChannelNotice()
+        layout.addWidget(self.channel_notice)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        self.footer = ComposerFooter()
+        self.status_label = self.footer.status_label
+        self.cancel_button = self.footer.cancel_button
+        self.save_button = self.footer.save_button
+        self.send_button = self.footer.send_button
+        layout.addWidget(self.footer)
         self._connect_parts()
         self._show_channel()
         self._update_buttons()
 
     # == construction ===================================================================
 
-    def _build_top(self) -> QHBoxLayout:
-        top = QHBoxLayout()
-        self.back_button = QPushButton("← " + self.tr("Campaigns"))
-        self.back_button.setToolTip(self.tr("Back to the list of campaigns"))
-        self.back_button.clicked.connect(self.cancel)
-        top.addWidget(self.back_button)
-        top.addSpacing(8)
-        self.heading = QLabel(self.tr("New campaign"))
-        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        top.addWidget(self.heading, 1)
-        return top
-
-    def _build_bottom(self) -> QHBoxLayout:
-        bottom = QHBoxLayout()
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        bottom.addWidget(self.status_label, 1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.save_button = QPushButton(self.tr("Save draft"))
-        self.save_button.clicked.connect(self.save)
-        self.send_button = QPushButton(self.tr("Send now…"))
-        self.send_button.setDefault(True)
-        self.send_button.clicked.connect(self.send)
-        for button in (self.cancel_button, self.save_button, self.send_button):
-            button.setMinimumWidth(110)
-            bottom.addWidget(button)
-        return bottom
-
-    @staticmethod
-    def _separator() -> QFrame:
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        return line
-
     def _connect_parts(self) -> None:
+        self.back_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button.clicked.connect(self.save)
+        self.send_button.clicked.connect(self.send)
         self.name_edit.textChanged.connect(self._mark_dirty)
         self.form.sig_channel_changed.connect(self._channel_changed)
         self.recipients.sig_source_changed.connect(self._mark_dirty)
@@ -192,19 +172,22 @@ class CampaignComposer(QWidget):
         generation = self._load_generation
         ws = self.ctx.ws
 
-        def load() -> tuple[int, list[SegmentInfo], EditState | None]:
+        def load() -> tuple[int, list[SegmentInfo], EditState | None, frozenset[Channel]]:
             edit = load_for_editing(ws, campaign_id) if campaign_id else None
-            return generation, list_segments(ws), edit
+            return generation, list_segments(ws), edit, set_up_channels(ws)
 
         self.ctx.runner.run(
             load, on_done=guarded(self, self._loaded), on_error=guarded(self, self._load_failed)
         )
 
     @Slot(object)
-    def _loaded(self, result: tuple[int, list[SegmentInfo], EditState | None]) -> None:
-        generation, segments, edit = result
+    def _loaded(
+        self, result: tuple[int, list[SegmentInfo], EditState | None, frozenset[Channel]]
+    ) -> None:
+        generation, segments, edit, set_up = result
         if generation != self._load_generation:
             return
+        self.channel_notice.set_up = set_up
         segment_id = self._show_saved(edit) if edit is not None else None
         self.recipients.show_segments(segments, segment_id)
         self._show_channel()
@@ -306,6 +289,7 @@ class CampaignComposer(QWidget):
         self.form.show_subject(channel is Channel.EMAIL)
         self.editor.set_channel(channel)
         self.preview.set_channel(channel)
+        self.channel_notice.show_for(channel)
         self._refresh_preview()
 
     def _recount(self) -> None:
@@ -334,10 +318,16 @@ class CampaignComposer(QWidget):
         idle = not self._loading and not self._busy
         counted = self.audience is not None
         self.save_button.setEnabled(idle)
-        self.send_button.setEnabled(idle and counted)
-        self.send_button.setToolTip(
-            "" if counted else self.tr("Wait until the recipients are counted.")
-        )
+        problem = self.channel_notice.problem(self.channel())
+        ready = self.channel_notice.ready(self.channel()) is True
+        self.send_button.setEnabled(idle and counted and ready)
+        if problem:
+            tip = problem
+        elif not counted:
+            tip = self.tr("Wait until the recipients are counted.")
+        else:
+            tip = ""
+        self.send_button.setToolTip(tip)
         self.save_button.setText(
             self.tr("Save and schedule")
             if self.schedule_check.isChecked()
@@ -347,8 +337,7 @@ class CampaignComposer(QWidget):
         self.cancel_button.setEnabled(not self._busy)
 
     def _show_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
-        self.status_label.setText(text)
+        self.footer.show_status(text, error=error)
 
     def _problems(self, *, sending: bool) -> tuple[str, QWidget | None]:
         """The first thing stopping a save (or a send), and the field to fix it in."""
@@ -365,6 +354,8 @@ class CampaignComposer(QWidget):
             )
         if not sending:
             return "", None
+        if problem := self.channel_notice.problem(draft.channel):
+            return problem, None
         if draft.channel is Channel.EMAIL and not draft.subject.strip():
             return self.tr("An e-mail needs a subject."), self.subject_edit
         if not draft.body.strip():
@@ -429,18 +420,31 @@ class CampaignComposer(QWidget):
             return
         self._set_busy(True, self.tr("Checking your plan…"))
         ws = self.ctx.ws
+        draft = self.draft()
+        members = self.recipients.members()
+
+        def check() -> tuple[UsageLine, Plan, frozenset[Channel], dict[int, int]]:
+            quota, plan = message_quota(ws)
+            # Each person's SMS as rendered for them: thousands are worth a worker.
+            spread = sms_spread(draft.body, members) if draft.channel is Channel.SMS else {}
+            return quota, plan, set_up_channels(ws), spread
+
         self.ctx.runner.run(
-            lambda: message_quota(ws),
+            check,
             on_done=guarded(self, self._confirm_send),
             on_error=guarded(self, self._save_failed),
         )
 
     @Slot(object)
-    def _confirm_send(self, result: tuple[UsageLine, Plan]) -> None:
-        quota, plan = result
+    def _confirm_send(
+        self, result: tuple[UsageLine, Plan, frozenset[Channel], dict[int, int]]
+    ) -> None:
+        quota, plan, set_up, spread = result
         self._set_busy(False, "")
+        self.channel_notice.set_up = set_up
+        self.channel_notice.show_for(self.channel())
         audience = self.audience
-        if audience is None:
+        if audience is None or self._refuse(*self._problems(sending=True)):
             return
         draft = self.draft()
         n = len(audience.included)
@@ -448,11 +452,7 @@ class CampaignComposer(QWidget):
             check = LimitCheck(plan, quota.metric, quota.used, n, quota.limit)
             self.texts.warn_limit(self, check, next_reset(today_utc()))
             return
-        sms_parts = 0
-        if draft.channel is Channel.SMS:
-            rendered = self.preview.rendered_body(draft.body, self._template_error)
-            sms_parts = sms_length(rendered).segments
-        if not self.texts.ask_to_send(self, draft, n, quota, plan, sms_parts):
+        if not self.texts.ask_to_send(self, draft, n, quota, plan, spread):
             return
         self._set_busy(True, self.tr("Queuing {n} messages…").format(n=fmt.number(n)))
         ws = self.ctx.ws
@@ -467,6 +467,14 @@ class CampaignComposer(QWidget):
         self.campaign_id = outcome.campaign_id
         self._set_busy(False, "")
         self._dirty = False
+        if outcome.not_set_up is not None:
+            # A service went away between the question and the send: saved, nothing queued.
+            notice = self.channel_notice
+            notice.set_up = (notice.set_up or frozenset()) - {outcome.not_set_up}
+            notice.show_for(self.channel())
+            self._update_buttons()
+            self._show_status(notice.problem(outcome.not_set_up, refused=True), error=True)
+            return
         if outcome.refused is None:
             self.sig_sent.emit(outcome.campaign_id, outcome.queued)
             return

@@ -19,15 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus, ShownState
 from localpro_desktop.services.campaign_views import CampaignRow
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
-from localpro_desktop.ui.campaigns.models import RecipientColumn, RecipientsModel, opens_tracked
+from localpro_desktop.ui.campaigns.models import (
+    RecipientColumn,
+    RecipientsModel,
+    opens_tracked,
+    waiting_text,
+)
 from localpro_desktop.ui.campaigns.widgets import (
-    CAMPAIGN_STATUS_COLORS,
     RECIPIENT_STATUS_COLORS,
+    STATE_COLORS,
     dot_icon,
+    state_label,
 )
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import CHANNEL_COLORS, ERROR_COLOR, MUTED_COLOR
@@ -83,6 +89,7 @@ class CampaignDetail(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.RichText)
+        self.subtitle.setWordWrap(True)  # a waiting campaign says why, at any width
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
@@ -227,10 +234,10 @@ class CampaignDetail(QWidget):
 
     def _subtitle(self, row: CampaignRow) -> str:
         channel_color = CHANNEL_COLORS[row.channel]
-        status_color = CAMPAIGN_STATUS_COLORS[row.status]
+        status_color = STATE_COLORS[row.state]
         parts = [
             f'<span style="color:{channel_color}">●</span> {_esc(labels.channel(row.channel))}',
-            f'<span style="color:{status_color}">{_esc(labels.campaign_status(row.status))}</span>',
+            f'<span style="color:{status_color}">{_esc(state_label(row.state))}</span>',
         ]
         if row.status is CampaignStatus.SCHEDULED and row.scheduled_at:
             parts.append(_esc(self.tr("goes out {when}").format(when=fmt.moment(row.scheduled_at))))
@@ -238,7 +245,9 @@ class CampaignDetail(QWidget):
             parts.append(_esc(self.tr("sent {when}").format(when=fmt.moment(row.sent_at))))
         else:
             parts.append(_esc(self.tr("created {when}").format(when=fmt.moment(row.created_at))))
-        if row.status is CampaignStatus.SENT:
+        if row.state is ShownState.WAITING:
+            parts.append(_esc(waiting_text(row)))
+        elif row.status is CampaignStatus.SENT:
             parts.append(_esc(self.tr("messages wait in the outbox until they can be delivered")))
         if row.failure_reason:
             parts.append(f'<span style="color:{ERROR_COLOR}">{_esc(row.failure_reason)}</span>')

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus, ShownState
 from localpro_desktop.services.campaign_views import (
     RECIPIENT_PAGE,
     CampaignRow,
@@ -33,10 +34,11 @@ from localpro_desktop.services.campaign_views import (
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns.widgets import (
-    CAMPAIGN_STATUS_COLORS,
     RECIPIENT_STATUS_COLORS,
+    STATE_COLORS,
     channel_icon,
     dot_icon,
+    state_label,
 )
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
@@ -168,7 +170,7 @@ class CampaignListModel(QAbstractTableModel):
             if column is CampaignColumn.CHANNEL:
                 return channel_icon(row.channel)
             if column is CampaignColumn.STATUS:
-                return dot_icon(CAMPAIGN_STATUS_COLORS[row.status])
+                return dot_icon(STATE_COLORS[row.state])
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
@@ -196,7 +198,7 @@ class CampaignListModel(QAbstractTableModel):
         if column is CampaignColumn.CHANNEL:
             return labels.channel(row.channel)
         if column is CampaignColumn.STATUS:
-            return labels.campaign_status(row.status)
+            return state_label(row.state)
         if column in _COUNT_ATTR:
             if self._blank(row, column):
                 return "—"
@@ -216,7 +218,7 @@ class CampaignListModel(QAbstractTableModel):
         if column is CampaignColumn.CHANNEL:
             return labels.channel(row.channel)
         if column is CampaignColumn.STATUS:
-            return list(CampaignStatus).index(row.status)
+            return list(ShownState).index(row.state)
         if column in _COUNT_ATTR:
             return int(getattr(row.stats, _COUNT_ATTR[column]))
         when = row.created_at if column is CampaignColumn.CREATED else self._when(row)
@@ -224,7 +226,7 @@ class CampaignListModel(QAbstractTableModel):
 
     def _foreground(self, row: CampaignRow, column: CampaignColumn) -> QColor | None:
         if column is CampaignColumn.STATUS:
-            return QColor(CAMPAIGN_STATUS_COLORS[row.status])
+            return QColor(STATE_COLORS[row.state])
         if column is CampaignColumn.FAILED and row.stats.failed and not self._blank(row, column):
             return QColor(ERROR_COLOR)
         if column in _COUNT_ATTR and self._blank(row, column):
@@ -238,6 +240,8 @@ class CampaignListModel(QAbstractTableModel):
             return self.tr("SMS does not report when a message is read.")
         if column is CampaignColumn.STATUS and row.failure_reason:
             return row.failure_reason
+        if column is CampaignColumn.STATUS and row.state is ShownState.WAITING:
+            return waiting_text(row)
         if column in _COUNT_ATTR and column is not CampaignColumn.RECIPIENTS:
             total = row.stats.recipients
             if total and not self._blank(row, column):
@@ -246,6 +250,29 @@ class CampaignListModel(QAbstractTableModel):
         if column is CampaignColumn.WHEN and row.status is CampaignStatus.SCHEDULED:
             return self.tr("Scheduled for {when}").format(when=fmt.moment(row.scheduled_at))
         return None
+
+
+def waiting_text(row: CampaignRow) -> str:
+    """Why a queued campaign has sent nothing: no service for its channel, or the outbox."""
+    queued = row.stats.by_status.get(RecipientStatus.QUEUED.value, 0)
+    # Literal contexts below: lupdate reads only literal arguments.
+    if not row.channel_set_up:
+        one = QCoreApplication.translate(
+            "CampaignStates", "No {channel} service is set up yet: 1 message waits until one is."
+        )
+        many = QCoreApplication.translate(
+            "CampaignStates", "No {channel} service is set up yet: {n} messages wait until one is."
+        )
+    else:
+        one = QCoreApplication.translate(
+            "CampaignStates", "1 message waits in the outbox; no provider has accepted it yet."
+        )
+        many = QCoreApplication.translate(
+            "CampaignStates", "{n} messages wait in the outbox; no provider has accepted one yet."
+        )
+    return (one if queued == 1 else many).format(
+        n=fmt.number(queued), channel=labels.channel(row.channel)
+    )
 
 
 # -- recipients ---------------------------------------------------------------------------
@@ -449,8 +476,8 @@ class RecipientsModel(QAbstractTableModel):
     def _display(self, row: RecipientRow, column: RecipientColumn) -> str:
         if column is RecipientColumn.CONTACT:
             return row.name
-        if column is RecipientColumn.ADDRESS:
-            return row.address
+        if column is RecipientColumn.ADDRESS:  # a number as everywhere else; e-mails as is
+            return fmt.typed_phone(row.address) if row.address.startswith("+") else row.address
         if column is RecipientColumn.STATUS:
             return labels.recipient_status(row.status)
         if column is RecipientColumn.ERROR:

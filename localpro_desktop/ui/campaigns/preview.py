@@ -25,6 +25,7 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.templates import render
 from localpro_desktop.services.campaign_drafts import AudienceMember
+from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.campaigns.widgets import BUBBLE_TEXT, PREVIEW_BUBBLES
 from localpro_desktop.ui.i18n import error_text
 from localpro_desktop.ui.style import CHANNEL_COLORS, MUTED_COLOR
@@ -191,7 +192,10 @@ class MessagePreview(QFrame):
         color = MUTED_COLOR if placeholder else BUBBLE_TEXT
         self.body.setStyleSheet(f"background: transparent; color: {color};")
         self.address.setText(self._address_line(member, channel))
-        self.note.setText(self._note(member, subject + "\n" + body, error))
+        template = subject + "\n" + body
+        notes = [self._note(member, template, error), self._fallback_note(member, template, error)]
+        self.note.setText("\n".join(n for n in notes if n))
+        self.note.setToolTip(self._fallback_names(template) if not error else "")
         return error
 
     def rendered_body(self, body: str, error: str) -> str:
@@ -220,3 +224,49 @@ class MessagePreview(QFrame):
         if not empty:
             return ""
         return self.tr("Blank for this person: {fields}").format(fields=", ".join(empty))
+
+    def _with_fallback(self, template: str) -> list[AudienceMember]:
+        """Recipients whose {{first_name}} (used by the template) is their company name."""
+        if "first_name" not in _FIELD_IN_TEMPLATE.findall(template):
+            return []
+        return [m for m in self._members.values() if "first_name" in m.fallbacks]
+
+    def _fallback_note(self, member: AudienceMember | None, template: str, error: str) -> str:
+        """Say when {{first_name}} silently becomes the company name: for whom, how many.
+
+        A business with no contact person reads "Hello Pharmacie Awa"; the writer should
+        know before sending, and may choose other words.
+        """
+        if error or member is None:
+            return ""
+        affected = self._with_fallback(template)
+        if not affected:
+            return ""
+        field = self._field_names.get("first_name", "first_name")
+        lines = []
+        if member in affected:
+            lines.append(
+                self.tr("No contact person: “{field}” is the company name here.").format(
+                    field=field
+                )
+            )
+        n, total = len(affected), len(self._members)
+        everyone = (
+            self.tr("1 of {total} recipients has no contact person: “{field}” is the company name.")
+            if n == 1
+            else self.tr(
+                "{n} of {total} recipients have no contact person: “{field}” is their company name."
+            )
+        )
+        lines.append(everyone.format(n=fmt.number(n), total=fmt.number(total), field=field))
+        return "\n".join(lines)
+
+    def _fallback_names(self, template: str) -> str:
+        """Who they are (the first 15), for the note's tooltip."""
+        affected = sorted(m.display_name for m in self._with_fallback(template))
+        if not affected:
+            return ""
+        shown = affected[:15]
+        if len(affected) > len(shown):
+            shown.append(self.tr("and {n} more").format(n=fmt.number(len(affected) - len(shown))))
+        return "\n".join(shown)

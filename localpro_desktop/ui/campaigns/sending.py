@@ -26,12 +26,12 @@ class SendTexts(QObject):
         n: int,
         quota: UsageLine,
         plan: Plan,
-        sms_parts: int,
+        sms_spread: dict[int, int],
     ) -> bool:
         return widgets.ask(
             parent,
             self.tr("Send campaign"),
-            self.confirm_text(draft, n, quota, plan, sms_parts),
+            self.confirm_text(draft, n, quota, plan, sms_spread),
             self.tr("Send 1 message")
             if n == 1
             else self.tr("Send {n} messages").format(n=fmt.number(n)),
@@ -53,8 +53,14 @@ class SendTexts(QObject):
         widgets.warn(parent, self.tr("Plan limit reached"), text)
 
     def confirm_text(
-        self, draft: CampaignDraft, n: int, quota: UsageLine, plan: Plan, sms_parts: int
+        self,
+        draft: CampaignDraft,
+        n: int,
+        quota: UsageLine,
+        plan: Plan,
+        sms_spread: dict[int, int],
     ) -> str:
+        """The question before sending; ``sms_spread``: parts → how many recipients' SMS."""
         question = (
             self.tr("Send “{name}” now to 1 person on {channel}?")
             if n == 1
@@ -79,16 +85,27 @@ class SendTexts(QObject):
                     after=fmt.number(quota.remaining - n),
                 )
             )
-        if draft.channel is Channel.SMS and sms_parts > 1:
-            lines.append(
-                self.tr("Each SMS is about {parts} parts long; operators bill every part.").format(
-                    parts=fmt.number(sms_parts)
-                )
-            )
+        if draft.channel is Channel.SMS and sms_spread:
+            lines.append(self.spread_text(sms_spread))
         lines.append(
             self.tr("Messages are queued and go out as soon as a connection is available.")
         )
         return "\n\n".join(lines)
+
+    def spread_text(self, spread: dict[int, int]) -> str:
+        """ "118 in 1 part, 4 in 2 parts": one name with "ï" lengthens only that message."""
+        spread = {parts: count for parts, count in spread.items() if parts}  # empty: none
+        if set(spread) <= {1}:
+            return self.tr("Every SMS fits in 1 part.")
+        phrases = [
+            (self.tr("{n} in 1 part") if parts == 1 else self.tr("{n} in {parts} parts")).format(
+                n=fmt.number(count), parts=fmt.number(parts)
+            )
+            for parts, count in sorted(spread.items())
+        ]
+        return self.tr("SMS length: {spread}. Operators bill every part.").format(
+            spread=", ".join(phrases)
+        )
 
     def limit_text(self, check: LimitCheck, resets_on: date | None) -> str:
         """The plan refusal with its numbers (the service's own sentence is English)."""

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -39,12 +38,12 @@ from localpro_desktop.services import campaign_drafts
 from localpro_desktop.services.campaign_views import CampaignRow, load_overview
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.campaigns import widgets
+from localpro_desktop.ui.campaigns.columns import CampaignTable
 from localpro_desktop.ui.campaigns.composer import CampaignComposer
 from localpro_desktop.ui.campaigns.detail import CampaignDetail
 from localpro_desktop.ui.campaigns.models import (
     ID_ROLE,
     VALUE_ROLE,
-    CampaignColumn,
     CampaignListModel,
 )
 from localpro_desktop.ui.changes import concerns
@@ -54,19 +53,6 @@ from localpro_desktop.ui.widgets import MessageBar, Tone
 
 _REFRESH_DELAY_MS = 150
 """Coalesces bursts of changes (save = create + recipients + schedule) into one reload."""
-
-_COLUMN_WIDTHS = {
-    CampaignColumn.CHANNEL: 110,
-    CampaignColumn.STATUS: 110,
-    CampaignColumn.RECIPIENTS: 100,
-    CampaignColumn.SENT: 78,
-    CampaignColumn.DELIVERED: 82,
-    CampaignColumn.OPENED: 78,
-    CampaignColumn.REPLIED: 82,
-    CampaignColumn.FAILED: 72,
-    CampaignColumn.CREATED: 128,
-    CampaignColumn.WHEN: 150,
-}
 
 
 class CampaignsTab(QWidget):
@@ -154,7 +140,8 @@ class CampaignsTab(QWidget):
         return page
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
+        # The name stretches and keeps its room; some counts step aside on small screens.
+        table = CampaignTable(self.model)
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -166,11 +153,6 @@ class CampaignsTab(QWidget):
         table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(CampaignColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
         # No sort indicator until the user clicks: the service's order (newest first) stays.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
 
-from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus, ShownState
+from localpro_desktop.ui import labels
 from localpro_desktop.ui.style import CHANNEL_COLORS, ERROR_COLOR, MUTED_COLOR
 
 CAMPAIGN_STATUS_COLORS: dict[CampaignStatus, str] = {
@@ -25,6 +26,10 @@ CAMPAIGN_STATUS_COLORS: dict[CampaignStatus, str] = {
     CampaignStatus.SENT: "#d08700",
     CampaignStatus.COMPLETED: "#1b8a45",
     CampaignStatus.FAILED: ERROR_COLOR,
+}
+STATE_COLORS: dict[ShownState, str] = {
+    **{ShownState(status.value): color for status, color in CAMPAIGN_STATUS_COLORS.items()},
+    ShownState.WAITING: "#b26a00",
 }
 RECIPIENT_STATUS_COLORS: dict[RecipientStatus, str] = {
     RecipientStatus.PENDING: MUTED_COLOR,
@@ -61,6 +66,13 @@ def dot_icon(color: str, size: int = 10) -> QIcon:
 
 def channel_icon(channel: Channel) -> QIcon:
     return dot_icon(CHANNEL_COLORS[channel])
+
+
+def state_label(state: ShownState) -> str:
+    """A campaign's state as the list and detail say it: never "Sent" with nothing sent."""
+    if state is ShownState.WAITING:
+        return QCoreApplication.translate("CampaignStates", "Waiting to send")
+    return labels.campaign_status(state.value)
 
 
 # Dialogs go through these two functions so tests can answer them without a modal loop.

@@ -108,6 +108,7 @@ class BoardArea(QStackedWidget):
         view.sig_open.connect(self.sig_open)
         view.sig_neighbour.connect(lambda step: self.focus_neighbour(status, step))
         view.sig_shift.connect(self.sig_shift)
+        view.sig_clicked.connect(self.sig_card_chosen)
 
     # -- what is shown ------------------------------------------------------------------
 
@@ -325,9 +326,12 @@ class BoardArea(QStackedWidget):
     def _selection_changed(self, status: PipelineStatus, selected: QItemSelection) -> None:
         if selected.isEmpty() or self._syncing_selection:
             return
-        # One card is selected on the whole board, not one per column.
+        # One column holds the selection on the whole board, not one per column.
         self.clear_selections(keep=status)
-        ident = self.columns[status].view.current_id()
+        view = self.columns[status].view
+        if view.pressing:
+            return  # the panel opens on release: nothing may move during a drag
+        ident = view.current_id()
         if ident:
             self.sig_card_chosen.emit(ident)
 

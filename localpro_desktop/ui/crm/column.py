@@ -5,6 +5,11 @@ what a board needs on top: a dashed outline while a card is dragged over it, a w
 empty column (so "nothing here" never looks like "still loading"), and keys so the board
 works without a mouse: ←/→ go to the neighbouring column, Ctrl+←/→ move the card one
 stage, Enter opens it, the Menu key opens its context menu.
+
+A press selects a card but opens nothing: the contact panel opens on release (a click),
+because opening it narrows every column, and during a drag that would move the column
+the user is aiming at from under the pointer. Ctrl/Shift+click select several cards of a
+column, dragged together. Drops land on the whole column, header included.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
+    QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -60,16 +68,20 @@ class CardListView(QListView):
     """←/→ pressed: move the focus one column left (-1) or right (+1)."""
     sig_shift = Signal(str, int)
     """Ctrl+←/→ on a card: move the contact one stage back (-1) or forward (+1)."""
+    sig_clicked = Signal(str)
+    """A card was pressed and released without a drag: show its panel."""
 
     def __init__(self, model: CardModel, delegate: CardDelegate, parent: QWidget | None = None):
         super().__init__(parent)
         self.card_model = model
         self.placeholder = ""
         self._drop_hover = False
+        self.pressing = False
+        """A mouse button is down on the list: selecting now opens nothing until release."""
         self.setModel(model)
         self.setItemDelegate(delegate)
         self.setUniformItemSizes(True)  # one sizeHint for all rows: layout stays O(1)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragEnabled(True)
@@ -96,9 +108,33 @@ class CardListView(QListView):
         if value:
             self.sig_open.emit(str(value))
 
+    # -- mouse ------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.pressing = True
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        clicked = self.pressing and event.button() == Qt.MouseButton.LeftButton
+        self.pressing = False
+        super().mouseReleaseEvent(event)
+        current = self.current_id()
+        index = self.indexAt(event.position().toPoint())
+        if clicked and current and index.isValid() and index.data(ID_ROLE) == current:
+            self.sig_clicked.emit(current)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        self.pressing = False  # a drag is not a click: the panel stays as it is
+        super().startDrag(supportedActions)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.pressing = False  # a release lost to a menu or another window
+        super().focusOutEvent(event)
+
     # -- keyboard ---------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.pressing = False
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
@@ -123,34 +159,39 @@ class CardListView(QListView):
             index = self.indexAt(pos)
             if index.isValid():
                 self.setCurrentIndex(index)
+        self.pressing = False  # the menu takes the release
         if index.isValid():
             self.sig_context_menu.emit(str(index.data(ID_ROLE)), self.viewport().mapToGlobal(pos))
             event.accept()
 
     # -- drop feedback ----------------------------------------------------------------
 
-    def _set_drop_hover(self, on: bool) -> None:
+    def set_drop_hover(self, on: bool) -> None:
         if self._drop_hover != on:
             self._drop_hover = on
             self.viewport().update()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        super().dragEnterEvent(event)
-        accepted = self.card_model.canDropMimeData(
+    def accepts(self, event: QDropEvent) -> bool:
+        """Cards from another column (never this one's own)."""
+        return self.card_model.canDropMimeData(
             event.mimeData(), Qt.DropAction.MoveAction, -1, -1, self.rootIndex()
         )
-        self._set_drop_hover(accepted)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        accepted = self.accepts(event)
+        self.set_drop_hover(accepted)
         if accepted:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._set_drop_hover(False)
+        self.set_drop_hover(False)
         super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self._set_drop_hover(False)
+        self.set_drop_hover(False)
         super().dropEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -218,11 +259,36 @@ class BoardColumn(QFrame):
         self.header = _Header(model.status)
         self.view = CardListView(model, delegate)
         self.view.setAccessibleName(labels.status(model.status))
+        self.setAcceptDrops(True)  # the header too: the column under the pointer takes it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
+
+    # Drops on the header (the list handles its own): the same rules as the list.
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        accepted = self.view.accepts(event)
+        self.view.set_drop_hover(accepted)
+        if accepted:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.view.set_drop_hover(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.view.set_drop_hover(False)
+        if self.view.accepts(event):
+            self.model.dropMimeData(
+                event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
+            )
+            event.acceptProposedAction()
 
     def set_count(self, count: int | None) -> None:
         self.header.count.setText("…" if count is None else fmt.number(count))

@@ -21,6 +21,7 @@ from localpro_desktop.services.board import BoardCounts, BoardFilter
 from localpro_desktop.services.segments import SegmentInfo, SegmentKind
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.i18n import translate_message
+from localpro_desktop.ui.widgets import clear_on_escape
 
 SEARCH_DELAY_MS = 250
 
@@ -61,6 +62,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Search names, companies, cities, phones…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
+        clear_on_escape(self.search)  # a second Escape closes the contact panel
         self.segment_combo = QComboBox()
         self.segment_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -199,8 +199,8 @@ class CardModel(QAbstractListModel):
         if card.company:
             lines.append(card.company)
         for label, value, reach in (
-            (self.tr("Phone"), card.phone, card.phone_reach),
-            (labels.channel("whatsapp"), card.whatsapp, card.whatsapp_reach),
+            (self.tr("Phone"), fmt.typed_phone(card.phone), card.phone_reach),
+            (labels.channel("whatsapp"), fmt.typed_phone(card.whatsapp), card.whatsapp_reach),
             (labels.channel("email"), card.email, card.email_reach),
         ):
             lines.append(f"{label}: {self._reach_text(value, reach)}")

@@ -273,8 +273,11 @@ class ContactPanel(QFrame):
         while self.fields.rowCount():
             self.fields.removeRow(0)
         rows: list[tuple[str, str]] = [
-            (self.tr("Phone"), self._address(d.phone, d.phone_e164)),
-            (labels.channel("whatsapp"), self._address(d.whatsapp, d.whatsapp_e164)),
+            (self.tr("Phone"), self._address(fmt.phone(d.phone, d.phone_e164), d.phone_e164)),
+            (
+                labels.channel("whatsapp"),
+                self._address(fmt.phone(d.whatsapp, d.whatsapp_e164), d.whatsapp_e164),
+            ),
             (labels.channel("email"), self._address(d.email, d.email_normalized)),
             (self.tr("Address"), html.escape(d.address)),
             (self.tr("Sector"), html.escape(labels.sector(d.sector, self.ctx.language))),
@@ -313,6 +316,10 @@ class ContactPanel(QFrame):
             old = labels.status(entry.old_status) if entry.old_status else "?"
             new = labels.status(entry.new_status) if entry.new_status else "?"
             return self.tr("Moved from {old} to {new}").format(old=old, new=new)
+        if kind == ActivityKind.CONVERTED.value and entry.source:
+            return self.tr("Converted from prospect ({source})").format(
+                source=labels.source(entry.source)
+            )
         return {
             ActivityKind.NOTE.value: self.tr("Note"),
             ActivityKind.CALL.value: self.tr("Call"),
@@ -325,6 +332,10 @@ class ContactPanel(QFrame):
     def entry_body(self, entry: TimelineEntry) -> str:
         body = entry.body.strip()
         if entry.kind == ActivityKind.CREATED.value and body == "Contact created":
+            return ""
+        if entry.kind == ActivityKind.CONVERTED.value:
+            # Written by the app in English when it happened; the title says it (and its
+            # source) in the user's language.
             return ""
         match = _OPT_OUT_NOTE.match(body)
         if match:

@@ -111,6 +111,11 @@ class BoardRefresher(QObject):
         """Flush what is pending once the current burst of changes pauses."""
         self.timer.start()
 
+    def reread(self, contact_ids: list[str]) -> None:
+        """Read these contacts' cards again soon (the tab's own change left them unsure)."""
+        self.pending.contact_ids.update(contact_ids)
+        self.timer.start()
+
     @Slot(object)
     def _on_changed(self, changes: object) -> None:
         if not isinstance(changes, ChangeSet) or not concerns(

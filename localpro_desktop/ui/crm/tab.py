@@ -32,7 +32,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from localpro_desktop.domain.activities import ActivityKind
-from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
+from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.services.board import (
     PAGE_SIZE,
     BoardCounts,
@@ -53,6 +53,7 @@ from localpro_desktop.ui.crm.dialogs import ContactDialog
 from localpro_desktop.ui.crm.export import ExportController
 from localpro_desktop.ui.crm.filter_bar import FilterBar
 from localpro_desktop.ui.crm.menu import CardMenu
+from localpro_desktop.ui.crm.move_messages import MoveMessages
 from localpro_desktop.ui.crm.moves import MoveController
 from localpro_desktop.ui.crm.panel import PANEL_WIDTH, ContactPanel
 from localpro_desktop.ui.crm.refresh import BoardRefresher
@@ -117,6 +118,7 @@ class CrmTab(QWidget):
         self.panel = ContactPanel(self.ctx)
         self.panel.hide()
         self.moves = MoveController(self.ctx, self.area, self.contacts, self)
+        self.move_messages = MoveMessages(self.moves, lambda: self._filter, self.show_message, self)
         self.exporter = ExportController(self.ctx, self)
         self.refresher = BoardRefresher(self.ctx, self.area, self.moves, self.panel, self)
 
@@ -144,8 +146,8 @@ class CrmTab(QWidget):
         self.sidebar.sig_segment_chosen.connect(self.choose_segment)
 
         area = self.area
-        area.sig_drop.connect(self._drop_requested)
-        area.sig_shift.connect(self._shift)
+        area.sig_drop.connect(self.moves.drop)
+        area.sig_shift.connect(self.moves.shift)
         area.sig_failed.connect(lambda message: self.show_message(message, error=True))
         area.sig_hidden.connect(self._hidden)
         area.sig_card_chosen.connect(self.open_panel)
@@ -156,6 +158,7 @@ class CrmTab(QWidget):
         area.sig_clear_filter_requested.connect(self.clear_filter)
         self.moves.sig_moved.connect(self._move_done)
         self.moves.sig_refused.connect(self._move_refused)
+        self.moves.sig_reread.connect(self.refresher.reread)
         self.exporter.sig_done.connect(self.sig_export_done)
         self.exporter.sig_message.connect(lambda text, error: self.show_message(text, error=error))
 
@@ -169,6 +172,9 @@ class CrmTab(QWidget):
         )
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_panel)
         QShortcut(QKeySequence.StandardKey.Find, self, bar.focus_search)
+        # Within the tab only; the search box and the note editor undo their own typing.
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_move)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.refresher.sig_reload.connect(self._reload_board)
         self.refresher.sig_segments_changed.connect(self._load_segments)
@@ -390,18 +396,6 @@ class CrmTab(QWidget):
 
     # -- moving cards -------------------------------------------------------------------
 
-    def _drop_requested(self, ids: list[str], source: str, target: str) -> None:
-        for ident in ids:
-            self.move_contact(ident, PipelineStatus(target), PipelineStatus(source))
-
-    def _shift(self, contact_id: str, step: int) -> None:
-        current = self.area.status_of(contact_id)
-        if current is None:
-            return
-        index = PIPELINE_ORDER.index(current) + step
-        if 0 <= index < len(PIPELINE_ORDER):
-            self.move_contact(contact_id, PIPELINE_ORDER[index], current)
-
     def move_contact(
         self,
         contact_id: str,
@@ -412,18 +406,16 @@ class CrmTab(QWidget):
         self.moves.move(contact_id, target, source)
 
     def _move_done(self, moved: MovedContact) -> None:
-        if not self._filter.shows(moved.status):
-            self.show_message(
-                self.tr("{name} moved to {status}; this segment does not show that stage.").format(
-                    name=moved.display_name, status=labels.status(moved.status)
-                )
-            )
         if self.panel.contact_id == moved.id:
             self.panel.load(moved.id)
         if not self.moves.in_flight:
             self._refresh_counts()
         self.refresher.pending.segments = True  # status rules ("Hot leads") change size
         self.refresher.soon()
+
+    def undo_move(self) -> None:
+        """Ctrl+Z: take back the latest move (the message's "Undo" names its own)."""
+        self.move_messages.undo()
 
     def _move_refused(self, contact_id: str, target: PipelineStatus, reason: str) -> None:
         if self.panel.contact_id == contact_id:

@@ -54,9 +54,11 @@ from localpro_desktop.services.map_points import (
     UNUSABLE,
     ContactLayerFilter,
     Layer,
+    LayerCoverage,
+    LayerData,
     RecordDetails,
     as_layer,
-    layer_body,
+    layer_data,
     layer_filter,
     record_details,
 )
@@ -76,6 +78,7 @@ from localpro_desktop.ui.map.scheme import (
     is_registered,
     register_schemes,
 )
+from localpro_desktop.ui.map.summary import missing_tooltip, summary_text
 from localpro_desktop.ui.map.tile_dialog import (
     TileSourceDialog,
     load_tile_settings,
@@ -111,12 +114,14 @@ class MapTab(QWidget):
         self._served: dict[Layer, int] = {"contacts": -1, "prospects": -1}
         self._points: dict[Layer, _PointsJob] = {}
         self._counts: dict[Layer, int] = {"contacts": 0, "prospects": 0}
+        self._coverage: dict[Layer, LayerCoverage] = {}  # placed approximately, missing, why
         self._ready = False
         self._page_errors: list[str] = []
         self._changed: set[Layer] = set()
         self._tile_settings = load_tile_settings(map_settings())
 
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a long "why not shown" must not widen the window
         self.tile_state = QLabel()
         self.tile_state.setStyleSheet(f"color: {MUTED_COLOR};")
         self.tiles_button = QPushButton(self.tr("Tiles…"))
@@ -124,8 +129,7 @@ class MapTab(QWidget):
         self.tiles_button.clicked.connect(self.edit_tiles)
         top = QHBoxLayout()
         top.setContentsMargins(8, 4, 8, 4)
-        top.addWidget(self.summary)
-        top.addStretch(1)
+        top.addWidget(self.summary, 1)
         top.addWidget(self.tile_state)
         top.addSpacing(8)
         top.addWidget(self.tiles_button)
@@ -257,19 +261,23 @@ class MapTab(QWidget):
         self._points[layer] = job
         ws, flt = self.ctx.ws, self._filters[layer]
 
-        def done(body: object) -> None:
-            job.body = body if isinstance(body, bytes) else None
+        def done(data: object) -> None:
+            job.body = data.body if isinstance(data, LayerData) else None
+            if isinstance(data, LayerData):
+                self._coverage[layer] = data.coverage
+                self._show_summary()
             self._answer_points(layer, job)
 
         def failed(message: str, _is_bug: bool) -> None:
             log.error("map points: %s", message)
             self._answer_points(layer, job)
 
-        def read() -> bytes:
+        def read() -> LayerData:
             started = time.perf_counter()
-            body = layer_body(ws, layer, flt)
-            log.debug("map %s: %d bytes in %.2f s", layer, len(body), time.perf_counter() - started)
-            return body
+            data = layer_data(ws, layer, flt)
+            spent = time.perf_counter() - started
+            log.debug("map %s: %d bytes in %.2f s", layer, len(data.body), spent)
+            return data
 
         self.ctx.runner.run(read, on_done=done, on_error=failed)
         return job
@@ -323,9 +331,10 @@ class MapTab(QWidget):
             "company": d.company,
             "sector": labels.sector(d.sector, language) if d.sector else "",
             "city": d.city,
-            "phone": d.phone,
+            "phone": fmt.typed_phone(d.phone),  # as in the lists and panels
             "status": status,
             "statusColor": color,
+            "approximate": self.tr("approximate (centre of the city)") if d.approximate else "",
         }
 
     def _points_url(self, layer: Layer) -> str:
@@ -347,6 +356,8 @@ class MapTab(QWidget):
                 "phone": self.tr("Phone:"),
                 "status": self.tr("Status:"),
                 "legend": self.tr("Pipeline"),
+                "position": self.tr("Position:"),
+                "approximate": self.tr("Hollow: approximate position (centre of the city)"),
             },
             "layers": {
                 "contacts": {
@@ -449,12 +460,11 @@ class MapTab(QWidget):
         if not self._ready:
             self.summary.setText(self.tr("Loading the map…"))
             return
+        coverage = list(self._coverage.values())
         self.summary.setText(
-            self.tr("{contacts} contacts and {prospects} prospects on the map").format(
-                contacts=fmt.number(self._counts["contacts"]),
-                prospects=fmt.number(self._counts["prospects"]),
-            )
+            summary_text(self._counts["contacts"], self._counts["prospects"], coverage)
         )
+        self.summary.setToolTip(missing_tooltip() if any(c.missing for c in coverage) else "")
 
     @Slot()
     def _show_tile_state(self) -> None:

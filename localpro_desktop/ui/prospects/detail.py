@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.countries import COUNTRIES
-from localpro_desktop.domain.phones import format_international, parse_phone
+from localpro_desktop.domain.phones import parse_phone
 from localpro_desktop.services.prospects import ProspectRecord
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
@@ -87,6 +87,7 @@ class DetailPanel(QFrame):
         self.setMinimumWidth(300)
         self.prospect: ProspectRecord | None = None
         self.selected_ids: list[str] = []
+        self.converted_ids: set[str] = set()  # among several selected: contacts already
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -192,7 +193,7 @@ class DetailPanel(QFrame):
         self.many_title = QLabel()
         self.many_title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.many_title.setWordWrap(True)
-        hint = QLabel(
+        self.many_hint = hint = QLabel(
             self.tr(
                 "Convert them to contacts to follow them up in the CRM and include them "
                 "in campaigns."
@@ -200,16 +201,19 @@ class DetailPanel(QFrame):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {MUTED_COLOR};")
+        self.many_converted = QLabel()
+        self.many_converted.setWordWrap(True)
         self.many_convert = QPushButton()
         self.many_delete = QPushButton()
         self.many_delete.setStyleSheet(f"color: {ERROR_COLOR};")
         layout.addWidget(self.many_title)
         layout.addWidget(hint)
+        layout.addWidget(self.many_converted)
         layout.addSpacing(8)
         layout.addWidget(self.many_convert)
         layout.addWidget(self.many_delete)
         layout.addStretch(1)
-        self.many_convert.clicked.connect(lambda: self.sig_convert.emit(list(self.selected_ids)))
+        self.many_convert.clicked.connect(lambda: self.sig_convert.emit(self._to_convert()))
         self.many_delete.clicked.connect(lambda: self.sig_delete.emit(list(self.selected_ids)))
         return page
 
@@ -220,16 +224,41 @@ class DetailPanel(QFrame):
         self.selected_ids = []
         self.pages.setCurrentIndex(0)
 
-    def show_many(self, ids: list[str]) -> None:
+    def show_many(self, ids: list[str], converted: Collection[str] = ()) -> None:
+        """Several selected; ``converted``: those of them that are contacts already."""
         self.prospect = None
         self.selected_ids = list(ids)
-        count = len(ids)
+        self.converted_ids = set(converted) & set(ids)
+        count, done = len(ids), len(self.converted_ids)
+        left = count - done
         self.many_title.setText(
             self.tr("{count} prospects selected").format(count=fmt.number(count))
         )
-        self.many_convert.setText(self.tr("Convert {count} to contacts").format(count=count))
+        self.many_hint.setVisible(left > 0)
+        if done == count:
+            converted_text = self.tr("✓ They are all contacts in the CRM already.")
+        elif done:
+            converted_text = self.tr("✓ {count} of them are contacts already.").format(
+                count=fmt.number(done)
+            )
+        else:
+            converted_text = ""
+        self.many_converted.setText(converted_text)
+        self.many_converted.setStyleSheet(f"color: {OK_COLOR};")
+        self.many_converted.setVisible(bool(done))
+        # Only what is left to convert is offered: converting twice would do nothing.
+        self.many_convert.setText(self.tr("Convert {count} to contacts").format(count=left))
+        self.many_convert.setVisible(left > 0)
         self.many_delete.setText(self.tr("Delete {count} prospects").format(count=count))
         self.pages.setCurrentIndex(2)
+
+    def mark_converted(self, ids: Collection[str]) -> None:
+        """These became contacts: the panel stops offering to convert them."""
+        if self.pages.currentIndex() == 2:
+            self.show_many(self.selected_ids, self.converted_ids | set(ids))
+
+    def _to_convert(self) -> list[str]:
+        return [ident for ident in self.selected_ids if ident not in self.converted_ids]
 
     def show_prospect(self, prospect: ProspectRecord) -> None:
         self.prospect = prospect
@@ -280,10 +309,7 @@ class DetailPanel(QFrame):
         if not raw:
             return ""
         if e164:
-            try:
-                shown = format_international(e164)
-            except Exception:
-                shown = e164
+            shown = fmt.phone(raw, e164)
             return f"{_escape(shown)} <span style='color:{OK_COLOR}'>✓</span>"
         problem = texts.phone_problem(parse_phone(raw, region))
         return f"{_escape(raw)} <span style='color:{WARN_COLOR}'>⚠ {_escape(problem)}</span>"

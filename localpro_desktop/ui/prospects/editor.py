@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.countries import COUNTRIES
+from localpro_desktop.domain.messages import Message
 from localpro_desktop.domain.normalize import country_code
 from localpro_desktop.domain.plans import LimitCheck, PlanLimitError
 from localpro_desktop.domain.prospect_fields import EDITABLE
@@ -40,8 +41,9 @@ from localpro_desktop.domain.sectors import SECTORS
 from localpro_desktop.services.prospects import Duplicate, ProspectRecord, ProspectService
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
-from localpro_desktop.ui.prospects import feedback, texts
+from localpro_desktop.ui.prospects import dialog_guards, feedback, texts
 from localpro_desktop.ui.prospects.background import run_for
+from localpro_desktop.ui.prospects.whatsapp_link import WhatsAppLink
 from localpro_desktop.ui.style import MUTED_COLOR
 from localpro_desktop.ui.widgets import MessageBar, Tone
 
@@ -87,12 +89,14 @@ class ProspectDialog(QDialog):
         if prospect is not None:
             self._fill(prospect)
         else:
-            # Most small businesses here answer WhatsApp on their main number.
-            self.same_whatsapp.setChecked(True)
+            self.same_whatsapp.setChecked(True)  # until the number shows it is a landline
         for widget in (self.name, self.phone, self.email):
             widget.textChanged.connect(self._dupe_timer.start)
         self.city.editTextChanged.connect(self._dupe_timer.start)
         self._validate()
+        # What the form held when it opened: Escape asks before throwing away more.
+        self._pristine = self._typed()
+        self.question: QMessageBox | None = None  # the question being asked, if any
         if region is None:
             ws = ctx.ws
             run_for(self, ctx.runner, lambda: ws.region, on_done=self._region_loaded)
@@ -109,7 +113,8 @@ class ProspectDialog(QDialog):
 
     def _build(self, cities: list[str]) -> None:
         self._build_fields(cities)
-        self._build_duplicate_box()
+        self.duplicate_box = feedback.DuplicateBox()
+        self.duplicate_text = self.duplicate_box.text
         self.error_bar = MessageBar()
         layout = QVBoxLayout(self)
         layout.addLayout(self._columns())
@@ -127,9 +132,17 @@ class ProspectDialog(QDialog):
         ):
             edit.textChanged.connect(self._validate)
         self.country.currentIndexChanged.connect(self._validate)
+        # A new prospect's WhatsApp follows the import's rule (see whatsapp_link).
+        self.whatsapp_link = WhatsAppLink(
+            self.phone,
+            self.whatsapp,
+            self.same_whatsapp,
+            lambda: country_code(self._country_value()) or self.region,
+            by_rule=self.prospect is None,
+        )
+        self.country.currentIndexChanged.connect(self.whatsapp_link.follow)
+        self.same_whatsapp.toggled.connect(self._validate)
         self.country.activated.connect(self._country_activated)
-        self.same_whatsapp.toggled.connect(self._same_whatsapp_toggled)
-        self.phone.textChanged.connect(self._mirror_phone)
 
     def _country_activated(self, _index: int) -> None:
         self._country_chosen = True  # a late region must not undo the user's choice
@@ -230,20 +243,6 @@ class ProspectDialog(QDialog):
         columns.setColumnStretch(1, 1)
         return columns
 
-    def _build_duplicate_box(self) -> None:
-        self.duplicate_box = QFrame()
-        self.duplicate_box.setObjectName("duplicateBox")
-        self.duplicate_box.setStyleSheet(
-            "#duplicateBox { background: #fff4e5; border: 1px solid #b26a00;"
-            " border-radius: 4px; } #duplicateBox QLabel { color: #7a4a00; }"
-        )
-        box_layout = QVBoxLayout(self.duplicate_box)
-        box_layout.setContentsMargins(10, 6, 10, 6)
-        self.duplicate_text = QLabel()
-        self.duplicate_text.setWordWrap(True)
-        box_layout.addWidget(self.duplicate_text)
-        self.duplicate_box.hide()
-
     def _bottom(self) -> QHBoxLayout:
         self.buttons = QDialogButtonBox()
         self.save_button = QPushButton(self.tr("Save") if self.prospect else self.tr("Add"))
@@ -251,7 +250,7 @@ class ProspectDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.discard)
         required = QLabel(self.tr("* required"))
         required.setStyleSheet(f"color: {MUTED_COLOR};")
         bottom = QHBoxLayout()
@@ -331,16 +330,19 @@ class ProspectDialog(QDialog):
         }
         return {name: readers[name]().strip() for name in EDITABLE}
 
+    def _typed(self) -> dict[str, str]:
+        """The values the user controls: the country only once they chose one (the
+        workspace's may arrive after the form opens)."""
+        values = self.values()
+        if not self._country_chosen:
+            values.pop("country")
+        return values
+
+    def is_dirty(self) -> bool:
+        """Whether closing now would lose something the user typed."""
+        return self._typed() != self._pristine
+
     # -- inline validation ------------------------------------------------------------
-
-    def _same_whatsapp_toggled(self, checked: bool) -> None:
-        self.whatsapp.setEnabled(not checked)
-        if checked:
-            self.whatsapp.setText(self.phone.text())
-
-    def _mirror_phone(self, text: str) -> None:
-        if self.same_whatsapp.isChecked():
-            self.whatsapp.setText(text)
 
     def _check_phone(self, text: str, label: QLabel) -> bool:
         return feedback.phone(label, text, country_code(self._country_value()) or self.region)
@@ -357,9 +359,7 @@ class ProspectDialog(QDialog):
         else:
             feedback.say(self.name_feedback, self.tr("A business name is required"), ok=False)
         self._check_phone(self.phone.text(), self.phone_feedback)
-        if self.same_whatsapp.isChecked():
-            self.whatsapp_feedback.clear()
-        else:
+        if not self.whatsapp_link.explain(self.whatsapp_feedback):
             self._check_phone(self.whatsapp.text(), self.whatsapp_feedback)
         feedback.email(self.email_feedback, self.email.text())
         coordinates_ok = feedback.coordinates(
@@ -396,38 +396,49 @@ class ProspectDialog(QDialog):
         if request != self._dupe_request:
             return
         self.duplicates = list(found)
-        if not found:
-            self.duplicate_box.hide()
-        else:
-            lines = [
-                self.tr("{name} ({city}) — {reason}").format(
-                    name=d.prospect.business_name,
-                    city=d.prospect.city or "?",
-                    reason=texts.duplicate_reason(d.reason),
-                )
-                for d in found[:3]
-            ]
-            if len(found) > 3:
-                lines.append(self.tr("and {count} more").format(count=len(found) - 3))
-            intro = (
-                self.tr("This may already be in your prospects:")
-                if self.prospect is None
-                else self.tr("Other prospects look like this one:")
-            )
-            self.duplicate_text.setText(intro + "<br>" + "<br>".join(f"• {line}" for line in lines))
-            self.duplicate_box.show()
+        self.duplicate_box.show_duplicates(found, editing=self.prospect is not None)
         if self.prospect is None:
             self.save_button.setText(self.tr("Add anyway") if found else self.tr("Add"))
 
     # -- saving -----------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.saving:
+        if self.saving or self.question is not None:
             return
         self.name.setModified(True)
         if not self._validate():
             (self.name if not self.name.text().strip() else self.latitude).setFocus()
             return
+        values = self.values()
+        doubtful = dialog_guards.doubtful(
+            values,
+            self._pristine,
+            country_code(values["country"]) or self.region,
+            mirrored=self.same_whatsapp.isChecked(),
+        )
+        if doubtful:
+            self._asking(
+                dialog_guards.ask_doubtful(
+                    self, doubtful, save=self._write, fix=lambda: self._fix(doubtful[0])
+                )
+            )
+            return
+        self._write()
+
+    def _asking(self, box: QMessageBox) -> None:
+        self.question = box
+        box.finished.connect(self._question_closed)
+
+    def _question_closed(self) -> None:
+        self.question = None
+
+    def _fix(self, problem: Message) -> None:
+        key = str(problem.args.get("key", ""))
+        edit = {"phone": self.phone, "whatsapp": self.whatsapp}.get(key, self.email)
+        edit.setFocus()
+        edit.selectAll()
+
+    def _write(self) -> None:
         fields: dict[str, Any] = self.values()
         service = ProspectService(self.ctx.ws)
         allow_duplicate = bool(self.duplicates)
@@ -473,5 +484,17 @@ class ProspectDialog(QDialog):
         self._check_duplicates(explain)
 
     def reject(self) -> None:
+        """Escape or the window's close: ask first when something typed would be lost."""
+        if self.saving or self.question is not None:
+            return
+        if not self.is_dirty():
+            super().reject()
+            return
+        self._asking(
+            dialog_guards.ask_discard(self, editing=self.prospect is not None, discard=self.discard)
+        )
+
+    def discard(self) -> None:
+        """Close without saving and without asking (the Cancel button: a deliberate act)."""
         if not self.saving:
             super().reject()

@@ -8,12 +8,16 @@ written there first, and the French catalogue keeps them under that name.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from localpro_desktop.domain.emails import check_email
 from localpro_desktop.domain.normalize import normalize_prospect
 from localpro_desktop.domain.phones import format_international, parse_phone
+from localpro_desktop.services.prospects import Duplicate
 from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.style import ERROR_COLOR
 from localpro_desktop.ui.widgets import OK_COLOR
@@ -90,3 +94,49 @@ def coordinates(label: QLabel, lat: str, lon: str, region: str) -> bool:
         return False
     label.clear()
     return True
+
+
+class DuplicateBox(QFrame):
+    """The amber box under the form listing prospects the typed one may duplicate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("duplicateBox")
+        self.setStyleSheet(
+            "#duplicateBox { background: #fff4e5; border: 1px solid #b26a00;"
+            " border-radius: 4px; } #duplicateBox QLabel { color: #7a4a00; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
+        self.hide()
+
+    def show_duplicates(self, found: Sequence[Duplicate], *, editing: bool) -> None:
+        if not found:
+            self.hide()
+            return
+        lines = [
+            QCoreApplication.translate("ProspectDialog", "{name} ({city}) — {reason}").format(
+                name=html.escape(d.prospect.business_name, quote=False),
+                city=html.escape(d.prospect.city or "?", quote=False),
+                reason=texts.duplicate_reason(d.reason),
+            )
+            for d in found[:3]
+        ]
+        if len(found) > 3:
+            lines.append(
+                QCoreApplication.translate("ProspectDialog", "and {count} more").format(
+                    count=len(found) - 3
+                )
+            )
+        intro = (
+            QCoreApplication.translate("ProspectDialog", "Other prospects look like this one:")
+            if editing
+            else QCoreApplication.translate(
+                "ProspectDialog", "This may already be in your prospects:"
+            )
+        )
+        self.text.setText(intro + "<br>" + "<br>".join(f"• {line}" for line in lines))
+        self.show()

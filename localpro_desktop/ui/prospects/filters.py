@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from localpro_desktop.services.prospect_search import Choices, ProspectFilter
 from localpro_desktop.ui import labels
+from localpro_desktop.ui.widgets import clear_on_escape
 
 SEARCH_DELAY_MS = 250
 
@@ -32,6 +33,7 @@ class ProspectFilterBar(QWidget):
             QCoreApplication.translate("ProspectsTab", "Search names, phones, e-mails, notes…")
         )
         self.search.setClearButtonEnabled(True)
+        clear_on_escape(self.search)
         self.search.setMinimumWidth(240)
         self.sector_combo = _filter_combo(QCoreApplication.translate("ProspectsTab", "All sectors"))
         self.city_combo = _filter_combo(QCoreApplication.translate("ProspectsTab", "All cities"))

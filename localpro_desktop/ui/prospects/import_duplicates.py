@@ -6,6 +6,7 @@ policy's outcome before choosing it.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
     from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 
 
+MATCHES_SHOWN = 5  # duplicates listed with what they matched before "… and N more"
+
+
 @dataclass(frozen=True)
 class DryRun:
     report: ImportReport | None
@@ -49,8 +53,9 @@ class DuplicatesPage(QWizardPage):
         self.setTitle(self.tr("Rows you already have"))
         self.setSubTitle(
             self.tr(
-                "A row matches an existing record when the phone, the e-mail or the name "
-                "in the same city is the same. What should happen to those rows?"
+                "A row is a duplicate when its phone, its e-mail or its name in the same city "
+                "matches a record you have or an earlier row of the file. What should happen "
+                "to those rows?"
             )
         )
         self.setCommitPage(True)
@@ -172,7 +177,9 @@ class DuplicatesPage(QWizardPage):
             self.tr("Rows in the file: {count}").format(count=n(report.total_rows)),
             self.tr("New records to add: <b>{count}</b>").format(count=n(report.created)),
         ]
-        found = len(report.duplicates)
+        # A row repeating an earlier row of the file is not a record the user has.
+        found = sum(1 for p in report.duplicates if p.matched_row is None)
+        repeats = len(report.duplicates) - found
         if not found:
             lines.append(self.tr("Rows matching records you have: none"))
         elif self.wiz.policy is DuplicatePolicy.SKIP:
@@ -185,6 +192,16 @@ class DuplicatesPage(QWizardPage):
                     "Rows matching records you have: {count} ({updated} to update, "
                     "{unchanged} already up to date)"
                 ).format(count=n(found), updated=n(report.updated), unchanged=n(report.unchanged))
+            )
+        if repeats:
+            lines.append(
+                (
+                    self.tr("Rows repeating an earlier row of the file: {count}, to skip")
+                    if self.wiz.policy is DuplicatePolicy.SKIP
+                    else self.tr(
+                        "Rows repeating an earlier row of the file: {count}, combined with it"
+                    )
+                ).format(count=n(repeats))
             )
         if report.rejected:
             lines.append(
@@ -202,7 +219,27 @@ class DuplicatesPage(QWizardPage):
                 )
                 + "</span>"
             )
-        return "<br>".join(f"• {line}" for line in lines)
+        return "<br>".join(f"• {line}" for line in lines) + self._matches(report)
+
+    def _matches(self, report: ImportReport) -> str:
+        """The first duplicates, each with what it matched; the report lists them all."""
+        if not report.duplicates:
+            return ""
+        shown = report.duplicates[:MATCHES_SHOWN]
+        lines = [
+            self.tr("Row {row}: {match}").format(
+                row=p.row, match=html.escape(texts.duplicate_match(p), quote=False)
+            )
+            for p in shown
+        ]
+        more = len(report.duplicates) - len(shown)
+        if more:
+            lines.append(
+                self.tr("… and {count} more, all listed in the report at the end").format(
+                    count=fmt.number(more)
+                )
+            )
+        return f"<p style='color:{MUTED_COLOR}'>" + "<br>".join(lines) + "</p>"
 
     def isComplete(self) -> bool:
         return self.dry is not None and self.dry.report is not None

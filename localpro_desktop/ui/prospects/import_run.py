@@ -8,6 +8,7 @@ CSV file to fix in Excel.
 from __future__ import annotations
 
 import csv
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.plans import PlanLimitError
-from localpro_desktop.services.importing.importer import ImportReport, RowProblem, import_file
+from localpro_desktop.services.importing.importer import (
+    DuplicatePolicy,
+    ImportReport,
+    RowProblem,
+    import_file,
+)
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.prospects.background import run_for
@@ -159,19 +165,42 @@ class ProgressPage(QWizardPage):
 # -- 5. report ----------------------------------------------------------------------
 
 
+class Outcome(Enum):
+    REJECTED = "rejected"
+    TO_CHECK = "to_check"
+    DUPLICATE = "duplicate"
+
+
 class ProblemModel(QAbstractTableModel):
-    """Rejected rows, then warnings: a model because a messy file can have thousands."""
+    """Rejected rows, warnings, then duplicates (each with what it matched): a model
+    because a messy file can have thousands."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.items: list[tuple[bool, RowProblem]] = []
+        self.items: list[tuple[Outcome, RowProblem]] = []
+        self.skipped = True  # the duplicates were skipped (else combined with their match)
 
     def set_report(self, report: ImportReport) -> None:
         self.beginResetModel()
-        self.items = [(True, p) for p in report.rejected] + [
-            (False, p) for p in sorted(report.warnings, key=lambda p: p.row)
+        self.skipped = report.policy == DuplicatePolicy.SKIP.value
+        self.items = [
+            *((Outcome.REJECTED, p) for p in report.rejected),
+            *((Outcome.TO_CHECK, p) for p in sorted(report.warnings, key=lambda p: p.row)),
+            *((Outcome.DUPLICATE, p) for p in report.duplicates),
         ]
         self.endResetModel()
+
+    def outcome_text(self, outcome: Outcome) -> str:
+        if outcome is Outcome.REJECTED:
+            return self.tr("Rejected")
+        if outcome is Outcome.TO_CHECK:
+            return self.tr("Imported, to check")
+        return self.tr("Skipped, a duplicate") if self.skipped else self.tr("Combined, a duplicate")
+
+    def reason_text(self, outcome: Outcome, problem: RowProblem) -> str:
+        if outcome is Outcome.DUPLICATE:
+            return texts.duplicate_match(problem)
+        return texts.row_problem(problem.reason)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -189,17 +218,18 @@ class ProblemModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        rejected, problem = self.items[index.row()]
+        outcome, problem = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return str(problem.row)
             if index.column() == 1:
-                return self.tr("Rejected") if rejected else self.tr("Imported, to check")
-            return texts.row_problem(problem.reason)
+                return self.outcome_text(outcome)
+            return self.reason_text(outcome, problem)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
-            return QBrush(QColor(ERROR_COLOR if rejected else WARN_COLOR))
+            color = {Outcome.REJECTED: ERROR_COLOR, Outcome.TO_CHECK: WARN_COLOR}
+            return QBrush(QColor(color.get(outcome, MUTED_COLOR)))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return texts.row_problem(problem.reason)
+            return self.reason_text(outcome, problem)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
@@ -237,7 +267,7 @@ class ReportPage(QWizardPage):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 60)
-        self.table.setColumnWidth(1, 130)
+        self.table.setColumnWidth(1, 170)
         self.no_problem = QLabel(self.tr("✓ Every row was imported without a problem."))
         self.no_problem.setStyleSheet(f"color: {OK_COLOR};")
         self.save_button = QPushButton(self.tr("Save this list…"))
@@ -289,7 +319,7 @@ class ReportPage(QWizardPage):
 
     def rows_listed(self) -> list[tuple[int, str, bool]]:
         """(row, reason, rejected) as listed; what a test or a support script reads."""
-        return [(p.row, p.reason, rejected) for rejected, p in self.problems.items]
+        return [(p.row, p.reason, o is Outcome.REJECTED) for o, p in self.problems.items]
 
     def _save(self) -> None:
         report = self.wiz.report
@@ -301,8 +331,10 @@ class ReportPage(QWizardPage):
         )
         if not name:
             return
-        items = list(self.problems.items)
-        outcome = {True: self.tr("Rejected"), False: self.tr("Imported, to check")}
+        problems = self.problems
+        items = [
+            (p.row, problems.outcome_text(o), problems.reason_text(o, p)) for o, p in problems.items
+        ]
         header = [self.tr("Row"), self.tr("Outcome"), self.tr("Reason")]
 
         def write() -> None:
@@ -310,8 +342,6 @@ class ReportPage(QWizardPage):
             with open(name, "w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle, delimiter=";")
                 writer.writerow(header)
-                for rejected, problem in items:
-                    reason = texts.row_problem(problem.reason)
-                    writer.writerow([problem.row, outcome[rejected], reason])
+                writer.writerows(items)
 
         run_for(self, self.wiz.ctx.runner, write, database=False)

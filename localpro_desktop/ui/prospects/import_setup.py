@@ -191,9 +191,13 @@ class MappingPage(QWizardPage):
         self.preview.setWordWrap(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.whatsapp_rule = QLabel()
+        self.whatsapp_rule.setWordWrap(True)
+        self.whatsapp_rule.setStyleSheet(f"color: {MUTED_COLOR};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.whatsapp_rule)
 
     def initializePage(self) -> None:
         table = self.wiz.table
@@ -275,7 +279,23 @@ class MappingPage(QWizardPage):
                     used=len(self.wiz.mapping), total=len(table.headers)
                 )
             )
+        self.whatsapp_rule.setText(self._whatsapp_rule())
         self.completeChanged.emit()
+
+    def _whatsapp_rule(self) -> str:
+        """The WhatsApp rule, as it applies to this file (the importer's ``check_rows``)."""
+        fields = set(self.wiz.mapping.values())
+        if "whatsapp" in fields:
+            return self.tr(
+                "WhatsApp numbers come from the WhatsApp column only: a row with none there "
+                "gets none."
+            )
+        if "phone" in fields:
+            return self.tr(
+                "The file has no WhatsApp column: mobile numbers are also taken as WhatsApp "
+                "numbers, landlines are not."
+            )
+        return ""
 
     def missing(self) -> list[str]:
         return unmapped_required(self.wiz.mapping, self.wiz.kind)

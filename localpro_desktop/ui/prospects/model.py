@@ -9,7 +9,6 @@ sort: typing fast in the search field must never mix two result lists.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from localpro_desktop.domain.phones import format_international
 from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.services.prospect_search import (
     Column,
@@ -32,7 +30,7 @@ from localpro_desktop.services.prospect_search import (
     Sort,
     fetch_page,
 )
-from localpro_desktop.ui import labels
+from localpro_desktop.ui import formatting, labels
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.style import MUTED_COLOR, STATUS_COLORS
@@ -97,6 +95,11 @@ class ProspectTableModel(QAbstractTableModel):
 
     def row_of(self, prospect_id: str) -> int | None:
         return self._index.get(prospect_id)
+
+    def converted_among(self, prospect_ids: list[str]) -> set[str]:
+        """Which of these (loaded) prospects are contacts already."""
+        rows = (self.row_at(self._index.get(ident, -1)) for ident in prospect_ids)
+        return {row.id for row in rows if row is not None and row.contact_id}
 
     # -- queries ----------------------------------------------------------------------
 
@@ -257,9 +260,9 @@ class ProspectTableModel(QAbstractTableModel):
         if column == Column.CITY:
             return row.city
         if column == Column.PHONE:
-            return _shown_phone(row.phone, row.phone_e164)
+            return formatting.phone(row.phone, row.phone_e164)
         if column == Column.WHATSAPP:
-            return _shown_phone(row.whatsapp, row.whatsapp_e164)
+            return formatting.phone(row.whatsapp, row.whatsapp_e164)
         if column == Column.SOURCE:
             return labels.source(row.source)
         return self.tr("✓ Contact") if row.contact_id else ""
@@ -288,16 +291,3 @@ class ProspectTableModel(QAbstractTableModel):
         if column == Column.NAME:
             return row.business_name
         return None
-
-
-@lru_cache(maxsize=65_536)
-def _international(e164: str) -> str:
-    try:
-        return format_international(e164)
-    except Exception:  # a stored E.164 phonenumbers cannot re-read: show it as stored
-        return e164
-
-
-def _shown_phone(raw: str, e164: str | None) -> str:
-    """Valid numbers in one international format, formatted only when painted."""
-    return _international(e164) if e164 else raw

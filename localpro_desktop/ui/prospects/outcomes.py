@@ -9,6 +9,7 @@ there first, and the French catalogue keeps them under that name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,7 +17,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from localpro_desktop.services.prospect_search import ProspectFilter
 from localpro_desktop.services.prospects import ConversionResult
 from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.widgets import EmptyState, Tone
+
+if TYPE_CHECKING:
+    # Not at run time: the importer pulls in pandas, which the tab loads only to import.
+    from localpro_desktop.services.importing.importer import ImportReport
+
+BANNER_MATCHES = 3  # duplicates named in the banner; the wizard's report lists them all
 
 
 def converted_one(name: str, result: ConversionResult) -> str:
@@ -82,20 +90,38 @@ def confirm_delete(parent: QWidget, count: int, name: str) -> bool:
     return box.clickedButton() is delete
 
 
-def imported(report: object) -> tuple[str, Tone]:
-    """The import's summary, a warning when rows were rejected."""
-    created = getattr(report, "created", 0)
-    updated = getattr(report, "updated", 0)
-    rejected = len(getattr(report, "rejected", []))
+def imported(report: ImportReport) -> tuple[str, Tone]:
+    """The import's summary, a warning when rows were rejected or are to check.
+
+    Every count is there, skipped duplicates and values to check included, and the first
+    duplicates say what they matched (the wizard's report lists them all).
+    """
+    rejected, to_check = len(report.rejected), len(report.warnings)
     text = QCoreApplication.translate(
-        "ProspectsTab", "Import finished: {created} added, {updated} updated, {rejected} rejected."
+        "ProspectsTab",
+        "Import finished: {created} added, {updated} updated, {skipped} skipped as "
+        "duplicates, {rejected} rejected, {to_check} to check.",
     )
     message = text.format(
-        created=fmt.number(created),
-        updated=fmt.number(updated),
+        created=fmt.number(report.created),
+        updated=fmt.number(report.updated),
+        skipped=fmt.number(report.skipped_duplicate),
         rejected=fmt.number(rejected),
+        to_check=fmt.number(to_check),
     )
-    return message, Tone.WARNING if rejected else Tone.SUCCESS
+    matches = [
+        QCoreApplication.translate("ProspectsTab", "row {row}: {match}").format(
+            row=p.row, match=texts.duplicate_match(p)
+        )
+        for p in report.duplicates[:BANNER_MATCHES]
+    ]
+    if len(report.duplicates) > BANNER_MATCHES:
+        matches.append("…")
+    if matches:
+        message += " " + QCoreApplication.translate("ProspectsTab", "Duplicates: {list}").format(
+            list="; ".join(matches)
+        )
+    return message, Tone.WARNING if rejected or to_check else Tone.SUCCESS
 
 
 def show_empty(

@@ -52,6 +52,7 @@ from localpro_protocol.wire import Table
 if TYPE_CHECKING:
     # The wizard pulls in the importer, pandas and openpyxl (~1.5 s on a modest laptop):
     # loaded on the first Import click, not while the window opens.
+    from localpro_desktop.services.importing.importer import ImportReport
     from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 
 REFRESH_DELAY_MS = 150
@@ -338,7 +339,7 @@ class ProspectsTab(QWidget):
         if not ids:
             self.detail.show_nothing()
         elif len(ids) > 1:
-            self.detail.show_many(ids)
+            self.detail.show_many(ids, self.model.converted_among(ids))
         else:
             self._load_detail(ids[0])
 
@@ -442,6 +443,7 @@ class ProspectsTab(QWidget):
         return found.business_name if found is not None else ""
 
     def _converted(self, ids: list[str], names: dict[str, str], result: ConversionResult) -> None:
+        self.detail.mark_converted(ids)  # at once: the list's reload comes a moment later
         if len(ids) == 1 and result.contacts:
             contact_id = result.contacts[0].id
             name = names.get(ids[0]) or result.contacts[0].company
@@ -477,7 +479,7 @@ class ProspectsTab(QWidget):
             on_error=lambda message, _bug: self.message.show_message(message, Tone.ERROR),
         )
 
-    def _imported(self, report: object) -> None:
+    def _imported(self, report: ImportReport) -> None:
         self.message.show_message(*outcomes.imported(report))
 
     def _import_closed(self, wizard: ImportWizard) -> None:

@@ -9,6 +9,7 @@ a shorter wording for people here, picked by the message's id — never by parsi
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -27,6 +28,10 @@ from localpro_desktop.domain.plans import (
 )
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.i18n import translate_message
+
+if TYPE_CHECKING:
+    # Not at run time: the importer pulls in pandas, which the tab loads only to import.
+    from localpro_desktop.services.importing.importer import RowProblem
 
 # Strings are written out in full QCoreApplication.translate(...) calls: lupdate only
 # finds literal calls.
@@ -114,6 +119,18 @@ def duplicate_reason(reason: str) -> str:
     return translate_message(reason)
 
 
+def duplicate_match(problem: RowProblem) -> str:
+    """What a duplicate row of an import matched, and why: never just "already there"."""
+    reason = translate_message(problem.reason)
+    if problem.matched_row is not None:
+        return QCoreApplication.translate(
+            "ProspectTexts", "Matches row {other} of the file ({reason})"
+        ).format(other=problem.matched_row, reason=reason)
+    return QCoreApplication.translate(
+        "ProspectTexts", "Matches “{name}”, already in your records ({reason})"
+    ).format(name=problem.matched_name or problem.matched_id or "?", reason=reason)
+
+
 def plan_limit_message(check: LimitCheck, today: date | None = None) -> str:
     """PlanLimitError in the user's words: what is used, when it resets, what to do."""
     today = today or date.today()
@@ -172,8 +189,12 @@ def row_problem(reason: str) -> str:
             "ProspectTexts", "Only one coordinate given; both were left out"
         )
     if reason.id == row_msg.PHONE:
+        # The problem as it came (a Message): str() would lose its id, and so its wording.
+        problem = args["problem"]
         return QCoreApplication.translate("ProspectTexts", "{field} “{value}”: {problem}").format(
-            field=field_label(key), value=args["value"], problem=_phone_reason(str(args["problem"]))
+            field=field_label(key),
+            value=args["value"],
+            problem=_phone_reason(problem if isinstance(problem, str) else str(problem)),
         )
     if reason.id == row_msg.EMAIL:
         return QCoreApplication.translate(

@@ -1,0 +1,102 @@
+"""Which sending channels have a service (a provider account) set up in this workspace.
+
+No SMS, WhatsApp or e-mail provider can be connected yet: the outbox brings them. Until
+then every channel answers "not set up", and nothing may be queued or counted against
+the plan for it (a campaign read "Sent" while nothing could ever leave the laptop).
+
+The outbox plugs in here: each provider kind registers a ``ChannelProvider`` that says,
+from the workspace's own settings, whether it is ready. Screens and the CLI ask only
+``set_up_channels`` / ``require_set_up`` and need no change when providers arrive.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+from localpro_desktop.domain.campaigns import Channel
+from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import Message, joined
+from localpro_desktop.domain.messages import campaigns as msg
+from localpro_desktop.services.workspace import Workspace
+
+
+class ChannelProvider(Protocol):
+    """A way to send on one channel (an SMS gateway, a WhatsApp Business account…)."""
+
+    @property
+    def channel(self) -> Channel: ...
+
+    def is_set_up(self, ws: Workspace) -> bool:
+        """True when this workspace holds what the provider needs (account, keys)."""
+        ...
+
+
+class ChannelNotSetUpError(UserError):
+    """Sending was refused before anything was queued: no service for the channel."""
+
+    def __init__(self, channel: Channel) -> None:
+        super().__init__(not_set_up_message(channel, refused=True))
+        self.channel = channel
+
+
+_PROVIDERS: list[ChannelProvider] = []
+
+
+def register(provider: ChannelProvider) -> None:
+    """Make a provider kind known (the outbox does this at import)."""
+    if provider not in _PROVIDERS:
+        _PROVIDERS.append(provider)
+
+
+def unregister(provider: ChannelProvider) -> None:
+    if provider in _PROVIDERS:
+        _PROVIDERS.remove(provider)
+
+
+@contextmanager
+def registered(provider: ChannelProvider) -> Iterator[ChannelProvider]:
+    """A provider known only inside the block (tests, and a provider being tried out)."""
+    register(provider)
+    try:
+        yield provider
+    finally:
+        unregister(provider)
+
+
+def is_set_up(ws: Workspace, channel: Channel) -> bool:
+    return any(p.channel is channel and p.is_set_up(ws) for p in list(_PROVIDERS))
+
+
+def set_up_channels(ws: Workspace) -> frozenset[Channel]:
+    """The channels a campaign can go out on now (none until the outbox brings providers)."""
+    return frozenset(channel for channel in Channel if is_set_up(ws, channel))
+
+
+def not_set_up_message(channel: Channel, *, refused: bool = False) -> Message:
+    """What is missing, what it needs and where it will be set up, as one message.
+
+    ``refused``: said after a send was refused, so it also says nothing happened.
+    """
+    parts = [msg.NO_SERVICE[channel](), msg.SERVICE_NEEDS[channel]()]
+    if refused:
+        parts.append(msg.NOTHING_QUEUED())
+    return joined(parts, " ")
+
+
+def require_set_up(ws: Workspace, channel: Channel) -> None:
+    """Refuse (before any write) to send on a channel nothing can deliver."""
+    if not is_set_up(ws, channel):
+        raise ChannelNotSetUpError(channel)
+
+
+__all__ = [
+    "ChannelNotSetUpError",
+    "ChannelProvider",
+    "is_set_up",
+    "not_set_up_message",
+    "register",
+    "registered",
+    "require_set_up",
+    "set_up_channels",
+    "unregister",
+]
