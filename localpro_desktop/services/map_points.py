@@ -247,7 +247,9 @@ def layer_data(ws: Workspace, layer: Layer, flt: object | None) -> LayerData:
     if approx:
         extra = json.dumps(approx, ensure_ascii=False, separators=(",", ":"))
         points = extra if exact == "[]" else f"{exact[:-1]},{extra[1:]}"
-    cities: CountryCities | None = country_cities(home)
+    # The box is only for a map with nothing on it: reading the city table costs ~50 MB and
+    # half a second the first time (measured with bench_ui), so a map with points skips it.
+    cities: CountryCities | None = country_cities(home) if points == "[]" else None
     box = json.dumps(cities.bounds if cities is not None else None)
     body = f'{{"layer":{json.dumps(layer)},"points":{points},"country":{box}}}'.encode()
     return LayerData(body, LayerCoverage(placed.located, len(approx), no_city, unknown))

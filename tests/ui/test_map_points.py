@@ -144,8 +144,12 @@ def test_records_with_a_city_but_no_coordinates_sit_at_its_centre(tmp_path: Path
         assert got[near] == [14.7, -17.45, near, 0]  # its own position, not approximate
         assert hamlet not in got and lagos_sn not in got
         assert data.coverage == LayerCoverage(located=1, approximate=2, no_city=1, unknown_city=2)
-        # Nothing else to show: the page centres on the workspace's country (Senegal).
-        (south, west), (north, east) = document["country"]
+        # With points to show the page fits them: the city table is not read for a box.
+        assert document["country"] is None
+        # Nothing to show: the page centres on the workspace's country (Senegal).
+        empty = json.loads(layer_data(ws, "prospects", ProspectFilter(text="zzqx")).body)
+        assert empty["points"] == []
+        (south, west), (north, east) = empty["country"]
         assert 12 < south < north < 17 and -18 < west < east < -11
 
         contacts = layer_data(ws, "contacts", None)
