@@ -19,6 +19,7 @@ HEADLESS = (
     "localpro_desktop.store",
     "localpro_desktop.sync",
     "localpro_desktop.discovery",
+    "localpro_desktop.channels",
     "localpro_desktop.services",
     "localpro_desktop.cli",
     "localpro_cloud",

@@ -109,7 +109,13 @@ def test_one_number_reads_the_same_in_the_list_the_sheet_the_panel_and_the_card(
     qtbot.waitUntil(lambda: prospects.model.row_of(prospect_id) is not None, timeout=15_000)
     row = prospects.model.row_of(prospect_id)
     in_list = prospects.model.index(row, Column.PHONE).data()
-    qtbot.waitUntil(lambda: prospects.detail.prospect is not None)
+    # The tab selects its first row on its own: wait for the sheet of *this* prospect.
+    qtbot.waitUntil(
+        lambda: (
+            prospects.detail.prospect is not None and prospects.detail.prospect.id == prospect_id
+        ),
+        timeout=15_000,
+    )
     in_sheet = prospects.detail.field_text("phone")
 
     crm = CrmTab(ui_ctx)

@@ -1,0 +1,331 @@
+"""WhatsApp through Meta's WhatsApp Business Cloud API (a Graph API product).
+
+``send`` posts one message to ``POST /{version}/{phone-number-id}/messages`` with a bearer
+token: an approved template (the only way to open a conversation) or free text (only
+inside the 24 hours after the person last wrote). The API keeps no idempotency key, so the
+outbox key travels in ``biz_opaque_callback_data``, which Meta echoes back on the status
+webhooks; the returned ``wamid`` is the provider id. There is no per-message look-up:
+``lookup`` raises ``NotImplementedError`` and a message left in ``sending`` stays unknown.
+
+Errors are the Graph error body ``{"error": {"message", "type", "code", "error_data":
+{"details"}, "error_subcode", "fbtrace_id"}}``; the codes this adapter understands are in
+``_PERMANENT`` and ``_RATE_LIMITS`` (Meta's "WhatsApp error codes" page). The access token
+never appears in a repr, an exception or a log line: provider words are scrubbed of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from localpro_desktop.channels.base import (
+    Accepted,
+    AmbiguousSend,
+    ChannelKind,
+    OutboundMessage,
+    SendError,
+)
+from localpro_desktop.channels.transport import retry_after_seconds
+
+URL_ENV = "LOCALPRO_WHATSAPP_URL"
+PUBLIC_URL = "https://graph.facebook.com"
+# Graph API v25.0 was released 18 Feb 2026 and is available until 29 Jul 2028
+# (https://developers.facebook.com/docs/graph-api/changelog/versions/); v21.0 ends 21 Jan 2027.
+DEFAULT_VERSION = "v25.0"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+MAX_TEMPLATE_PAGES = 50
+
+# Codes whose refusal is final for this message; the words say what to do instead.
+_PERMANENT: dict[int, str] = {
+    131026: (
+        "This number cannot receive WhatsApp messages (not on WhatsApp, old app or "
+        "terms not accepted); an SMS may reach them"
+    ),
+    131047: (
+        "More than 24 hours since this person last wrote: only an approved template can "
+        "reach them now"
+    ),
+    131049: (
+        "Meta did not deliver this marketing message (per-person marketing limit); "
+        "do not resend it now"
+    ),
+    131050: "This person stopped marketing messages from this business",
+    190: "The WhatsApp access token was refused (expired or invalid): set a new one",
+}
+# Rate limits: (words, seconds to wait when the answer names no Retry-After).
+_RATE_LIMITS: dict[int, tuple[str, float]] = {
+    130429: ("Cloud API throughput for this number reached: slow down", 1.0),
+    131048: ("Spam rate limit: too many messages from this number were blocked or reported", 60.0),
+    131056: ("Too many messages to this person in a short time (pair rate limit)", 6.0),
+    4: ("Graph API application request limit reached", 60.0),
+    80007: ("WhatsApp Business Account rate limit reached", 60.0),
+}
+_SERVER_TROUBLE = {1, 2, 131000}  # unknown error, service unavailable, something went wrong
+_VARIABLE = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
+
+
+@dataclass(frozen=True)
+class WhatsAppTemplate:
+    """One message template of the WhatsApp Business Account, as the picker needs it."""
+
+    name: str
+    language: str
+    category: str
+    status: str
+    body: str
+    """The BODY component's text with its ``{{1}}`` / ``{{name}}`` placeholders."""
+    variables: int
+    """How many distinct body variables a send must fill (in order of appearance)."""
+    variable_names: tuple[str, ...] = ()
+    parameter_format: str = "POSITIONAL"
+
+
+class WhatsAppCloud:
+    """The WhatsApp Business Cloud API adapter (``Channel`` protocol)."""
+
+    kind = ChannelKind.WHATSAPP
+
+    def __init__(
+        self,
+        phone_number_id: str,
+        access_token: str,
+        business_account_id: str = "",
+        api_version: str = DEFAULT_VERSION,
+        base_url: str | None = None,
+        *,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.phone_number_id = phone_number_id
+        self.business_account_id = business_account_id
+        self.api_version = api_version
+        self.base_url = (base_url or os.environ.get(URL_ENV) or PUBLIC_URL).rstrip("/")
+        self.__token = access_token
+        self._client = httpx.Client(
+            timeout=timeout,
+            headers={"Authorization": f"Bearer {access_token}"},
+            follow_redirects=False,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"WhatsAppCloud(phone_number_id={self.phone_number_id!r}, "
+            f"business_account_id={self.business_account_id!r}, "
+            f"api_version={self.api_version!r}, base_url={self.base_url!r})"
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> WhatsAppCloud:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- sending -------------------------------------------------------------------------
+
+    def send(self, message: OutboundMessage) -> Accepted:
+        payload = build_payload(message)
+        url = f"{self.base_url}/{self.api_version}/{self.phone_number_id}/messages"
+        try:
+            response = self._client.post(url, json=payload)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            raise SendError("unreachable", _describe(exc), transient=True) from None
+        except (httpx.WriteError, httpx.WriteTimeout) as exc:
+            # The body did not all leave: Meta cannot have a complete request to act on.
+            raise SendError("unreachable", _describe(exc), transient=True) from None
+        except (httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError) as exc:
+            raise AmbiguousSend(
+                f"WhatsApp took the request but did not answer ({_describe(exc)}): "
+                "check the chat before resending"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise AmbiguousSend(f"WhatsApp send interrupted ({_describe(exc)})") from None
+        if response.is_success:
+            return _accepted(response)
+        raise self._error(response)
+
+    def lookup(self, message: OutboundMessage, since: datetime) -> Accepted | None:
+        raise NotImplementedError(
+            "The WhatsApp Cloud API has no per-message look-up; receipts come by webhook"
+        )
+
+    def _error(self, response: httpx.Response) -> SendError:
+        """Map a Graph error answer to a ``SendError`` (never carrying the token)."""
+        error = _graph_error(response)
+        code = error.get("code")
+        retry_after = _retry_after(response)
+        detail = self._scrub(_detail(error))
+        if isinstance(code, int) and code in _RATE_LIMITS:
+            words, wait = _RATE_LIMITS[code]
+            return SendError(
+                str(code),
+                _join(words, detail),
+                transient=True,
+                retry_after=retry_after if retry_after is not None else wait,
+            )
+        if response.status_code == 401 or code == 190:
+            return SendError("190", _PERMANENT[190], transient=False)
+        if isinstance(code, int) and code in _PERMANENT:
+            return SendError(str(code), _join(_PERMANENT[code], detail), transient=False)
+        if response.status_code >= 500 or code in _SERVER_TROUBLE:
+            return SendError(
+                str(code) if code is not None else f"http-{response.status_code}",
+                _join("WhatsApp had a temporary problem", detail),
+                transient=True,
+                retry_after=retry_after,
+            )
+        if response.status_code == 429:
+            return SendError(
+                str(code) if code is not None else "http-429",
+                _join("Too many requests", detail),
+                transient=True,
+                retry_after=retry_after if retry_after is not None else 60.0,
+            )
+        return SendError(
+            str(code) if code is not None else f"http-{response.status_code}",
+            detail or f"WhatsApp refused the message (HTTP {response.status_code})",
+            transient=False,
+        )
+
+    def _scrub(self, words: str) -> str:
+        return words.replace(self.__token, "[token]") if self.__token else words
+
+    # -- templates -----------------------------------------------------------------------
+
+    def list_templates(self, *, approved_only: bool = True) -> list[WhatsAppTemplate]:
+        """The account's message templates (approved ones only, unless told otherwise).
+
+        Follows Graph cursor paging: ``after`` from ``paging.cursors`` while the answer
+        carries ``paging.next`` (its absence marks the last page). The next-page URL itself
+        is not followed, so a changed base URL is never left for the public host.
+        """
+        if not self.business_account_id:
+            raise SendError(
+                "no-waba", "No WhatsApp Business Account id is configured", transient=False
+            )
+        url = f"{self.base_url}/{self.api_version}/{self.business_account_id}/message_templates"
+        params = {"fields": "name,language,status,category,components,parameter_format"}
+        found: list[WhatsAppTemplate] = []
+        for _ in range(MAX_TEMPLATE_PAGES):
+            try:
+                response = self._client.get(url, params=params)
+            except httpx.HTTPError as exc:
+                raise SendError("unreachable", _describe(exc), transient=True) from None
+            if not response.is_success:
+                raise self._error(response)
+            page = _json(response)
+            for item in page.get("data") or []:
+                if isinstance(item, dict):
+                    template = parse_template(item)
+                    if not approved_only or template.status == "APPROVED":
+                        found.append(template)
+            paging = page.get("paging") or {}
+            after = (paging.get("cursors") or {}).get("after")
+            if not paging.get("next") or not after:
+                break
+            params = {**params, "after": str(after)}
+        return found
+
+
+def build_payload(message: OutboundMessage) -> dict[str, Any]:
+    """The documented request body for one message (template when one is named)."""
+    to = re.sub(r"[\s().+-]", "", message.to)
+    if not to.isdigit():
+        raise SendError(
+            "invalid-number", "Not a phone number with its country code", transient=False
+        )
+    payload: dict[str, Any] = {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": to,
+    }
+    if message.template:
+        if not message.template_language:
+            raise SendError("no-language", "The template's language is missing", transient=False)
+        template: dict[str, Any] = {
+            "name": message.template,
+            "language": {"code": message.template_language},
+        }
+        if message.template_params:
+            template["components"] = [
+                {
+                    "type": "body",
+                    "parameters": [{"type": "text", "text": p} for p in message.template_params],
+                }
+            ]
+        payload.update(type="template", template=template)
+    else:
+        payload.update(type="text", text={"body": message.body})
+    if message.key:
+        payload["biz_opaque_callback_data"] = message.key
+    return payload
+
+
+def parse_template(item: dict[str, Any]) -> WhatsAppTemplate:
+    body = ""
+    for component in item.get("components") or []:
+        if isinstance(component, dict) and str(component.get("type", "")).upper() == "BODY":
+            body = str(component.get("text") or "")
+            break
+    names = tuple(dict.fromkeys(_VARIABLE.findall(body)))
+    return WhatsAppTemplate(
+        name=str(item.get("name") or ""),
+        language=str(item.get("language") or ""),
+        category=str(item.get("category") or ""),
+        status=str(item.get("status") or ""),
+        body=body,
+        variables=len(names),
+        variable_names=names,
+        parameter_format=str(item.get("parameter_format") or "POSITIONAL"),
+    )
+
+
+def _accepted(response: httpx.Response) -> Accepted:
+    try:
+        first = _json(response)["messages"][0]
+        wamid = str(first["id"])
+    except (KeyError, IndexError, TypeError):
+        raise AmbiguousSend(
+            f"WhatsApp answered HTTP {response.status_code} without a message id: "
+            "check the chat before resending"
+        ) from None
+    return Accepted(provider_id=wamid, status=str(first.get("message_status") or "accepted"))
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        data = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _graph_error(response: httpx.Response) -> dict[str, Any]:
+    error = _json(response).get("error")
+    return error if isinstance(error, dict) else {}
+
+
+def _detail(error: dict[str, Any]) -> str:
+    data = error.get("error_data")
+    details = data.get("details") if isinstance(data, dict) else None
+    return str(details or error.get("message") or "")
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    return retry_after_seconds(response.headers.get("Retry-After"))
+
+
+def _join(words: str, detail: str) -> str:
+    return f"{words} ({detail})" if detail else words
+
+
+def _describe(exc: httpx.HTTPError) -> str:
+    # The exception's class, never its text: request details could carry headers.
+    return type(exc).__name__
