@@ -28,7 +28,7 @@ from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.messages import campaigns as msg
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.domain.templates import check_template, render
-from localpro_desktop.services import channel_setup, usage
+from localpro_desktop.services import channel_setup, outbox, usage
 from localpro_desktop.services.records import get_live
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Campaign, CampaignRecipient, Contact
@@ -332,7 +332,7 @@ class CampaignService:
         return self._move(campaign_id, CampaignStatus.DRAFT, scheduled_at=None)
 
     def queue_send(self, campaign_id: str) -> Campaign:
-        """Hand every pending recipient to the outbox; counts against the message limit.
+        """Hand every pending recipient to the local outbox; counts against the message limit.
 
         Refused (``ChannelNotSetUpError``) before any write when no service is set up for
         the campaign's channel: nothing is queued, nothing is counted, it stays as it was.
@@ -361,6 +361,8 @@ class CampaignService:
             for recipient in pending:
                 recipient.status = RecipientStatus.QUEUED.value
                 recipient.queued_at = now
+            # The outbox rows, in this same transaction: queued means ready to leave.
+            outbox.enqueue(session, campaign, pending, now)
             campaign.status = CampaignStatus.SENT.value
             campaign.sent_at = now
             usage.record(session, Metric.MESSAGES, len(pending), f"campaign:{campaign.id}")
@@ -382,27 +384,43 @@ class CampaignService:
         changes = ChangeSet()
         with self.ws.write(changes) as session:
             recipient = get_live(session, CampaignRecipient, recipient_id, "recipient")
-            current = RecipientStatus(recipient.status)
-            when = at or utcnow()
-            if recipient_advances(current, status):
-                recipient.status = status.value
-                setattr(recipient, _TIMESTAMP_FOR[status], when)
-                if status in _IMPLIES_SENT and recipient.sent_at is None:
-                    recipient.sent_at = when  # a "delivered" receipt can overtake "sent"
-                if provider_id:
-                    recipient.provider_id = provider_id
-                if error:
-                    recipient.error = error
-                if status is RecipientStatus.SENT:
-                    self._note_message(session, recipient, when)
-            elif status in _TIMESTAMP_FOR and getattr(recipient, _TIMESTAMP_FOR[status]) is None:
-                setattr(recipient, _TIMESTAMP_FOR[status], when)
-            changes.add(Table.CAMPAIGN_RECIPIENTS, recipient.id)
+            self.apply_delivery(
+                session, changes, recipient, status, provider_id=provider_id, error=error, at=at
+            )
             campaign = session.get(Campaign, recipient.campaign_id)
             if campaign is not None:
                 self._maybe_complete(session, campaign)
                 changes.add(Table.CAMPAIGNS, campaign.id)
         return recipient
+
+    def apply_delivery(
+        self,
+        session: Session,
+        changes: ChangeSet,
+        recipient: CampaignRecipient,
+        status: RecipientStatus,
+        *,
+        provider_id: str = "",
+        error: str = "",
+        at: datetime | None = None,
+    ) -> None:
+        """``record_delivery``'s change in the caller's transaction (the dispatcher's too)."""
+        current = RecipientStatus(recipient.status)
+        when = at or utcnow()
+        if recipient_advances(current, status):
+            recipient.status = status.value
+            setattr(recipient, _TIMESTAMP_FOR[status], when)
+            if status in _IMPLIES_SENT and recipient.sent_at is None:
+                recipient.sent_at = when  # a "delivered" receipt can overtake "sent"
+            if provider_id:
+                recipient.provider_id = provider_id
+            if error:
+                recipient.error = error
+            if status is RecipientStatus.SENT:
+                self._note_message(session, recipient, when)
+        elif status in _TIMESTAMP_FOR and getattr(recipient, _TIMESTAMP_FOR[status]) is None:
+            setattr(recipient, _TIMESTAMP_FOR[status], when)
+        changes.add(Table.CAMPAIGN_RECIPIENTS, recipient.id)
 
     def fail(self, campaign_id: str, reason: str) -> Campaign:
         return self._move(campaign_id, CampaignStatus.FAILED, failure_reason=reason)

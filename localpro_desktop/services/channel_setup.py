@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
+from localpro_desktop.channels.base import Channel as Adapter
+from localpro_desktop.channels.base import ChannelKind
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import Message, joined
@@ -28,6 +30,14 @@ class ChannelProvider(Protocol):
 
     def is_set_up(self, ws: Workspace) -> bool:
         """True when this workspace holds what the provider needs (account, keys)."""
+        ...
+
+
+class SendingProvider(ChannelProvider, Protocol):
+    """A provider the dispatcher can send through: it builds the channel's adapter."""
+
+    def build(self, ws: Workspace) -> Adapter:
+        """The adapter for this workspace's account (credentials read from the keyring)."""
         ...
 
 
@@ -72,6 +82,23 @@ def set_up_channels(ws: Workspace) -> frozenset[Channel]:
     return frozenset(channel for channel in Channel if is_set_up(ws, channel))
 
 
+def build_channels(ws: Workspace) -> dict[ChannelKind, Adapter]:
+    """The adapters the dispatcher sends through: one per channel set up (first wins).
+
+    A provider that can say "set up" but cannot build an adapter (no ``build``) sends
+    nothing: the dispatcher leaves that channel's messages queued.
+    """
+    built: dict[ChannelKind, Adapter] = {}
+    for provider in list(_PROVIDERS):
+        kind = ChannelKind(provider.channel.value)
+        build = getattr(provider, "build", None)
+        if kind in built or build is None or not provider.is_set_up(ws):
+            continue
+        adapter = build(ws)
+        built[kind] = adapter
+    return built
+
+
 def not_set_up_message(channel: Channel, *, refused: bool = False) -> Message:
     """What is missing, what it needs and where it will be set up, as one message.
 
@@ -92,6 +119,8 @@ def require_set_up(ws: Workspace, channel: Channel) -> None:
 __all__ = [
     "ChannelNotSetUpError",
     "ChannelProvider",
+    "SendingProvider",
+    "build_channels",
     "is_set_up",
     "not_set_up_message",
     "register",

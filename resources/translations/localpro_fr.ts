@@ -3085,6 +3085,39 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>OutboxMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="181" />
+        <source>An outbox message that is {current} cannot become {target}.</source>
+        <translation>Un message de la boîte d'envoi à l'état {current} ne peut pas passer à {target}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="182" />
+        <source>No channel is set up yet: nothing to send.</source>
+        <translation>Aucun canal n'est encore configuré : rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="183" />
+        <source>Nothing to send now.</source>
+        <translation>Rien à envoyer pour l'instant.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="184" />
+        <source>Sent {sent}, failed {failed}, to retry {retried}, unknown (check before resending) {unknown}.</source>
+        <translation>Envoyés {sent}, échecs {failed}, à réessayer {retried}, inconnus (à vérifier avant de renvoyer) {unknown}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="185" />
+        <source>It is not known whether this message left: check with the recipient before resending.</source>
+        <translation>On ne sait pas si ce message est parti : vérifiez auprès du destinataire avant de le renvoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="186" />
+        <source>Gave up after {attempts} attempts: {words}</source>
+        <translation>Abandon après {attempts} tentatives : {words}</translation>
+    </message>
+</context>
+<context>
     <name>PhoneMessages</name>
     <message>
         <location filename="../../build/translations/domain_messages.py" line="16" />

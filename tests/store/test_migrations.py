@@ -169,7 +169,7 @@ def test_0005_upgrades_a_0004_workspace_and_search_returns_the_same_rows(
 
     ws = Workspace.open(WorkspacePaths(root), daily_backup=False)
     try:
-        assert current_revision(ws.engine) == head_revision() == "0005"
+        assert current_revision(ws.engine) == head_revision()
         svc = ProspectService(ws)
         for flt, (names_0004, total_0004) in before.items():
             page = svc.search(flt)
@@ -254,3 +254,59 @@ def test_opening_an_up_to_date_workspace_does_not_load_alembic(tmp_path: Path) -
 
     assert loaded() == "['alembic', 'mako']"  # a new workspace is migrated
     assert loaded() == "[]"
+
+
+def test_0006_adds_the_local_outbox_to_a_0005_workspace_with_a_campaign(tmp_path: Path) -> None:
+    """A campaign queued before 0006 keeps its rows; the outbox starts empty and is local."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    db = root / "localpro.sqlite"
+    engine = make_engine(db)
+    try:
+        upgrade_to(engine, "0005")
+        now = "2026-12-01 09:00:00.000000"
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO campaigns (id, name, channel, status, subject, body, segment_id,"
+                " scheduled_at, sent_at, completed_at, failure_reason, created_at, updated_at,"
+                " deleted_at) VALUES ('01900000-0000-7000-8000-00000000c001', 'Tabaski',"
+                " 'email', 'draft', 'Offre', 'Bonjour', NULL, NULL, NULL, NULL, '', ?, ?, NULL)",
+                (now, now),
+            )
+    finally:
+        engine.dispose()
+
+    ws = Workspace.open(WorkspacePaths(root), daily_backup=False)
+    try:
+        assert current_revision(ws.engine) == head_revision() == "0006"
+        assert ws.migration_backup is not None  # the 0005 file was kept before upgrading
+        live = {c["name"] for c in inspect(ws.engine).get_columns("outbox_messages")}
+        assert live == {c.name for c in Base.metadata.tables["outbox_messages"].columns}
+        indexes = {ix["name"] for ix in inspect(ws.engine).get_indexes("outbox_messages")}
+        assert {"ix_outbox_messages_due", "ix_outbox_messages_campaign"} <= indexes
+        with ws.engine.connect() as conn:
+            triggers = conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                " AND tbl_name = 'outbox_messages'"
+            ).scalar()
+            assert triggers == 0  # local only: never captured for sync
+            assert conn.exec_driver_sql("SELECT count(*) FROM outbox_messages").scalar() == 0
+            name = conn.exec_driver_sql("SELECT name FROM campaigns").scalar()
+            assert name == "Tabaski"
+    finally:
+        ws.close()
+
+
+def test_0006_downgrades_to_0005(tmp_path: Path) -> None:
+    paths = WorkspacePaths(tmp_path / "ws")
+    Workspace.open(paths, daily_backup=False).close()
+    engine = make_engine(paths.database)
+    try:
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0005")
+        assert current_revision(engine) == "0005"
+        assert "outbox_messages" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()

@@ -51,6 +51,7 @@ _MODULES = (
     "workspace",
     "analytics",
     "sync",
+    "outbox",
 )
 
 

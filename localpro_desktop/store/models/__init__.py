@@ -4,6 +4,7 @@ from localpro_desktop.store.models.activity import Activity
 from localpro_desktop.store.models.base import Base, SyncedMixin
 from localpro_desktop.store.models.campaign import Campaign, CampaignRecipient
 from localpro_desktop.store.models.contact import Contact
+from localpro_desktop.store.models.outbox import OutboxMessage
 from localpro_desktop.store.models.prospect import Prospect
 from localpro_desktop.store.models.segment import Segment, SegmentMember
 from localpro_desktop.store.models.sync import (
@@ -22,6 +23,7 @@ __all__ = [
     "Campaign",
     "CampaignRecipient",
     "Contact",
+    "OutboxMessage",
     "Prospect",
     "Segment",
     "SegmentMember",
