@@ -15,28 +15,14 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Literal
 
+from localpro_desktop.domain import prospect_fields
 from localpro_desktop.domain.messages import Message
 from localpro_desktop.domain.messages import importing as msg
 
 Kind = Literal["prospects", "contacts"]
 
-PROSPECT_FIELDS: tuple[str, ...] = (
-    "business_name",
-    "sector",
-    "city",
-    "country",
-    "address",
-    "phone",
-    "whatsapp",
-    "email",
-    "website",
-    "latitude",
-    "longitude",
-    "source_ref",
-    "notes",
-    "tags",
-    "contact_person",
-)
+PROSPECT_FIELDS: tuple[str, ...] = prospect_fields.EDITABLE
+"""A file may fill exactly the fields a person may type (one list: ``domain/prospect_fields``)."""
 CONTACT_FIELDS: tuple[str, ...] = (
     "first_name",
     "last_name",
