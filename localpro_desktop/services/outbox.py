@@ -42,6 +42,7 @@ def enqueue(
             "provider_id": "",
             "error_code": "",
             "error_words": "",
+            "extra": {},
             "created_at": now,
             "updated_at": now,
         }

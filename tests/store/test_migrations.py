@@ -278,7 +278,7 @@ def test_0006_adds_the_local_outbox_to_a_0005_workspace_with_a_campaign(tmp_path
 
     ws = Workspace.open(WorkspacePaths(root), daily_backup=False)
     try:
-        assert current_revision(ws.engine) == head_revision() == "0006"
+        assert current_revision(ws.engine) == head_revision()
         assert ws.migration_backup is not None  # the 0005 file was kept before upgrading
         live = {c["name"] for c in inspect(ws.engine).get_columns("outbox_messages")}
         assert live == {c.name for c in Base.metadata.tables["outbox_messages"].columns}
@@ -308,5 +308,71 @@ def test_0006_downgrades_to_0005(tmp_path: Path) -> None:
             command.downgrade(config, "0005")
         assert current_revision(engine) == "0005"
         assert "outbox_messages" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+
+
+def test_0007_keeps_campaigns_and_captures_the_new_campaign_fields(tmp_path: Path) -> None:
+    """A 0006 campaign keeps its fields; a change to a new field (who sends it, a pause)
+    is captured for sync like any other campaign field."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    engine = make_engine(root / "localpro.sqlite")
+    try:
+        upgrade_to(engine, "0006")
+        now = "2026-12-01 09:00:00.000000"
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO campaigns (id, name, channel, status, subject, body, segment_id,"
+                " scheduled_at, sent_at, completed_at, failure_reason, created_at, updated_at,"
+                " deleted_at) VALUES ('01900000-0000-7000-8000-00000000c001', 'Tabaski',"
+                " 'whatsapp', 'draft', '', 'Bonjour', NULL, NULL, NULL, NULL, '', ?, ?, NULL)",
+                (now, now),
+            )
+    finally:
+        engine.dispose()
+
+    ws = Workspace.open(WorkspacePaths(root), daily_backup=False)
+    try:
+        for table in ("campaigns", "outbox_messages"):
+            live = {c["name"] for c in inspect(ws.engine).get_columns(table)}
+            assert live == {c.name for c in Base.metadata.tables[table].columns}
+        with ws.engine.begin() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT name, sender_device_id, template_vars, paused_at FROM campaigns"
+            ).one()
+            assert tuple(row) == ("Tabaski", "", "[]", None)
+        with ws.write() as session:
+            from localpro_desktop.store.models import Campaign
+
+            campaign = session.get(Campaign, "01900000-0000-7000-8000-00000000c001")
+            assert campaign is not None
+            campaign.sender_device_id = ws.device_id
+            campaign.template_vars = ["first_name"]
+        with ws.engine.connect() as conn:
+            fields = {
+                f
+                for (f,) in conn.exec_driver_sql(
+                    "SELECT field FROM sync_outbox WHERE tbl = 'campaigns'"
+                )
+            }
+        assert {"sender_device_id", "template_vars"} <= fields
+    finally:
+        ws.close()
+
+
+def test_0007_downgrades_to_0006(tmp_path: Path) -> None:
+    paths = WorkspacePaths(tmp_path / "ws")
+    Workspace.open(paths, daily_backup=False).close()
+    engine = make_engine(paths.database)
+    try:
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0006")
+        assert current_revision(engine) == "0006"
+        columns = {c["name"] for c in inspect(engine).get_columns("campaigns")}
+        assert "sender_device_id" not in columns
+        assert "extra" not in {c["name"] for c in inspect(engine).get_columns("outbox_messages")}
     finally:
         engine.dispose()

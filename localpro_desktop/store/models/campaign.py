@@ -24,6 +24,17 @@ class Campaign(SyncedMixin, Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
     failure_reason: Mapped[str] = mapped_column(String(400), default="")
+    sender_device_id: Mapped[str] = mapped_column(String(36), default="")
+    """The laptop that pressed Send: only it dispatches (others show its progress)."""
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    template_name: Mapped[str] = mapped_column(String(200), default="")
+    """WhatsApp: the approved template the first message uses (empty: free text)."""
+    template_language: Mapped[str] = mapped_column(String(20), default="")
+    template_vars: Mapped[list[str]] = mapped_column(default=list)
+    """WhatsApp: the contact field that fills each template variable, in order."""
+    attachment_path: Mapped[str] = mapped_column(String(500), default="")
+    """E-mail: an image or PDF on the sending laptop (empty: none)."""
 
 
 class CampaignRecipient(SyncedMixin, Base):

@@ -5,6 +5,7 @@ this device, like ``sync_outbox``: no change-capture triggers, no tombstone.
 """
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -32,6 +33,9 @@ class OutboxMessage(Base):
     provider_id: Mapped[str] = mapped_column(String(200), default="")
     error_code: Mapped[str] = mapped_column(String(40), default="")
     error_words: Mapped[str] = mapped_column(String(400), default="")
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    """What only some channels use, rendered at queue time: ``html``, ``attachment``
+    (path), ``unsubscribe_url``, ``template``, ``template_language``, ``template_params``."""
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
