@@ -67,9 +67,7 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("template_language", sa.String(20), nullable=False, server_default="")
         )
-        batch.add_column(
-            sa.Column("template_vars", sa.JSON(), nullable=False, server_default="[]")
-        )
+        batch.add_column(sa.Column("template_vars", sa.JSON(), nullable=False, server_default="[]"))
         batch.add_column(
             sa.Column("attachment_path", sa.String(500), nullable=False, server_default="")
         )
