@@ -35,6 +35,14 @@ class StateKey(StrEnum):
     CLOCK_OFFSET = "clock_offset_ms"
     DEMO_SEED = "demo_seed"
     """The seed of the demo data the workspace holds (set by the demo, absent otherwise)."""
+    CHANNEL_EMAIL = "channel_email"
+    """This laptop's e-mail (SMTP) settings as JSON, never a secret (those are in the keyring)."""
+    CHANNEL_SMS = "channel_sms"
+    CHANNEL_WHATSAPP = "channel_whatsapp"
+    CHANNEL_PROBLEMS = "channel_problems"
+    """JSON {channel: words}: a channel the dispatcher stopped using (e.g. a refused login)."""
+    DISPATCH_LEASE = "dispatch_lease"
+    """Who dispatches now (the app or ``localpro dispatch``) and until when: one at a time."""
 
 
 OFFSET_TOLERANCE_MS = 2_000
