@@ -9,6 +9,7 @@ end (metric | measured | target | baseline | ratio) is meant for the main README
     .venv/bin/python bench/run_all.py --with-1m        # also search over 1,000,000 prospects
     .venv/bin/python bench/run_all.py --rows 10000     # quick smoke run
     .venv/bin/python bench/run_all.py --only import,export --markdown results.md
+    .venv/bin/python bench/run_all.py --only queue,dispatch   # the outbox (10,000 messages)
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ BENCHES: dict[str, str] = {
     "demo": "bench_demo.py",
     "sync": "bench_sync.py",
     "ui": "bench_ui.py",
+    "queue": "bench_queue.py",
+    "dispatch": "bench_dispatch.py",
 }
 
 

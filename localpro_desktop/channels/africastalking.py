@@ -10,6 +10,10 @@ a form-encoded request (``username``, ``to``, ``message``, optional ``from``) wi
 406 UserInBlacklist, 407 CouldNotRoute, 409 DoNotDisturbRejection, 500 InternalServerError,
 501 GatewayError, 502 RejectedByGateway (refused).
 
+Channel-wide refusals (``scope="channel"``: nothing was sent, every message would meet the
+same answer): HTTP 401 (username or API key refused), 402 InvalidSenderId and
+405 InsufficientBalance, and an unreachable server.
+
 Africa's Talking has no look-up of a sent message: its ``GET /version1/messaging`` fetches
 the *inbox* (incoming messages, ``lastReceivedId``), so ``lookup`` raises
 ``NotImplementedError`` and the outbox holds an ambiguous message as unknown.
@@ -30,7 +34,12 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
-from localpro_desktop.channels.transport import post_form, retry_after_seconds, short_text
+from localpro_desktop.channels.transport import (
+    http_client,
+    post_form,
+    retry_after_seconds,
+    short_text,
+)
 
 PUBLIC_URL = "https://api.africastalking.com"
 SANDBOX_URL = "https://api.sandbox.africastalking.com"
@@ -53,6 +62,11 @@ REFUSAL_NAMES = {
 TRANSIENT_CODES = frozenset({405, 500, 501, 502})
 """Not the recipient's fault and nothing was sent: worth trying again later. RiskHold (401)
 is *not* here: the provider holds that message for review, so a resend could duplicate it."""
+CHANNEL_CODES = {
+    402: "Africa's Talking refused the sender id; check the SMS channel's sender id",
+    405: "The Africa's Talking account has no balance left; top it up",
+}
+"""Per-recipient codes that say the account, not the person, is the problem."""
 
 
 class AfricasTalkingSms:
@@ -73,7 +87,7 @@ class AfricasTalkingSms:
         self.sender_id = sender_id
         self.base_url = (base_url or os.environ.get(URL_ENV) or PUBLIC_URL).rstrip("/")
         self._api_key = api_key
-        self._client = httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0))
+        self._client = http_client(timeout)
 
     def __repr__(self) -> str:
         return (
@@ -122,6 +136,7 @@ def _raise_for_http(response: httpx.Response) -> None:
             "Africa's Talking refused the username or API key; check the SMS channel's "
             f"credentials ({words})",
             transient=False,
+            scope="channel",
         )
     if status == 429 or status >= 500:
         raise SendError(
@@ -152,6 +167,11 @@ def _recipient_outcome(data: dict[str, Any], to: str) -> Accepted:
     if not recipients:
         # Whole request refused (e.g. "InvalidSenderId"): nothing was sent.
         words = str(sms_data.get("Message") or "no recipient in the answer")
+        for code, name in ((402, "InvalidSenderId"), (405, "InsufficientBalance")):
+            if name.lower() in words.lower():
+                raise SendError(
+                    str(code), f"{CHANNEL_CODES[code]} ({words})", transient=False, scope="channel"
+                )
         raise SendError("no_recipient", words, transient=False)
     recipient = next((r for r in recipients if r.get("number") == to), recipients[0])
     try:
@@ -164,6 +184,13 @@ def _recipient_outcome(data: dict[str, Any], to: str) -> Accepted:
             provider_id=str(recipient.get("messageId") or ""),
             status=ACCEPTED_CODES[code],
             parts=_parts(recipient.get("messageParts")),
+        )
+    if code in CHANNEL_CODES:
+        raise SendError(
+            str(code),
+            f"{CHANNEL_CODES[code]} ({status_words})" if status_words else CHANNEL_CODES[code],
+            transient=code in TRANSIENT_CODES,
+            scope="channel",
         )
     raise SendError(
         str(code),

@@ -1,6 +1,6 @@
 """The one interface every sending channel adapter implements.
 
-The outbox (not here yet) marks a message ``sending`` and commits before calling
+The outbox marks a message ``sending`` and commits before calling
 ``send``; whatever happens next, each adapter reports one of three outcomes:
 
 - ``Accepted``: the provider took the message (its id is kept to match receipts later);
@@ -12,6 +12,14 @@ The outbox (not here yet) marks a message ``sending`` and commits before calling
   after the request was written, SMTP DATA sent but not acknowledged). The outbox never
   resends such a message blindly: it asks ``lookup`` where the provider can answer, and
   otherwise holds it as "unknown — check before resending".
+
+A ``SendError`` with ``scope="channel"`` concerns every message of the channel, not this
+one: a refused login or API key, an expired token, a locked account, a server that cannot
+be reached (no connection). Nothing was sent; the dispatcher puts the message back without
+counting an attempt, stops the channel for the round and shows the words to the user.
+
+Adapters are called from several threads at once (the dispatcher's pool): ``send`` and
+``lookup`` must keep no per-call state on the adapter (HTTP clients are thread-safe).
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 
 class ChannelKind(StrEnum):
@@ -55,7 +63,10 @@ class OutboundMessage:
     """WhatsApp: an approved template's name (empty: free text, only inside 24 h)."""
     template_language: str = ""
     template_params: tuple[str, ...] = ()
-    """WhatsApp: the template body's variables, in order."""
+    """WhatsApp: the template body's variables' values, in order."""
+    template_param_names: tuple[str, ...] = ()
+    """WhatsApp: the variables' names, one per value, for a template with named parameters
+    (``{{first_name}}``); empty, or "1", "2", …: positional (``{{1}}``)."""
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -69,8 +80,15 @@ class Accepted:
     """SMS segments billed, where the provider says so."""
 
 
+Scope = Literal["message", "channel"]
+
+
 class SendError(Exception):
-    """The provider refused the message or could not be reached before it was sent."""
+    """The provider refused the message or could not be reached before it was sent.
+
+    ``scope="channel"``: the refusal concerns every message on this channel (credentials,
+    account, no connection), not this one; see the module.
+    """
 
     def __init__(
         self,
@@ -79,12 +97,18 @@ class SendError(Exception):
         *,
         transient: bool,
         retry_after: float | None = None,
+        scope: Scope = "message",
     ) -> None:
         super().__init__(f"{code}: {words}" if code else words)
         self.code = code
         self.words = words
         self.transient = transient
         self.retry_after = retry_after
+        self.scope: Scope = scope
+
+    @property
+    def channel_wide(self) -> bool:
+        return self.scope == "channel"
 
 
 class AmbiguousSend(Exception):

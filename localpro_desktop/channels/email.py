@@ -10,12 +10,21 @@ outbox needs (see ``base``):
 - the whole message and its final ``.`` were written but no reply came (cut, timeout):
   ``AmbiguousSend`` — the server may have queued it.
 
+Channel-wide (``scope="channel"``: nothing was sent and every message would meet the same
+answer): the server cannot be reached or refuses the connection, STARTTLS or TLS fails,
+the login is refused (535) or impossible, the sender address is refused (5xx at MAIL FROM),
+the signature logo cannot be read.
+
+An optional signature logo (``logo``) goes in the HTML part as an inline image
+(``multipart/related``, RFC 2387), shown under the message with the sender's name.
+
 The Message-ID comes from the outbox key (``email_build.message_id``), so a message sent
 again after an unknown outcome carries the same id and can be recognised as a duplicate.
 """
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import smtplib
 import socket
@@ -23,6 +32,7 @@ import ssl
 from base64 import b64encode
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final, Literal, get_args
 
@@ -31,6 +41,7 @@ from localpro_desktop.channels.base import (
     AmbiguousSend,
     ChannelKind,
     OutboundMessage,
+    Scope,
     SendError,
 )
 from localpro_desktop.channels.email_build import (
@@ -96,9 +107,12 @@ class SmtpChannel:
         helo_name: str | None = None,
         unsubscribe_mailto: str = "",
         unsubscribe_line: str = DEFAULT_UNSUBSCRIBE_LINE,
+        logo: Path | None = None,
     ) -> None:
         if security not in get_args(Security):
             raise ValueError(f"security must be one of {get_args(Security)}, not {security!r}")
+        if logo is not None and not (mimetypes.guess_type(logo.name)[0] or "").startswith("image/"):
+            raise ValueError(f"the signature logo must be an image, not {logo.name!r}")
         self.host = host
         self.port = port
         self.security: Security = security
@@ -111,6 +125,7 @@ class SmtpChannel:
         self.helo_name = helo_name or _default_helo()
         self.unsubscribe_mailto = unsubscribe_mailto
         self.unsubscribe_line = unsubscribe_line
+        self.logo = logo
 
     def __repr__(self) -> str:
         return (
@@ -121,6 +136,13 @@ class SmtpChannel:
     # -- the Channel protocol ------------------------------------------------------------
 
     def send(self, message: OutboundMessage) -> Accepted:
+        logo: tuple[bytes, str] | None = None
+        if self.logo is not None:
+            try:
+                logo = (self.logo.read_bytes(), mimetypes.guess_type(self.logo.name)[0] or "")
+            except OSError as exc:
+                words = f"cannot read the signature logo {self.logo.name!r}: {exc.strerror or exc}"
+                raise SendError("logo", words, transient=False, scope="channel") from None
         try:
             msg = build_message(
                 message,
@@ -128,6 +150,7 @@ class SmtpChannel:
                 from_name=self.from_name,
                 unsubscribe_mailto=self.unsubscribe_mailto,
                 unsubscribe_line=self.unsubscribe_line,
+                logo=logo,
             )
         except AddressError as exc:
             raise SendError("address", str(exc), transient=False) from None
@@ -173,7 +196,12 @@ class SmtpChannel:
             smtp.ehlo_or_helo_if_needed()
             if self.security == "starttls":
                 if not smtp.has_extn("starttls"):
-                    raise SendError("starttls", f"{where} does not offer STARTTLS", transient=False)
+                    raise SendError(
+                        "starttls",
+                        f"{where} does not offer STARTTLS",
+                        transient=False,
+                        scope="channel",
+                    )
                 smtp.starttls(context=self._context())
                 smtp.ehlo_or_helo_if_needed()
             return smtp
@@ -182,17 +210,20 @@ class SmtpChannel:
             raise
         except smtplib.SMTPResponseException as exc:
             _close(smtp)
-            raise self._refused(exc.smtp_code, exc.smtp_error, f"{where} at connection") from None
+            stage = f"{where} at connection"
+            raise self._refused(exc.smtp_code, exc.smtp_error, stage, scope="channel") from None
         except ssl.SSLEOFError as exc:
             _close(smtp)
-            raise SendError("connect", f"{where}: TLS cut: {exc}", transient=True) from None
+            words = f"{where}: TLS cut: {exc}"
+            raise SendError("connect", words, transient=True, scope="channel") from None
         except ssl.SSLError as exc:
             _close(smtp)
-            raise SendError("tls", f"{where}: TLS failed: {exc}", transient=False) from None
+            words = f"{where}: TLS failed: {exc}"
+            raise SendError("tls", words, transient=False, scope="channel") from None
         except (OSError, smtplib.SMTPException) as exc:
             _close(smtp)
             words = f"could not reach {where}: {exc or type(exc).__name__}"
-            raise SendError("connect", words, transient=True) from None
+            raise SendError("connect", words, transient=True, scope="channel") from None
 
     def _login(self, smtp: smtplib.SMTP) -> None:
         if not self.username:
@@ -205,19 +236,23 @@ class SmtpChannel:
                 f"the server refused the login for user {self.username!r}: "
                 f"{exc.smtp_code} {_reply_words(exc.smtp_error)}"
             )
-            raise SendError(str(exc.smtp_code), self._scrub(words), transient=transient) from None
+            raise SendError(
+                str(exc.smtp_code), self._scrub(words), transient=transient, scope="channel"
+            ) from None
         except smtplib.SMTPNotSupportedError:
             words = f"{self.host} offers no login (AUTH) on this connection"
-            raise SendError("auth", words, transient=False) from None
+            raise SendError("auth", words, transient=False, scope="channel") from None
         except smtplib.SMTPResponseException as exc:
-            raise self._refused(exc.smtp_code, exc.smtp_error, "login") from None
+            raise self._refused(exc.smtp_code, exc.smtp_error, "login", scope="channel") from None
         except (OSError, smtplib.SMTPException) as exc:
             # SMTPException without a code: no mechanism both sides know.
             if isinstance(exc, smtplib.SMTPServerDisconnected) or not isinstance(
                 exc, smtplib.SMTPException
             ):
-                raise SendError("connect", f"cut during login: {exc}", transient=True) from None
-            raise SendError("auth", self._scrub(str(exc)), transient=False) from None
+                words = f"cut during login: {exc}"
+                raise SendError("connect", words, transient=True, scope="channel") from None
+            words = self._scrub(str(exc))
+            raise SendError("auth", words, transient=False, scope="channel") from None
 
     def _envelope(self, smtp: smtplib.SMTP, to: str, utf8: bool) -> None:
         if utf8 and not smtp.has_extn("smtputf8"):
@@ -226,7 +261,9 @@ class SmtpChannel:
         try:
             code, resp = smtp.mail(self.from_address, ["SMTPUTF8"] if utf8 else [])
             if code != 250:
-                raise self._refused(code, resp, "MAIL FROM")
+                # The sender is the same for every message: a 5xx here refuses them all.
+                scope: Scope = "channel" if 500 <= code < 600 else "message"
+                raise self._refused(code, resp, "MAIL FROM", scope=scope)
             code, resp = smtp.rcpt(to)
             if code not in (250, 251):
                 raise self._refused(code, resp, "RCPT TO")
@@ -260,9 +297,11 @@ class SmtpChannel:
         if code != 250:
             raise self._refused(code, resp, "end of DATA")
 
-    def _refused(self, code: int, resp: bytes | str, stage: str) -> SendError:
+    def _refused(
+        self, code: int, resp: bytes | str, stage: str, *, scope: Scope = "message"
+    ) -> SendError:
         words = self._scrub(f"{_reply_words(resp)} (at {stage})")
-        return SendError(str(code), words, transient=not 500 <= code < 600)
+        return SendError(str(code), words, transient=not 500 <= code < 600, scope=scope)
 
     def _scrub(self, text: str) -> str:
         """Remove the password (and its AUTH encodings) should a server echo it back."""

@@ -1,8 +1,10 @@
 """Building one e-mail (RFC 5322 / MIME) from an ``OutboundMessage``; no network here.
 
 The shape: ``text/plain`` alone, or ``multipart/alternative`` (plain text, then HTML) when
-there is HTML, wrapped in ``multipart/mixed`` when there are attachments. Headers that are
-not plain ASCII (subject, the sender's name) are encoded per RFC 2047 by ``email.policy``.
+there is HTML, wrapped in ``multipart/mixed`` when there are attachments. A signature logo
+makes the HTML part ``multipart/related`` (the HTML, then the image it shows by ``cid:``,
+RFC 2387 / RFC 2392); without an HTML body, one is made from the text for it. Headers that
+are not plain ASCII (subject, the sender's name) are encoded per RFC 2047 by ``email.policy``.
 The Message-ID is made from the outbox key, so the same message always carries the same id
 and a receiver or provider can drop a duplicate.
 """
@@ -114,6 +116,28 @@ def _with_html_line(markup: str, link: str, href: str, line: str) -> str:
     return f"{markup[:at]}{para}\n{markup[at:]}"
 
 
+def _html_from_text(text: str) -> str:
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "\n".join(
+        "<p>" + "<br>\n".join(html.escape(line) for line in p.splitlines()) + "</p>"
+        for p in paragraphs
+    )
+
+
+def _with_logo(markup: str, cid: str, name: str) -> str:
+    """The signature block (logo, and the sender's name as its text) under the message."""
+    alt = html.escape(name or "logo", quote=True)
+    block = (
+        f'<p><img src="cid:{html.escape(cid, quote=True)}" alt="{alt}" '
+        'style="max-height:64px;max-width:200px"></p>'
+    )
+    lowered = markup.lower()
+    at = lowered.rfind("</body>")
+    if at < 0:
+        return f"{markup}\n{block}\n"
+    return f"{markup[:at]}{block}\n{markup[at:]}"
+
+
 def build_message(
     message: OutboundMessage,
     *,
@@ -122,8 +146,12 @@ def build_message(
     unsubscribe_mailto: str = "",
     unsubscribe_line: str = DEFAULT_UNSUBSCRIBE_LINE,
     date: str | None = None,
+    logo: tuple[bytes, str] | None = None,
 ) -> EmailMessage:
-    """The whole e-mail, ready for ``as_bytes`` (raises ``AddressError``, ``OSError``)."""
+    """The whole e-mail, ready for ``as_bytes`` (raises ``AddressError``, ``OSError``).
+
+    ``logo``: the signature image's bytes and content type (``image/png``...), or None.
+    """
     to = check_address(message.to)
     utf8 = needs_smtputf8(to, from_address)
     msg = EmailMessage(policy=SMTPUTF8 if utf8 else SMTP)
@@ -146,10 +174,26 @@ def build_message(
     link = _visible_link(web, mail)
     text = _with_text_line(message.body, link, unsubscribe_line)
     msg.set_content(text, cte=_cte(text))
-    if message.html:
+    if message.html or logo is not None:
         href = web or mail
-        markup = _with_html_line(message.html, link, href, unsubscribe_line)
+        markup = message.html or _html_from_text(message.body)
+        cid = message_id(f"logo-{message.key}", from_address)[1:-1]
+        if logo is not None:
+            markup = _with_logo(markup, cid, from_name)
+        markup = _with_html_line(markup, link, href, unsubscribe_line)
         msg.add_alternative(markup, subtype="html", cte=_cte(markup))
+        if logo is not None:
+            data, content_type = logo
+            maintype, _, subtype = content_type.partition("/")
+            html_part = msg.get_body(("html",))
+            assert isinstance(html_part, EmailMessage)
+            html_part.add_related(
+                data,
+                maintype=maintype or "image",
+                subtype=subtype or "png",
+                cid=f"<{cid}>",
+                disposition="inline",
+            )
     for attachment in message.attachments:
         maintype, _, subtype = attachment.content_type.partition("/")
         msg.add_attachment(

@@ -1,5 +1,7 @@
 """HTTP helpers every HTTP adapter shares: one POST mapped to the three outcomes of
-``base``, ``Retry-After`` read both ways, and a provider's answer shortened for a message."""
+``base``, ``Retry-After`` read both ways, a provider's answer shortened for a message, and
+the connection pool the dispatcher's threads share (keep-alive: one TLS handshake per
+connection, not per message)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,13 @@ import httpx
 from localpro_desktop.channels.base import AmbiguousSend, SendError
 
 _WORDS_LIMIT = 300
+POOL_LIMITS = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=30)
+"""Enough kept-alive connections for the dispatcher's widest pool (httpx keeps 20 by default)."""
+
+
+def http_client(timeout: float, **kwargs: Any) -> httpx.Client:
+    """A thread-safe client reusing its connections, for one provider account."""
+    return httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0), limits=POOL_LIMITS, **kwargs)
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -35,8 +44,9 @@ def retry_after_seconds(value: str | None) -> float | None:
 def post_form(client: httpx.Client, url: str, provider: str, **kwargs: Any) -> httpx.Response:
     """POST once; map transport failures to the three outcomes of ``base``.
 
-    Failing to connect means nothing left this machine (transient). Any failure after
-    the request started to be written may have been taken: ``AmbiguousSend``.
+    Failing to connect means nothing left this machine (transient), and concerns every
+    message (no connection, or the provider is down): channel-wide. Any failure after the
+    request started to be written may have been taken: ``AmbiguousSend``.
     """
     try:
         return client.post(url, **kwargs)
@@ -45,6 +55,7 @@ def post_form(client: httpx.Client, url: str, provider: str, **kwargs: Any) -> h
             "unreachable",
             f"could not reach {provider} ({type(exc).__name__}); nothing was sent",
             transient=True,
+            scope="channel",
         ) from None
     except httpx.TransportError as exc:
         raise AmbiguousSend(

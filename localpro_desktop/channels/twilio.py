@@ -9,6 +9,10 @@ Errors answer ``{"code", "message", "more_info", "status"}``
 enabled, 21610 unsubscribed recipient, 21614 not a mobile number, 20003 authentication,
 20429 / HTTP 429 too many requests (https://www.twilio.com/docs/api/errors).
 
+Channel-wide refusals (``scope="channel"``, nothing sent, every message would meet the
+same answer): 20003 authentication failed, 20005 account not active, 21212 invalid From
+number, 21606 the From number cannot send SMS for this account, and an unreachable server.
+
 ``lookup`` reads the Message list filtered by ``To`` and ``DateSent>=YYYY-MM-DD``
 (https://www.twilio.com/docs/messaging/tutorials/how-to-retrieve-and-modify-message-history)
 and, because a message still queued has no ``date_sent`` yet, then the newest messages to
@@ -31,13 +35,20 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
-from localpro_desktop.channels.transport import post_form, retry_after_seconds, short_text
+from localpro_desktop.channels.transport import (
+    http_client,
+    post_form,
+    retry_after_seconds,
+    short_text,
+)
 
 PUBLIC_URL = "https://api.twilio.com"
 URL_ENV = "LOCALPRO_TWILIO_URL"
 API_VERSION = "2010-04-01"
 TRANSIENT_CODES = frozenset({20429, 20500, 20503})
 AUTH_CODES = frozenset({20003, 20005})
+SENDER_CODES = frozenset({21212, 21606})
+"""The sender number (``From``) is refused: every message would be."""
 CLOCK_SLACK = timedelta(minutes=2)
 """Our clock and Twilio's may disagree a little: a match may be this much before ``since``."""
 LOOKUP_PAGE_SIZE = 100
@@ -64,10 +75,7 @@ class TwilioSms:
         self.from_number = from_number
         self.messaging_service_sid = messaging_service_sid
         self.base_url = (base_url or os.environ.get(URL_ENV) or PUBLIC_URL).rstrip("/")
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(timeout, connect=10.0),
-            auth=httpx.BasicAuth(account_sid, auth_token),
-        )
+        self._client = http_client(timeout, auth=httpx.BasicAuth(account_sid, auth_token))
 
     def __repr__(self) -> str:
         return (
@@ -123,6 +131,7 @@ class TwilioSms:
                 "unreachable",
                 f"could not ask Twilio ({type(exc).__name__})",
                 transient=True,
+                scope="channel",
             ) from None
         if response.status_code != 200:
             raise _error(response)
@@ -192,6 +201,14 @@ def _error(response: httpx.Response) -> SendError:
             "Twilio refused the account SID or auth token; check the SMS channel's "
             f"credentials ({words})",
             transient=False,
+            scope="channel",
+        )
+    if numeric in SENDER_CODES:
+        return SendError(
+            code,
+            f"Twilio refused the sender number; check the SMS channel's sender ({words})",
+            transient=False,
+            scope="channel",
         )
     if status == 429 or status >= 500 or numeric in TRANSIENT_CODES:
         return SendError(

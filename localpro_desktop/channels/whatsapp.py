@@ -9,8 +9,17 @@ webhooks; the returned ``wamid`` is the provider id. There is no per-message loo
 
 Errors are the Graph error body ``{"error": {"message", "type", "code", "error_data":
 {"details"}, "error_subcode", "fbtrace_id"}}``; the codes this adapter understands are in
-``_PERMANENT`` and ``_RATE_LIMITS`` (Meta's "WhatsApp error codes" page). The access token
-never appears in a repr, an exception or a log line: provider words are scrubbed of it.
+``_PERMANENT``, ``_CHANNEL_WIDE`` and ``_RATE_LIMITS`` (Meta's "WhatsApp error codes" page,
+https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/).
+``_CHANNEL_WIDE`` errors (token expired or lacking permission, account locked or blocked, a
+payment problem, the number not registered) concern every message: ``scope="channel"``.
+The access token never appears in a repr, an exception or a log line: provider words are
+scrubbed of it.
+
+Templates take their body values positionally (``{{1}}``, ``{{2}}``: in order) or by name
+(``{{first_name}}``: each value carries its ``parameter_name``), per the template's
+``parameter_format`` ("Parameter formats" in Meta's template fundamentals,
+https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview).
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
-from localpro_desktop.channels.transport import retry_after_seconds
+from localpro_desktop.channels.transport import POOL_LIMITS, retry_after_seconds
 
 URL_ENV = "LOCALPRO_WHATSAPP_URL"
 PUBLIC_URL = "https://graph.facebook.com"
@@ -56,8 +65,21 @@ _PERMANENT: dict[int, str] = {
         "do not resend it now"
     ),
     131050: "This person stopped marketing messages from this business",
-    190: "The WhatsApp access token was refused (expired or invalid): set a new one",
 }
+# Codes that concern the account or the token, hence every message (nothing was sent).
+_TOKEN_WORDS = "The WhatsApp access token was refused (expired or invalid): set a new one"
+_CHANNEL_WIDE: dict[int, str] = {
+    0: _TOKEN_WORDS,
+    190: _TOKEN_WORDS,
+    3: "The WhatsApp access token lacks a permission this needs: set a new one",
+    10: "The WhatsApp access token lacks a permission this needs: set a new one",
+    368: "The WhatsApp Business Account is blocked for a policy violation (see WhatsApp Manager)",
+    131005: "WhatsApp denied access to this phone number with this token",
+    131031: "The WhatsApp Business Account has been locked (see WhatsApp Manager)",
+    131042: "A payment problem on the WhatsApp Business Account (check its payment method)",
+    133010: "The business phone number is not registered on the WhatsApp Cloud API",
+}
+_PERMISSION_RANGE = range(200, 300)  # "API Permission": not granted or removed
 # Rate limits: (words, seconds to wait when the answer names no Retry-After).
 _RATE_LIMITS: dict[int, tuple[str, float]] = {
     130429: ("Cloud API throughput for this number reached: slow down", 1.0),
@@ -110,6 +132,7 @@ class WhatsAppCloud:
             timeout=timeout,
             headers={"Authorization": f"Bearer {access_token}"},
             follow_redirects=False,
+            limits=POOL_LIMITS,
         )
 
     def __repr__(self) -> str:
@@ -136,10 +159,14 @@ class WhatsAppCloud:
         try:
             response = self._client.post(url, json=payload)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise SendError("unreachable", _describe(exc), transient=True) from None
+            raise SendError(
+                "unreachable", _describe(exc), transient=True, scope="channel"
+            ) from None
         except (httpx.WriteError, httpx.WriteTimeout) as exc:
             # The body did not all leave: Meta cannot have a complete request to act on.
-            raise SendError("unreachable", _describe(exc), transient=True) from None
+            raise SendError(
+                "unreachable", _describe(exc), transient=True, scope="channel"
+            ) from None
         except (httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError) as exc:
             raise AmbiguousSend(
                 f"WhatsApp took the request but did not answer ({_describe(exc)}): "
@@ -171,7 +198,10 @@ class WhatsAppCloud:
                 retry_after=retry_after if retry_after is not None else wait,
             )
         if response.status_code == 401 or code == 190:
-            return SendError("190", _PERMANENT[190], transient=False)
+            return SendError("190", _TOKEN_WORDS, transient=False, scope="channel")
+        if isinstance(code, int) and (code in _CHANNEL_WIDE or code in _PERMISSION_RANGE):
+            words = _CHANNEL_WIDE.get(code, _CHANNEL_WIDE[10])
+            return SendError(str(code), _join(words, detail), transient=False, scope="channel")
         if isinstance(code, int) and code in _PERMANENT:
             return SendError(str(code), _join(_PERMANENT[code], detail), transient=False)
         if response.status_code >= 500 or code in _SERVER_TROUBLE:
@@ -254,18 +284,36 @@ def build_payload(message: OutboundMessage) -> dict[str, Any]:
             "language": {"code": message.template_language},
         }
         if message.template_params:
-            template["components"] = [
-                {
-                    "type": "body",
-                    "parameters": [{"type": "text", "text": p} for p in message.template_params],
-                }
-            ]
+            template["components"] = [{"type": "body", "parameters": template_parameters(message)}]
         payload.update(type="template", template=template)
     else:
         payload.update(type="text", text={"body": message.body})
     if message.key:
         payload["biz_opaque_callback_data"] = message.key
     return payload
+
+
+def template_parameters(message: OutboundMessage) -> list[dict[str, str]]:
+    """The body's parameter objects: named (``parameter_name``) or positional, in order.
+
+    Names "1", "2", … (or none) are positional: the values go in the placeholders' order.
+    Any other name makes the template a named one, each value carrying its name.
+    """
+    values = message.template_params
+    names = message.template_param_names
+    if names and len(names) != len(values):
+        raise SendError(
+            "template-params", "The template's variables and values do not match", transient=False
+        )
+    if not names:
+        return [{"type": "text", "text": value} for value in values]
+    if all(name.isdigit() for name in names):
+        ordered = sorted(zip(names, values, strict=True), key=lambda pair: int(pair[0]))
+        return [{"type": "text", "text": value} for _name, value in ordered]
+    return [
+        {"type": "text", "parameter_name": name, "text": value}
+        for name, value in zip(names, values, strict=True)
+    ]
 
 
 def parse_template(item: dict[str, Any]) -> WhatsAppTemplate:

@@ -14,6 +14,7 @@ from localpro_desktop import __version__
 from localpro_desktop.cli.commands import (
     account,
     campaigns,
+    channels,
     contacts,
     demo,
     dispatch,
@@ -36,6 +37,7 @@ GROUPS = (
     contacts,
     segments,
     campaigns,
+    channels,
     dispatch,
     stats,
     workspace,

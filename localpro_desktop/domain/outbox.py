@@ -90,3 +90,31 @@ def next_attempt(
     if attempts >= MAX_ATTEMPTS:
         return None
     return now + retry_delay(attempts, jitter=jitter, retry_after=retry_after)
+
+
+ATTACHABLE_PREFIXES = ("image/", "application/pdf")
+"""What a campaign e-mail may carry (the issue: an image or a PDF)."""
+
+
+def is_attachable(content_type: str) -> bool:
+    return content_type.lower().startswith(ATTACHABLE_PREFIXES)
+
+
+def template_pairs(value: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``extra["template_params"]`` as (names, values).
+
+    The outbox stores ``[[name, value], ...]`` (names "1", "2"… for a positional template);
+    a plain list of values is read as positional, in order.
+    """
+    if not isinstance(value, list | tuple):
+        return (), ()
+    names: list[str] = []
+    values: list[str] = []
+    for position, item in enumerate(value, start=1):
+        if isinstance(item, list | tuple) and len(item) == 2:
+            names.append(str(item[0]))
+            values.append("" if item[1] is None else str(item[1]))
+        else:
+            names.append(str(position))
+            values.append("" if item is None else str(item))
+    return tuple(names), tuple(values)

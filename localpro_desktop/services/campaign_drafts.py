@@ -4,15 +4,18 @@ Headless (no Qt): the Campaigns screen runs these on its database worker and the
 call them as they are. Each returns frozen snapshots, never a session-bound row.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from pathlib import Path
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.plans import LimitCheck, Metric, Plan, PlanLimitError, next_reset
 from localpro_desktop.domain.sms import parts_spread
 from localpro_desktop.domain.templates import render
 from localpro_desktop.services import channel_setup, usage
+from localpro_desktop.services.campaign_audience import FIELD_NAMES, ContactFacts
+from localpro_desktop.services.campaign_content import MessageOptions, check_attachment
 from localpro_desktop.services.campaign_views import CampaignRow, campaign_row
 from localpro_desktop.services.campaigns import (
     Audience,
@@ -24,7 +27,6 @@ from localpro_desktop.services.campaigns import (
 )
 from localpro_desktop.services.segments import SegmentInfo, SegmentService
 from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.store.models import Contact
 
 _ALL = 1_000_000
 """``CampaignService.recipients`` pages; editing needs every recipient id at once."""
@@ -44,7 +46,14 @@ class RecipientSource:
 
 @dataclass(frozen=True)
 class CampaignDraft:
-    """What the composer holds; ``schedule_at`` is naive UTC, None keeps it a draft."""
+    """What the composer holds; ``schedule_at`` is naive UTC, None keeps it a draft.
+
+    WhatsApp: ``template_name`` (an approved template; empty: free text), its
+    ``template_language`` and ``template_vars``, each "NAME=FIELD" (or
+    "NAME=FIELD|fallback") with FIELD one of ``TEMPLATE_FIELDS``. E-mail:
+    ``attachment_path``, an image or PDF of at most 10 MB. What the channel does not use
+    is dropped when saving.
+    """
 
     campaign_id: str | None
     name: str
@@ -53,6 +62,29 @@ class CampaignDraft:
     body: str
     source: RecipientSource
     schedule_at: datetime | None = None
+    template_name: str = ""
+    template_language: str = ""
+    template_vars: Sequence[str] = ()
+    attachment_path: str = ""
+
+    @property
+    def options(self) -> MessageOptions:
+        return MessageOptions(
+            self.template_name,
+            self.template_language,
+            tuple(self.template_vars),
+            self.attachment_path,
+        )
+
+
+TEMPLATE_FIELDS: tuple[str, ...] = FIELD_NAMES
+"""The contact fields a WhatsApp template variable may be filled from."""
+
+
+def validate_attachment(path: str) -> str:
+    """The attachment's absolute path, or a ``UserError`` saying what is wrong (the
+    composer asks as soon as a file is picked)."""
+    return check_attachment(path)
 
 
 # -- the audience -------------------------------------------------------------------------
@@ -76,7 +108,7 @@ class AudienceMember:
         return self.addresses.get(channel)
 
 
-def audience_member(contact: Contact) -> AudienceMember:
+def audience_member(contact: ContactFacts) -> AudienceMember:
     return AudienceMember(
         id=contact.id,
         display_name=contact.display_name,
@@ -164,6 +196,7 @@ def save_draft(ws: Workspace, draft: CampaignDraft, *, initiator: object | None 
         segment_id=draft.source.segment_id,
         contact_ids=resolve_contact_ids(ws, draft.source),
         schedule_at=draft.schedule_at,
+        options=draft.options,
         initiator=initiator,
     )
 
@@ -185,17 +218,17 @@ class SendOutcome:
     not_set_up: Channel | None = None
 
 
-def send_now(ws: Workspace, draft: CampaignDraft) -> SendOutcome:
+def send_now(ws: Workspace, draft: CampaignDraft, *, at_most: int | None = None) -> SendOutcome:
     """Save, then queue every recipient; a plan refusal comes back as data, not an error.
 
     Two transactions on purpose: a refused send keeps the saved draft. The refusal is
     returned rather than raised so a screen can explain it with the numbers, in the
-    user's language.
+    user's language. ``at_most``: see ``campaign_sending.send``.
     """
     campaign_id = save_draft(ws, replace(draft, schedule_at=None))
     svc = CampaignService(ws)
     try:
-        svc.queue_send(campaign_id)
+        svc.queue_send(campaign_id, at_most=at_most)
     except PlanLimitError as exc:
         return SendOutcome(campaign_id, 0, exc.check, next_reset(usage.today_utc()))
     except channel_setup.ChannelNotSetUpError as exc:
@@ -230,6 +263,13 @@ def duplicate(ws: Workspace, campaign_id: str, name: str) -> str:
         source.body,
         subject=source.subject,
         segment_id=source.segment_id,
+        options=MessageOptions(
+            source.template_name or "",
+            source.template_language or "",
+            tuple(source.template_vars or ()),
+            # A file missing on this computer is left out rather than refusing the copy.
+            source.attachment_path if Path(source.attachment_path or "").is_file() else "",
+        ),
     ).id
 
 

@@ -44,6 +44,14 @@ class CampaignRow:
     stats: CampaignStats
     channel_set_up: bool = True
     """A service can send on its channel (none can before the outbox brings providers)."""
+    template_name: str = ""
+    template_language: str = ""
+    template_vars: tuple[str, ...] = ()
+    attachment_path: str = ""
+    sender_device_id: str = ""
+    """The computer that sends it (empty: none yet)."""
+    paused: bool = False
+    cancelled: bool = False
 
     @property
     def editable(self) -> bool:
@@ -74,6 +82,13 @@ def campaign_row(
         failure_reason=campaign.failure_reason or "",
         stats=stats,
         channel_set_up=channel_set_up,
+        template_name=campaign.template_name or "",
+        template_language=campaign.template_language or "",
+        template_vars=tuple(campaign.template_vars or ()),
+        attachment_path=campaign.attachment_path or "",
+        sender_device_id=campaign.sender_device_id or "",
+        paused=campaign.paused_at is not None,
+        cancelled=campaign.cancelled_at is not None,
     )
 
 

@@ -1,12 +1,18 @@
 """Which sending channels have a service (a provider account) set up in this workspace.
 
-No SMS, WhatsApp or e-mail provider can be connected yet: the outbox brings them. Until
-then every channel answers "not set up", and nothing may be queued or counted against
-the plan for it (a campaign read "Sent" while nothing could ever leave the laptop).
+A channel is set up when this laptop holds its configuration: the settings that
+``localpro channels configure`` or the Channels settings page saved (``channel_config``)
+and, where one is needed, the secret in the OS keyring. Nothing may be queued or counted
+against the plan for a channel that is not set up (a campaign would read "Sent" while
+nothing could ever leave the laptop).
 
-The outbox plugs in here: each provider kind registers a ``ChannelProvider`` that says,
-from the workspace's own settings, whether it is ready. Screens and the CLI ask only
-``set_up_channels`` / ``require_set_up`` and need no change when providers arrive.
+Each channel has a built-in provider reading ``channel_config``, so every process (the
+app, ``localpro dispatch``, a test's subprocess) sees what was configured without
+registering anything. ``register`` / ``registered`` add providers before the built-in ones
+(tests use them, e.g. a provider that always says "set up"). Screens and the CLI ask only
+``set_up_channels`` / ``require_set_up``; the dispatcher asks ``build_channels``.
+
+Imports go one way: this module imports ``channel_config``, never the reverse.
 """
 
 from collections.abc import Iterator
@@ -19,6 +25,8 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import Message, joined
 from localpro_desktop.domain.messages import campaigns as msg
+from localpro_desktop.domain.messages import channels as channel_msg
+from localpro_desktop.services import channel_config
 from localpro_desktop.services.workspace import Workspace
 
 
@@ -49,11 +57,32 @@ class ChannelNotSetUpError(UserError):
         self.channel = channel
 
 
+class ConfiguredProvider:
+    """A channel's built-in provider: what this laptop's channel configuration says."""
+
+    def __init__(self, channel: Channel) -> None:
+        self._channel = channel
+
+    @property
+    def channel(self) -> Channel:
+        return self._channel
+
+    def is_set_up(self, ws: Workspace) -> bool:
+        return channel_config.is_ready(ws, self._channel)
+
+    def build(self, ws: Workspace) -> Adapter:
+        return channel_config.build_adapter(ws, self._channel)
+
+    def __repr__(self) -> str:
+        return f"ConfiguredProvider({self._channel.value!r})"
+
+
+BUILT_IN: tuple[ConfiguredProvider, ...] = tuple(ConfiguredProvider(c) for c in Channel)
 _PROVIDERS: list[ChannelProvider] = []
 
 
 def register(provider: ChannelProvider) -> None:
-    """Make a provider kind known (the outbox does this at import)."""
+    """Make a provider known, asked before the built-in ones (tests, a provider tried out)."""
     if provider not in _PROVIDERS:
         _PROVIDERS.append(provider)
 
@@ -73,12 +102,16 @@ def registered(provider: ChannelProvider) -> Iterator[ChannelProvider]:
         unregister(provider)
 
 
+def _providers() -> list[ChannelProvider]:
+    return [*_PROVIDERS, *BUILT_IN]
+
+
 def is_set_up(ws: Workspace, channel: Channel) -> bool:
-    return any(p.channel is channel and p.is_set_up(ws) for p in list(_PROVIDERS))
+    return any(p.channel is channel and p.is_set_up(ws) for p in _providers())
 
 
 def set_up_channels(ws: Workspace) -> frozenset[Channel]:
-    """The channels a campaign can go out on now (none until the outbox brings providers)."""
+    """The channels a campaign can go out on now (configured on this laptop)."""
     return frozenset(channel for channel in Channel if is_set_up(ws, channel))
 
 
@@ -89,7 +122,7 @@ def build_channels(ws: Workspace) -> dict[ChannelKind, Adapter]:
     nothing: the dispatcher leaves that channel's messages queued.
     """
     built: dict[ChannelKind, Adapter] = {}
-    for provider in list(_PROVIDERS):
+    for provider in _providers():
         kind = ChannelKind(provider.channel.value)
         build = getattr(provider, "build", None)
         if kind in built or build is None or not provider.is_set_up(ws):
@@ -104,7 +137,7 @@ def not_set_up_message(channel: Channel, *, refused: bool = False) -> Message:
 
     ``refused``: said after a send was refused, so it also says nothing happened.
     """
-    parts = [msg.NO_SERVICE[channel](), msg.SERVICE_NEEDS[channel]()]
+    parts = [msg.NO_SERVICE[channel](), channel_msg.HOW_TO_SET_UP[channel]()]
     if refused:
         parts.append(msg.NOTHING_QUEUED())
     return joined(parts, " ")
@@ -117,8 +150,10 @@ def require_set_up(ws: Workspace, channel: Channel) -> None:
 
 
 __all__ = [
+    "BUILT_IN",
     "ChannelNotSetUpError",
     "ChannelProvider",
+    "ConfiguredProvider",
     "SendingProvider",
     "build_channels",
     "is_set_up",

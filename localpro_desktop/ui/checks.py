@@ -60,7 +60,7 @@ def open_every_tab(
     results: list[TabCheck] = []
     try:
         ctx = build_context(ws, paths, language)
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, sending=False)
         window.show()
         pump(0.1)
         for key in TABS:

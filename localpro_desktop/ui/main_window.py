@@ -1,7 +1,10 @@
 """The main window: a welcome page for an empty workspace, else the five tabs.
 
 The window only wires things together; each tab owns its screen and talks to services
-through the task runner. Cross-tab requests ("show this record", "the map follows the
+through the task runner. Two things run beside the tabs while the window is open: the sync
+schedule and the dispatcher (``dispatch_worker.py``, its own thread) that sends the queued
+campaigns; at start-up, scheduled campaigns more than a day late are asked about first
+(``campaigns/late_prompt.py``). Cross-tab requests ("show this record", "the map follows the
 filters") travel as signals routed here, through the hooks the typed registry
 (``ui/tabs.py``) says each tab offers.
 """
@@ -17,7 +20,9 @@ from localpro_desktop.services import backups
 from localpro_desktop.services.workspace import SettingsView
 from localpro_desktop.ui import formatting
 from localpro_desktop.ui.account.scheduler import SyncScheduler
+from localpro_desktop.ui.campaigns.late_prompt import LateCampaigns
 from localpro_desktop.ui.context import UiContext
+from localpro_desktop.ui.dispatch_worker import START_DELAY_MS, DispatchWorker
 from localpro_desktop.ui.lazy import LazyTab
 from localpro_desktop.ui.settings_dialog import SettingsDialog
 from localpro_desktop.ui.status_bar import AppStatusBar
@@ -52,7 +57,11 @@ class MainWindow(QMainWindow):
     sig_language_changed = Signal(str)
     """The workspace's language was changed: the window must be rebuilt in it (ui/app.py)."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, *, sending: bool = True
+    ) -> None:
+        """``sending=False``: no dispatcher and no late-campaign question (a screenshot or
+        a tour of the tabs must not send anything)."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("LocalPro")
@@ -78,6 +87,11 @@ class MainWindow(QMainWindow):
         self.sync_status.sig_open_account.connect(self.open_account)
         self.sync_status.sig_show_rejected.connect(self.show_rejected)
         self.status.attach_sync(self.sync_status)
+        self.dispatch = DispatchWorker(ctx, self)
+        self.status.attach_dispatch(self.dispatch)
+        self.late = LateCampaigns(ctx, self)
+        self.late.sig_queued.connect(lambda _id: self.dispatch.wake())
+        self.late.sig_message.connect(self.show_error)
         self._account: AccountDialog | None = None
         self._build_menu()
         self.welcome.sig_demo.connect(self.load_demo)
@@ -87,6 +101,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         ctx.runner.run(ctx.ws.is_empty, on_done=self._show_welcome_if_empty)
         self.sync.start()
+        if sending:
+            self.late.check()
+            self.dispatch.start(START_DELAY_MS)
 
     # -- placement --------------------------------------------------------------------
 
@@ -322,6 +339,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()
+        self.dispatch.stop()  # between two rounds; sent messages are recorded first
         self.ctx.runner.wait(10_000)
         self.ctx.bridge.close()
         super().closeEvent(event)

@@ -46,7 +46,7 @@ def take_screenshot(
     ws = open_workspace_for_ui(paths)
     try:
         ctx = build_context(ws, paths, language)
-        window = MainWindow(ctx)
+        window = MainWindow(ctx, sending=False)
         window.resize(size if isinstance(size, QSize) else QSize(*size))
         window.show()
         _pump(0.3)

@@ -1,4 +1,10 @@
-"""Workspace settings: country (phone region), currency, language and time zone."""
+"""The settings: the workspace (country, currency, language, time zone) and the channels.
+
+Two tabs. "Workspace" is a form the window saves when the dialog is accepted (Save);
+"Channels" sets up e-mail, SMS and WhatsApp, each form saving on its own button (a channel
+is tested against the provider as soon as it is saved, long before the dialog closes).
+Closing with a channel form changed but not saved asks first.
+"""
 
 from typing import TypedDict
 from zoneinfo import available_timezones
@@ -10,11 +16,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.countries import COUNTRIES
 from localpro_desktop.services.workspace import SettingsView
+from localpro_desktop.ui.channels.dialog import fit_dialog
+from localpro_desktop.ui.channels.page import ChannelsPage
+from localpro_desktop.ui.channels.unsaved import may_close
+from localpro_desktop.ui.context import UiContext
 
 
 class SettingsValues(TypedDict):
@@ -28,10 +41,49 @@ class SettingsValues(TypedDict):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: SettingsView, parent: QWidget | None = None) -> None:
+    """``ctx`` brings the Channels tab (the window's context when the parent has one)."""
+
+    def __init__(
+        self,
+        settings: SettingsView,
+        parent: QWidget | None = None,
+        *,
+        ctx: UiContext | None = None,
+        channel: Channel | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Workspace settings"))
-        form = QFormLayout(self)
+        if ctx is None and isinstance(getattr(parent, "ctx", None), UiContext):
+            ctx = parent.ctx  # type: ignore[union-attr]  # checked just above
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        workspace = QWidget()
+        self._build_workspace(QFormLayout(workspace), settings)
+        self.tabs.addTab(workspace, self.tr("Workspace"))
+        self.channels: ChannelsPage | None = None
+        if ctx is not None:
+            self.channels = ChannelsPage(ctx)
+            self.tabs.addTab(self.channels, self.tr("Channels"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setToolTip(self.tr("Save the workspace settings."))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._initial = self.values()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        if channel is not None:
+            self.show_channels(channel)
+        self._tab_changed()
+        if self.channels is not None:
+            fit_dialog(self, 900, 640)
+
+    def _build_workspace(self, form: QFormLayout, settings: SettingsView) -> None:
         self.name = QLineEdit(settings.name)
         self.country = QComboBox()
         french = settings.language == "fr"
@@ -61,12 +113,22 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+
+    def show_channels(self, channel: Channel | None = None) -> None:
+        """Open on the Channels tab (on ``channel``'s form when given)."""
+        if self.channels is None:
+            return
+        self.tabs.setCurrentWidget(self.channels)
+        if channel is not None:
+            self.channels.show_channel(channel)
+
+    def _tab_changed(self, *_args: object) -> None:
+        """On Channels (each channel saves on its own button) the dialog only closes,
+        unless the workspace form was changed: then its Save stays offered."""
+        on_channels = self.channels is not None and self.tabs.currentWidget() is self.channels
+        closing_only = on_channels and self.values() == self._initial
+        self.save_button.setVisible(not closing_only)
+        self.cancel_button.setText(self.tr("Close") if closing_only else self.tr("Cancel"))
 
     def _country_changed(self) -> None:
         info = COUNTRIES.get(self.country.currentData())
@@ -84,4 +146,10 @@ class SettingsDialog(QDialog):
         }
 
     def show_error(self, message: str) -> None:
+        self.tabs.setCurrentIndex(0)
         self.error.setText(message)
+
+    def done(self, result: int) -> None:
+        if self.channels is not None and not may_close(self, self.channels):
+            return
+        super().done(result)

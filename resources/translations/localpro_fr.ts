@@ -186,22 +186,22 @@
 <context>
     <name>AnalyticsMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="170" />
+        <location filename="../../build/translations/domain_messages.py" line="222" />
         <source>A period must be 1 to {max} days, not {days}.</source>
         <translation>Une période va de 1 à {max} jours, pas {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="171" />
+        <location filename="../../build/translations/domain_messages.py" line="223" />
         <source>A rolling window must be at least one day, not {window}.</source>
         <translation>Une moyenne glissante porte sur au moins un jour, pas {window}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="172" />
+        <location filename="../../build/translations/domain_messages.py" line="224" />
         <source>The number of sectors to show cannot be negative ({limit}).</source>
         <translation>Le nombre de secteurs à afficher ne peut pas être négatif ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="173" />
+        <location filename="../../build/translations/domain_messages.py" line="225" />
         <source>Trends compare {periods} days, not {days}.</source>
         <translation>Les tendances comparent {periods} jours, pas {days}.</translation>
     </message>
@@ -349,29 +349,108 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="60" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="107" />
+        <source>Sending {done} of {total}…</source>
+        <translation>Envoi {done} sur {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="112" />
+        <source>Your campaigns go out in the background; you can keep working.</source>
+        <translation>Vos campagnes partent en arrière-plan ; vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="146" />
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="63" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="149" />
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="66" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="152" />
         <source>Everything works offline; changes sync when a connection appears.</source>
         <translation>Tout fonctionne hors ligne ; les modifications se synchronisent dès qu’une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="83" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="171" />
         <source>{plan} · messages {used} / {limit} · prospects {pused} / {plimit}</source>
         <translation>{plan} · messages {used} / {limit} · prospects {pused} / {plimit}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/status_bar.py" line="92" />
+        <location filename="../../localpro_desktop/ui/status_bar.py" line="180" />
         <source>Monthly usage; resets on {date}</source>
         <translation>Consommation du mois ; remise à zéro le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="69" />
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="142" />
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="70" />
+        <source>Attach an image or a PDF (a price list, a flyer).</source>
+        <translation>Joindre une image ou un PDF (une liste de prix, un prospectus).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="76" />
+        <source>Remove the attachment</source>
+        <translation>Retirer la pièce jointe</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="90" />
+        <source>The attachment {name} is not on this computer: attach it again.</source>
+        <translation>La pièce jointe {name} n'est pas sur cet ordinateur : joignez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="99" />
+        <source>Attach an image or a PDF</source>
+        <translation>Joindre une image ou un PDF</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="101" />
+        <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</source>
+        <translation>Images et PDF (*.png *.jpg *.jpeg *.gif *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="142" />
+        <source>Replace…</source>
+        <translation>Remplacer…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="144" />
+        <source>None (optional: an image or a PDF)</source>
+        <translation>Aucune (facultatif : une image ou un PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="155" />
+        <source>{name} — not found on this computer</source>
+        <translation>{name} — introuvable sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="159" />
+        <source>{name} ({size})</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="167" />
+        <source>{n} bytes</source>
+        <translation>{n} octets</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="169" />
+        <source>{n} KB</source>
+        <translation>{n} Ko</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/attachment_picker.py" line="170" />
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
     </message>
 </context>
 <context>
@@ -556,283 +635,356 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>CampaignComposer</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="146" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="177" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="30" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="334" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="388" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="48" />
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="145" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="176" />
         <source>Selected contacts</source>
         <translation>Contacts sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="153" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="184" />
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="151" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="182" />
         <source>Current recipients</source>
         <translation>Destinataires actuels</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="204" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="235" />
         <source>Edit campaign: {name}</source>
         <translation>Modifier la campagne : {name}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="364" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="52" />
         <source>Choose who receives the campaign.</source>
         <translation>Choisissez qui reçoit la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="327" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="379" />
         <source>Wait until the recipients are counted.</source>
         <translation>Attendez la fin du comptage des destinataires.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="332" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="386" />
         <source>Save and schedule</source>
         <translation>Enregistrer et programmer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="346" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="26" />
         <source>Give the campaign a name.</source>
         <translation>Donnez un nom à la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="348" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="488" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="30" />
         <source>Fix the message first: {error}</source>
         <translation>Corrigez d'abord le message : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="352" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="34" />
         <source>Pick a time in the future, or untick “Send later”.</source>
         <translation>Choisissez une heure à venir, ou décochez « Envoyer plus tard ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="360" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="42" />
         <source>An e-mail needs a subject.</source>
         <translation>Un e-mail a besoin d'un objet.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="362" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="46" />
         <source>Write the message first.</source>
         <translation>Écrivez d'abord le message.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="366" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="57" />
         <source>Nobody in this selection can be reached on {channel}.</source>
         <translation>Personne dans cette sélection n'est joignable par {channel}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="392" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="422" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="421" />
-        <source>Checking your plan…</source>
-        <translation>Vérification de votre forfait…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="457" />
-        <source>Queuing {n} messages…</source>
-        <translation>Mise en file de {n} messages…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="483" />
-        <source>Not sent: the plan's monthly message limit is reached.</source>
-        <translation>Non envoyée : la limite mensuelle de messages du forfait est atteinte.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="494" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="507" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="495" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="508" />
         <source>Your changes to this campaign are not saved.</source>
         <translation>Vos modifications de cette campagne ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="496" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="509" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="497" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="510" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="23" />
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="26" />
+        <source>Back to the list of campaigns</source>
+        <translation>Retour à la liste des campagnes</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="47" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="49" />
+        <source>Send now…</source>
+        <translation>Envoyer maintenant…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="60" />
+        <source>e.g. Tabaski promotion</source>
+        <translation>ex. Promotion Tabaski</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="62" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="64" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="66" />
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="67" />
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="68" />
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="69" />
+        <source>Attachment</source>
+        <translation>Pièce jointe</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="70" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/form.py" line="71" />
+        <source>When</source>
+        <translation>Quand</translation>
     </message>
 </context>
 <context>
     <name>CampaignDetail</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="96" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="111" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="97" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="112" />
         <source>Change the message, recipients or schedule</source>
         <translation>Changer le message, les destinataires ou la programmation</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="99" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="114" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="101" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="116" />
         <source>Start a new draft with the same channel and message</source>
         <translation>Créer un brouillon avec le même canal et le même message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="104" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="119" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="114" />
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="134" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="129" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="147" />
         <source>Recipients</source>
         <translation>Destinataires</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="115" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="130" />
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="116" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="131" />
         <source>Delivered</source>
         <translation>Délivrés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="117" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="132" />
         <source>Opened</source>
         <translation>Ouverts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="118" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="133" />
         <source>Replied</source>
         <translation>Réponses</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="119" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="134" />
         <source>Failed</source>
         <translation>Échecs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="138" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="148" />
+        <source>Failures</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="149" />
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="159" />
         <source>Show:</source>
         <translation>Afficher :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="188" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="210" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="200" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="222" />
         <source>Placeholders such as {{first_name}} are filled for each person.</source>
         <translation>Les champs comme {{first_name}} sont remplis pour chaque personne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="215" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="237" />
         <source>No campaign selected</source>
         <translation>Aucune campagne sélectionnée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="243" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="263" />
+        <source>Failures ({n})</source>
+        <translation>Échecs ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="264" />
+        <source>To check ({n})</source>
+        <translation>À vérifier ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="269" />
+        <source>Messages that may or may not have arrived: check before resending</source>
+        <translation>Des messages peut-être arrivés, peut-être pas : vérifiez avant de renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="285" />
         <source>goes out {when}</source>
         <translation>part le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="245" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="287" />
         <source>sent {when}</source>
         <translation>envoyée le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="247" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="289" />
         <source>created {when}</source>
         <translation>créée le {when}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="251" />
-        <source>messages wait in the outbox until they can be delivered</source>
-        <translation>les messages attendent dans la boîte d'envoi jusqu'à leur remise</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="265" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="305" />
         <source>not sent yet</source>
         <translation>pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="267" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="307" />
         <source>SMS has no read receipts</source>
         <translation>pas d'accusé de lecture par SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="276" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="316" />
         <source>{n} queued</source>
         <translation>{n} en file</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="278" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="318" />
         <source>none chosen yet</source>
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="279" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="319" />
         <source>on {channel}</source>
         <translation>par {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="283" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="323" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="292" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="332" />
         <source>All ({n})</source>
         <translation>Tous ({n})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="299" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="339" />
         <source>{status} ({n})</source>
         <translation>{status} ({n})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="339" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="379" />
         <source>{shown} of {total} loaded · scroll for more</source>
         <translation>{shown} sur {total} chargés · faites défiler pour la suite</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="352" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="392" />
         <source>No recipient is “{status}”.</source>
         <translation>Aucun destinataire « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="356" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="396" />
         <source>No recipients yet.
 Click “Edit…” and choose a segment or contacts.</source>
         <translation>Pas encore de destinataires.
 Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="357" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="397" />
         <source>This campaign had no recipients.</source>
         <translation>Cette campagne n'avait aucun destinataire.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="362" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="402" />
         <source>The recipients could not be loaded: {error}</source>
         <translation>Impossible de charger les destinataires : {error}</translation>
     </message>
@@ -1042,6 +1194,546 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <source>Nothing was queued and nothing counts against your plan.</source>
         <translation>Rien n'a été mis en file d'attente et rien n'est décompté de votre forfait.</translation>
     </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="74" />
+        <source>monthly message limit reached</source>
+        <translation>limite mensuelle de messages atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="75" />
+        <source>the campaign was cancelled</source>
+        <translation>la campagne a été annulée</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="76" />
+        <source>no address</source>
+        <translation>pas d'adresse</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="77" />
+        <source>invalid address</source>
+        <translation>adresse invalide</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="78" />
+        <source>opted out</source>
+        <translation>désinscrit</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="79" />
+        <source>not on WhatsApp</source>
+        <translation>pas sur WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="80" />
+        <source>not resent: it may have left; check with the person</source>
+        <translation>non renvoyé : il est peut-être parti ; vérifiez auprès de la personne</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="81" />
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="82" />
+        <source>The template variable {text!r} should look like NAME=FIELD (for example 1=first_name, or 1=first_name|friend with a fallback); FIELD is one of {fields}.</source>
+        <translation>La variable de modèle {text!r} doit avoir la forme NOM=CHAMP (par exemple 1=first_name, ou 1=first_name|ami avec une valeur de repli) ; CHAMP est l'un de {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="83" />
+        <source>The template variable {text!r} uses {field!r}, which is not a contact field: use one of {fields}.</source>
+        <translation>La variable de modèle {text!r} utilise {field!r}, qui n'est pas un champ de contact : utilisez l'un de {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="84" />
+        <source>The template variable {name!r} is given twice.</source>
+        <translation>La variable de modèle {name!r} est donnée deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="85" />
+        <source>Give the WhatsApp template's language as the template was approved (for example fr or en_US).</source>
+        <translation>Indiquez la langue du modèle WhatsApp telle qu'il a été approuvé (par exemple fr ou en_US).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="86" />
+        <source>Only WhatsApp campaigns are sent with an approved template.</source>
+        <translation>Seules les campagnes WhatsApp sont envoyées avec un modèle approuvé.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="87" />
+        <source>Write the message, or choose an approved WhatsApp template.</source>
+        <translation>Écrivez le message, ou choisissez un modèle WhatsApp approuvé.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="88" />
+        <source>Only e-mail campaigns can carry an attachment.</source>
+        <translation>Seules les campagnes e-mail peuvent avoir une pièce jointe.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="89" />
+        <source>The attachment {path} does not exist or is not a file.</source>
+        <translation>La pièce jointe {path} n'existe pas ou n'est pas un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="90" />
+        <source>The attachment {name} is not an image or a PDF: attach a PNG, JPEG, GIF or WebP image, or a PDF.</source>
+        <translation>La pièce jointe {name} n'est ni une image ni un PDF : joignez une image PNG, JPEG, GIF ou WebP, ou un PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="91" />
+        <source>The attachment {name} is {size} MB; an attachment may be at most {limit} MB.</source>
+        <translation>La pièce jointe {name} fait {size} Mo ; une pièce jointe ne peut pas dépasser {limit} Mo.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="92" />
+        <source>The campaign's attachment {path} is not on this computer: copy it to the same place first, or let the computer that has it send the campaign.</source>
+        <translation>La pièce jointe de la campagne, {path}, n'est pas sur cet ordinateur : copiez-la d'abord au même endroit, ou laissez l'ordinateur qui l'a envoyer la campagne.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="93" />
+        <source>Only a campaign being sent can be paused; {name!r} is {status}.</source>
+        <translation>Seule une campagne en cours d'envoi peut être mise en pause ; {name!r} est {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="94" />
+        <source>{name!r} is already paused.</source>
+        <translation>{name!r} est déjà en pause.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="95" />
+        <source>{name!r} is not paused.</source>
+        <translation>{name!r} n'est pas en pause.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="96" />
+        <source>Only a scheduled campaign or one being sent can be cancelled; {name!r} is {status}.</source>
+        <translation>Seule une campagne programmée ou en cours d'envoi peut être annulée ; {name!r} est {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="97" />
+        <source>{name!r} was already cancelled.</source>
+        <translation>{name!r} a déjà été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="98" />
+        <source>Only a campaign being sent can be taken over; {name!r} is {status}.</source>
+        <translation>Seule une campagne en cours d'envoi peut être reprise ; {name!r} est {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="99" />
+        <source>{name!r} is already being sent from this computer.</source>
+        <translation>{name!r} est déjà envoyée depuis cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="100" />
+        <source>Another computer is sending this campaign. If this computer takes over, it sends the {count} messages still waiting. The other computer may have sent some of them after it last synced: those people would get the message twice.</source>
+        <translation>Un autre ordinateur envoie cette campagne. Si cet ordinateur prend le relais, il envoie les {count} messages encore en attente. L'autre ordinateur en a peut-être envoyé certains depuis sa dernière synchronisation : ces personnes recevraient le message deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="101" />
+        <source>Taking over needs a confirmation and standard input is not a terminal, so nothing was asked and nothing changed: run it again with --yes.</source>
+        <translation>Prendre le relais demande une confirmation et l'entrée standard n'est pas un terminal : rien n'a été demandé et rien n'a changé. Relancez la commande avec --yes.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="102" />
+        <source>Nothing changed: the other computer keeps sending.</source>
+        <translation>Rien n'a changé : l'autre ordinateur continue l'envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="103" />
+        <source>Send at least one message now (the number after --at-most).</source>
+        <translation>Envoyez au moins un message maintenant (le nombre après --at-most).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="104" />
+        <source>Only {allowed} of the {total} messages can go this month on your plan (it resets on {reset}). Send those now and skip the rest with --at-most {allowed}, or wait for the reset.</source>
+        <translation>Seuls {allowed} des {total} messages peuvent partir ce mois-ci avec votre forfait (il se renouvelle le {reset}). Envoyez ceux-là maintenant et laissez les autres avec --at-most {allowed}, ou attendez le renouvellement.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="105" />
+        <source>{name} (follow-up)</source>
+        <translation>{name} (suite)</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="106" />
+        <source>Unknown follow-up reason {text!r}: use limit or not_on_whatsapp.</source>
+        <translation>Motif de relance inconnu {text!r} : utilisez limit ou not_on_whatsapp.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="107" />
+        <source>Nobody in {name!r} was left out for that reason.</source>
+        <translation>Personne n'a été laissé de côté dans {name!r} pour ce motif.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="108" />
+        <source>Only SMS messages are counted in GSM-7 characters.</source>
+        <translation>Seuls les SMS sont comptés en caractères GSM-7.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="109" />
+        <source>Cannot read the time {text!r}: use ISO 8601, for example 2026-06-15T09:00 (in the workspace's time zone) or 2026-06-15T09:00+00:00.</source>
+        <translation>Impossible de lire l'heure {text!r} : utilisez le format ISO 8601, par exemple 2026-06-15T09:00 (dans le fuseau horaire de l'espace de travail) ou 2026-06-15T09:00+00:00.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="110" />
+        <source>Cannot read the message file {path}: {detail}</source>
+        <translation>Impossible de lire le fichier du message {path} : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="111" />
+        <source>--language and --var go with --template NAME.</source>
+        <translation>--language et --var s'utilisent avec --template NOM.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="112" />
+        <source>Created campaign {name!r} ({id}) on {channel}; recipients: {recipients}.</source>
+        <translation>Campagne {name!r} ({id}) créée sur {channel} ; destinataires : {recipients}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="113" />
+        <source>It is scheduled for {when} (workspace time).</source>
+        <translation>Elle est programmée pour le {when} (heure de l'espace de travail).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="114" />
+        <source>Left out: {details}.</source>
+        <translation>Laissés de côté : {details}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="115" />
+        <source>Messages queued for {name!r} on {channel}: {queued}. This computer sends them (localpro dispatch, or the app).</source>
+        <translation>Messages mis en file d'attente pour {name!r} sur {channel} : {queued}. Cet ordinateur les envoie (localpro dispatch, ou l'application).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="116" />
+        <source>{count} left for later (monthly message limit reached): a follow-up draft can send them after the reset.</source>
+        <translation>{count} laissés pour plus tard (limite mensuelle de messages atteinte) : un brouillon de relance pourra les envoyer après le renouvellement.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="117" />
+        <source>SMS parts: {parts}.</source>
+        <translation>Parties de SMS : {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="118" />
+        <source>The characters {chars} make some SMS Unicode (70 characters a part): with GSM-7 look-alikes it would be {replaced} parts instead of {parts}.</source>
+        <translation>Les caractères {chars} font passer certains SMS en Unicode (70 caractères par partie) : avec des équivalents GSM-7, il faudrait {replaced} parties au lieu de {parts}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="119" />
+        <source>Estimated cost: {cost} {currency}.</source>
+        <translation>Coût estimé : {cost} {currency}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="120" />
+        <source>No price is set for this channel, so the cost is not estimated.</source>
+        <translation>Aucun prix n'est défini pour ce canal : le coût n'est pas estimé.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="121" />
+        <source>Take over sending on this computer? [y/N] </source>
+        <translation>Reprendre l'envoi sur cet ordinateur ? [o/N] </translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="122" />
+        <source>This computer now sends {name!r}.</source>
+        <translation>Cet ordinateur envoie désormais {name!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="123" />
+        <source>Paused {name!r}: no more of its messages leave until it is resumed.</source>
+        <translation>{name!r} est en pause : plus aucun de ses messages ne part jusqu'à la reprise.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="124" />
+        <source>Resumed {name!r}.</source>
+        <translation>{name!r} a repris.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="125" />
+        <source>Cancelled {name!r}: sent messages stay sent, the others are skipped.</source>
+        <translation>{name!r} est annulée : les messages envoyés le restent, les autres ne partiront pas.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignProgress</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="192" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="194" />
+        <source>Stop sending for now; the messages not sent yet wait until you resume</source>
+        <translation>Arrêter l’envoi pour l’instant ; les messages pas encore envoyés attendent la reprise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="197" />
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="198" />
+        <source>Send the messages that are still waiting</source>
+        <translation>Envoyer les messages qui attendent encore</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="200" />
+        <source>Cancel sending…</source>
+        <translation>Annuler l’envoi…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="202" />
+        <source>Messages already sent stay sent; the others are skipped</source>
+        <translation>Les messages déjà envoyés le restent ; les autres sont abandonnés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="329" />
+        <source>The sending progress could not be read: {error}</source>
+        <translation>La progression de l’envoi n’a pas pu être lue : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="341" />
+        <source>1 of {total} sent</source>
+        <translation>{n} sur {total} envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="341" />
+        <source>{n} of {total} sent</source>
+        <translation>{n} sur {total} envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="367" />
+        <source>{n} waiting</source>
+        <translation>{n} en attente</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="369" />
+        <source>1 failed</source>
+        <translation>{n} échoué</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="369" />
+        <source>{n} failed</source>
+        <translation>{n} échoués</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="372" />
+        <source>{n} to check</source>
+        <translation>{n} à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="374" />
+        <source>1 skipped</source>
+        <translation>{n} abandonné</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="374" />
+        <source>{n} skipped</source>
+        <translation>{n} abandonnés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="381" />
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="383" />
+        <source>Done</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="385" />
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="387" />
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="389" />
+        <source>Sending from another computer</source>
+        <translation>Envoyée depuis un autre ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="391" />
+        <source>Stopped</source>
+        <translation>Arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="393" />
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="395" />
+        <source>Waiting for you</source>
+        <translation>Attend votre décision</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="396" />
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="410" />
+        <source>Sending by {channel} stopped: {problem} Fix it in Settings → Channels; the messages wait until then and none is counted as failed.</source>
+        <translation>L’envoi par {channel} est arrêté : {problem} Corrigez-le dans Paramètres → Canaux ; d’ici là les messages attendent et aucun n’est compté comme échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="421" />
+        <source>Another computer sends this campaign; its progress arrives here when it syncs.</source>
+        <translation>Un autre ordinateur envoie cette campagne ; sa progression arrive ici à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="425" />
+        <source>Take over sending…</source>
+        <translation>Prendre le relais…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="433" />
+        <source>1 person is not on WhatsApp.</source>
+        <translation>{n} personne n’est pas sur WhatsApp.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="434" />
+        <source>{n} people are not on WhatsApp.</source>
+        <translation>{n} personnes ne sont pas sur WhatsApp.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="440" />
+        <source>Send them an SMS…</source>
+        <translation>Leur envoyer un SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="450" />
+        <source>1 person was left out: this month's message limit was reached.</source>
+        <translation>{n} personne a été laissée de côté : la limite de messages du mois était atteinte.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="451" />
+        <source>{n} people were left out: this month's message limit was reached.</source>
+        <translation>{n} personnes ont été laissées de côté : la limite de messages du mois était atteinte.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="457" />
+        <source>Send to them later…</source>
+        <translation>Leur envoyer plus tard…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="467" />
+        <source>Sending is paused.</source>
+        <translation>L’envoi est en pause.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="471" />
+        <source>Sending resumes.</source>
+        <translation>L’envoi reprend.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="480" />
+        <source>Stop sending “{name}”?
+
+Messages already sent ({sent}) stay sent. Those not sent yet ({left}) are skipped: they will not go out, even if you change your mind.</source>
+        <translation>Arrêter l’envoi de « {name} » ?
+
+Les messages déjà envoyés ({sent}) le restent. Ceux qui ne sont pas encore partis ({left}) sont abandonnés : ils ne partiront pas, même si vous changez d’avis.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="485" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="487" />
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="488" />
+        <source>Keep sending</source>
+        <translation>Continuer l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="491" />
+        <source>Sending is cancelled; the rest is skipped.</source>
+        <translation>L’envoi est annulé ; le reste est abandonné.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="509" />
+        <source>Send the rest of “{name}” from this computer?
+
+{risk}
+
+Take over only when the other computer is lost, broken or will stay offline.</source>
+        <translation>Envoyer le reste de « {name} » depuis cet ordinateur ?
+
+{risk}
+
+Ne prenez le relais que si l’autre ordinateur est perdu, en panne ou restera hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="514" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="516" />
+        <source>Take over sending</source>
+        <translation>Prendre le relais de l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="517" />
+        <source>Leave it</source>
+        <translation>Laisser faire</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="522" />
+        <source>This computer now sends the rest of “{name}”.</source>
+        <translation>Cet ordinateur envoie maintenant le reste de « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="535" />
+        <source>Send this message again?
+
+LocalPro cannot tell whether it left: the connection was cut while it was being sent. If the person did get it, they will get it twice. Check first if you can (ask them, or look in the provider's log).</source>
+        <translation>Renvoyer ce message ?
+
+LocalPro ne sait pas s’il est parti : la connexion a été coupée pendant son envoi. Si la personne l’a bien reçu, elle le recevra deux fois. Vérifiez d’abord si vous le pouvez (demandez-lui, ou consultez le journal du fournisseur).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="541" />
+        <source>Send these {n} messages again?
+
+LocalPro cannot tell whether they left: the connection was cut while they were being sent. A person who did get one will get it twice. Check first if you can (ask them, or look in the provider's log).</source>
+        <translation>Renvoyer ces {n} messages ?
+
+LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant leur envoi. Une personne qui en a bien reçu un le recevra deux fois. Vérifiez d’abord si vous le pouvez (demandez-leur, ou consultez le journal du fournisseur).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="548" />
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="548" />
+        <source>Don't send</source>
+        <translation>Ne pas renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="555" />
+        <source>1 message goes out again.</source>
+        <translation>{n} message repart.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="555" />
+        <source>{n} messages go out again.</source>
+        <translation>{n} messages repartent.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="568" />
+        <source>1 message will not be sent again.</source>
+        <translation>{n} message ne sera pas renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="569" />
+        <source>{n} messages will not be sent again.</source>
+        <translation>{n} messages ne seront pas renvoyés.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignStates</name>
@@ -1074,152 +1766,152 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="105" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="110" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="112" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="117" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="115" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="120" />
         <source>Write a message for a segment on WhatsApp, e-mail or SMS</source>
         <translation>Écrire un message pour un segment par WhatsApp, e-mail ou SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="124" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="129" />
         <source>Loading campaigns…</source>
         <translation>Chargement des campagnes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="170" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="175" />
         <source>No campaigns yet</source>
         <translation>Pas encore de campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="174" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="179" />
         <source>Write a message once and send it to a whole segment on WhatsApp, e-mail or SMS. Everyone receives it with their own name, and you follow who received, read and answered it here.</source>
         <translation>Écrivez un message une fois et envoyez-le à tout un segment par WhatsApp, e-mail ou SMS. Chacun le reçoit à son nom, et vous suivez ici qui l'a reçu, lu et y a répondu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="187" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="192" />
         <source>Create your first campaign</source>
         <translation>Créer votre première campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="245" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="251" />
         <source>A sent campaign cannot be changed; duplicate it to send it again.</source>
         <translation>Une campagne envoyée ne peut plus être modifiée ; dupliquez-la pour l'envoyer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="258" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="264" />
         <source>{name} (copy)</source>
         <translation>{name} (copie)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="273" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="279" />
         <source>Delete campaign</source>
         <translation>Supprimer la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="274" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="280" />
         <source>Delete “{name}”? Its results are deleted with it.</source>
         <translation>Supprimer « {name} » ? Ses résultats seront supprimés avec elle.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="275" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="281" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="276" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="282" />
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="298" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="304" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="299" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="305" />
         <source>The campaign you are writing is not saved. Discard it?</source>
         <translation>La campagne en cours de rédaction n'est pas enregistrée. L'abandonner ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="300" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="306" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="301" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="307" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="334" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="353" />
         <source>The campaigns could not be loaded: {error}</source>
         <translation>Impossible de charger les campagnes : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="342" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="361" />
         <source>1 campaign</source>
         <translation>1 campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="342" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="361" />
         <source>{n} campaigns</source>
         <translation>{n} campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="346" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="365" />
         <source>1 not sent yet</source>
         <translation>1 pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="346" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="365" />
         <source>{n} not sent yet</source>
         <translation>{n} pas encore envoyées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="400" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="419" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="401" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="420" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="403" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="422" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="410" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="429" />
         <source>“{name}” is scheduled for {when}.</source>
         <translation>« {name} » est programmée pour le {when}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="414" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="433" />
         <source>“{name}” is saved as a draft.</source>
         <translation>« {name} » est enregistrée comme brouillon.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="421" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="440" />
         <source>“{name}” is on its way: 1 message is queued and goes out as soon as a connection is available.</source>
         <translation>« {name} » est en route : 1 message est en file et part dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="426" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="445" />
         <source>“{name}” is on its way: {n} messages are queued and go out as soon as a connection is available.</source>
         <translation>« {name} » est en route : {n} messages sont en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="446" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="475" />
         <source>“{name}” was deleted.</source>
         <translation>« {name} » a été supprimée.</translation>
     </message>
@@ -1227,79 +1919,79 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="228" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="233" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="268" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="227" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="232" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="266" />
         <source>{n} months ago</source>
         <translation>il y a {n} mois</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="231" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="262" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="230" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="260" />
         <source>{n} days ago</source>
         <translation>il y a {n} jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="232" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="265" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="231" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="263" />
         <source>{n} weeks ago</source>
         <translation>il y a {n} semaines</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="234" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="272" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="233" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="270" />
         <source>{n} years ago</source>
         <translation>il y a {n} ans</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="235" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="260" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="234" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="258" />
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="236" />
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="250" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="235" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="249" />
         <source>no activity yet</source>
         <translation>aucune activité</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="250" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="249" />
         <source>no activity</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="258" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="256" />
         <source>today</source>
         <translation>aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="262" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="260" />
         <source>{n} d</source>
         <translation>{n} j</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="265" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="263" />
         <source>{n} wk</source>
         <translation>{n} sem.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="268" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="266" />
         <source>{n} mo</source>
         <translation>{n} mois</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="271" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="269" />
         <source>1 yr</source>
         <translation>1 an</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="271" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="269" />
         <source>a year ago</source>
         <translation>il y a un an</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="272" />
+        <location filename="../../localpro_desktop/ui/crm/delegate.py" line="270" />
         <source>{n} yr</source>
         <translation>{n} ans</translation>
     </message>
@@ -1356,11 +2048,628 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>ChannelForm</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="165" />
+        <source>Save {channel} settings</source>
+        <translation>Enregistrer les réglages {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="183" />
+        <source>Stored — leave empty to keep the stored one</source>
+        <translation>Enregistré — laissez vide pour garder celui enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="184" />
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="207" />
+        <source>Check that it works</source>
+        <translation>Vérifier que ça marche</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="211" />
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="213" />
+        <source>Connect to the provider with these settings, without sending anything.</source>
+        <translation>Se connecter au fournisseur avec ces réglages, sans rien envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="218" />
+        <source>Send a test to</source>
+        <translation>Envoyer un test à</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="225" />
+        <source>Send test</source>
+        <translation>Envoyer le test</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="227" />
+        <source>Send one real message to this address, as your campaigns will go out.</source>
+        <translation>Envoyer un vrai message à cette adresse, comme partiront vos campagnes.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="238" />
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="240" />
+        <source>Forget these settings and the stored password or key.</source>
+        <translation>Oublier ces réglages et le mot de passe ou la clé enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="245" />
+        <source>Undo changes</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="287" />
+        <source>Set up</source>
+        <translation>Configuré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="290" />
+        <source>Not set up</source>
+        <translation>Non configuré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="300" />
+        <source>Sending on {channel} stopped: {problem} Its messages wait, none is lost: fix the settings and save, and they go out.</source>
+        <translation>L'envoi par {channel} est arrêté : {problem} Ses messages attendent, aucun n'est perdu : corrigez les réglages et enregistrez, et ils partent.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="326" />
+        <source>Enter the password or key.</source>
+        <translation>Saisissez le mot de passe ou la clé.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="333" />
+        <source>The price is a number, such as 25 or 2.5.</source>
+        <translation>Le prix est un nombre, par exemple 25 ou 2,5.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="370" />
+        <source>Fill in the settings first.</source>
+        <translation>Remplissez d'abord les réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="408" />
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="430" />
+        <source>{channel} settings saved.</source>
+        <translation>Réglages {channel} enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="447" />
+        <source>Remove the {channel} settings?</source>
+        <translation>Supprimer les réglages {channel} ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="449" />
+        <source>LocalPro forgets these settings and the stored password or key. Campaigns waiting to go out on {channel} stay queued until it is set up again.</source>
+        <translation>LocalPro oublie ces réglages et le mot de passe ou la clé enregistrés. Les campagnes en attente d'envoi par {channel} restent en file jusqu'à ce qu'il soit de nouveau configuré.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="452" />
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="453" />
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="457" />
+        <source>Removing…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="462" />
+        <source>{channel} settings removed.</source>
+        <translation>Réglages {channel} supprimés.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="482" />
+        <source>Connecting to the provider…</source>
+        <translation>Connexion au fournisseur…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="486" />
+        <source>The connection works.</source>
+        <translation>La connexion fonctionne.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="514" />
+        <source>Sending a test to {to}…</source>
+        <translation>Envoi d'un test à {to}…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="518" />
+        <source>Test sent to {to}. Check that it arrived.</source>
+        <translation>Test envoyé à {to}. Vérifiez qu'il est bien arrivé.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="520" />
+        <source>Provider's reference: {id}</source>
+        <translation>Référence du fournisseur : {id}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="532" />
+        <source>Type where the test should go.</source>
+        <translation>Indiquez où envoyer le test.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="538" />
+        <source>It did not work: {reason}</source>
+        <translation>Cela n'a pas marché : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="243" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="244" />
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="245" />
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="246" />
+        <source>SMTP password</source>
+        <translation>mot de passe SMTP</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="247" />
+        <source>Africa's Talking API key</source>
+        <translation>clé d'API Africa's Talking</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="248" />
+        <source>Twilio auth token</source>
+        <translation>jeton d'authentification Twilio</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="249" />
+        <source>WhatsApp access token</source>
+        <translation>jeton d'accès WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="250" />
+        <source>no encryption</source>
+        <translation>sans chiffrement</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="251" />
+        <source>Custom server</source>
+        <translation>Serveur personnalisé</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="252" />
+        <source>Set up an e-mail account (Gmail, Outlook or your own SMTP server) under File → Workspace settings → Channels, or with: localpro channels configure email.</source>
+        <translation>Configurez un compte e-mail (Gmail, Outlook ou votre propre serveur SMTP) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure email.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="253" />
+        <source>Set up an SMS provider account (Africa's Talking or Twilio) under File → Workspace settings → Channels, or with: localpro channels configure sms.</source>
+        <translation>Configurez un compte chez un fournisseur de SMS (Africa's Talking ou Twilio) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure sms.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="254" />
+        <source>Set up a WhatsApp Business account (Meta's Cloud API) under File → Workspace settings → Channels, or with: localpro channels configure whatsapp.</source>
+        <translation>Configurez un compte WhatsApp Business (API Cloud de Meta) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure whatsapp.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="255" />
+        <source>SPF, DKIM and DMARC are records in your domain's DNS that tell receiving servers your e-mails really come from you: SPF lists the servers allowed to send for the domain, DKIM signs every message, DMARC says what to do with a message that fails both. Without them campaigns often land in spam; your e-mail provider's help says how to add them.</source>
+        <translation>SPF, DKIM et DMARC sont des enregistrements DNS de votre domaine qui prouvent aux serveurs destinataires que vos e-mails viennent bien de vous : SPF liste les serveurs autorisés à envoyer pour le domaine, DKIM signe chaque message, DMARC indique quoi faire d'un message qui échoue aux deux. Sans eux, les campagnes finissent souvent en spam ; l'aide de votre fournisseur d'e-mail explique comment les ajouter.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="256" />
+        <source>Gmail needs an app password (Google account → Security → 2-Step Verification → App passwords), not your usual password. Gmail sends at most 500 messages a day (2,000 with Google Workspace).</source>
+        <translation>Gmail demande un mot de passe d'application (Compte Google → Sécurité → Validation en deux étapes → Mots de passe des applications), pas votre mot de passe habituel. Gmail envoie au plus 500 messages par jour (2 000 avec Google Workspace).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="257" />
+        <source>Outlook / Office 365 sends at most 30 messages a minute, and SMTP sign-in (SMTP AUTH) must be allowed for the mailbox.</source>
+        <translation>Outlook / Office 365 envoie au plus 30 messages par minute, et la connexion SMTP (SMTP AUTH) doit être autorisée pour la boîte aux lettres.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="258" />
+        <source>Your e-mail provider's help gives the server name, port and security.</source>
+        <translation>L'aide de votre fournisseur d'e-mail donne le nom du serveur, le port et la sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="259" />
+        <source>Give the SMTP server's name (for example smtp.gmail.com) or pick a preset.</source>
+        <translation>Indiquez le nom du serveur SMTP (par exemple smtp.gmail.com) ou choisissez un préréglage.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="260" />
+        <source>{host!r} is not a server name: give a name such as smtp.gmail.com, no link.</source>
+        <translation>{host!r} n'est pas un nom de serveur : indiquez un nom comme smtp.gmail.com, pas un lien.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="261" />
+        <source>The port must be a number from 1 to 65535, not {port}.</source>
+        <translation>Le port doit être un nombre de 1 à 65535, pas {port}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="262" />
+        <source>Security must be starttls, ssl or none, not {value!r}.</source>
+        <translation>La sécurité doit être starttls, ssl ou none, pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="263" />
+        <source>The sender address {address!r} is not valid: {detail}</source>
+        <translation>L'adresse d'expéditeur {address!r} n'est pas valide : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="264" />
+        <source>The sender name must fit on one line and have at most {limit} characters.</source>
+        <translation>Le nom d'expéditeur doit tenir sur une ligne et compter au plus {limit} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="265" />
+        <source>The user name must fit on one line, without spaces at either end.</source>
+        <translation>Le nom d'utilisateur doit tenir sur une ligne, sans espace au début ni à la fin.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="266" />
+        <source>The logo {path!r} cannot be used: give a PNG, JPEG or GIF image file that exists.</source>
+        <translation>Le logo {path!r} ne peut pas être utilisé : indiquez un fichier image PNG, JPEG ou GIF existant.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="267" />
+        <source>Unknown e-mail preset {name!r}: use gmail, outlook or custom.</source>
+        <translation>Préréglage e-mail inconnu {name!r} : utilisez gmail, outlook ou custom.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="268" />
+        <source>Unknown SMS provider {name!r}: use africastalking or twilio.</source>
+        <translation>Fournisseur de SMS inconnu {name!r} : utilisez africastalking ou twilio.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="269" />
+        <source>Africa's Talking needs the account's username ("sandbox" for its test account).</source>
+        <translation>Africa's Talking demande le nom d'utilisateur du compte (« sandbox » pour son compte de test).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="270" />
+        <source>Africa's Talking uses a username, not an account SID.</source>
+        <translation>Africa's Talking utilise un nom d'utilisateur, pas un SID de compte.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="271" />
+        <source>Twilio uses an account SID, not a username.</source>
+        <translation>Twilio utilise un SID de compte, pas un nom d'utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="272" />
+        <source>A Twilio account SID is AC followed by 32 hexadecimal characters (see the Twilio console), not {sid!r}.</source>
+        <translation>Un SID de compte Twilio est AC suivi de 32 caractères hexadécimaux (voir la console Twilio), pas {sid!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="273" />
+        <source>Twilio needs a sender id: a Twilio phone number (+…), an alphanumeric sender id, or a Messaging Service SID (MG…).</source>
+        <translation>Twilio demande un identifiant d'expéditeur : un numéro Twilio (+…), un identifiant alphanumérique ou le SID d'un Messaging Service (MG…).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="274" />
+        <source>The sender id {sender!r} is not valid: use 1 to 11 letters, digits or spaces with at least one letter, or a number of 3 to 15 digits.</source>
+        <translation>L'identifiant d'expéditeur {sender!r} n'est pas valide : utilisez de 1 à 11 lettres, chiffres ou espaces dont au moins une lettre, ou un numéro de 3 à 15 chiffres.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="275" />
+        <source>The WhatsApp phone number id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
+        <translation>L'identifiant du numéro WhatsApp est le nombre que Meta affiche sous WhatsApp → Configuration de l'API (chiffres uniquement), pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="276" />
+        <source>The WhatsApp Business Account id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
+        <translation>L'identifiant du compte WhatsApp Business est le nombre que Meta affiche sous WhatsApp → Configuration de l'API (chiffres uniquement), pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="277" />
+        <source>The provider address {url!r} must start with https:// or http://.</source>
+        <translation>L'adresse du fournisseur {url!r} doit commencer par https:// ou http://.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="278" />
+        <source>The price per message must be a number of 0 or more, not {value!r}.</source>
+        <translation>Le prix par message doit être un nombre supérieur ou égal à 0, pas {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="279" />
+        <source>The sending rate must be more than 0 and at most {limit} messages a second for {provider}, not {value}.</source>
+        <translation>Le débit d'envoi doit être supérieur à 0 et d'au plus {limit} messages par seconde pour {provider}, pas {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="280" />
+        <source>The {secret} is empty or spans several lines.</source>
+        <translation>{secret} : vide ou sur plusieurs lignes.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="281" />
+        <source>The {secret} is too large for the OS keyring (at most {limit} bytes).</source>
+        <translation>{secret} : trop long pour le trousseau du système (au plus {limit} octets).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="282" />
+        <source>No {secret} is stored for this channel on this laptop: give it on standard input or at the prompt. Nothing was saved.</source>
+        <translation>Aucun secret ({secret}) n'est enregistré pour ce canal sur cet ordinateur : donnez-le sur l'entrée standard ou à l'invite. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="283" />
+        <source>Switching to {provider} needs its {secret}: give it on standard input or at the prompt. Nothing was saved.</source>
+        <translation>Passer à {provider} demande son secret ({secret}) : donnez-le sur l'entrée standard ou à l'invite. Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="284" />
+        <source>The {secret} of the {channel} channel is not in this laptop's keyring: configure the channel again.</source>
+        <translation>Le secret du canal {channel} ({secret}) n'est pas dans le trousseau de cet ordinateur : configurez à nouveau le canal.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="285" />
+        <source>No OS keyring is available to keep the {secret} safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
+        <translation>Aucun trousseau du système n'est disponible pour garder le secret ({secret}) en sécurité. Sous Linux, installez un Secret Service (par ex. gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="286" />
+        <source>The OS keyring refused the {secret}: {detail}</source>
+        <translation>Le trousseau du système a refusé le secret ({secret}) : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="287" />
+        <source>The {channel} channel is not configured on this laptop: set it up under File → Workspace settings → Channels, or with: localpro channels configure {command}.</source>
+        <translation>Le canal {channel} n'est pas configuré sur cet ordinateur : configurez-le dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="288" />
+        <source>{sender} via {server} ({security})</source>
+        <translation>{sender} via {server} ({security})</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="289" />
+        <source>{sender} via {server} ({security}), signed in as {username}</source>
+        <translation>{sender} via {server} ({security}), connecté en tant que {username}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="290" />
+        <source>Africa's Talking, user {username}</source>
+        <translation>Africa's Talking, utilisateur {username}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="291" />
+        <source>Africa's Talking, user {username}, sender {sender}</source>
+        <translation>Africa's Talking, utilisateur {username}, expéditeur {sender}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="292" />
+        <source>Twilio account {sid}, sender {sender}</source>
+        <translation>Compte Twilio {sid}, expéditeur {sender}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="293" />
+        <source>WhatsApp Cloud API, number id {number_id}, business account {account_id}</source>
+        <translation>API Cloud WhatsApp, identifiant du numéro {number_id}, compte Business {account_id}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="294" />
+        <source>Connected to {server} ({security}) and signed in as {username}.</source>
+        <translation>Connecté à {server} ({security}) et identifié en tant que {username}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="295" />
+        <source>Connected to {server} ({security}); no sign-in is configured.</source>
+        <translation>Connecté à {server} ({security}) ; aucune identification n'est configurée.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="296" />
+        <source>Africa's Talking accepted the API key of user {username} (balance {balance}).</source>
+        <translation>Africa's Talking a accepté la clé d'API de l'utilisateur {username} (solde {balance}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="297" />
+        <source>Twilio accepted the account SID and auth token (account {name}, status {status}).</source>
+        <translation>Twilio a accepté le SID de compte et le jeton d'authentification (compte {name}, statut {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="298" />
+        <source>The Twilio account {name} is {status}: it cannot send.</source>
+        <translation>Le compte Twilio {name} est à l'état {status} : il ne peut pas envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="299" />
+        <source>WhatsApp accepted the access token for the number {number} ({name}); the business account's templates can be read.</source>
+        <translation>WhatsApp a accepté le jeton d'accès pour le numéro {number} ({name}) ; les modèles du compte Business sont lisibles.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="300" />
+        <source>The SMTP server {server} did not accept the check: {words}</source>
+        <translation>Le serveur SMTP {server} n'a pas accepté la vérification : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="301" />
+        <source>{provider} did not accept the check: {words}</source>
+        <translation>{provider} n'a pas accepté la vérification : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="302" />
+        <source>{provider} could not be reached ({reason}): check the connection and try again.</source>
+        <translation>{provider} est injoignable ({reason}) : vérifiez la connexion et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="303" />
+        <source>{provider} answered something unexpected (HTTP {status}).</source>
+        <translation>{provider} a répondu de façon inattendue (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="304" />
+        <source>LocalPro test message</source>
+        <translation>Message de test LocalPro</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="305" />
+        <source>Send the test to an e-mail address: {detail}</source>
+        <translation>Envoyez le test à une adresse e-mail : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="306" />
+        <source>Send the test to a phone number with its country code: {detail}</source>
+        <translation>Envoyez le test à un numéro de téléphone avec son indicatif pays : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="307" />
+        <source>The test message was not sent ({code}): {words}</source>
+        <translation>Le message de test n'a pas été envoyé ({code}) : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="308" />
+        <source>The test message may or may not have left ({words}): look for it before trying again.</source>
+        <translation>On ne sait pas si le message de test est parti ({words}) : vérifiez s'il est arrivé avant de réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="309" />
+        <source>The WhatsApp templates could not be read ({code}): {words}</source>
+        <translation>Les modèles WhatsApp n'ont pas pu être lus ({code}) : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="310" />
+        <source>The {channel} channel is saved on this laptop: {description}. Check it with: localpro channels test {command} --to ADDRESS</source>
+        <translation>Le canal {channel} est enregistré sur cet ordinateur : {description}. Vérifiez-le avec : localpro channels test {command} --to ADRESSE</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="311" />
+        <source>The {channel} channel and its secret were removed from this laptop.</source>
+        <translation>Le canal {channel} et son secret ont été supprimés de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="312" />
+        <source>The {channel} channel was not configured on this laptop.</source>
+        <translation>Le canal {channel} n'était pas configuré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="313" />
+        <source>Remove the {channel} channel and its secret from this laptop? [y/N] </source>
+        <translation>Supprimer le canal {channel} et son secret de cet ordinateur ? [o/N] </translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="314" />
+        <source>Nothing was removed.</source>
+        <translation>Rien n'a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="315" />
+        <source>{secret}: </source>
+        <translation>{secret} : </translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="316" />
+        <source>{secret} (leave empty to keep the stored one): </source>
+        <translation>{secret} (laisser vide pour garder la valeur enregistrée) : </translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="317" />
+        <source>Test message sent to {to} (provider id {provider_id}).</source>
+        <translation>Message de test envoyé à {to} (identifiant du fournisseur {provider_id}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="318" />
+        <source>No channel is configured on this laptop yet.</source>
+        <translation>Aucun canal n'est encore configuré sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelNotice</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/channel_notice.py" line="43" />
+        <location filename="../../localpro_desktop/ui/campaigns/channel_notice.py" line="49" />
         <source>Meanwhile, “Save draft” keeps the campaign: nothing is sent or counted.</source>
         <translation>En attendant, « Enregistrer le brouillon » garde la campagne : rien n'est envoyé ni décompté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/channel_notice.py" line="60" />
+        <source>Set up e-mail…</source>
+        <translation>Configurer l'e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/channel_notice.py" line="61" />
+        <source>Set up SMS…</source>
+        <translation>Configurer les SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/channel_notice.py" line="62" />
+        <source>Set up WhatsApp…</source>
+        <translation>Configurer WhatsApp…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/dialog.py" line="29" />
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="140" />
+        <source>Changes not saved</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="142" />
+        <source>Sending stopped</source>
+        <translation>Envoi arrêté</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="144" />
+        <source>Set up</source>
+        <translation>Configuré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="146" />
+        <source>Not set up</source>
+        <translation>Non configuré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/unsaved.py" line="20" />
+        <source>Discard the changes?</source>
+        <translation>Abandonner les modifications ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/unsaved.py" line="21" />
+        <source>The {channels} settings were changed but not saved.</source>
+        <translation>Les réglages {channels} ont été modifiés mais pas enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/unsaved.py" line="24" />
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/unsaved.py" line="25" />
+        <source>Keep editing</source>
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +3436,195 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>EmailForm</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="46" />
+        <source>Campaign e-mails go out from your own mailbox through its mail server (SMTP). The password is kept in this computer's keyring, never in a file.</source>
+        <translation>Les e-mails des campagnes partent de votre propre boîte, par son serveur d'envoi (SMTP). Le mot de passe est gardé dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="50" />
+        <source>your own address, e.g. you@example.com</source>
+        <translation>votre propre adresse, ex. vous@exemple.com</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="53" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="62" />
+        <source>Other mail server</source>
+        <translation>Autre serveur de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="65" />
+        <source>Mail service</source>
+        <translation>Messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="67" />
+        <source>e.g. mail.your-domain.com</source>
+        <translation>ex. mail.votre-domaine.com</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="74" />
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (en général port 587)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="75" />
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS (en général port 465)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="76" />
+        <source>None — not encrypted</source>
+        <translation>Aucune — non chiffré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="82" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="87" />
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="89" />
+        <source>e.g. contact@your-shop.com</source>
+        <translation>ex. contact@votre-boutique.com</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="90" />
+        <source>From address</source>
+        <translation>Adresse d'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="92" />
+        <source>e.g. Aissata Couture (optional)</source>
+        <translation>ex. Aissata Couture (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="93" />
+        <source>From name</source>
+        <translation>Nom de l'expéditeur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="95" />
+        <source>usually the address itself</source>
+        <translation>en général l'adresse elle-même</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="96" />
+        <source>Username</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="97" />
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="98" />
+        <source>Price per e-mail</source>
+        <translation>Prix par e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="98" />
+        <source>{currency} per e-mail</source>
+        <translation>{currency} par e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="99" />
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="228" />
+        <source>Signature logo</source>
+        <translation>Logo de signature</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="113" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="119" />
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="127" />
+        <source>Why some e-mails land in spam (SPF, DKIM, DMARC)</source>
+        <translation>Pourquoi des e-mails finissent en spam (SPF, DKIM, DMARC)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="147" />
+        <source>Mailboxes such as Gmail check three records that the domain of your address (the part after @) publishes:</source>
+        <translation>Les messageries comme Gmail vérifient trois enregistrements publiés par le domaine de votre adresse (la partie après @) :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="152" />
+        <source>SPF lists the servers allowed to send mail for your domain. Mail from any other server looks forged.</source>
+        <translation>SPF liste les serveurs autorisés à envoyer du courrier pour votre domaine. Un e-mail venu d'un autre serveur paraît falsifié.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="157" />
+        <source>DKIM is a signature the server adds to each message: it proves the message comes from your domain and was not changed on the way.</source>
+        <translation>DKIM est une signature que le serveur ajoute à chaque message : elle prouve que le message vient de votre domaine et n'a pas été modifié en route.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="162" />
+        <source>DMARC tells mailboxes what to do when SPF or DKIM fail (deliver, put in spam or refuse) and where to report it.</source>
+        <translation>DMARC indique aux messageries quoi faire quand SPF ou DKIM échouent (distribuer, mettre en spam ou refuser) et à qui le signaler.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="166" />
+        <source>Without them your campaign is likely to land in spam, or to be refused. A Gmail or Outlook address has them already. For your own domain, ask whoever manages it (your web host or IT provider) to set up SPF, DKIM and DMARC for the server above.</source>
+        <translation>Sans eux, votre campagne risque de finir en spam, ou d'être refusée. Une adresse Gmail ou Outlook les a déjà. Pour votre propre domaine, demandez à qui le gère (votre hébergeur ou votre prestataire informatique) de configurer SPF, DKIM et DMARC pour le serveur ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="230" />
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="246" />
+        <source>None (optional: shown under your signature)</source>
+        <translation>Aucun (facultatif : affiché sous votre signature)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="278" />
+        <source>Enter the mail server's name.</source>
+        <translation>Saisissez le nom du serveur de messagerie.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="279" />
+        <source>Enter the address mail comes from.</source>
+        <translation>Saisissez l'adresse d'envoi.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="282" />
+        <source>“{address}” is not an e-mail address.</source>
+        <translation>« {address} » n'est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="312" />
+        <source>Enter the password for {user}.</source>
+        <translation>Saisissez le mot de passe de {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="316" />
+        <source>Stored — leave empty to keep the stored one</source>
+        <translation>Enregistré — laissez vide pour garder celui enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/email_form.py" line="317" />
+        <source>The mailbox's password (or app password)</source>
+        <translation>Le mot de passe de la boîte (ou mot de passe d'application)</translation>
+    </message>
+</context>
+<context>
     <name>EmailMessages</name>
     <message>
         <location filename="../../build/translations/domain_messages.py" line="23" />
@@ -2205,34 +3703,82 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ExportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="155" />
+        <location filename="../../build/translations/domain_messages.py" line="207" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export annulé ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="156" />
+        <location filename="../../build/translations/domain_messages.py" line="208" />
         <source>Cannot write in {folder}: {detail}.</source>
         <translation>Impossible d'écrire dans {folder} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="157" />
+        <location filename="../../build/translations/domain_messages.py" line="209" />
         <source>Cannot replace {file}: it may be open in Excel or another program. Close it and export again.</source>
         <translation>Impossible de remplacer {file} : il est peut-être ouvert dans Excel ou un autre programme. Fermez-le et exportez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="158" />
+        <location filename="../../build/translations/domain_messages.py" line="210" />
         <source>Unknown export format {format!r}: use csv, xlsx or geojson.</source>
         <translation>Format d'export inconnu {format!r} : utilisez csv, xlsx ou geojson.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="159" />
+        <location filename="../../build/translations/domain_messages.py" line="211" />
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="160" />
+        <location filename="../../build/translations/domain_messages.py" line="212" />
         <source>Could not write {file}: {detail}.</source>
         <translation>Impossible d'écrire {file} : {detail}.</translation>
+    </message>
+</context>
+<context>
+    <name>FailuresView</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="83" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="83" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="83" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="83" />
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="111" />
+        <source>{n} × {code} {words}</source>
+        <translation>{n} × {code} {words}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="111" />
+        <source>{n} × {words}</source>
+        <translation>{n} × {words}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="118" />
+        <source>1 message failed; the provider said why:</source>
+        <translation>{n} message a échoué ; le fournisseur a dit pourquoi :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="119" />
+        <source>{n} messages failed; the providers said why:</source>
+        <translation>{n} messages ont échoué ; les fournisseurs ont dit pourquoi :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="122" />
+        <source>(the latest {n} below)</source>
+        <translation>(les {n} plus récents ci-dessous)</translation>
     </message>
 </context>
 <context>
@@ -2415,202 +3961,202 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="115" />
+        <location filename="../../build/translations/domain_messages.py" line="167" />
         <source>File not found: {path}. Check the folder and the file name (including its extension, e.g. .csv or .xlsx).</source>
         <translation>Fichier introuvable : {path}. Vérifiez le dossier et le nom du fichier (avec son extension, par exemple .csv ou .xlsx).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="116" />
+        <location filename="../../build/translations/domain_messages.py" line="168" />
         <source>{path} is a folder, not a file. Choose the .csv or .xlsx file.</source>
         <translation>{path} est un dossier, pas un fichier. Choisissez le fichier .csv ou .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="117" />
+        <location filename="../../build/translations/domain_messages.py" line="169" />
         <source>{file}: {why}. Open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file.</source>
         <translation>{file} : {why}. Ouvrez-le dans Excel ou LibreOffice, enregistrez-le en .xlsx ou en CSV, puis importez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="118" />
+        <location filename="../../build/translations/domain_messages.py" line="170" />
         <source>'.xls' is the old Excel format, which LocalPro cannot read</source>
         <translation>« .xls » est l'ancien format d'Excel, que LocalPro ne sait pas lire</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="119" />
+        <location filename="../../build/translations/domain_messages.py" line="171" />
         <source>'.ods' (LibreOffice/OpenOffice) files cannot be read directly</source>
         <translation>les fichiers « .ods » (LibreOffice/OpenOffice) ne peuvent pas être lus directement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="120" />
+        <location filename="../../build/translations/domain_messages.py" line="172" />
         <source>Apple Numbers files cannot be read directly</source>
         <translation>les fichiers Apple Numbers ne peuvent pas être lus directement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="121" />
+        <location filename="../../build/translations/domain_messages.py" line="173" />
         <source>{file} has no extension. LocalPro imports .csv, .txt, .tsv and .xlsx files: save or rename it accordingly.</source>
         <translation>{file} n'a pas d'extension. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx : enregistrez-le ou renommez-le en conséquence.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="122" />
+        <location filename="../../build/translations/domain_messages.py" line="174" />
         <source>{file}: unsupported file type '{suffix}'. LocalPro imports .csv, .txt, .tsv and .xlsx files.</source>
         <translation>{file} : type de fichier « {suffix} » non pris en charge. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="123" />
+        <location filename="../../build/translations/domain_messages.py" line="175" />
         <source>LocalPro is not allowed to read {file}. If it is open in Excel, close it and try again; otherwise check the file's permissions.</source>
         <translation>LocalPro n'a pas le droit de lire {file}. S'il est ouvert dans Excel, fermez-le et réessayez ; sinon, vérifiez les autorisations du fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="124" />
+        <location filename="../../build/translations/domain_messages.py" line="176" />
         <source>Could not read {path}: {detail}.</source>
         <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="125" />
+        <location filename="../../build/translations/domain_messages.py" line="177" />
         <source>{file} is empty (0 bytes). Export the spreadsheet again, with a header row of column names followed by one row per record.</source>
         <translation>{file} est vide (0 octet). Exportez à nouveau le tableur, avec une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="126" />
+        <location filename="../../build/translations/domain_messages.py" line="178" />
         <source>{file} is empty: it contains only blank lines. Add a header row of column names followed by one row per record.</source>
         <translation>{file} est vide : il ne contient que des lignes blanches. Ajoutez une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="127" />
+        <location filename="../../build/translations/domain_messages.py" line="179" />
         <source>Unknown encoding '{encoding}'. Use for example utf-8, cp1252 or utf-16, or leave the encoding out to let LocalPro detect it.</source>
         <translation>Encodage « {encoding} » inconnu. Utilisez par exemple utf-8, cp1252 ou utf-16, ou n'indiquez pas d'encodage pour que LocalPro le détecte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="128" />
+        <location filename="../../build/translations/domain_messages.py" line="180" />
         <source>The file is not valid {encoding} (unexpected byte at position {position}). Leave the encoding out to let LocalPro detect it, or save the file as 'CSV UTF-8' in Excel.</source>
         <translation>Le fichier n'est pas en {encoding} valide (octet inattendu à la position {position}). N'indiquez pas d'encodage pour que LocalPro le détecte, ou enregistrez le fichier en « CSV UTF-8 » dans Excel.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="129" />
+        <location filename="../../build/translations/domain_messages.py" line="181" />
         <source>Invalid delimiter {value!r}: give a single character such as ',' or ';', or the word 'tab'.</source>
         <translation>Séparateur non valide {value!r} : donnez un seul caractère, comme « , » ou « ; », ou le mot « tab ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="130" />
+        <location filename="../../build/translations/domain_messages.py" line="182" />
         <source>{file}, row {row}: the line cannot be read as CSV ({detail}). Check for a quote (") that is opened and never closed.</source>
         <translation>{file}, ligne {row} : la ligne ne peut pas être lue en CSV ({detail}). Cherchez un guillemet (") ouvert et jamais fermé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="131" />
+        <location filename="../../build/translations/domain_messages.py" line="183" />
         <source>{file} could not be read as an Excel .xlsx workbook ({error}). It may be damaged, password-protected, or another format renamed to .xlsx: open it in Excel or LibreOffice and save it again as .xlsx or CSV.</source>
         <translation>{file} n'a pas pu être lu comme un classeur Excel .xlsx ({error}). Il est peut-être endommagé, protégé par un mot de passe, ou d'un autre format renommé en .xlsx : ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau en .xlsx ou en CSV.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="132" />
+        <location filename="../../build/translations/domain_messages.py" line="184" />
         <source>{file} contains no worksheet to import.</source>
         <translation>{file} ne contient aucune feuille à importer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="133" />
+        <location filename="../../build/translations/domain_messages.py" line="185" />
         <source>{file} has no sheet number {sheet}: it has {count} sheet(s), numbered from 0: {names}.</source>
         <translation>{file} n'a pas de feuille numéro {sheet} : il a {count} feuille(s), numérotées à partir de 0 : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="134" />
+        <location filename="../../build/translations/domain_messages.py" line="186" />
         <source>{file} has no sheet named '{sheet}'. Its sheets are: {names}.</source>
         <translation>{file} n'a pas de feuille nommée « {sheet} ». Ses feuilles sont : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="135" />
+        <location filename="../../build/translations/domain_messages.py" line="187" />
         <source>sheet '{sheet}' of {file}</source>
         <translation>la feuille « {sheet} » de {file}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="136" />
+        <location filename="../../build/translations/domain_messages.py" line="188" />
         <source>{where} is empty: there is no header row and no data. Put the column names (e.g. Name, Phone, City) on the first row and one record per row below.</source>
         <translation>{where} est vide : il n'y a ni ligne d'en-tête ni données. Mettez les noms des colonnes (par exemple Nom, Téléphone, Ville) sur la première ligne et une fiche par ligne en dessous.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="137" />
+        <location filename="../../build/translations/domain_messages.py" line="189" />
         <source>{where} has no header row: the first row ({shown}) looks like data, not column names. Insert a first row with the column names, e.g. Name, Phone, City.</source>
         <translation>{where} n'a pas de ligne d'en-tête : la première ligne ({shown}) ressemble à des données, pas à des noms de colonnes. Insérez une première ligne avec les noms des colonnes, par exemple Nom, Téléphone, Ville.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="138" />
+        <location filename="../../build/translations/domain_messages.py" line="190" />
         <source>{where} has duplicate column names: {problems}. Rename them so every column has its own name (e.g. 'Phone' and 'Phone 2').</source>
         <translation>{where} a des noms de colonnes en double : {problems}. Renommez-les pour que chaque colonne ait son propre nom (par exemple « Téléphone » et « Téléphone 2 »).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="139" />
+        <location filename="../../build/translations/domain_messages.py" line="191" />
         <source>"{name}" (columns {first} and {second})</source>
         <translation>« {name} » (colonnes {first} et {second})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="140" />
+        <location filename="../../build/translations/domain_messages.py" line="192" />
         <source>Unknown record kind {kind!r}: use 'prospects' or 'contacts'.</source>
         <translation>Type de fiche inconnu {kind!r} : utilisez « prospects » ou « contacts ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="141" />
+        <location filename="../../build/translations/domain_messages.py" line="193" />
         <source>Invalid column mapping {item!r}: write COLUMN=FIELD, e.g. "Tél=phone", or COLUMN=ignore to skip a column.</source>
         <translation>Correspondance de colonne non valide {item!r} : écrivez COLONNE=CHAMP, par exemple « Tél=phone », ou COLONNE=ignore pour ignorer une colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="142" />
+        <location filename="../../build/translations/domain_messages.py" line="194" />
         <source>Field '{field}' is given to two columns: '{first}' and '{second}'. Each field can come from one column only.</source>
         <translation>Le champ « {field} » est attribué à deux colonnes : « {first} » et « {second} ». Chaque champ ne peut venir que d'une seule colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="143" />
+        <location filename="../../build/translations/domain_messages.py" line="195" />
         <source>Column '{column}' matches several columns ({matches}): write the exact name. Available columns: {available}.</source>
         <translation>« {column} » correspond à plusieurs colonnes ({matches}) : écrivez le nom exact. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="144" />
+        <location filename="../../build/translations/domain_messages.py" line="196" />
         <source>Unknown column '{column}'. Available columns: {available}.</source>
         <translation>Colonne « {column} » inconnue. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="145" />
+        <location filename="../../build/translations/domain_messages.py" line="197" />
         <source>Unknown field '{raw}' for {kind}.{hint} Valid fields: {fields}; or 'ignore' to skip the column.</source>
         <translation>Champ « {raw} » inconnu pour les {kind}.{hint} Champs valides : {fields} ; ou « ignore » pour ignorer la colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="146" />
+        <location filename="../../build/translations/domain_messages.py" line="198" />
         <source> Did you mean '{field}'?</source>
         <translation> Vouliez-vous dire « {field} » ?</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="147" />
+        <location filename="../../build/translations/domain_messages.py" line="199" />
         <source>Not {kind} fields: {unknown}. Valid fields: {fields}.</source>
         <translation>Ce ne sont pas des champs de {kind} : {unknown}. Champs valides : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="148" />
+        <location filename="../../build/translations/domain_messages.py" line="200" />
         <source>No column for {missing} in {file}. Columns found: {columns}. Map one with --map COLUMN={field}.</source>
         <translation>Aucune colonne pour {missing} dans {file}. Colonnes trouvées : {columns}. Associez-en une avec --map COLONNE={field}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="149" />
+        <location filename="../../build/translations/domain_messages.py" line="201" />
         <source>same phone {phone}</source>
         <translation>même téléphone {phone}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="150" />
+        <location filename="../../build/translations/domain_messages.py" line="202" />
         <source>same e-mail {email}</source>
         <translation>même e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="151" />
+        <location filename="../../build/translations/domain_messages.py" line="203" />
         <source>similar name in {city} ({score:.0f}%)</source>
         <translation>nom proche à {city} ({score:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="152" />
+        <location filename="../../build/translations/domain_messages.py" line="204" />
         <source>matched row {other} of the file ({reason})</source>
         <translation>correspond à la ligne {other} du fichier ({reason})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="153" />
+        <location filename="../../build/translations/domain_messages.py" line="205" />
         <source>matched {name}, already in the workspace ({reason})</source>
         <translation>correspond à {name}, déjà dans l’espace de travail ({reason})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="154" />
+        <location filename="../../build/translations/domain_messages.py" line="206" />
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>Import annulé ; l'espace de travail n'a pas changé.</translation>
     </message>
@@ -2649,6 +4195,57 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>LateCampaigns</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="161" />
+        <source>“{name}” could not go now; the Campaigns tab says why.</source>
+        <translation>« {name} » n’a pas pu partir maintenant ; l’onglet Campagnes dit pourquoi.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePrompt</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="46" />
+        <source>“{name}” was due 1 day ago.</source>
+        <translation>« {name} » devait partir il y a {n} jour.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="47" />
+        <source>“{name}” was due {n} days ago.</source>
+        <translation>« {name} » devait partir il y a {n} jours.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="61" />
+        <source>A scheduled campaign is late</source>
+        <translation>Une campagne programmée est en retard</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="65" />
+        <source>It was scheduled for {when}, but LocalPro was not running then. Its message may be out of date: send it now, or keep it as a draft to change it.</source>
+        <translation>Elle était programmée pour le {when}, mais LocalPro n’était pas ouvert. Son message n’est peut-être plus d’actualité : envoyez-la maintenant, ou gardez-la en brouillon pour la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="69" />
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="71" />
+        <source>Keep as draft</source>
+        <translation>Garder en brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="74" />
+        <source>Decide later</source>
+        <translation>Décider plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="76" />
+        <source>Ask again the next time LocalPro starts</source>
+        <translation>Redemander au prochain démarrage de LocalPro</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../localpro_desktop/ui/tabs.py" line="113" />
@@ -2676,52 +4273,52 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="213" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="230" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="214" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="231" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="216" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="233" />
         <source>Add a prospect, a contact or a campaign</source>
         <translation>Ajouter un prospect, un contact ou une campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="220" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="237" />
         <source>Workspace &amp;settings…</source>
         <translation>&amp;Paramètres de l’espace…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="222" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="239" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="224" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="241" />
         <source>&amp;Account…</source>
         <translation>&amp;Compte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="226" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="243" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="313" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="330" />
         <source>Backup written to {path}</source>
         <translation>Sauvegarde enregistrée dans {path}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="320" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="337" />
         <source>Something went wrong</source>
         <translation>Une erreur est survenue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/main_window.py" line="320" />
+        <location filename="../../localpro_desktop/ui/main_window.py" line="337" />
         <source>LocalPro</source>
         <translation>LocalPro</translation>
     </message>
@@ -2888,92 +4485,97 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MessageEditor</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="46" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="49" />
         <source>e.g. News for {{company}}</source>
         <translation>ex. Nouveautés pour {{company}}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="54" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="57" />
         <source>Hello {{first_name}}, …  Use the buttons above to add personal fields.</source>
         <translation>Bonjour {{first_name}}, …  Les boutons ci-dessus ajoutent des champs personnalisés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="75" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="78" />
         <source>Insert:</source>
         <translation>Insérer :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="83" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="86" />
         <source>Insert {token} at the cursor</source>
         <translation>Insérer {token} au curseur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="90" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="93" />
         <source>More fields</source>
         <translation>Autres champs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="104" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="107" />
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="105" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="108" />
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="106" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="109" />
         <source>Full name</source>
         <translation>Nom complet</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="107" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="110" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="108" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="111" />
         <source>Business name</source>
         <translation>Nom de l’entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="109" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="112" />
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="110" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="113" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="111" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="114" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="112" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="115" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="171" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="155" />
+        <source>The template's text is fixed; choose its fields above.</source>
+        <translation>Le texte du modèle est fixe ; choisissez ses champs ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="199" />
         <source>Counted on the message as the person in the preview receives it. An emoji or a letter outside the basic SMS alphabet switches the whole message to Unicode: 70 characters per SMS instead of 160.</source>
         <translation>Compté sur le message tel que le reçoit la personne de l'aperçu. Un emoji ou une lettre hors de l'alphabet SMS de base fait passer tout le message en Unicode : 70 caractères par SMS au lieu de 160.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="178" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="206" />
         <source>Unicode</source>
         <translation>Unicode</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="178" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="206" />
         <source>GSM-7</source>
         <translation>GSM-7</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="180" />
+        <location filename="../../localpro_desktop/ui/campaigns/message_editor.py" line="208" />
         <source>{segments} SMS · {units}/{capacity} characters · {encoding}</source>
         <translation>{segments} SMS · {units}/{capacity} caractères · {encoding}</translation>
     </message>
@@ -2981,62 +4583,72 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MessagePreview</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="54" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="57" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="74" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="67" />
+        <source>Send a test to myself</source>
+        <translation>M'envoyer un test</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="81" />
         <source>As received by</source>
         <translation>Tel que reçu par</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="183" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="190" />
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="185" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="192" />
         <source>The preview comes back once the message has no error.</source>
         <translation>L'aperçu revient dès que le message ne contient plus d'erreur.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="187" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="194" />
         <source>Your message appears here as it will be received.</source>
         <translation>Votre message s'affiche ici tel qu'il sera reçu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="210" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="216" />
+        <source>Send this message, as this person receives it, to your own address.</source>
+        <translation>Envoyer ce message, tel que cette personne le reçoit, à votre propre adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="227" />
         <source>Choose recipients to see each person's message.</source>
         <translation>Choisissez les destinataires pour voir le message de chacun.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="211" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="231" />
         <source>To: {address}</source>
         <translation>À : {address}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="226" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="246" />
         <source>Blank for this person: {fields}</source>
         <translation>Vide pour cette personne : {fields}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="249" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="269" />
         <source>No contact person: “{field}” is the company name here.</source>
         <translation>Pas de personne à contacter : « {field} » est ici le nom de l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="255" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="275" />
         <source>1 of {total} recipients has no contact person: “{field}” is the company name.</source>
         <translation>1 destinataire sur {total} n'a pas de personne à contacter : « {field} » est le nom de l'entreprise.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="258" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="278" />
         <source>{n} of {total} recipients have no contact person: “{field}” is their company name.</source>
         <translation>{n} destinataires sur {total} n'ont pas de personne à contacter : « {field} » est le nom de leur entreprise.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="271" />
+        <location filename="../../localpro_desktop/ui/campaigns/preview.py" line="291" />
         <source>and {n} more</source>
         <translation>et {n} autres</translation>
     </message>
@@ -3087,34 +4699,54 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>OutboxMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="181" />
+        <location filename="../../build/translations/domain_messages.py" line="233" />
         <source>An outbox message that is {current} cannot become {target}.</source>
         <translation>Un message de la boîte d'envoi à l'état {current} ne peut pas passer à {target}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="182" />
+        <location filename="../../build/translations/domain_messages.py" line="234" />
         <source>No channel is set up yet: nothing to send.</source>
         <translation>Aucun canal n'est encore configuré : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="183" />
+        <location filename="../../build/translations/domain_messages.py" line="235" />
         <source>Nothing to send now.</source>
         <translation>Rien à envoyer pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="184" />
+        <location filename="../../build/translations/domain_messages.py" line="236" />
         <source>Sent {sent}, failed {failed}, to retry {retried}, unknown (check before resending) {unknown}.</source>
         <translation>Envoyés {sent}, échecs {failed}, à réessayer {retried}, inconnus (à vérifier avant de renvoyer) {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="185" />
+        <location filename="../../build/translations/domain_messages.py" line="237" />
         <source>It is not known whether this message left: check with the recipient before resending.</source>
         <translation>On ne sait pas si ce message est parti : vérifiez auprès du destinataire avant de le renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="186" />
+        <location filename="../../build/translations/domain_messages.py" line="238" />
         <source>Gave up after {attempts} attempts: {words}</source>
         <translation>Abandon après {attempts} tentatives : {words}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="239" />
+        <source>Only an image or a PDF can be attached, not {name}.</source>
+        <translation>Seule une image ou un PDF peut être joint, pas {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="240" />
+        <source>Sending by {channel} is stopped ({words}). Its messages wait; none was counted as failed.</source>
+        <translation>L’envoi par {channel} est arrêté ({words}). Ses messages attendent ; aucun n’a été compté comme échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="241" />
+        <source>Messages waiting for a stopped channel: {held}.</source>
+        <translation>Messages en attente d’un canal arrêté : {held}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="242" />
+        <source>Another dispatcher is already sending for this workspace: {owner} (until {until}). Stop it, or let it finish; only one may send at a time.</source>
+        <translation>Un autre expéditeur envoie déjà pour cet espace de travail : {owner} (jusqu’à {until}). Arrêtez-le ou laissez-le finir : un seul peut envoyer à la fois.</translation>
     </message>
 </context>
 <context>
@@ -4190,107 +5822,107 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>RecordMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="94" />
+        <location filename="../../build/translations/domain_messages.py" line="146" />
         <source>No {kind} with id {ident!r} (it may have been deleted).</source>
         <translation>Introuvable : {kind} d'identifiant {ident!r} (peut-être supprimé).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="95" />
+        <location filename="../../build/translations/domain_messages.py" line="147" />
         <source>The id {ident!r} matches several {kinds}: give more characters.</source>
         <translation>L'identifiant {ident!r} correspond à plusieurs {kinds} : donnez plus de caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="96" />
+        <location filename="../../build/translations/domain_messages.py" line="148" />
         <source>Cannot add this prospect: {problems}.</source>
         <translation>Impossible d'ajouter ce prospect : {problems}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="97" />
+        <location filename="../../build/translations/domain_messages.py" line="149" />
         <source>Cannot add this contact: {problems}.</source>
         <translation>Impossible d'ajouter ce contact : {problems}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="98" />
+        <location filename="../../build/translations/domain_messages.py" line="150" />
         <source>Cannot save: {problems}.</source>
         <translation>Impossible d'enregistrer : {problems}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="99" />
+        <location filename="../../build/translations/domain_messages.py" line="151" />
         <source>Cannot edit {fields}; editable: {editable}.</source>
         <translation>Impossible de modifier {fields} ; modifiables : {editable}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="100" />
+        <location filename="../../build/translations/domain_messages.py" line="152" />
         <source>{name!r} ({city}) already exists with {reason}; edit it, or add anyway to keep both.</source>
         <translation>{name!r} ({city}) existe déjà avec {reason} ; modifiez-le, ou ajoutez quand même pour garder les deux.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="101" />
+        <location filename="../../build/translations/domain_messages.py" line="153" />
         <source>prospect</source>
         <translation>prospect</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="102" />
+        <location filename="../../build/translations/domain_messages.py" line="154" />
         <source>prospects</source>
         <translation>prospects</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="103" />
+        <location filename="../../build/translations/domain_messages.py" line="155" />
         <source>contact</source>
         <translation>contact</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="104" />
+        <location filename="../../build/translations/domain_messages.py" line="156" />
         <source>contacts</source>
         <translation>contacts</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="105" />
+        <location filename="../../build/translations/domain_messages.py" line="157" />
         <source>campaign</source>
         <translation>campagne</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="106" />
+        <location filename="../../build/translations/domain_messages.py" line="158" />
         <source>campaigns</source>
         <translation>campagnes</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="107" />
+        <location filename="../../build/translations/domain_messages.py" line="159" />
         <source>segment</source>
         <translation>segment</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="108" />
+        <location filename="../../build/translations/domain_messages.py" line="160" />
         <source>segments</source>
         <translation>segments</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="109" />
+        <location filename="../../build/translations/domain_messages.py" line="161" />
         <source>recipient</source>
         <translation>destinataire</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="110" />
+        <location filename="../../build/translations/domain_messages.py" line="162" />
         <source>recipients</source>
         <translation>destinataires</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="111" />
+        <location filename="../../build/translations/domain_messages.py" line="163" />
         <source>the same phone</source>
         <translation>le même téléphone</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="112" />
+        <location filename="../../build/translations/domain_messages.py" line="164" />
         <source>the same e-mail</source>
         <translation>le même e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="113" />
+        <location filename="../../build/translations/domain_messages.py" line="165" />
         <source>a very similar name in the same city</source>
         <translation>un nom très proche dans la même ville</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="114" />
+        <location filename="../../build/translations/domain_messages.py" line="166" />
         <source>Cannot sort contacts by {order!r}; use {choices}.</source>
         <translation>Impossible de trier les contacts par {order!r} ; utilisez {choices}.</translation>
     </message>
@@ -4528,102 +6160,102 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>SegmentMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="74" />
+        <location filename="../../build/translations/domain_messages.py" line="126" />
         <source>Segment rule {name} must be true, false or empty.</source>
         <translation>La règle de segment {name} doit être vraie, fausse ou vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="75" />
+        <location filename="../../build/translations/domain_messages.py" line="127" />
         <source>Segment rule {since} ({low}) must be earlier than {before} ({high}), or no contact can match.</source>
         <translation>Dans la règle de segment, {since} ({low}) doit précéder {before} ({high}), sinon aucun contact ne peut correspondre.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="76" />
+        <location filename="../../build/translations/domain_messages.py" line="128" />
         <source>Segment rule asks for contacts reachable on {channel} but also with {flag} = false; no contact can match.</source>
         <translation>La règle de segment demande des contacts joignables par {channel} mais aussi avec {flag} = faux ; aucun contact ne peut correspondre.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="77" />
+        <location filename="../../build/translations/domain_messages.py" line="129" />
         <source>A segment rule must be a JSON object.</source>
         <translation>Une règle de segment doit être un objet JSON.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="78" />
+        <location filename="../../build/translations/domain_messages.py" line="130" />
         <source>Unknown segment rule key(s): {unknown}; known keys: {known}.</source>
         <translation>Clé(s) de règle de segment inconnue(s) : {unknown} ; clés connues : {known}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="79" />
+        <location filename="../../build/translations/domain_messages.py" line="131" />
         <source>Segment rule statuses must be names, not {value!r}.</source>
         <translation>Les statuts d'une règle de segment doivent être des noms, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="80" />
+        <location filename="../../build/translations/domain_messages.py" line="132" />
         <source>Segment rule {name} must be text, not {value!r}.</source>
         <translation>La règle de segment {name} doit être du texte, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="81" />
+        <location filename="../../build/translations/domain_messages.py" line="133" />
         <source>Segment rule {name} must be a list.</source>
         <translation>La règle de segment {name} doit être une liste.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="82" />
+        <location filename="../../build/translations/domain_messages.py" line="134" />
         <source>Segment rule country {value!r} must be a two-letter code such as SN.</source>
         <translation>Le pays {value!r} de la règle de segment doit être un code à deux lettres, comme SN.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="83" />
+        <location filename="../../build/translations/domain_messages.py" line="135" />
         <source>Segment rule {name} {value!r} is not a date (use YYYY-MM-DD).</source>
         <translation>Dans la règle de segment, {name} {value!r} n'est pas une date (utilisez AAAA-MM-JJ).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="84" />
+        <location filename="../../build/translations/domain_messages.py" line="136" />
         <source>{name!r} is a static list; add or remove its members instead.</source>
         <translation>{name!r} est une liste fixe ; ajoutez ou retirez plutôt ses membres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="85" />
+        <location filename="../../build/translations/domain_messages.py" line="137" />
         <source>A segment needs a name.</source>
         <translation>Un segment doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="86" />
+        <location filename="../../build/translations/domain_messages.py" line="138" />
         <source>A segment name is at most {max} characters.</source>
         <translation>Le nom d'un segment fait au plus {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="87" />
+        <location filename="../../build/translations/domain_messages.py" line="139" />
         <source>A segment description is at most {max} characters.</source>
         <translation>La description d'un segment fait au plus {max} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="88" />
+        <location filename="../../build/translations/domain_messages.py" line="140" />
         <source>A segment named {name!r} already exists; pick another name.</source>
         <translation>Un segment nommé {name!r} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="89" />
+        <location filename="../../build/translations/domain_messages.py" line="141" />
         <source>Several segments are named {name!r} ({ids}); use the id.</source>
         <translation>Plusieurs segments s'appellent {name!r} ({ids}) ; utilisez l'identifiant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="90" />
+        <location filename="../../build/translations/domain_messages.py" line="142" />
         <source>No segment named {name!r}; existing: {existing}.</source>
         <translation>Aucun segment nommé {name!r} ; segments existants : {existing}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="91" />
+        <location filename="../../build/translations/domain_messages.py" line="143" />
         <source>{name!r} follows a rule, so its members change by themselves; edit the rule, or make a static segment to pick people by hand.</source>
         <translation>{name!r} suit une règle, ses membres changent donc d'eux-mêmes ; modifiez la règle, ou créez un segment fixe pour choisir les personnes à la main.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="92" />
+        <location filename="../../build/translations/domain_messages.py" line="144" />
         <source>The id {ident!r} matches several members: give more characters.</source>
         <translation>L'identifiant {ident!r} correspond à plusieurs membres : donnez plus de caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="93" />
+        <location filename="../../build/translations/domain_messages.py" line="145" />
         <source>Segment {name!r} has a rule this version cannot read ({problem}); update LocalPro on this device.</source>
         <translation>Le segment {name!r} a une règle que cette version ne sait pas lire ({problem}) ; mettez LocalPro à jour sur cet appareil.</translation>
     </message>
@@ -4652,134 +6284,357 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
-    <name>SendTexts</name>
+    <name>SendFlow</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="33" />
-        <source>Send campaign</source>
-        <translation>Envoyer la campagne</translation>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="135" />
+        <source>Counting recipients and cost…</source>
+        <translation>Calcul des destinataires et du coût…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="35" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="219" />
+        <source>Queuing {n} messages…</source>
+        <translation>Mise en file de {n} messages…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="239" />
+        <source>Scheduling…</source>
+        <translation>Programmation…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="272" />
+        <source>Your e-mail address:</source>
+        <translation>Votre adresse e-mail :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="274" />
+        <source>Your mobile number:</source>
+        <translation>Votre numéro de mobile :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="278" />
+        <source>Send a test to myself on {channel}</source>
+        <translation>M'envoyer un test par {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="289" />
+        <source>Sending a test to {to}…</source>
+        <translation>Envoi d'un test à {to}…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="294" />
+        <source>Test sent to {to}. To send tests elsewhere, change it under File → Workspace settings → Channels.</source>
+        <translation>Test envoyé à {to}. Pour envoyer les tests ailleurs, changez l'adresse dans Fichier → Paramètres de l’espace → Canaux.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="299" />
+        <source>A WhatsApp test is Meta's “hello_world” template: a first message must be an approved template.</source>
+        <translation>Un test WhatsApp est le modèle « hello_world » de Meta : un premier message doit être un modèle approuvé.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="307" />
+        <source>The test was not sent: {reason}</source>
+        <translation>Le test n'a pas été envoyé : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SendTexts</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="47" />
         <source>Send 1 message</source>
         <translation>Envoyer 1 message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="37" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="48" />
         <source>Send {n} messages</source>
         <translation>Envoyer {n} messages</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="38" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="51" />
         <source>Not now</source>
         <translation>Pas maintenant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="52" />
-        <source>Nothing was sent; the campaign is saved as a draft.</source>
-        <translation>Rien n'a été envoyé ; la campagne est enregistrée comme brouillon.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="53" />
-        <source>Plan limit reached</source>
-        <translation>Limite du forfait atteinte</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="65" />
-        <source>Send “{name}” now to 1 person on {channel}?</source>
-        <translation>Envoyer « {name} » maintenant à 1 personne par {channel} ?</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="67" />
-        <source>Send “{name}” now to {n} people on {channel}?</source>
-        <translation>Envoyer « {name} » maintenant à {n} personnes par {channel} ?</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="74" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="192" />
         <source>Your {plan} plan has no monthly message limit.</source>
         <translation>Votre forfait {plan} n'a pas de limite mensuelle de messages.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="79" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="194" />
         <source>This uses {n} of the {remaining} messages left this month on your {plan} plan ({after} left afterwards).</source>
         <translation>Cela utilise {n} des {remaining} messages restants ce mois-ci sur votre forfait {plan} (il en restera {after}).</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="91" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="54" />
         <source>Messages are queued and go out as soon as a connection is available.</source>
         <translation>Les messages sont mis en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="99" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="35" />
+        <source>Send “{name}”</source>
+        <translation>Envoyer « {name} »</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="39" />
+        <source>1 person will get it on {channel}.</source>
+        <translation>1 personne la recevra par {channel}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="41" />
+        <source>{n} people will get it on {channel}.</source>
+        <translation>{n} personnes la recevront par {channel}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="61" />
+        <source>Nobody is left out.</source>
+        <translation>Personne n'est écarté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="62" />
+        <source>1 person is left out:</source>
+        <translation>{n} personne est écartée :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="62" />
+        <source>{n} people are left out:</source>
+        <translation>{n} personnes sont écartées :</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="72" />
+        <source>1 without an e-mail address</source>
+        <translation>{n} sans adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="73" />
+        <source>{n} without an e-mail address</source>
+        <translation>{n} sans adresse e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="76" />
+        <source>1 without a number</source>
+        <translation>{n} sans numéro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="76" />
+        <source>{n} without a number</source>
+        <translation>{n} sans numéro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="82" />
+        <source>1 with an invalid e-mail address</source>
+        <translation>{n} avec une adresse e-mail invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="83" />
+        <source>{n} with an invalid e-mail address</source>
+        <translation>{n} avec une adresse e-mail invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="87" />
+        <source>1 with an invalid number</source>
+        <translation>{n} avec un numéro invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="87" />
+        <source>{n} with an invalid number</source>
+        <translation>{n} avec un numéro invalide</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="94" />
+        <source>1 opted out of {channel}</source>
+        <translation>{n} désinscrite de {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="95" />
+        <source>{n} opted out of {channel}</source>
+        <translation>{n} désinscrites de {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="103" />
+        <source>1 not on WhatsApp (an earlier message could not reach them)</source>
+        <translation>{n} pas sur WhatsApp (un message précédent n'a pas pu l'atteindre)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="104" />
+        <source>{n} not on WhatsApp (an earlier message could not reach them)</source>
+        <translation>{n} pas sur WhatsApp (un message précédent n'a pas pu les atteindre)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="110" />
+        <source>1 for another reason</source>
+        <translation>{n} pour une autre raison</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="110" />
+        <source>{n} for another reason</source>
+        <translation>{n} pour une autre raison</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="120" />
+        <source>No price is set for {channel}: add it under File → Workspace settings → Channels to see the cost here.</source>
+        <translation>Aucun prix n'est indiqué pour {channel} : ajoutez-le dans Fichier → Paramètres de l’espace → Canaux pour voir le coût ici.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="128" />
+        <source>1 SMS part at {price}</source>
+        <translation>{n} partie de SMS à {price}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="129" />
+        <source>{n} SMS parts at {price} each</source>
+        <translation>{n} parties de SMS à {price} chacune</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="135" />
+        <source>1 message at {price}</source>
+        <translation>{n} message à {price}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="136" />
+        <source>{n} messages at {price} each</source>
+        <translation>{n} messages à {price} chacun</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="139" />
+        <source>Estimated cost: {total} ({detail}).</source>
+        <translation>Coût estimé : {total} ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="145" />
         <source>Every SMS fits in 1 part.</source>
         <translation>Chaque SMS tient en 1 partie.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="101" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="147" />
         <source>{n} in 1 part</source>
         <translation>{n} en 1 partie</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="101" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="147" />
         <source>{n} in {parts} parts</source>
         <translation>{n} en {parts} parties</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="106" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="152" />
         <source>SMS length: {spread}. Operators bill every part.</source>
         <translation>Longueur des SMS : {spread}. Les opérateurs facturent chaque partie.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="113" />
-        <source>Sending needs {n} messages, but your {plan} plan has {remaining} of {limit} left this month.</source>
-        <translation>L'envoi demande {n} messages, mais votre forfait {plan} n'en a plus que {remaining} sur {limit} ce mois-ci.</translation>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="171" />
+        <source>{chars} make these SMS Unicode: 70 characters a part instead of 160. With plain look-alikes instead (' " e…), the words stay readable.</source>
+        <translation>{chars} font passer ces SMS en Unicode : 70 caractères par partie au lieu de 160. Avec des caractères simples qui leur ressemblent (' " e…), les mots restent lisibles.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="122" />
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="176" />
+        <source>Estimated cost after: {cost}.</source>
+        <translation>Coût estimé ensuite : {cost}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="182" />
+        <source>Replace {chars} to use {after} instead of {before} SMS</source>
+        <translation>Remplacer {chars} pour utiliser {after} SMS au lieu de {before}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="207" />
+        <source>Your {plan} plan has no messages left this month: none of the {total} can go now.</source>
+        <translation>Votre forfait {plan} n'a plus de messages ce mois-ci : aucun des {total} ne peut partir maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="211" />
+        <source>Only {allowed} of the {total} messages can go now: that is what your {plan} plan has left this month.</source>
+        <translation>Seuls {allowed} des {total} messages peuvent partir maintenant : c'est ce qu'il reste ce mois-ci sur votre forfait {plan}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="228" />
+        <source>Send {allowed} now: the other person is marked “monthly limit reached”, for a follow-up later.</source>
+        <translation>Envoyer {allowed} maintenant : l'autre personne est marquée « limite mensuelle atteinte », pour une relance plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="232" />
+        <source>Send {allowed} now: the other {n} are marked “monthly limit reached”, for a follow-up later.</source>
+        <translation>Envoyer {allowed} maintenant : les {n} autres sont marquées « limite mensuelle atteinte », pour une relance plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="240" />
+        <source>Or wait: the whole campaign goes out on {date} at {time}.</source>
+        <translation>Ou attendre : toute la campagne part le {date} à {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="247" />
+        <source>Waiting does not help: the campaign is larger than your plan's monthly allowance. Choose fewer recipients or upgrade your plan.</source>
+        <translation>Attendre n'y change rien : la campagne dépasse ce que votre forfait permet en un mois. Choisissez moins de destinataires ou passez à un forfait supérieur.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="254" />
+        <source>Send {n} now</source>
+        <translation>Envoyer {n} maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="257" />
+        <source>Wait for the reset on {date}</source>
+        <translation>Attendre la remise à zéro du {date}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="218" />
         <source>The count resets on {date}.</source>
         <translation>Le compteur repart à zéro le {date}.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="124" />
-        <source>The count resets on the first day of next month.</source>
-        <translation>Le compteur repart à zéro le premier jour du mois prochain.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/sending.py" line="129" />
-        <source>Choose fewer recipients (a smaller segment), wait for the reset, or upgrade your plan.</source>
-        <translation>Choisissez moins de destinataires (un segment plus petit), attendez la remise à zéro ou passez à un forfait supérieur.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="33" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="55" />
         <source>Workspace settings</source>
         <translation>Paramètres de l’espace de travail</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="64" />
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="68" />
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="74" />
+        <source>Save the workspace settings.</source>
+        <translation>Enregistrer les paramètres de l'espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="107" />
         <source>Business name</source>
         <translation>Nom de l’entreprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="56" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="108" />
         <source>Country (phone numbers)</source>
         <translation>Pays (numéros de téléphone)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="57" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="109" />
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="58" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="110" />
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="59" />
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="111" />
         <source>Time zone</source>
         <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="131" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/settings_dialog.py" line="131" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -4861,39 +6716,152 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>SmsForm</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="30" />
+        <source>SMS go out through your account with an SMS provider. The API key or auth token is kept in this computer's keyring, never in a file.</source>
+        <translation>Les SMS partent par votre compte chez un fournisseur de SMS. La clé d'API ou le jeton est gardé dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="34" />
+        <source>your own mobile, e.g. +221 77 123 45 67</source>
+        <translation>votre propre mobile, ex. +221 77 123 45 67</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="45" />
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="53" />
+        <source>Sender ID</source>
+        <translation>Nom d'expéditeur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="56" />
+        <source>An SMS part holds 160 plain characters (70 with accents such as ê or emoji); a longer message is billed as several parts.</source>
+        <translation>Une partie de SMS contient 160 caractères simples (70 avec des accents comme ê ou des emoji) ; un message plus long est facturé en plusieurs parties.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="61" />
+        <source>Price per SMS part</source>
+        <translation>Prix par partie de SMS</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="62" />
+        <source>{currency} per SMS part</source>
+        <translation>{currency} par partie de SMS</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="73" />
+        <source>Account SID</source>
+        <translation>Account SID</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="74" />
+        <source>starts with AC…</source>
+        <translation>commence par AC…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="75" />
+        <source>Auth token</source>
+        <translation>Auth token</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="76" />
+        <source>a Twilio number (+1…) or a name</source>
+        <translation>un numéro Twilio (+1…) ou un nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="78" />
+        <source>In the Twilio Console: Account Info shows the Account SID and token.</source>
+        <translation>Dans la console Twilio : « Account Info » affiche l'Account SID et le jeton.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="81" />
+        <source>Username</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="82" />
+        <source>your Africa's Talking app's username</source>
+        <translation>l'identifiant de votre application Africa's Talking</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="83" />
+        <source>API key</source>
+        <translation>Clé d'API</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="84" />
+        <source>e.g. AISSATA (approved by the provider)</source>
+        <translation>ex. AISSATA (approuvé par le fournisseur)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="87" />
+        <source>In your Africa's Talking account: the app's username, and an API key from Settings → API Key.</source>
+        <translation>Dans votre compte Africa's Talking : l'identifiant de l'application, et une clé d'API depuis Settings → API Key.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="111" />
+        <source>Enter the Account SID.</source>
+        <translation>Saisissez l'Account SID.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="111" />
+        <source>Enter the username.</source>
+        <translation>Saisissez l'identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="125" />
+        <source>Enter the auth token.</source>
+        <translation>Saisissez le jeton (auth token).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="125" />
+        <source>Enter the API key.</source>
+        <translation>Saisissez la clé d'API.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/sms_form.py" line="128" />
+        <source>Type the mobile number the test should go to.</source>
+        <translation>Indiquez le numéro de mobile qui recevra le test.</translation>
+    </message>
+</context>
+<context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="174" />
+        <location filename="../../build/translations/domain_messages.py" line="226" />
         <source>The server sent a sign-in token too large for the OS keyring.</source>
         <translation>Le serveur a envoyé un jeton de connexion trop grand pour le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="175" />
+        <location filename="../../build/translations/domain_messages.py" line="227" />
         <source>No OS keyring is available to keep your sign-in safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n'est disponible pour garder votre connexion en sécurité. Sous Linux, installez un service Secret Service (par exemple gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="176" />
+        <location filename="../../build/translations/domain_messages.py" line="228" />
         <source>The OS keyring refused to store the sign-in: {detail}</source>
         <translation>Le trousseau du système a refusé d'enregistrer la connexion : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="177" />
+        <location filename="../../build/translations/domain_messages.py" line="229" />
         <source>Update LocalPro to keep syncing.</source>
         <translation>Mettez LocalPro à jour pour continuer à synchroniser.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="178" />
+        <location filename="../../build/translations/domain_messages.py" line="230" />
         <source>The server refused ({status}).</source>
         <translation>Le serveur a refusé ({status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="179" />
+        <location filename="../../build/translations/domain_messages.py" line="231" />
         <source>Sign in first: localpro account login --email YOU@EXAMPLE.COM</source>
         <translation>Connectez-vous d'abord : localpro account login --email VOUS@EXEMPLE.COM</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="180" />
+        <location filename="../../build/translations/domain_messages.py" line="232" />
         <source>Your sign-in has expired or was revoked: sign in again.</source>
         <translation>Votre connexion a expiré ou a été révoquée : reconnectez-vous.</translation>
     </message>
@@ -5025,6 +6993,59 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>TemplatePicker</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="118" />
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="120" />
+        <source>Read the approved templates from your WhatsApp Business account again.</source>
+        <translation>Relire les modèles approuvés de votre compte WhatsApp Business.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="155" />
+        <source>Reading the approved templates…</source>
+        <translation>Lecture des modèles approuvés…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="175" />
+        <source>Your WhatsApp Business account has no approved template yet. Create one in Meta's WhatsApp Manager; approval usually takes minutes to a day.</source>
+        <translation>Votre compte WhatsApp Business n'a encore aucun modèle approuvé. Créez-en un dans le WhatsApp Manager de Meta ; l'approbation prend en général de quelques minutes à une journée.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="186" />
+        <source>1 approved template in your WhatsApp Business account.</source>
+        <translation>1 modèle approuvé dans votre compte WhatsApp Business.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="187" />
+        <source>{n} approved templates in your WhatsApp Business account.</source>
+        <translation>{n} modèles approuvés dans votre compte WhatsApp Business.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="194" />
+        <source>The templates could not be read: {reason}</source>
+        <translation>Les modèles n'ont pas pu être lus : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="206" />
+        <source>No template: free text (only to people who wrote in 24 h)</source>
+        <translation>Pas de modèle : texte libre (seulement aux personnes qui ont écrit depuis 24 h)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="216" />
+        <source>{name} ({language}) — not in the list read</source>
+        <translation>{name} ({language}) — absent de la liste lue</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="272" />
+        <source>The template's text shows once the list is read (needs a connection).</source>
+        <translation>Le texte du modèle s'affiche une fois la liste lue (il faut une connexion).</translation>
+    </message>
+</context>
+<context>
     <name>TileSourceDialog</name>
     <message>
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="68" />
@@ -5055,6 +7076,65 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <location filename="../../localpro_desktop/ui/map/tile_dialog.py" line="113" />
         <source>Give an address starting with http:// or https:// with {z}, {x} and {y}.</source>
         <translation>Donnez une adresse commençant par http:// ou https:// avec {z}, {x} et {y}.</translation>
+    </message>
+</context>
+<context>
+    <name>UnknownView</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="142" />
+        <source>LocalPro could not confirm that these messages left: the connection was cut, or the computer stopped, while they were being sent. Check before resending — a person who got one would get it twice.</source>
+        <translation>LocalPro n’a pas pu confirmer le départ de ces messages : la connexion a été coupée, ou l’ordinateur s’est arrêté, pendant leur envoi. Vérifiez avant de renvoyer — une personne qui en a reçu un le recevrait deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="151" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="151" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="151" />
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="163" />
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="169" />
+        <source>Count them as not sent and never send them again from this campaign</source>
+        <translation>Les compter comme non envoyés et ne plus jamais les renvoyer depuis cette campagne</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="217" />
+        <source>Resend…</source>
+        <translation>Renvoyer…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="218" />
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="221" />
+        <source>Give up</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="220" />
+        <source>Resend {n}…</source>
+        <translation>Renvoyer {n}…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="223" />
+        <source>Resend all…</source>
+        <translation>Tout renvoyer…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/outcomes.py" line="224" />
+        <source>Give up all</source>
+        <translation>Tout abandonner</translation>
     </message>
 </context>
 <context>
@@ -5109,49 +7189,127 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>WhatsAppForm</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="22" />
+        <source>WhatsApp campaigns go out through Meta's WhatsApp Business Cloud API. The access token is kept in this computer's keyring, never in a file.</source>
+        <translation>Les campagnes WhatsApp partent par l'API WhatsApp Business Cloud de Meta. Le jeton d'accès est gardé dans le trousseau de cet ordinateur, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="26" />
+        <source>your own WhatsApp number, e.g. +221 77…</source>
+        <translation>votre propre numéro WhatsApp, ex. +221 77…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="34" />
+        <source>In Meta's WhatsApp Manager, “API setup” shows both ids. Use a permanent access token (a system user's), not the 24-hour test token.</source>
+        <translation>Dans le WhatsApp Manager de Meta, « Configuration de l'API » affiche les deux identifiants. Utilisez un jeton d'accès permanent (celui d'un utilisateur système), pas le jeton de test de 24 heures.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="39" />
+        <source>e.g. 106540352242922</source>
+        <translation>ex. 106540352242922</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="40" />
+        <source>Phone number ID</source>
+        <translation>ID du numéro</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="42" />
+        <source>e.g. 102290129340398</source>
+        <translation>ex. 102290129340398</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="43" />
+        <source>Business account ID</source>
+        <translation>ID du compte Business</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="44" />
+        <source>Access token</source>
+        <translation>Jeton d'accès</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="47" />
+        <source>The first message to a person must be a template Meta approved; you choose it in the campaign. Free text is allowed only within 24 hours after the person wrote to you.</source>
+        <translation>Le premier message à une personne doit être un modèle approuvé par Meta ; vous le choisissez dans la campagne. Le texte libre n'est permis que dans les 24 heures après un message de la personne.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="53" />
+        <source>Price per message</source>
+        <translation>Prix par message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="54" />
+        <source>{currency} per message</source>
+        <translation>{currency} par message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="67" />
+        <source>Enter the phone number ID.</source>
+        <translation>Saisissez l'ID du numéro.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="69" />
+        <source>Enter the business account ID.</source>
+        <translation>Saisissez l'ID du compte Business.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="81" />
+        <source>Enter the access token.</source>
+        <translation>Saisissez le jeton d'accès.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/whatsapp_form.py" line="84" />
+        <source>Type the WhatsApp number the test should go to.</source>
+        <translation>Indiquez le numéro WhatsApp qui recevra le test.</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="161" />
+        <location filename="../../build/translations/domain_messages.py" line="213" />
         <source>The workspace name cannot be empty.</source>
         <translation>Le nom de l'espace de travail ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="162" />
+        <location filename="../../build/translations/domain_messages.py" line="214" />
         <source>Unknown language {text!r}: use en or fr.</source>
         <translation>Langue inconnue {text!r} : utilisez en ou fr.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="163" />
+        <location filename="../../build/translations/domain_messages.py" line="215" />
         <source>Unknown country {text!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE.</source>
         <translation>Pays inconnu {text!r} : donnez un code ISO à deux lettres, comme SN, CI, NG, GH, KE.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="164" />
+        <location filename="../../build/translations/domain_messages.py" line="216" />
         <source>Unknown currency {text!r}: give a three-letter ISO code such as XOF.</source>
         <translation>Devise inconnue {text!r} : donnez un code ISO à trois lettres, comme XOF.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="165" />
+        <location filename="../../build/translations/domain_messages.py" line="217" />
         <source>Unknown time zone {text!r}: use an IANA name such as Africa/Dakar.</source>
         <translation>Fuseau horaire inconnu {text!r} : utilisez un nom IANA, comme Africa/Dakar.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="166" />
+        <location filename="../../build/translations/domain_messages.py" line="218" />
         <source>Choose a demo size between 1 and 1,000,000 prospects.</source>
         <translation>Choisissez une taille de démo entre 1 et 1 000 000 de prospects.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="167" />
+        <location filename="../../build/translations/domain_messages.py" line="219" />
         <source>This workspace already has demo data. Use another --data-dir for a fresh demo.</source>
         <translation>Cet espace de travail contient déjà des données de démo. Utilisez un autre --data-dir pour une nouvelle démo.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="168" />
+        <location filename="../../build/translations/domain_messages.py" line="220" />
         <source>No backup file at {path}.</source>
         <translation>Aucun fichier de sauvegarde à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="169" />
+        <location filename="../../build/translations/domain_messages.py" line="221" />
         <source>{path} is damaged (integrity check failed); choose another backup.</source>
         <translation>{path} est endommagé (échec du contrôle d'intégrité) ; choisissez une autre sauvegarde.</translation>
     </message>
@@ -5159,7 +7317,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../localpro_desktop/ui/formatting.py" line="80" />
+        <location filename="../../localpro_desktop/ui/formatting.py" line="99" />
         <source>unlimited</source>
         <translation>illimité</translation>
     </message>

@@ -69,6 +69,9 @@ class StandIn:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body leave in two writes: without TCP_NODELAY, Nagle's algorithm
+            # and the client's delayed ACK add 40 ms to each answer on a kept-alive connection.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
@@ -171,6 +174,8 @@ def africastalking(username: str, api_key: str) -> Callable[[Received], Reply]:
     counter = iter(range(1, 1_000_000))
 
     def respond(request: Received) -> Reply:
+        if request.path == "/version1/user" and request.method == "GET":
+            return _at_user_data(request, username, api_key)
         if request.path != "/version1/messaging" or request.method != "POST":
             return Reply(404, "Not Found", {"Content-Type": "text/plain"})
         if request.headers.get("apikey") != api_key:
@@ -207,6 +212,17 @@ def africastalking(username: str, api_key: str) -> Callable[[Received], Reply]:
     return respond
 
 
+AT_BALANCE = "KES 1785.5000"
+
+
+def _at_user_data(request: Received, username: str, api_key: str) -> Reply:
+    """``GET /version1/user?username=``: the account's balance
+    (https://developers.africastalking.com/docs/data/user_data)."""
+    if request.headers.get("apikey") != api_key or request.query.get("username") != [username]:
+        return Reply(401, "The supplied authentication is invalid", {"Content-Type": "text/plain"})
+    return Reply(200, {"UserData": {"balance": AT_BALANCE}})
+
+
 # --- Twilio -------------------------------------------------------------------------
 
 TWILIO_ERRORS = {
@@ -221,6 +237,16 @@ TWILIO_ERRORS = {
     ),
 }
 """The magic test numbers of https://www.twilio.com/docs/iam/test-credentials."""
+TWILIO_FROM_ERRORS = {
+    "+15005550001": (400, 21212, "The 'From' number +15005550001 is not a valid phone number."),
+    "+15005550007": (
+        400,
+        21606,
+        "The 'From' phone number provided is not a valid, message-capable Twilio phone number "
+        "for this destination.",
+    ),
+}
+"""Magic ``From`` numbers (same page): every message from them is refused."""
 
 
 def twilio_error(status: int, code: int, message: str) -> dict[str, Any]:
@@ -240,7 +266,12 @@ class TwilioAccount:
         self.auth_token = auth_token
         self.messages: list[dict[str, Any]] = []  # newest first, as Twilio lists them
 
+    friendly_name = "Boutique Aissata Couture"
+    status = "active"
+
     def __call__(self, request: Received) -> Reply:
+        if request.path == f"/2010-04-01/Accounts/{self.account_sid}.json":
+            return self._account(request)
         if request.path != f"/2010-04-01/Accounts/{self.account_sid}/Messages.json":
             return Reply(404, twilio_error(404, 20404, "The requested resource was not found"))
         expected = base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode())
@@ -249,6 +280,31 @@ class TwilioAccount:
         if request.method == "POST":
             return self._create(request)
         return self._list(request)
+
+    def _account(self, request: Received) -> Reply:
+        """``GET /2010-04-01/Accounts/{sid}.json``: the Account resource
+        (https://www.twilio.com/docs/iam/api/account), auth token included as Twilio does."""
+        expected = base64.b64encode(f"{self.account_sid}:{self.auth_token}".encode())
+        if request.headers.get("authorization") != "Basic " + expected.decode():
+            return Reply(401, twilio_error(401, 20003, "Authenticate"))
+        if request.method != "GET":
+            return Reply(405, twilio_error(405, 20004, "Method not allowed"))
+        base = f"/2010-04-01/Accounts/{self.account_sid}"
+        return Reply(
+            200,
+            {
+                "auth_token": self.auth_token,
+                "date_created": "Thu, 30 Jul 2015 20:00:00 +0000",
+                "date_updated": "Thu, 30 Jul 2015 20:00:00 +0000",
+                "friendly_name": self.friendly_name,
+                "owner_account_sid": self.account_sid,
+                "sid": self.account_sid,
+                "status": self.status,
+                "subresource_uris": {"messages": f"{base}/Messages.json"},
+                "type": "Full",
+                "uri": f"{base}.json",
+            },
+        )
 
     def add(self, sender: str | None = None, **fields: Any) -> dict[str, Any]:
         """Keep a message as Twilio would list it (``sender`` is its ``from``)."""
@@ -286,6 +342,9 @@ class TwilioAccount:
         to = form.get("To", "")
         if to in TWILIO_ERRORS:
             status, code, words = TWILIO_ERRORS[to]
+            return Reply(status, twilio_error(status, code, words))
+        if form.get("From") in TWILIO_FROM_ERRORS:
+            status, code, words = TWILIO_FROM_ERRORS[form["From"]]
             return Reply(status, twilio_error(status, code, words))
         body = form.get("Body", "")
         service = form.get("MessagingServiceSid")

@@ -101,16 +101,27 @@ def test_recipient_status_codes(
 ) -> None:
     with pytest.raises(SendError) as caught:
         sms.send(message(at_number_for(code)))
-    assert (caught.value.code, caught.value.words) == (str(code), words)
+    assert caught.value.code == str(code)
     assert caught.value.transient is transient
+    if code in (402, 405):
+        # The sender id or the account's balance: every message would meet the same answer.
+        assert caught.value.scope == "channel"
+        assert caught.value.words.endswith(f"({words})")
+    else:
+        assert (caught.value.words, caught.value.scope) == (words, "message")
 
 
 def test_request_refused_without_recipients(server: StandIn, sms: AfricasTalkingSms) -> None:
     server.script(Reply(201, {"SMSMessageData": {"Message": "InvalidSenderId", "Recipients": []}}))
     with pytest.raises(SendError) as caught:
         sms.send(message())
-    assert caught.value.words == "InvalidSenderId"
-    assert caught.value.transient is False
+    assert caught.value.words.endswith("(InvalidSenderId)")
+    assert "sender id" in caught.value.words
+    assert (caught.value.transient, caught.value.channel_wide) == (False, True)
+    server.script(Reply(201, {"SMSMessageData": {"Message": "Unknown problem", "Recipients": []}}))
+    with pytest.raises(SendError) as caught:
+        sms.send(message())
+    assert (caught.value.words, caught.value.scope) == ("Unknown problem", "message")
 
 
 def test_bad_api_key_is_permanent_and_never_shows_the_key(server: StandIn) -> None:
@@ -120,6 +131,7 @@ def test_bad_api_key_is_permanent_and_never_shows_the_key(server: StandIn) -> No
         assert "wrong-key" not in repr(sms)
     assert caught.value.code == "401"
     assert caught.value.transient is False
+    assert caught.value.channel_wide  # every message would be refused: the channel stops
     assert "API key" in caught.value.words
     assert "The supplied authentication is invalid" in caught.value.words
     assert "wrong-key" not in str(caught.value)
@@ -212,6 +224,7 @@ def test_unreachable_server_is_transient() -> None:
         sms.send(message())
     assert caught.value.transient is True
     assert caught.value.code == "unreachable"
+    assert caught.value.channel_wide  # no connection concerns every message
 
 
 def test_base_url_from_the_environment(server: StandIn, monkeypatch: pytest.MonkeyPatch) -> None:

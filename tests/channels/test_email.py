@@ -314,6 +314,7 @@ def test_a_refused_login_is_permanent_and_never_shows_the_password(serve: Any) -
     error = caught.value
     assert not error.transient
     assert error.code == "535"
+    assert error.channel_wide  # every message would be refused: the dispatcher stops e-mail
     assert "tailor" in error.words and "refused the login" in error.words
     for shown in (str(error), error.words, repr(error), repr(channel)):
         assert PASSWORD not in shown
@@ -366,6 +367,86 @@ def test_nobody_listening_is_transient() -> None:
     with pytest.raises(SendError) as caught:
         _channel(_free_port()).send(_message())
     assert (caught.value.code, caught.value.transient) == ("connect", True)
+    assert caught.value.channel_wide  # no connection: not this message's fault
+
+
+def test_a_refused_sender_stops_the_channel_a_refused_recipient_does_not(serve: Any) -> None:
+    _handler, port = serve(Recorder(mail_reply="553 5.7.1 Sender address rejected"))
+    with pytest.raises(SendError) as caught:
+        _channel(port).send(_message())
+    assert (caught.value.code, caught.value.transient, caught.value.scope) == (
+        "553",
+        False,
+        "channel",
+    )
+    _handler, port = serve(Recorder(mail_reply="451 4.3.0 Try again later"))
+    with pytest.raises(SendError) as caught:
+        _channel(port).send(_message())
+    assert (caught.value.transient, caught.value.scope) == (True, "message")
+    _handler, port = serve(Recorder(rcpt_reply="550 5.1.1 No such user here"))
+    with pytest.raises(SendError) as caught:
+        _channel(port).send(_message())
+    assert caught.value.scope == "message"
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00"
+    b"\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05"
+    b"\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_a_signature_logo_is_an_inline_image_of_the_html_part(serve: Any, tmp_path: Path) -> None:
+    """RFC 2387 ``multipart/related``: the HTML, then the image it shows by ``cid:``."""
+    logo = tmp_path / "atelier.png"
+    logo.write_bytes(PNG)
+    pdf = tmp_path / "catalogue.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    handler, port = serve()
+    channel = _channel(port, from_name="Atelier Aïssata", logo=logo)
+    channel.send(_message(attachments=(Attachment(pdf, "application/pdf"),)))
+
+    parsed = _parse(handler.received[0][2])
+    assert parsed.get_content_type() == "multipart/mixed"
+    alternative, attached = parsed.iter_parts()
+    assert attached.get_content_type() == "application/pdf"
+    plain, related = alternative.iter_parts()
+    assert (plain.get_content_type(), related.get_content_type()) == (
+        "text/plain",
+        "multipart/related",
+    )
+    html_part, image = related.iter_parts()
+    assert image.get_content_type() == "image/png"
+    assert image.get_content() == PNG
+    assert image.get_content_disposition() == "inline"
+    cid = image["Content-ID"].strip("<>")
+    markup = html_part.get_content()
+    assert f'src="cid:{cid}"' in markup and 'alt="Atelier Aïssata"' in markup
+    # The logo sits above the unsubscribe line, which stays the last thing in the HTML.
+    assert markup.index(cid) < markup.index("https://cloud.localpro.app/u/abc123")
+    assert "<b>Fatou</b>" in markup
+
+
+def test_a_logo_without_an_html_body_gets_one_made_from_the_text(
+    serve: Any, tmp_path: Path
+) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG)
+    handler, port = serve()
+    _channel(port, logo=logo).send(_message(html="", body="Bonjour <Fatou> & co\n\nA bientôt"))
+    parsed = _parse(handler.received[0][2])
+    _plain, related = parsed.iter_parts()
+    markup = next(related.iter_parts()).get_content()
+    assert "<p>Bonjour &lt;Fatou&gt; &amp; co</p>" in markup and "cid:" in markup
+
+
+def test_a_logo_that_cannot_be_read_stops_the_channel(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        _channel(25, logo=tmp_path / "notes.txt")  # not an image: refused at once
+    channel = _channel(_free_port(), logo=tmp_path / "gone.png")
+    with pytest.raises(SendError) as caught:
+        channel.send(_message())
+    assert (caught.value.code, caught.value.channel_wide) == ("logo", True)
 
 
 def test_a_server_that_never_greets_times_out_as_transient() -> None:

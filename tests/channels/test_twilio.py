@@ -10,7 +10,7 @@ Shapes copied from Twilio's documentation:
   (list filters ``To``, ``From``, ``DateSent>=YYYY-MM-DD``);
 - https://www.twilio.com/docs/usage/twilios-response (error body ``code``, ``message``,
   ``more_info``, ``status``) and https://www.twilio.com/docs/api/errors (21211, 21408,
-  21610, 21614, 20003, 20429);
+  21610, 21614, 20003, 20429; 21212 invalid From, 21606 From not message-capable);
 - https://www.twilio.com/docs/iam/test-credentials (the magic ``+1500555xxxx`` numbers).
 """
 
@@ -106,6 +106,19 @@ def test_permanent_refusals_keep_twilio_code_and_words(
     assert caught.value.code == code
     assert words in caught.value.words
     assert caught.value.transient is False
+    assert caught.value.scope == "message"
+
+
+@pytest.mark.parametrize(("sender", "code"), [("+15005550001", "21212"), ("+15005550007", "21606")])
+def test_a_refused_sender_number_stops_the_channel(server: StandIn, sender: str, code: str) -> None:
+    with (
+        TwilioSms(SID, TOKEN, from_number=sender, base_url=server.url) as sms,
+        pytest.raises(SendError) as caught,
+    ):
+        sms.send(message())
+    assert (caught.value.code, caught.value.transient) == (code, False)
+    assert caught.value.channel_wide
+    assert "sender" in caught.value.words
 
 
 def test_bad_credentials_are_permanent_and_never_show_the_token(server: StandIn) -> None:
@@ -115,6 +128,7 @@ def test_bad_credentials_are_permanent_and_never_show_the_token(server: StandIn)
         assert "wrong-token" not in repr(sms)
     assert caught.value.code == "20003"
     assert caught.value.transient is False
+    assert caught.value.channel_wide  # the account, not the message: the channel stops
     assert "auth token" in caught.value.words
     assert "wrong-token" not in str(caught.value)
 

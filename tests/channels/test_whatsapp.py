@@ -5,6 +5,10 @@ Shapes and codes follow Meta's documentation:
   131049/131050 marketing, 130429/131048/131056 rate limits, 131000, 190):
   https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes/
   (Graph error handling: https://developers.facebook.com/docs/graph-api/guides/error-handling)
+- Account-wide errors (0, 3, 10, 190, 200-299, 368, 131005, 131031 account locked, 131042
+  payment, 133010 not registered): same page; they stop the channel (``scope="channel"``).
+- Named template parameters (``parameter_name``) vs positional ones: "Parameter formats" in
+  https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/overview
 - Send answer ``{"messaging_product", "contacts": [{"input", "wa_id"}], "messages": [{"id"}]}``
   and template message body (name, language.code, body parameters of type text):
   https://whatsapp.github.io/WhatsApp-Nodejs-SDK/api-reference/messages/template
@@ -154,6 +158,58 @@ def test_template_request_carries_name_language_and_body_variables(
     }
 
 
+def test_template_with_named_parameters_sends_each_name(
+    server: StandIn, channel: WhatsAppCloud
+) -> None:
+    """Meta's named format: each value carries its ``parameter_name``, in any order
+    (template fundamentals, "Parameter formats")."""
+    message = text_message(
+        template="reservation_confirmation",
+        template_language="en_US",
+        template_params=("Awa", "4", "Friday"),
+        template_param_names=("first_name", "number_of_guests", "day"),
+    )
+    channel.send(message)
+    assert server.received[0].json()["template"]["components"] == [
+        {
+            "type": "body",
+            "parameters": [
+                {"type": "text", "parameter_name": "first_name", "text": "Awa"},
+                {"type": "text", "parameter_name": "number_of_guests", "text": "4"},
+                {"type": "text", "parameter_name": "day", "text": "Friday"},
+            ],
+        }
+    ]
+
+
+def test_template_with_numbered_names_is_positional_in_number_order(
+    server: StandIn, channel: WhatsAppCloud
+) -> None:
+    message = text_message(
+        template="tabaski_offer",
+        template_language="fr",
+        template_params=("boubous", "Awa", "20/06"),
+        template_param_names=("2", "1", "3"),
+    )
+    channel.send(message)
+    assert server.received[0].json()["template"]["components"][0]["parameters"] == [
+        {"type": "text", "text": "Awa"},
+        {"type": "text", "text": "boubous"},
+        {"type": "text", "text": "20/06"},
+    ]
+
+
+def test_template_names_and_values_that_do_not_match_are_refused(channel: WhatsAppCloud) -> None:
+    message = text_message(
+        template="t", template_language="fr", template_params=("a",), template_param_names=()
+    )
+    channel.send(message)  # no names: positional
+    bad = dataclasses.replace(message, template_param_names=("first_name", "day"))
+    with pytest.raises(SendError) as caught:
+        channel.send(bad)
+    assert (caught.value.code, caught.value.transient) == ("template-params", False)
+
+
 def test_template_without_variables_has_no_components(
     server: StandIn, channel: WhatsAppCloud
 ) -> None:
@@ -266,9 +322,54 @@ def test_expired_token_is_permanent_and_never_shown(server: StandIn) -> None:
             wa.send(text_message())
         assert wrong not in repr(wa) and TOKEN not in repr(wa)
     assert (caught.value.code, caught.value.transient) == ("190", False)
+    assert caught.value.channel_wide  # every message would be refused: the channel stops
     assert "access token" in caught.value.words
     assert wrong not in str(caught.value) and wrong not in repr(caught.value)
     assert server.received[0].headers["authorization"] == f"Bearer {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("code", "http", "words"),
+    [
+        (131031, 403, "locked"),
+        (368, 403, "policy"),
+        (131042, 400, "payment"),
+        (133010, 400, "not registered"),
+        (10, 403, "permission"),
+        (200, 403, "permission"),
+    ],
+)
+def test_account_wide_errors_stop_the_channel(
+    server: StandIn, channel: WhatsAppCloud, code: int, http: int, words: str
+) -> None:
+    server.script(Answer(http, graph_error(code, f"(#{code}) refused", "details here")))
+    with pytest.raises(SendError) as caught:
+        channel.send(text_message())
+    assert (caught.value.code, caught.value.transient) == (str(code), False)
+    assert caught.value.channel_wide
+    assert words in caught.value.words and "details here" in caught.value.words
+
+
+def test_a_person_level_refusal_stays_with_the_message(
+    server: StandIn, channel: WhatsAppCloud
+) -> None:
+    server.script(Answer(400, graph_error(131026, "(#131026) Message undeliverable")))
+    with pytest.raises(SendError) as caught:
+        channel.send(text_message())
+    assert (caught.value.code, caught.value.scope) == ("131026", "message")
+
+
+def test_unreachable_api_stops_the_channel() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with (
+        WhatsAppCloud(PHONE_NUMBER_ID, TOKEN, base_url=f"http://127.0.0.1:{port}") as wa,
+        pytest.raises(SendError) as caught,
+    ):
+        wa.send(text_message())
+    assert (caught.value.code, caught.value.transient) == ("unreachable", True)
+    assert caught.value.channel_wide
 
 
 def test_provider_words_are_scrubbed_of_the_token(server: StandIn, channel: WhatsAppCloud) -> None:

@@ -153,6 +153,7 @@ class _QuietServer(ThreadingHTTPServer):
 def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # no 40 ms Nagle + delayed-ACK wait per answer
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

@@ -1,7 +1,7 @@
 """The composer's use cases, headless: one transaction per save, read models without ORM rows."""
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import timedelta
 
 import pytest
@@ -10,8 +10,8 @@ from sqlalchemy import event
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.services import campaign_content as content_module
 from localpro_desktop.services import campaign_drafts, campaign_views
-from localpro_desktop.services import campaigns as campaigns_module
 from localpro_desktop.services.campaign_drafts import CampaignDraft, RecipientSource
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
@@ -130,17 +130,22 @@ def test_a_failure_midway_leaves_the_database_exactly_as_it_was(
         workspace, _draft(source=RecipientSource(contact_ids=(people["modou"],)))
     )
     before = _dump(workspace)
-    real_render = campaigns_module.render
+    real_compile = content_module.compile_template
     calls: list[str] = []
 
-    def render_then_crash(template: str, fields: dict[str, str]) -> str:
-        # The first recipient renders, the second "crashes the laptop".
-        calls.append(template)
-        if len(calls) > 1:
-            raise RuntimeError("power cut")
-        return real_render(template, fields)
+    def compile_then_crash(template: str) -> Callable[[Mapping[str, str]], str]:
+        render = real_compile(template)
 
-    monkeypatch.setattr(campaigns_module, "render", render_then_crash)
+        def render_then_crash(fields: Mapping[str, str]) -> str:
+            # The first recipient renders, the second "crashes the laptop".
+            calls.append(template)
+            if len(calls) > 1:
+                raise RuntimeError("power cut")
+            return render(fields)
+
+        return render_then_crash
+
+    monkeypatch.setattr(content_module, "compile_template", compile_then_crash)
     edited = _draft(
         first,
         name="Renamed",

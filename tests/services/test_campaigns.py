@@ -195,3 +195,25 @@ def test_first_name_falls_back_to_the_company_and_says_so(workspace: Workspace) 
     assert by_id[shop].fields["first_name"] == "Pharmacie Awa"
     assert dict(by_id[shop].fallbacks) == {"first_name": "company"}
     assert dict(by_id[person].fallbacks) == {}
+
+
+def test_scheduling_makes_this_computer_the_sender(workspace: Workspace) -> None:
+    people = _people(workspace)
+    svc = CampaignService(workspace)
+    camp = svc.create("Promo", Channel.SMS, "Hi {{first_name}}")
+    svc.set_recipients(camp.id, [people["awa"]])
+    assert svc.get(camp.id).sender_device_id == ""
+    svc.schedule(camp.id, utcnow() + timedelta(days=1))
+    assert svc.get(camp.id).sender_device_id == workspace.device_id
+
+
+def test_a_missing_field_renders_as_nothing_or_the_writers_fallback(workspace: Workspace) -> None:
+    svc = CampaignService(workspace)
+    contact = ContactService(workspace).add({"first_name": "Awa", "phone": "771234567"})
+    camp = svc.create(
+        "Promo", Channel.SMS, "Awa de {{city}}{{ sector | default(', couturière') }} !"
+    )
+    svc.set_recipients(camp.id, [contact.id])
+    ((recipient, _),) = svc.recipients(camp.id)
+    assert recipient.rendered_body == "Awa de , couturière !"
+    assert "None" not in svc.preview(camp.id, contact.id)[1]

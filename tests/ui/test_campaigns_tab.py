@@ -11,14 +11,13 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from sqlalchemy import select
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
-from localpro_desktop.domain.plans import Metric, Plan
+from localpro_desktop.domain.plans import Metric, Plan, next_reset
 from localpro_desktop.services import usage
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.segments import SegmentService
 from localpro_desktop.store.models import Campaign, CampaignRecipient, Contact
-from localpro_desktop.ui import labels
-from localpro_desktop.ui.campaigns import composer as composer_module
+from localpro_desktop.ui import formatting, labels
 from localpro_desktop.ui.campaigns import models, widgets
 from localpro_desktop.ui.campaigns.composer import CampaignComposer
 from localpro_desktop.ui.campaigns.models import (
@@ -29,6 +28,7 @@ from localpro_desktop.ui.campaigns.models import (
 )
 from localpro_desktop.ui.campaigns.tab import CampaignsTab
 from localpro_desktop.ui.context import UiContext
+from tests.ui.channel_helpers import summary_dialog, summary_text
 
 COUNT_COLUMNS = (
     CampaignColumn.RECIPIENTS,
@@ -221,7 +221,9 @@ def test_preview_fills_placeholders_for_the_chosen_recipient(qtbot, tab, ui_ctx)
         first = db.first_name or db.company
         expected = f"Hi {first} of {db.company} in {db.city}, {db.phone}".strip()
         assert composer.preview.body.text() == expected
-        assert composer.preview.address.text().endswith(db.whatsapp_e164 or "")
+        # The number as every list shows it (national at home, else international).
+        shown = formatting.phone(db.whatsapp_e164 or "", db.whatsapp_e164)
+        assert composer.preview.address.text() == f"To: {shown}"
     assert composer.editor.template_error.isHidden()
 
 
@@ -314,21 +316,19 @@ def test_save_draft_then_send_queues_every_recipient(qtbot, tab, ui_ctx, monkeyp
     assert composer.audience is not None and len(composer.audience.included) == 3
     with ui_ctx.ws.read() as session:
         used_before = usage.used_this_month(session, Metric.MESSAGES, usage.today_utc())
-    questions: list[str] = []
-
-    def confirm(_parent, _title, text, _yes, _no) -> bool:  # type: ignore[no-untyped-def]
-        questions.append(text)
-        return True
-
-    monkeypatch.setattr(widgets, "ask", confirm)
-    with qtbot.waitSignal(composer.sig_sent, timeout=10_000) as sent:
-        qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
-    assert sent.args == [saved.id, 3]
-    (question,) = questions
-    assert "to 3 people on WhatsApp" in question
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    dialog = summary_dialog(qtbot, composer)  # the summary first: nothing is queued yet
+    assert recipient_statuses(ui_ctx, saved.id) == ["pending"] * 3
+    question = summary_text(dialog)
+    assert "3 people will get it on WhatsApp." in question
+    assert "Nobody is left out." in question
     remaining = 1_000 - used_before  # the demo workspace is on the Starter plan
     assert f"of the {remaining:,} messages left" in question
-
+    assert "No price is set for WhatsApp" in question
+    assert dialog.send_button.text() == "Send 3 messages"
+    with qtbot.waitSignal(composer.sig_sent, timeout=10_000) as sent:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [saved.id, 3]
     after = CampaignService(ui_ctx.ws).get(saved.id)
     assert after.status == CampaignStatus.SENT
     assert recipient_statuses(ui_ctx, saved.id) == ["queued"] * 3
@@ -375,31 +375,74 @@ def test_plan_limit_is_explained_and_nothing_is_sent(qtbot, tab, ui_ctx, monkeyp
     composer = open_composer_for(qtbot, tab, [c.id for c in people])
     composer.name_edit.setText("Too big")
     composer.body_edit.setPlainText("Hi {{first_name}}")
-    warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(widgets, "warn", lambda _p, title, text: warnings.append((title, text)))
-    monkeypatch.setattr(widgets, "ask", lambda *_a: pytest.fail("must not ask to send"))
-    composer.send()
-    qtbot.waitUntil(lambda: bool(warnings))
-    title, text = warnings[0]
-    assert title == "Plan limit reached"
-    assert "needs 3 messages" in text and "1 of 1,000 left" in text
-    assert campaign_named(ui_ctx, "Too big") is None
-
-    # If the service refuses anyway (usage grew meanwhile), the draft is kept, unsent.
-    monkeypatch.setattr(
-        composer_module,
-        "message_quota",
-        lambda _ws: (usage.UsageLine(Metric.MESSAGES, 0, None), Plan.STARTER),
-    )
-    monkeypatch.setattr(widgets, "ask", lambda *_a: True)
-    warnings.clear()
-    composer.send()
-    qtbot.waitUntil(lambda: bool(warnings))
-    assert "Nothing was sent" in warnings[0][1]
-    kept = campaign_named(ui_ctx, "Too big")
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    dialog = summary_dialog(qtbot, composer)
+    text = summary_text(dialog)
+    assert "Only 1 of the 3 messages can go now" in text
+    assert "The count resets on" in text
+    assert not dialog.send_button.isVisibleTo(dialog)
+    assert dialog.send_allowed_button.text() == "Send 1 now"
+    assert dialog.wait_button.text().startswith("Wait for the reset on ")
+    kept = campaign_named(ui_ctx, "Too big")  # saved for the summary, nothing queued
     assert kept is not None and kept.status == CampaignStatus.DRAFT
     assert set(recipient_statuses(ui_ctx, kept.id)) == {"pending"}
+
+    # If usage grew meanwhile (another laptop synced), the service refuses: nothing sent.
+    with ui_ctx.ws.write() as session:
+        usage.record(session, Metric.MESSAGES, 1, "test")
+    qtbot.mouseClick(dialog.send_allowed_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "limit" in composer.status_label.text())
+    assert set(recipient_statuses(ui_ctx, kept.id)) == {"pending"}
+    assert CampaignService(ui_ctx.ws).get(kept.id).status == CampaignStatus.DRAFT
     assert tab.stack.currentWidget() is composer
+    assert not composer.has_unsaved_changes()
+
+
+@pytest.mark.usefixtures("channels_set_up")
+def test_over_the_plan_sends_what_it_allows_now(qtbot, tab, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    ui_ctx.ws.update_settings(plan=Plan.STARTER)
+    with ui_ctx.ws.write() as session:
+        used = usage.used_this_month(session, Metric.MESSAGES, usage.today_utc())
+        usage.record(session, Metric.MESSAGES, 998 - used, "test")  # two messages left
+    people = reachable(ui_ctx, Channel.WHATSAPP, 3)
+    composer = open_composer_for(qtbot, tab, [c.id for c in people])
+    composer.name_edit.setText("Two now")
+    composer.body_edit.setPlainText("Hi {{first_name}}")
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    dialog = summary_dialog(qtbot, composer)
+    assert "Send 2 now: the other person is marked “monthly limit reached”" in (
+        summary_text(dialog)
+    )
+    with qtbot.waitSignal(composer.sig_sent, timeout=10_000) as sent:
+        qtbot.mouseClick(dialog.send_allowed_button, Qt.MouseButton.LeftButton)
+    campaign = campaign_named(ui_ctx, "Two now")
+    assert campaign is not None and sent.args == [campaign.id, 2]
+    assert sorted(recipient_statuses(ui_ctx, campaign.id)) == ["queued", "queued", "skipped"]
+    ui_ctx.runner.wait()
+
+
+@pytest.mark.usefixtures("channels_set_up")
+def test_over_the_plan_can_wait_for_the_reset(qtbot, tab, ui_ctx) -> None:  # type: ignore[no-untyped-def]
+    with ui_ctx.ws.write() as session:
+        used = usage.used_this_month(session, Metric.MESSAGES, usage.today_utc())
+        usage.record(session, Metric.MESSAGES, 1_000 - used, "test")  # none left
+    people = reachable(ui_ctx, Channel.WHATSAPP, 2)
+    composer = open_composer_for(qtbot, tab, [c.id for c in people])
+    composer.name_edit.setText("After the reset")
+    composer.body_edit.setPlainText("Hi {{first_name}}")
+    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    dialog = summary_dialog(qtbot, composer)
+    assert "none of the 2 can go now" in summary_text(dialog)
+    assert not dialog.send_allowed_button.isVisibleTo(dialog)
+    with qtbot.waitSignal(composer.sig_saved, timeout=10_000):
+        qtbot.mouseClick(dialog.wait_button, Qt.MouseButton.LeftButton)
+    campaign = campaign_named(ui_ctx, "After the reset")
+    assert campaign is not None and campaign.status == CampaignStatus.SCHEDULED
+    reset = next_reset(usage.today_utc())
+    assert campaign.scheduled_at is not None
+    assert abs((campaign.scheduled_at.date() - reset).days) <= 1  # 09:00 local, in UTC
+    assert set(recipient_statuses(ui_ctx, campaign.id)) == {"pending"}
+    ui_ctx.runner.wait()
 
 
 def test_schedule_converts_local_time_to_utc(qtbot, tab, ui_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from localpro_desktop.ui.campaigns.composer import CampaignComposer
 from localpro_desktop.ui.campaigns.models import CampaignColumn
 from localpro_desktop.ui.campaigns.tab import CampaignsTab
 from localpro_desktop.ui.context import UiContext
+from tests.ui.channel_helpers import summary_dialog, summary_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,8 +92,9 @@ def test_composer_says_no_sms_service_before_sending_and_queues_nothing(
     assert notice.isVisible()
     text = notice.text.text()
     assert text.startswith("No SMS service is set up yet — set one up before sending.")
-    assert "File → Workspace settings" in text  # where it will be, never a dead button
-    assert not notice.action.isVisible() and not notice.close_button.isVisible()
+    # A button to set it up now (the Channels settings, on SMS); it cannot be closed.
+    assert notice.action.isVisible() and notice.action.text() == "Set up SMS…"
+    assert not notice.close_button.isVisible()
     assert not composer.send_button.isEnabled()
     assert "No SMS service" in composer.send_button.toolTip()
     used = messages_used(ui_ctx)
@@ -110,6 +112,14 @@ def test_composer_says_no_sms_service_before_sending_and_queues_nothing(
     settle(qtbot, tab)
     assert notice.text.text().startswith("No e-mail service is set up yet")
     assert composer.save_button.isEnabled()
+    # "Set up e-mail…" opens the Channels settings on e-mail.
+    qtbot.mouseClick(notice.action, Qt.MouseButton.LeftButton)
+    dialog = composer.channels_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and not dialog.page.is_busy())
+    assert dialog.page.current_channel() is Channel.EMAIL
+    dialog.reject()
+    settle(qtbot, tab)
+    assert notice.text.text().startswith("No e-mail service is set up yet")
 
 
 @pytest.mark.usefixtures("channels_set_up")
@@ -163,13 +173,11 @@ def test_sms_confirmation_shows_the_spread_of_parts(qtbot, tab, ui_ctx, monkeypa
     # 60 GSM characters: one part, except "Anaïs" whose ï makes hers Unicode (70 a part).
     composer.body_edit.setPlainText("Bonjour {{first_name}}, " + "x" * 60)
     composer.select_preview_contact(ids[2])
-    questions: list[str] = []
-    monkeypatch.setattr(widgets, "ask", lambda _p, _t, text, _y, _n: questions.append(text))
     composer.send()
-    qtbot.waitUntil(lambda: bool(questions))
-    (question,) = questions
+    question = summary_text(summary_dialog(qtbot, composer))
     assert "SMS length: 2 in 1 part, 1 in 2 parts. Operators bill every part." in question
     assert "about" not in question
+    ui_ctx.runner.wait()
 
 
 def test_preview_says_when_first_name_is_the_company_name(qtbot, tab, ui_ctx) -> None:  # type: ignore[no-untyped-def]

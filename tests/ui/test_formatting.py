@@ -2,14 +2,15 @@
 
 Phones: national for the workspace's own country, international for any other (see
 ``ui/formatting.py``). Dates: the UI language with the workspace's country, day first in
-Lagos as in Dakar. Counts: sentences agree with their number in French ("1 actuel").
+Lagos as in Dakar, in Nairobi as in Abidjan; month first only in a US workspace. Counts:
+sentences agree with their number in French ("1 actuel").
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
@@ -154,6 +155,109 @@ def test_english_dates_are_day_first_in_a_nigerian_workspace(  # type: ignore[no
         qtbot.waitUntil(tab.is_ready, timeout=15_000)
         first, last = tab.data.days[0], tab.data.days[-1]
         assert tab.period_label.text() == f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"
+        tab.close()
+    finally:
+        _close(ctx)
+
+
+@pytest.fixture
+def ui_locale(home_country) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Tests that switch the UI language's locale put Qt's default back."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+
+
+LANGUAGES = {"en": QLocale.Language.English, "fr": QLocale.Language.French}
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "shown"),
+    [
+        ("en", "NG", "12/06/2026"),
+        ("en", "KE", "12/06/2026"),
+        ("en", "GH", "12/06/2026"),
+        ("en", "SN", "12/06/2026"),  # Qt has no English-in-Senegal: British, day first
+        ("en", "CI", "12/06/2026"),
+        ("en", "ZA", "12/06/2026"),  # Qt's South African English writes the year first
+        ("en", "PH", "12/06/2026"),  # month first is the US's way only
+        ("en", "", "12/06/2026"),
+        ("en", "US", "6/12/26"),
+        ("fr", "SN", "12/06/2026"),
+        ("fr", "CI", "12/06/2026"),
+        ("fr", "MA", "12/06/2026"),
+        ("fr", "US", "12/06/2026"),
+    ],
+)
+def test_dates_are_day_first_everywhere_but_in_the_us(  # type: ignore[no-untyped-def]
+    ui_locale, language: str, country: str, shown: str
+) -> None:
+    QLocale.setDefault(QLocale(LANGUAGES[language]))
+    formatting.use_workspace(country)
+    assert formatting.day(date(2026, 6, 12)) == shown
+    assert formatting.day_first(formatting.locale()) == (shown == "12/06/2026")
+    # Qt's default follows, so date pickers and delegates agree with the tables.
+    assert QLocale().dateFormat(QLocale.FormatType.ShortFormat) == formatting.locale().dateFormat(
+        QLocale.FormatType.ShortFormat
+    )
+
+
+def test_moments_and_clock_times_follow_the_workspace(ui_locale) -> None:  # type: ignore[no-untyped-def]
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+    stored = datetime(2026, 6, 12, 13, 5)  # naive UTC, as the store keeps it
+    local = stored.replace(tzinfo=UTC).astimezone()
+    formatting.use_workspace("NG")
+    assert formatting.moment(stored) == f"{local:%d/%m/%Y %H:%M}"
+    assert formatting.moment(stored.replace(tzinfo=UTC)) == formatting.moment(stored)
+    assert formatting.clock(time(14, 30)) == "14:30"
+    assert formatting.widest_moment() == "28/12/2026 23:58"
+    formatting.use_workspace("US")
+    # Qt writes a narrow no-break space before "PM", as CLDR has it.
+    us = (
+        local.strftime("%-m/%-d/%y %-I:%M %p").replace(" AM", "\u202fAM").replace(" PM", "\u202fPM")
+    )
+    assert formatting.moment(stored) == us
+    assert formatting.widest_moment() == "12/28/26 11:58\u202fPM"
+    QLocale.setDefault(QLocale(QLocale.Language.French))
+    formatting.use_workspace("SN")
+    assert formatting.moment(stored) == f"{local:%d/%m/%Y %H:%M}"
+
+
+def test_the_campaign_tables_show_day_first_dates_that_fit_their_columns(  # type: ignore[no-untyped-def]
+    qtbot, qapp, demo_paths: WorkspacePaths, ui_locale
+) -> None:
+    from localpro_desktop.ui.campaigns.models import CampaignColumn, RecipientColumn
+    from localpro_desktop.ui.campaigns.tab import CampaignsTab
+
+    ctx = _context(qapp, demo_paths, "en", "NG")
+    try:
+        tab = CampaignsTab(ctx)
+        qtbot.addWidget(tab)
+        tab.resize(1366, 700)
+        tab.show()
+        qtbot.waitUntil(tab.is_ready, timeout=15_000)
+        rows = tab.model.rows()
+        assert rows
+        metrics = tab.table.fontMetrics()
+        header = tab.table.horizontalHeader()
+        for row, campaign in enumerate(rows):
+            local = campaign.created_at.replace(tzinfo=UTC).astimezone()
+            shown = tab.model.index(row, CampaignColumn.CREATED).data()
+            assert shown == f"{local:%d/%m/%Y %H:%M}"
+            assert metrics.horizontalAdvance(shown) < header.sectionSize(CampaignColumn.CREATED)
+        sent = next(r for r in rows if r.sent_at is not None)
+        tab.select_campaign(sent.id)
+        model = tab.detail.model
+        qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.loading, timeout=15_000)
+        recipient = next(
+            model.recipient(i) for i in range(model.rowCount()) if model.recipient(i).sent_at
+        )
+        row = next(i for i in range(model.rowCount()) if model.recipient(i) is recipient)
+        local = recipient.sent_at.replace(tzinfo=UTC).astimezone()
+        shown = model.index(row, RecipientColumn.SENT).data()
+        assert shown == f"{local:%d/%m/%Y %H:%M}"
+        times = tab.detail.table.horizontalHeader().sectionSize(RecipientColumn.SENT)
+        assert tab.detail.table.fontMetrics().horizontalAdvance(shown) < times
         tab.close()
     finally:
         _close(ctx)

@@ -244,3 +244,108 @@ def test_ctrl_n_is_new_in_the_tab_shown(qtbot, ui_ctx) -> None:  # type: ignore[
         win.sync.stop()
         ui_ctx.runner.wait()
         win.close()
+
+
+# -- the dispatcher and late scheduled campaigns (issue 10) --------------------------------
+
+
+def test_the_windows_dispatcher_runs_while_it_is_open_and_stops_on_close(  # type: ignore[no-untyped-def]
+    qtbot, window
+) -> None:
+    import threading
+
+    window.dispatch.start(0)
+    qtbot.waitUntil(lambda: window.dispatch.state.running, timeout=15_000)
+    assert window.dispatch.running
+    window.close()
+    assert not window.dispatch.running
+    alive = [
+        t.name
+        for t in threading.enumerate()
+        if t.name.startswith(("localpro-dispatch", "dispatch-lease"))
+    ]
+    assert alive == []
+
+
+def _late(ws: Any, name: str, days: int) -> str:
+    """A campaign this laptop scheduled for ``days`` ago (the laptop was off since)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from localpro_desktop.domain.campaigns import Channel
+    from localpro_desktop.domain.ids import utcnow
+    from localpro_desktop.services.campaigns import CampaignService
+    from localpro_desktop.store.models import Campaign, Contact
+
+    with ws.read() as session:
+        ids = list(
+            session.scalars(
+                select(Contact.id)
+                .where(Contact.deleted_at.is_(None), Contact.email_normalized.is_not(None))
+                .order_by(Contact.id)
+                .limit(3)
+            )
+        )
+    svc = CampaignService(ws)
+    campaign = svc.create(name, Channel.EMAIL, "Bonjour {{first_name}}", subject=name)
+    svc.set_recipients(campaign.id, ids)
+    with ws.write() as session:
+        session.execute(
+            update(Campaign)
+            .where(Campaign.id == campaign.id)
+            .values(
+                status="scheduled",
+                scheduled_at=utcnow() - timedelta(days=days, minutes=5),
+                sender_device_id=ws.device_id,
+            )
+        )
+    return campaign.id
+
+
+def _status(ws: Any, campaign_id: str) -> str:
+    from localpro_desktop.services.campaigns import CampaignService
+
+    return str(CampaignService(ws).get(campaign_id).status)
+
+
+@pytest.mark.usefixtures("channels_set_up")
+def test_campaigns_more_than_a_day_late_are_asked_about_at_start(  # type: ignore[no-untyped-def]
+    qtbot, ui_ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tabaski = _late(ui_ctx.ws, "Tabaski offer", days=3)
+    ramadan = _late(ui_ctx.ws, "Ramadan promo", days=2)
+    waiting = _late(ui_ctx.ws, "Korité greetings", days=1)  # 1 day and 5 min: late too
+    specs, _made = fake_registry()
+    monkeypatch.setattr(main_window, "TABS", specs)
+    win = main_window.MainWindow(ui_ctx)
+    qtbot.addWidget(win)
+    win.show()
+    late = win.late
+
+    def asking(campaign_id: str) -> bool:
+        return late.prompt is not None and late.prompt.late.id == campaign_id
+
+    # Oldest first; each asks in a window-modal box, without blocking the window.
+    qtbot.waitUntil(lambda: asking(tabaski), timeout=15_000)
+    prompt = late.prompt
+    assert prompt is not None and prompt.isVisible()
+    assert prompt.text() == "“Tabaski offer” was due 3 days ago."
+    assert [b.text() for b in (prompt.send_button, prompt.draft_button, prompt.later_button)] == [
+        "Send now",
+        "Keep as draft",
+        "Decide later",
+    ]
+    prompt.send_button.click()
+    qtbot.waitUntil(lambda: asking(ramadan), timeout=15_000)
+    assert late.prompt is not None and late.prompt.text() == "“Ramadan promo” was due 2 days ago."
+    late.prompt.draft_button.click()
+    qtbot.waitUntil(lambda: asking(waiting), timeout=15_000)
+    assert late.prompt is not None and late.prompt.text() == "“Korité greetings” was due 1 day ago."
+    late.prompt.later_button.click()
+    qtbot.waitUntil(lambda: late.prompt is None, timeout=15_000)
+    ui_ctx.runner.wait()
+    assert _status(ui_ctx.ws, tabaski) == "sent"  # queued: the dispatcher sends it
+    assert _status(ui_ctx.ws, ramadan) == "draft"
+    assert _status(ui_ctx.ws, waiting) == "scheduled"  # asked again at the next start
+    win.sync.stop()

@@ -52,6 +52,7 @@ _MODULES = (
     "analytics",
     "sync",
     "outbox",
+    "channels",
 )
 
 

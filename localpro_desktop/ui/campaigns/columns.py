@@ -9,9 +9,10 @@ the selected campaign) step aside, least useful first, and come back as the wind
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.campaigns.models import CampaignColumn, CampaignListModel
 
 COLUMN_WIDTHS = {
@@ -27,6 +28,9 @@ COLUMN_WIDTHS = {
     CampaignColumn.WHEN: 150,
 }
 """Usual widths: times need ~120 px and the counts their headers, in both languages."""
+
+DATE_COLUMNS = (CampaignColumn.CREATED, CampaignColumn.WHEN)
+"""Columns showing ``formatting.moment``: as wide as the workspace's locale writes it."""
 
 STEP_ASIDE = (
     CampaignColumn.CREATED,
@@ -54,11 +58,20 @@ class CampaignTable(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in COLUMN_WIDTHS.items():
+        for column, width in self.usual_widths().items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(CampaignColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         self.fit()
+
+    def usual_widths(self) -> dict[CampaignColumn, int]:
+        """``COLUMN_WIDTHS``, the date columns widened to their locale's longest moment
+        ("28/12/2026 23:58" in Lagos, "12/28/26 11:58 PM" in the US)."""
+        widths = dict(COLUMN_WIDTHS)
+        dates = moment_width(self.fontMetrics())
+        for column in DATE_COLUMNS:
+            widths[column] = max(widths[column], dates)
+        return widths
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)  # the viewport has its new size after this
@@ -89,6 +102,12 @@ class CampaignTable(QTableView):
                 break
             used += _width(header, column)
             self.setColumnHidden(column, False)
+
+
+def moment_width(metrics: QFontMetrics) -> int:
+    """Room for the longest date and time ``formatting.moment`` writes, with the cell's
+    margins: every table column of moments is at least this wide."""
+    return metrics.horizontalAdvance(fmt.widest_moment()) + _CELL_PADDING
 
 
 def _width(header: QHeaderView, column: CampaignColumn) -> int:

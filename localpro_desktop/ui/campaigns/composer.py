@@ -5,9 +5,11 @@ audience and the preview need the whole width to be read side by side. Anything 
 or writes the database (segments, audience, saving, sending) runs on the task runner;
 template checks, the preview and the SMS counter are pure and run as the user types.
 The parts live beside it: ``form.py`` (the fields' layout, name and channel),
-``audience.py`` (recipients), ``message_editor.py``, ``preview.py``, ``schedule.py``,
-``sending.py`` (the Send confirmation's sentences), ``channel_notice.py`` (no service can
-send on the channel yet: said before Send) and ``composer_bars.py`` (top and bottom rows).
+``audience.py`` (recipients), ``template_picker.py`` (WhatsApp's approved template and its
+variables), ``attachment_picker.py`` (e-mail), ``message_editor.py``, ``preview.py``,
+``schedule.py``, ``send_flow.py`` (Send: the summary, then queueing; "Send a test to
+myself"), ``channel_notice.py`` (no service can send on the channel yet: said before Send,
+with a button to set it up) and ``composer_bars.py`` (top and bottom rows).
 """
 
 from __future__ import annotations
@@ -23,36 +25,35 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel
-from localpro_desktop.domain.plans import LimitCheck, Plan, next_reset
+from localpro_desktop.services.campaign_content import MessageOptions
 from localpro_desktop.services.campaign_drafts import (
     AudienceView,
     CampaignDraft,
     EditState,
     RecipientSource,
-    SendOutcome,
     list_segments,
     load_for_editing,
-    message_quota,
     save_draft,
-    send_now,
-    sms_spread,
 )
 from localpro_desktop.services.channel_setup import set_up_channels
 from localpro_desktop.services.segments import SegmentInfo
-from localpro_desktop.services.usage import UsageLine, today_utc
-from localpro_desktop.ui import formatting as fmt
-from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns import widgets
+from localpro_desktop.ui.campaigns.attachment_picker import AttachmentPicker
 from localpro_desktop.ui.campaigns.audience import AudiencePicker
 from localpro_desktop.ui.campaigns.channel_notice import ChannelNotice
+from localpro_desktop.ui.campaigns.channel_parts import ChannelParts, saved_options
 from localpro_desktop.ui.campaigns.composer_bars import ComposerFooter, ComposerHeader
+from localpro_desktop.ui.campaigns.composer_checks import first_problem
 from localpro_desktop.ui.campaigns.form import ComposerForm
 from localpro_desktop.ui.campaigns.message_editor import MessageEditor
 from localpro_desktop.ui.campaigns.preview import MessagePreview
 from localpro_desktop.ui.campaigns.schedule import ScheduleField
-from localpro_desktop.ui.campaigns.sending import SendTexts
+from localpro_desktop.ui.campaigns.send_flow import SendFlow
+from localpro_desktop.ui.campaigns.template_picker import TemplatePicker
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.tasks import guarded
+
+Loaded = tuple[int, list[SegmentInfo], EditState | None, frozenset[Channel], MessageOptions]
 
 
 class CampaignComposer(QWidget):
@@ -78,14 +79,21 @@ class CampaignComposer(QWidget):
         self._busy = False
         self._dirty = False
         self._template_error = ""
-        self.texts = SendTexts(self)
         self.recipients = AudiencePicker(ctx)
         self.editor = MessageEditor()
         self.schedule = ScheduleField()
         self.preview = MessagePreview(self.editor.field_names())
+        self.template_picker = TemplatePicker(ctx, self.editor.field_names())
+        self.attachment = AttachmentPicker(ctx)
         self.form = ComposerForm(
-            self.recipients, self.editor.subject_edit, self.editor, self.schedule
+            self.recipients,
+            self.editor.subject_edit,
+            self.editor,
+            self.schedule,
+            self.template_picker,
+            self.attachment,
         )
+        self.flow = SendFlow(ctx, self)
         # The parts' widgets under the names the tab and the tests use.
         self.source_combo = self.recipients.source_combo
         self.audience_label = self.recipients.audience_label
@@ -108,6 +116,16 @@ class CampaignComposer(QWidget):
         # Said before Send is pressed: nothing can go out on a channel with no service.
         self.channel_notice = ChannelNotice()
         layout.addWidget(self.channel_notice)
+        self.parts = ChannelParts(
+            ctx,
+            self.form,
+            self.editor,
+            self.preview,
+            self.template_picker,
+            self.attachment,
+            self.channel_notice,
+            self,
+        )
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -137,6 +155,19 @@ class CampaignComposer(QWidget):
         self.editor.sig_changed.connect(self._content_changed)
         self.schedule.sig_changed.connect(self._schedule_changed)
         self.preview.sig_member_changed.connect(self._refresh_preview)
+        self.preview.sig_send_test.connect(self.send_test)
+        self.template_picker.sig_changed.connect(self._template_changed)
+        self.template_picker.sig_loaded.connect(self._templates_loaded)
+        self.attachment.sig_changed.connect(self._mark_dirty)
+        self.parts.sig_set_up_read.connect(self._set_up_read)
+        flow = self.flow
+        flow.sig_busy.connect(self._set_busy)
+        flow.sig_saved.connect(self._saved_for_sending)
+        flow.sig_body.connect(self._body_replaced)
+        flow.sig_sent.connect(self.sig_sent)
+        flow.sig_scheduled.connect(self._saved)
+        flow.sig_failed.connect(self._send_failed)
+        flow.sig_tested.connect(self._tested)
 
     # == opening ========================================================================
 
@@ -160,6 +191,7 @@ class CampaignComposer(QWidget):
         self.form.set_channel(Channel.WHATSAPP, quiet=True)
         self.name_edit.clear()
         self.editor.clear()
+        self.parts.reset()
         self.schedule.reset()
         self.status_label.clear()
         self.preview.clear()
@@ -172,23 +204,22 @@ class CampaignComposer(QWidget):
         generation = self._load_generation
         ws = self.ctx.ws
 
-        def load() -> tuple[int, list[SegmentInfo], EditState | None, frozenset[Channel]]:
+        def load() -> Loaded:
             edit = load_for_editing(ws, campaign_id) if campaign_id else None
-            return generation, list_segments(ws), edit, set_up_channels(ws)
+            options = saved_options(ws, campaign_id) if campaign_id else MessageOptions()
+            return generation, list_segments(ws), edit, set_up_channels(ws), options
 
         self.ctx.runner.run(
             load, on_done=guarded(self, self._loaded), on_error=guarded(self, self._load_failed)
         )
 
     @Slot(object)
-    def _loaded(
-        self, result: tuple[int, list[SegmentInfo], EditState | None, frozenset[Channel]]
-    ) -> None:
-        generation, segments, edit, set_up = result
+    def _loaded(self, result: Loaded) -> None:
+        generation, segments, edit, set_up, options = result
         if generation != self._load_generation:
             return
         self.channel_notice.set_up = set_up
-        segment_id = self._show_saved(edit) if edit is not None else None
+        segment_id = self._show_saved(edit, options) if edit is not None else None
         self.recipients.show_segments(segments, segment_id)
         self._show_channel()
         self._loading = False
@@ -197,7 +228,7 @@ class CampaignComposer(QWidget):
         self.sig_loaded.emit()
         (self.body_edit if edit is not None else self.name_edit).setFocus()
 
-    def _show_saved(self, edit: EditState) -> str | None:
+    def _show_saved(self, edit: EditState, options: MessageOptions) -> str | None:
         """Fill the form with a saved campaign; returns its segment if it still exists."""
         row = edit.row
         self.campaign_id = row.id
@@ -211,6 +242,7 @@ class CampaignComposer(QWidget):
             self.recipients.set_picked(edit.recipient_ids)
         if row.status is CampaignStatus.SCHEDULED and row.scheduled_at:
             self.schedule.show_moment(row.scheduled_at)
+        self.parts.show_saved(options)
         return segment_id
 
     @Slot(str, bool)
@@ -240,14 +272,20 @@ class CampaignComposer(QWidget):
         return self.recipients.select_segment(segment_id)
 
     def draft(self) -> CampaignDraft:
+        channel = self.channel()
+        options = self.parts.options(channel)
         return CampaignDraft(
             campaign_id=self.campaign_id,
             name=self.name_edit.text().strip(),
-            channel=self.channel(),
+            channel=channel,
             subject=self.editor.subject(),
             body=self.editor.body(),
             source=self.source(),
             schedule_at=self.schedule.moment(),
+            template_name=options.template_name,
+            template_language=options.template_language,
+            template_vars=options.template_vars,
+            attachment_path=options.attachment_path,
         )
 
     @property
@@ -257,6 +295,10 @@ class CampaignComposer(QWidget):
 
     def select_preview_contact(self, contact_id: str) -> bool:
         return self.preview.select(contact_id)
+
+    def template_error(self) -> str:
+        """The message's template error ("" when it renders)."""
+        return self._template_error
 
     def is_busy(self) -> bool:
         """Loading, counting, saving or sending: tests wait until this is false."""
@@ -285,12 +327,22 @@ class CampaignComposer(QWidget):
         self._update_buttons()
 
     def _show_channel(self) -> None:
-        channel = self.channel()
-        self.form.show_subject(channel is Channel.EMAIL)
-        self.editor.set_channel(channel)
-        self.preview.set_channel(channel)
-        self.channel_notice.show_for(channel)
+        self.parts.show(self.channel())
         self._refresh_preview()
+
+    @Slot()
+    def _template_changed(self) -> None:
+        self._mark_dirty()
+        self._templates_loaded()
+
+    @Slot()
+    def _templates_loaded(self) -> None:
+        self.parts.show_template(self.channel())
+
+    @Slot()
+    def _set_up_read(self) -> None:
+        self._show_channel()
+        self._update_buttons()
 
     def _recount(self) -> None:
         self.recipients.recount(self.channel(), hint=not self._loading)
@@ -328,6 +380,8 @@ class CampaignComposer(QWidget):
         else:
             tip = ""
         self.send_button.setToolTip(tip)
+        self.preview.test_button.setEnabled(idle and ready)
+        self.preview.test_button.setToolTip(problem or self.preview.test_tip())
         self.save_button.setText(
             self.tr("Save and schedule")
             if self.schedule_check.isChecked()
@@ -341,32 +395,7 @@ class CampaignComposer(QWidget):
 
     def _problems(self, *, sending: bool) -> tuple[str, QWidget | None]:
         """The first thing stopping a save (or a send), and the field to fix it in."""
-        draft = self.draft()
-        if not draft.name:
-            return self.tr("Give the campaign a name."), self.name_edit
-        if self._template_error:
-            return self.tr("Fix the message first: {error}").format(
-                error=self._template_error
-            ), self.body_edit
-        if draft.schedule_at is not None and self.schedule.in_past():
-            return self.tr("Pick a time in the future, or untick “Send later”."), (
-                self.schedule_edit
-            )
-        if not sending:
-            return "", None
-        if problem := self.channel_notice.problem(draft.channel):
-            return problem, None
-        if draft.channel is Channel.EMAIL and not draft.subject.strip():
-            return self.tr("An e-mail needs a subject."), self.subject_edit
-        if not draft.body.strip():
-            return self.tr("Write the message first."), self.body_edit
-        if not draft.source.chosen:
-            return self.tr("Choose who receives the campaign."), self.source_combo
-        if self.audience is not None and not self.audience.included:
-            return self.tr("Nobody in this selection can be reached on {channel}.").format(
-                channel=labels.channel(draft.channel)
-            ), self.source_combo
-        return "", None
+        return first_problem(self, sending=sending)
 
     def _refuse(self, problem: str, widget: QWidget | None) -> bool:
         if not problem:
@@ -376,6 +405,7 @@ class CampaignComposer(QWidget):
             widget.setFocus()
         return True
 
+    @Slot(bool, str)
     def _set_busy(self, busy: bool, message: str) -> None:
         self._busy = busy
         self._show_status(message)
@@ -413,75 +443,58 @@ class CampaignComposer(QWidget):
 
     @Slot()
     def send(self) -> None:
-        """Confirm with the message count and the plan's allowance, then queue."""
+        """Save, show the summary (audience, exclusions, cost, plan), then queue."""
         if self._busy or self._loading or self._refuse(*self._problems(sending=True)):
             return
         if self.audience is None:
             return
-        self._set_busy(True, self.tr("Checking your plan…"))
-        ws = self.ctx.ws
-        draft = self.draft()
-        members = self.recipients.members()
+        self.flow.start(self.draft(), self.recipients.members())
 
-        def check() -> tuple[UsageLine, Plan, frozenset[Channel], dict[int, int]]:
-            quota, plan = message_quota(ws)
-            # Each person's SMS as rendered for them: thousands are worth a worker.
-            spread = sms_spread(draft.body, members) if draft.channel is Channel.SMS else {}
-            return quota, plan, set_up_channels(ws), spread
-
-        self.ctx.runner.run(
-            check,
-            on_done=guarded(self, self._confirm_send),
-            on_error=guarded(self, self._save_failed),
-        )
-
-    @Slot(object)
-    def _confirm_send(
-        self, result: tuple[UsageLine, Plan, frozenset[Channel], dict[int, int]]
-    ) -> None:
-        quota, plan, set_up, spread = result
-        self._set_busy(False, "")
-        self.channel_notice.set_up = set_up
-        self.channel_notice.show_for(self.channel())
-        audience = self.audience
-        if audience is None or self._refuse(*self._problems(sending=True)):
-            return
-        draft = self.draft()
-        n = len(audience.included)
-        if quota.remaining is not None and n > quota.remaining:
-            check = LimitCheck(plan, quota.metric, quota.used, n, quota.limit)
-            self.texts.warn_limit(self, check, next_reset(today_utc()))
-            return
-        if not self.texts.ask_to_send(self, draft, n, quota, plan, spread):
-            return
-        self._set_busy(True, self.tr("Queuing {n} messages…").format(n=fmt.number(n)))
-        ws = self.ctx.ws
-        self.ctx.runner.run(
-            lambda: send_now(ws, draft),
-            on_done=guarded(self, self._send_done),
-            on_error=guarded(self, self._save_failed),
-        )
-
-    @Slot(object)
-    def _send_done(self, outcome: SendOutcome) -> None:
-        self.campaign_id = outcome.campaign_id
-        self._set_busy(False, "")
+    @Slot(str)
+    def _saved_for_sending(self, campaign_id: str) -> None:
+        self.campaign_id = campaign_id
         self._dirty = False
-        if outcome.not_set_up is not None:
-            # A service went away between the question and the send: saved, nothing queued.
-            notice = self.channel_notice
-            notice.set_up = (notice.set_up or frozenset()) - {outcome.not_set_up}
-            notice.show_for(self.channel())
-            self._update_buttons()
-            self._show_status(notice.problem(outcome.not_set_up, refused=True), error=True)
+
+    @Slot(str)
+    def _body_replaced(self, body: str) -> None:
+        """ "Replace ’ « »…" rewrote the stored body: show it (as saved, not an edit)."""
+        loading, self._loading = self._loading, True
+        try:
+            self.body_edit.setPlainText(body)
+        finally:
+            self._loading = loading
+        self._refresh_preview()
+
+    @Slot(str)
+    def _send_failed(self, message: str) -> None:
+        self._show_status(message, error=True)
+        self.parts.reread()  # a channel may have been removed meanwhile
+
+    @property
+    def channels_dialog(self) -> QWidget | None:
+        """The Channels settings opened from the notice (for tests)."""
+        return self.parts.channels_dialog
+
+    @Slot()
+    def send_test(self) -> None:
+        """The message as the person in the preview gets it, to the user's own address."""
+        if self._busy:
             return
-        if outcome.refused is None:
-            self.sig_sent.emit(outcome.campaign_id, outcome.queued)
+        channel = self.channel()
+        if problem := self.channel_notice.problem(channel):
+            self._show_status(problem, error=True)
             return
-        self.texts.warn_limit(self, outcome.refused, outcome.resets_on, refused_by_service=True)
-        self._show_status(
-            self.tr("Not sent: the plan's monthly message limit is reached."), error=True
-        )
+        if error := self._template_error:
+            text = self.tr("Fix the message first: {error}").format(error=error)
+            self._show_status(text, error=True)
+            return
+        subject = self.preview.rendered_subject(self.editor.subject(), error)
+        body = self.preview.rendered_body(self.editor.body(), error)
+        self.flow.send_test(channel, subject, body)
+
+    @Slot(bool, str)
+    def _tested(self, sent: bool, text: str) -> None:
+        self._show_status(text, error=not sent)
 
     # == leaving ========================================================================
 

@@ -12,10 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from localpro_desktop.ui.style import ERROR_COLOR
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CampaignComposer", text)
-
-
 class ComposerHeader(QWidget):
     """The way back ("← Campaigns") and the heading ("New campaign", "Edit campaign: …")."""
 
@@ -23,11 +19,15 @@ class ComposerHeader(QWidget):
         super().__init__(parent)
         top = QHBoxLayout(self)
         top.setContentsMargins(0, 0, 0, 0)
-        self.back_button = QPushButton("← " + _tr("Campaigns"))
-        self.back_button.setToolTip(_tr("Back to the list of campaigns"))
+        self.back_button = QPushButton(
+            "← " + QCoreApplication.translate("CampaignComposer", "Campaigns")
+        )
+        self.back_button.setToolTip(
+            QCoreApplication.translate("CampaignComposer", "Back to the list of campaigns")
+        )
         top.addWidget(self.back_button)
         top.addSpacing(8)
-        self.heading = QLabel(_tr("New campaign"))
+        self.heading = QLabel(QCoreApplication.translate("CampaignComposer", "New campaign"))
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.heading, 1)
@@ -44,9 +44,9 @@ class ComposerFooter(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         bottom.addWidget(self.status_label, 1)
-        self.cancel_button = QPushButton(_tr("Cancel"))
-        self.save_button = QPushButton(_tr("Save draft"))
-        self.send_button = QPushButton(_tr("Send now…"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("CampaignComposer", "Cancel"))
+        self.save_button = QPushButton(QCoreApplication.translate("CampaignComposer", "Save draft"))
+        self.send_button = QPushButton(QCoreApplication.translate("CampaignComposer", "Send now…"))
         self.send_button.setDefault(True)
         for button in (self.cancel_button, self.save_button, self.send_button):
             button.setMinimumWidth(110)

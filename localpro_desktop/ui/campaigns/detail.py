@@ -1,8 +1,14 @@
-"""The selected campaign: what it is, how it did (KPI tiles) and where each message stands."""
+"""The selected campaign: what it is, how it did (KPI tiles) and where each message stands.
+
+Once sent, a campaign also shows its live progress (``progress.py``): "120 of 500 sent",
+pause/resume/cancel, and beside the recipients list its failures with the providers'
+reasons and the messages to check before resending.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +30,14 @@ from localpro_desktop.domain.campaigns import CampaignStatus, Channel, Recipient
 from localpro_desktop.services.campaign_views import CampaignRow
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
+from localpro_desktop.ui.campaigns.columns import moment_width
 from localpro_desktop.ui.campaigns.models import (
     RecipientColumn,
     RecipientsModel,
     opens_tracked,
     waiting_text,
 )
+from localpro_desktop.ui.campaigns.progress import CampaignProgress
 from localpro_desktop.ui.campaigns.widgets import (
     RECIPIENT_STATUS_COLORS,
     STATE_COLORS,
@@ -53,6 +62,8 @@ class CampaignDetail(QWidget):
     """Delete this campaign (id); the tab asks for confirmation."""
     sig_open_contact = Signal(str)
     """Show this contact (id) in the CRM."""
+    sig_open_draft = Signal(str)
+    """A follow-up draft (id) was made from this campaign: open it in the composer."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,9 +75,13 @@ class CampaignDetail(QWidget):
         layout.setSpacing(8)
         layout.addLayout(self._build_header())
         layout.addLayout(self._build_tiles())
+        self.sending = CampaignProgress(ctx)
+        self.sending.sig_open_draft.connect(self.sig_open_draft)
+        self.sending.sig_loaded.connect(self._update_lists)
+        layout.addWidget(self.sending)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
-        body.addWidget(self._build_recipients())
+        body.addWidget(self._build_lists())
         body.addWidget(self._build_message())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
@@ -125,16 +140,22 @@ class CampaignDetail(QWidget):
             row.addWidget(tile)
         return row
 
+    def _build_lists(self) -> QWidget:
+        """The recipients, and once sent the failures and the messages to check."""
+        self.lists = QTabWidget()
+        self.lists.setDocumentMode(True)
+        self.lists.addTab(self._build_recipients(), self.tr("Recipients"))
+        self.lists.addTab(self.sending.failures_view, self.tr("Failures"))
+        self.lists.addTab(self.sending.unknown_view, self.tr("To check"))
+        self._update_lists()
+        return self.lists
+
     def _build_recipients(self) -> QWidget:
         panel = QWidget()
         layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         bar = QHBoxLayout()
-        caption = QLabel(self.tr("Recipients"))
-        caption.setStyleSheet("font-weight: 600;")
-        bar.addWidget(caption)
-        bar.addSpacing(12)
         show = QLabel(self.tr("Show:"))
         bar.addWidget(show)
         self.status_filter = QComboBox()
@@ -162,14 +183,15 @@ class CampaignDetail(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Times need ~120 px in both languages; the error column takes what is left.
+        # Times as wide as the locale writes them; the error column takes what is left.
         widths = {
             RecipientColumn.CONTACT: 165,
             RecipientColumn.ADDRESS: 140,
             RecipientColumn.STATUS: 100,
         }
+        times = max(122, moment_width(self.table.fontMetrics()))
         for column in RecipientColumn:
-            header.resizeSection(column, widths.get(column, 122))
+            header.resizeSection(column, widths.get(column, times))
         header.setSectionResizeMode(RecipientColumn.ERROR, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -215,6 +237,8 @@ class CampaignDetail(QWidget):
             self.title.setText(self.tr("No campaign selected"))
             self.subtitle.clear()
             self.model.show_campaign(None)
+            self.sending.show_campaign(None)
+            self._update_lists()
             return
         self.title.setText(row.name)
         self.subtitle.setText(self._subtitle(row))
@@ -228,6 +252,24 @@ class CampaignDetail(QWidget):
             self.model.refresh()
         else:
             self.model.show_campaign(row.id, self.current_filter())
+        self.sending.show_campaign(row.id, row.status, name=row.name, channel=row.channel)
+        self._update_lists()
+
+    @Slot()
+    def _update_lists(self) -> None:
+        """The failures and to-check tabs, with their counts, only when there are some."""
+        failures, unknown = self.sending.failures_view.count, self.sending.unknown_view.count
+        for index, count, name in (
+            (1, failures, self.tr("Failures ({n})")),
+            (2, unknown, self.tr("To check ({n})")),
+        ):
+            self.lists.setTabText(index, name.format(n=fmt.number(count)))
+            self.lists.setTabVisible(index, bool(count))
+        self.lists.setTabToolTip(
+            2, self.tr("Messages that may or may not have arrived: check before resending")
+        )
+        if unknown:
+            self.lists.tabBar().setTabTextColor(2, QColor(ERROR_COLOR))
 
     def refresh_recipients(self) -> None:
         self.model.refresh()
@@ -247,8 +289,6 @@ class CampaignDetail(QWidget):
             parts.append(_esc(self.tr("created {when}").format(when=fmt.moment(row.created_at))))
         if row.state is ShownState.WAITING:
             parts.append(_esc(waiting_text(row)))
-        elif row.status is CampaignStatus.SENT:
-            parts.append(_esc(self.tr("messages wait in the outbox until they can be delivered")))
         if row.failure_reason:
             parts.append(f'<span style="color:{ERROR_COLOR}">{_esc(row.failure_reason)}</span>')
         return f'<span style="color:{MUTED_COLOR}">' + " · ".join(parts) + "</span>"

@@ -1,4 +1,5 @@
-"""The composer's left column: name, channel, recipients, subject, message and when.
+"""The composer's left column: name, channel, recipients, template, subject, attachment,
+message and when.
 
 The recipients, the message editor and the schedule are parts of their own (the composer
 makes them and reacts to them); this form lays them out under their captions and owns the
@@ -27,10 +28,6 @@ from localpro_desktop.ui.campaigns.widgets import channel_icon
 CHANNELS = (Channel.WHATSAPP, Channel.EMAIL, Channel.SMS)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CampaignComposer", text)
-
-
 class ComposerForm(QWidget):
     """The campaign's fields, one captioned row each; the subject shows for e-mail only."""
 
@@ -43,6 +40,8 @@ class ComposerForm(QWidget):
         subject_edit: QWidget,
         editor: QWidget,
         schedule: QWidget,
+        template: QWidget,
+        attachment: QWidget,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,15 +52,23 @@ class ComposerForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._form = form
         self._subject_edit = subject_edit
+        self._template = template
+        self._attachment = attachment
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(200)
-        self.name_edit.setPlaceholderText(_tr("e.g. Tabaski promotion"))
-        form.addRow(_tr("Name"), self.name_edit)
-        form.addRow(_tr("Channel"), self._build_channels())
-        form.addRow(_tr("Recipients"), recipients)
-        form.addRow(_tr("Subject"), subject_edit)
-        form.addRow(_tr("Message"), editor)
-        form.addRow(_tr("When"), schedule)
+        self.name_edit.setPlaceholderText(
+            QCoreApplication.translate("CampaignComposer", "e.g. Tabaski promotion")
+        )
+        form.addRow(QCoreApplication.translate("CampaignComposer", "Name"), self.name_edit)
+        form.addRow(
+            QCoreApplication.translate("CampaignComposer", "Channel"), self._build_channels()
+        )
+        form.addRow(QCoreApplication.translate("CampaignComposer", "Recipients"), recipients)
+        form.addRow(QCoreApplication.translate("CampaignComposer", "Template"), template)
+        form.addRow(QCoreApplication.translate("CampaignComposer", "Subject"), subject_edit)
+        form.addRow(QCoreApplication.translate("CampaignComposer", "Attachment"), attachment)
+        form.addRow(QCoreApplication.translate("CampaignComposer", "Message"), editor)
+        form.addRow(QCoreApplication.translate("CampaignComposer", "When"), schedule)
 
     def _build_channels(self) -> QHBoxLayout:
         channel_row = QHBoxLayout()
@@ -90,8 +97,13 @@ class ComposerForm(QWidget):
         else:
             self.channel_buttons[channel].setChecked(True)
 
-    def show_subject(self, visible: bool) -> None:
-        self._form.setRowVisible(self._subject_edit, visible)
+    def show_for(self, channel: Channel) -> None:
+        """The rows ``channel`` uses: subject and attachment for e-mail, template for
+        WhatsApp."""
+        email = channel is Channel.EMAIL
+        self._form.setRowVisible(self._subject_edit, email)
+        self._form.setRowVisible(self._attachment, email)
+        self._form.setRowVisible(self._template, channel is Channel.WHATSAPP)
 
     @Slot(int, bool)
     def _channel_toggled(self, _id: int, checked: bool) -> None:

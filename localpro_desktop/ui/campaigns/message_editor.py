@@ -41,6 +41,9 @@ class MessageEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel = Channel.WHATSAPP
+        self.templated = False
+        self._free_text = ""
+        """The user's own text while a WhatsApp template stands in for it."""
         self.subject_edit = QLineEdit()
         self.subject_edit.setMaxLength(300)
         self.subject_edit.setPlaceholderText(self.tr("e.g. News for {{company}}"))
@@ -126,8 +129,33 @@ class MessageEditor(QWidget):
         return self.body_edit.toPlainText()
 
     def clear(self) -> None:
+        self.use_template(None)
         self.subject_edit.clear()
         self.body_edit.clear()
+
+    def use_template(self, text: str | None) -> None:
+        """Show a WhatsApp template's text (read-only, its variables as fields), or go
+        back to the user's own text (``None``)."""
+        if text is None:
+            if self.templated:
+                self.templated = False
+                self.body_edit.setReadOnly(False)
+                self.body_edit.setPlainText(self._free_text)
+            self._set_field_buttons(True)
+            return
+        if not self.templated:
+            self._free_text = self.body_edit.toPlainText()
+            self.templated = True
+            self.body_edit.setReadOnly(True)
+        self._set_field_buttons(False)
+        if text and text != self.body_edit.toPlainText():
+            self.body_edit.setPlainText(text)
+
+    def _set_field_buttons(self, enabled: bool) -> None:
+        tip = "" if enabled else self.tr("The template's text is fixed; choose its fields above.")
+        for button in (*self.placeholder_buttons.values(), self.more_fields):
+            button.setEnabled(enabled)
+        self.body_edit.setToolTip(tip)
 
     def insert_placeholder(self, name: str) -> None:
         """Insert ``{{name}}`` at the cursor of the subject (if it has focus) or the body."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -38,6 +39,8 @@ class MessagePreview(QFrame):
 
     sig_member_changed = Signal()
     """Another recipient was chosen in the "As received by" list."""
+    sig_send_test = Signal()
+    """The user asked for this message on their own phone or mailbox."""
 
     def __init__(self, field_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,10 @@ class MessagePreview(QFrame):
         self.note = self._plain_label(MUTED_COLOR)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        self.test_button = QPushButton(self.tr("Send a test to myself"))
+        self.test_button.setToolTip(self.test_tip())
+        self.test_button.clicked.connect(self.sig_send_test)
+        layout.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignRight)
 
     @staticmethod
     def _plain_label(color: str) -> QLabel:
@@ -205,10 +212,23 @@ class MessagePreview(QFrame):
             return body
         return render(body, dict(member.fields))
 
+    def test_tip(self) -> str:
+        return self.tr("Send this message, as this person receives it, to your own address.")
+
+    def rendered_subject(self, subject: str, error: str) -> str:
+        """The subject as the chosen recipient receives it (raw if none or an error)."""
+        member = self.member()
+        if member is None or error or not subject:
+            return subject
+        return render(subject, dict(member.fields))
+
     def _address_line(self, member: AudienceMember | None, channel: Channel) -> str:
         if member is None:
             return self.tr("Choose recipients to see each person's message.")
-        return self.tr("To: {address}").format(address=member.address(channel) or "—")
+        address = member.address(channel) or ""
+        if address and channel is not Channel.EMAIL:
+            address = fmt.phone(address, address)  # as every list shows a number
+        return self.tr("To: {address}").format(address=address or "—")
 
     def _note(self, member: AudienceMember | None, template: str, error: str) -> str:
         if error or member is None:

@@ -53,6 +53,8 @@ from localpro_desktop.ui.widgets import MessageBar, Tone
 
 _REFRESH_DELAY_MS = 150
 """Coalesces bursts of changes (save = create + recipients + schedule) into one reload."""
+_LIVE_DELAY_MS = 1000
+"""While messages go out (a change per message), the list reloads at most this often."""
 
 
 class CampaignsTab(QWidget):
@@ -64,6 +66,8 @@ class CampaignsTab(QWidget):
         self.ctx = ctx
         self._ready = False
         self._generation = 0
+        self._loading = False
+        self._stale = False
         self._pending_select: str | None = None
         self._deleted_name = ""
         self.model = CampaignListModel(self)
@@ -86,6 +90,7 @@ class CampaignsTab(QWidget):
         self.detail.sig_duplicate.connect(self.duplicate_campaign)
         self.detail.sig_delete.connect(self.delete_campaign)
         self.detail.sig_open_contact.connect(lambda cid: self.sig_open_record.emit("contact", cid))
+        self.detail.sig_open_draft.connect(self._follow_up_made)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -202,6 +207,7 @@ class CampaignsTab(QWidget):
         """Reload the campaign list (off the UI thread); the selection is kept."""
         self._refresh_timer.stop()
         self._generation += 1
+        self._loading = True
         generation = self._generation
         ws = self.ctx.ws
 
@@ -306,7 +312,12 @@ class CampaignsTab(QWidget):
     @Slot(object)
     def _on_changed(self, changes: object) -> None:
         if concerns(changes, "campaigns", "campaign_recipients", me=self):
-            self._refresh_timer.start()
+            # A reload in flight is followed by one more; otherwise one soon. A burst never
+            # postpones it (a campaign going out changes something every few milliseconds).
+            if self._loading:
+                self._stale = True
+            elif not self._refresh_timer.isActive():
+                self._refresh_timer.start(_REFRESH_DELAY_MS)
         if concerns(changes, "segments", "segment_members", me=self):
             self.composer.refresh_segments()
 
@@ -315,6 +326,7 @@ class CampaignsTab(QWidget):
         generation, rows = result
         if generation != self._generation:
             return
+        self._loaded_once()
         wanted = self._pending_select or (self.detail.row.id if self.detail.row else None)
         self._pending_select = None
         self.model.set_rows(rows)
@@ -328,8 +340,15 @@ class CampaignsTab(QWidget):
                 self._select_id(self._default_campaign(rows))
         self._ready = True
 
+    def _loaded_once(self) -> None:
+        self._loading = False
+        if self._stale:
+            self._stale = False
+            self._refresh_timer.start(_LIVE_DELAY_MS)
+
     @Slot(str, bool)
     def _load_failed(self, message: str, _is_bug: bool) -> None:
+        self._loaded_once()
         self.loading_label.setText(
             self.tr("The campaigns could not be loaded: {error}").format(error=message)
         )
@@ -434,6 +453,16 @@ class CampaignsTab(QWidget):
         self.show_list()
         self._flash(message)
         self.refresh()
+
+    @Slot(str)
+    def _follow_up_made(self, campaign_id: str) -> None:
+        """A follow-up draft (SMS for those not on WhatsApp…): opened to check and send."""
+        self._pending_select = campaign_id
+        self.refresh()
+        if not self._may_leave_composer():
+            return
+        self.composer.edit_campaign(campaign_id)
+        self.stack.setCurrentWidget(self.composer)
 
     @Slot(object)
     def _duplicated(self, campaign_id: str) -> None:

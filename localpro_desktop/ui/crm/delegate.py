@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,13 +19,13 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTime,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.services.board import Card, Reach
+from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.crm.model import CARD_ROLE
 from localpro_desktop.ui.style import CHANNEL_COLORS, ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
 
@@ -253,8 +252,7 @@ class CardDelegate(QStyledItemDelegate):
         days = (today - local.date()).days
         if days <= 0:
             if short:  # the time of day says more than "today" in fewer letters
-                clock = QTime(local.hour, local.minute)
-                return QLocale().toString(clock, QLocale.FormatType.ShortFormat)
+                return fmt.clock(local.time())
             return self.tr("today")
         if days == 1 and not short:
             return self.tr("yesterday")

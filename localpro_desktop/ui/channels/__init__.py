@@ -1,0 +1,1 @@
+"""The Channels settings: one form per sending channel (e-mail, SMS, WhatsApp)."""
