@@ -2524,76 +2524,71 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
     </message>
     <message>
         <location filename="../../build/translations/domain_messages.py" line="304" />
-        <source>LocalPro test message</source>
-        <translation>Message de test LocalPro</translation>
-    </message>
-    <message>
-        <location filename="../../build/translations/domain_messages.py" line="305" />
         <source>Send the test to an e-mail address: {detail}</source>
         <translation>Envoyez le test à une adresse e-mail : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="306" />
+        <location filename="../../build/translations/domain_messages.py" line="305" />
         <source>Send the test to a phone number with its country code: {detail}</source>
         <translation>Envoyez le test à un numéro de téléphone avec son indicatif pays : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="307" />
+        <location filename="../../build/translations/domain_messages.py" line="306" />
         <source>The test message was not sent ({code}): {words}</source>
         <translation>Le message de test n'a pas été envoyé ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="308" />
+        <location filename="../../build/translations/domain_messages.py" line="307" />
         <source>The test message may or may not have left ({words}): look for it before trying again.</source>
         <translation>On ne sait pas si le message de test est parti ({words}) : vérifiez s'il est arrivé avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="309" />
+        <location filename="../../build/translations/domain_messages.py" line="308" />
         <source>The WhatsApp templates could not be read ({code}): {words}</source>
         <translation>Les modèles WhatsApp n'ont pas pu être lus ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="310" />
+        <location filename="../../build/translations/domain_messages.py" line="309" />
         <source>The {channel} channel is saved on this laptop: {description}. Check it with: localpro channels test {command} --to ADDRESS</source>
         <translation>Le canal {channel} est enregistré sur cet ordinateur : {description}. Vérifiez-le avec : localpro channels test {command} --to ADRESSE</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="311" />
+        <location filename="../../build/translations/domain_messages.py" line="310" />
         <source>The {channel} channel and its secret were removed from this laptop.</source>
         <translation>Le canal {channel} et son secret ont été supprimés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="312" />
+        <location filename="../../build/translations/domain_messages.py" line="311" />
         <source>The {channel} channel was not configured on this laptop.</source>
         <translation>Le canal {channel} n'était pas configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="313" />
+        <location filename="../../build/translations/domain_messages.py" line="312" />
         <source>Remove the {channel} channel and its secret from this laptop? [y/N] </source>
         <translation>Supprimer le canal {channel} et son secret de cet ordinateur ? [o/N] </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="314" />
+        <location filename="../../build/translations/domain_messages.py" line="313" />
         <source>Nothing was removed.</source>
         <translation>Rien n'a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="315" />
+        <location filename="../../build/translations/domain_messages.py" line="314" />
         <source>{secret}: </source>
         <translation>{secret} : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="316" />
+        <location filename="../../build/translations/domain_messages.py" line="315" />
         <source>{secret} (leave empty to keep the stored one): </source>
         <translation>{secret} (laisser vide pour garder la valeur enregistrée) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="317" />
+        <location filename="../../build/translations/domain_messages.py" line="316" />
         <source>Test message sent to {to} (provider id {provider_id}).</source>
         <translation>Message de test envoyé à {to} (identifiant du fournisseur {provider_id}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="318" />
+        <location filename="../../build/translations/domain_messages.py" line="317" />
         <source>No channel is configured on this laptop yet.</source>
         <translation>Aucun canal n'est encore configuré sur cet ordinateur.</translation>
     </message>
@@ -6301,37 +6296,37 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <translation>Programmation…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="272" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="267" />
         <source>Your e-mail address:</source>
         <translation>Votre adresse e-mail :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="274" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="269" />
         <source>Your mobile number:</source>
         <translation>Votre numéro de mobile :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="278" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="273" />
         <source>Send a test to myself on {channel}</source>
         <translation>M'envoyer un test par {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="289" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="284" />
         <source>Sending a test to {to}…</source>
         <translation>Envoi d'un test à {to}…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="294" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="289" />
         <source>Test sent to {to}. To send tests elsewhere, change it under File → Workspace settings → Channels.</source>
         <translation>Test envoyé à {to}. Pour envoyer les tests ailleurs, changez l'adresse dans Fichier → Paramètres de l’espace → Canaux.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="299" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="294" />
         <source>A WhatsApp test is Meta's “hello_world” template: a first message must be an approved template.</source>
         <translation>Un test WhatsApp est le modèle « hello_world » de Meta : un premier message doit être un modèle approuvé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="307" />
+        <location filename="../../localpro_desktop/ui/campaigns/send_flow.py" line="302" />
         <source>The test was not sent: {reason}</source>
         <translation>Le test n'a pas été envoyé : {reason}</translation>
     </message>
