@@ -108,6 +108,11 @@ class StandIn:
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         length = int(handler.headers.get("Content-Length") or 0)
         body = handler.rfile.read(length) if length else b""
+        if len(body) < length:
+            # The client went away mid-request (a dispatcher killed while writing): like any
+            # HTTP server, a provider never acts on an incomplete message (RFC 9112 §8).
+            handler.close_connection = True
+            return
         split = urlsplit(handler.path)
         received = Received(
             method=handler.command,

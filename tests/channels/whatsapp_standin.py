@@ -161,6 +161,9 @@ def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
+            if len(body) < length:  # the client went away mid-request: never acted on
+                self.close_connection = True
+                return
             parts = urlsplit(self.path)
             got = Received(
                 self.command,

@@ -16,24 +16,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import Update, bindparam, func, select, update
-from sqlalchemy.orm import Session, load_only
-from sqlalchemy.orm.interfaces import ORMOption
+from sqlalchemy.orm import Session
 
 from localpro_desktop.channels.base import Accepted, AmbiguousSend, Channel, SendError
 from localpro_desktop.domain.campaigns import CampaignStatus, RecipientStatus, check_campaign_move
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.messages import outbox as msg
 from localpro_desktop.domain.outbox import OPEN_STATES, OutboxState, check_move, next_attempt
-from localpro_desktop.services.campaigns import CampaignService
+from localpro_desktop.services.campaign_delivery import Delivery, apply_deliveries
 from localpro_desktop.services.dispatch.claims import Claimed, outbound
 from localpro_desktop.services.dispatch.problems import ProblemBook
 from localpro_desktop.services.dispatch.throttle import Gate, Throttle
 from localpro_desktop.services.workspace import Workspace
-from localpro_desktop.store.models import Campaign, CampaignRecipient, Contact, OutboxMessage
+from localpro_desktop.store.models import Campaign, CampaignRecipient, OutboxMessage
 from localpro_protocol.wire import Table
 
 
@@ -148,52 +147,44 @@ def write(
     recipient's status, and the channels' problems (recorded, or cleared by a send).
 
     The outbox rows are changed with one ``UPDATE … WHERE state = 'sending'`` per kind of
-    outcome (no ORM objects: they are this laptop's bookkeeping); recipients go through
-    ``CampaignService.apply_delivery`` like every other delivery.
+    outcome (no ORM objects: they are this laptop's bookkeeping); recipients get their
+    answers with ``campaign_delivery.apply_deliveries`` (``apply_delivery``'s changes, in a
+    few statements for the whole batch).
     """
     tally = Tally()
     if not outcomes:
         return tally
     changes = ChangeSet()
-    campaigns = CampaignService(ws)
     moves = _Moves(when)
+    deliveries: list[Delivery] = []
+    unknown: list[str] = []
     with ws.write(changes) as session:
-        recipients = _load(session, CampaignRecipient, [o.row.recipient_id for o in outcomes])
-        # apply_delivery notes each sent message on the contact: load them all at once
-        # (only what it changes), and hold them: the identity map keeps weak references.
-        held = [
-            _load(
-                session,
-                Contact,
-                [r.contact_id for r in recipients.values()],
-                load_only(Contact.id, Contact.last_contacted_at),
-            ),
-            _load(session, Campaign, [o.row.campaign_id for o in outcomes]),
-        ]
         for outcome in outcomes:
-            recipient = recipients.get(outcome.row.recipient_id)
-            _apply(session, changes, campaigns, outcome, recipient, moves, rng, tally)
+            _apply(outcome, deliveries, unknown, moves, rng, tally)
             if outcome.verdict is Verdict.SENT:
                 problems.clear(outcome.row.channel)
             elif outcome.verdict is Verdict.HELD and outcome.error is not None:
                 problems.record(outcome.row.channel, outcome.error.words)
+        apply_deliveries(session, changes, deliveries)
+        if unknown:
+            shown = str(msg.UNKNOWN_OUTCOME())[:400]
+            for recipient in _load(session, CampaignRecipient, unknown).values():
+                if recipient.status == RecipientStatus.QUEUED.value:
+                    recipient.error = shown
+                    changes.add(Table.CAMPAIGN_RECIPIENTS, recipient.id)
         moves.execute(session)
         problems.save(session)
-        del held
     return tally
 
 
-_Row = TypeVar("_Row", CampaignRecipient, Contact, Campaign)
-
-
 def _load(
-    session: Session, model: type[_Row], ids: Sequence[str], *options: ORMOption
-) -> dict[str, _Row]:
+    session: Session, model: type[CampaignRecipient], ids: Sequence[str]
+) -> dict[str, CampaignRecipient]:
     wanted = sorted(set(ids))
-    found: dict[str, _Row] = {}
+    found: dict[str, CampaignRecipient] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        query = select(model).where(model.id.in_(chunk)).options(*options)
+        query = select(model).where(model.id.in_(chunk))
         for item in session.scalars(query):
             found[item.id] = item
     return found
@@ -253,11 +244,9 @@ class _Moves:
 
 
 def _apply(
-    session: Session,
-    changes: ChangeSet,
-    campaigns: CampaignService,
     outcome: Outcome,
-    recipient: CampaignRecipient | None,
+    deliveries: list[Delivery],
+    unknown: list[str],
     moves: _Moves,
     rng: random.Random,
     tally: Tally,
@@ -267,20 +256,17 @@ def _apply(
         assert outcome.accepted is not None
         provider_id = outcome.accepted.provider_id[:200]
         moves.add("sent", row, provider_id=provider_id)
-        if recipient is not None:
-            campaigns.apply_delivery(
-                session, changes, recipient, RecipientStatus.SENT, provider_id=provider_id, at=when
-            )
+        deliveries.append(
+            Delivery(row.recipient_id, RecipientStatus.SENT, provider_id=provider_id, at=when)
+        )
         tally.sent += 1
     elif verdict is Verdict.REFUSED:
         assert outcome.error is not None
-        _refused(session, changes, campaigns, outcome.error, row, recipient, moves, rng, tally)
+        _refused(outcome.error, row, deliveries, moves, rng, tally)
     elif verdict is Verdict.UNKNOWN:
         shown = str(msg.UNKNOWN_OUTCOME())
         moves.add("unknown", row, words=(outcome.words or shown)[:400])
-        if recipient is not None and recipient.status == RecipientStatus.QUEUED.value:
-            recipient.error = shown[:400]
-            changes.add(Table.CAMPAIGN_RECIPIENTS, recipient.id)
+        unknown.append(row.recipient_id)  # its recipient, if still queued, says so
         tally.unknown += 1
     elif verdict is Verdict.REQUEUE:
         moves.add("requeue", row)
@@ -293,12 +279,9 @@ def _apply(
 
 
 def _refused(
-    session: Session,
-    changes: ChangeSet,
-    campaigns: CampaignService,
     exc: SendError,
     row: Claimed,
-    recipient: CampaignRecipient | None,
+    deliveries: list[Delivery],
     moves: _Moves,
     rng: random.Random,
     tally: Tally,
@@ -314,11 +297,10 @@ def _refused(
             return
         words = str(msg.TOO_MANY_ATTEMPTS(attempts=row.attempts, words=words))
     moves.add("failed", row, code=code, words=words[:400])
-    if recipient is not None:
-        error = f"{exc.code}: {words}" if exc.code else words
-        campaigns.apply_delivery(
-            session, changes, recipient, RecipientStatus.FAILED, error=error[:400], at=when
-        )
+    error = f"{exc.code}: {words}" if exc.code else words
+    deliveries.append(
+        Delivery(row.recipient_id, RecipientStatus.FAILED, error=error[:400], at=when)
+    )
     tally.failed += 1
 
 
