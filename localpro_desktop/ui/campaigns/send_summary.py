@@ -154,7 +154,12 @@ class SendSummaryDialog(QDialog):
         outer.addWidget(self.buttons)
         self.summary = summary
         self.show_summary(summary, quota, plan, spread)
-        fit_dialog(self, 620, 520)
+        # As tall as what it says (a short summary left half the dialog empty), at most 520.
+        wanted = page.heightForWidth(600) if page.hasHeightForWidth() else -1
+        wanted = (wanted if wanted > 0 else page.sizeHint().height()) + (
+            self.buttons.sizeHint().height() + 40
+        )
+        fit_dialog(self, 620, max(240, min(520, wanted)))
 
     # == content ===========================================================================
 
