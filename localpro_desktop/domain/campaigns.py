@@ -46,13 +46,17 @@ class ShownState(StrEnum):
     DRAFT = "draft"
     SCHEDULED = "scheduled"
     WAITING = "waiting"
+    PAUSED = "paused"
     SENT = "sent"
     COMPLETED = "completed"
     FAILED = "failed"
 
 
-def shown_state(status: CampaignStatus, *, sent: int) -> ShownState:
-    """``sent``: recipients a provider accepted (the campaign's sent count)."""
+def shown_state(status: CampaignStatus, *, sent: int, paused: bool = False) -> ShownState:
+    """``sent``: recipients a provider accepted (the campaign's sent count); ``paused``:
+    a person paused its sending (it is still Sent: nothing else changed)."""
+    if status is CampaignStatus.SENT and paused:
+        return ShownState.PAUSED
     if status is CampaignStatus.SENT and sent == 0:
         return ShownState.WAITING
     return ShownState(status.value)

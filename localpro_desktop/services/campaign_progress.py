@@ -164,7 +164,7 @@ def progress(ws: Workspace, campaign_id: str) -> Progress:
         return Progress(
             campaign_id=campaign.id,
             status=status,
-            shown=shown_state(status, sent=stats.sent),
+            shown=shown_state(status, sent=stats.sent, paused=campaign.paused_at is not None),
             total=total,
             counts=counts,
             paused=campaign.paused_at is not None,

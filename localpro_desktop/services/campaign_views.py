@@ -61,7 +61,7 @@ class CampaignRow:
     @property
     def state(self) -> ShownState:
         """What the screens say: "waiting" (to send) while no provider accepted a message."""
-        return shown_state(self.status, sent=self.stats.sent)
+        return shown_state(self.status, sent=self.stats.sent, paused=self.paused)
 
 
 def campaign_row(

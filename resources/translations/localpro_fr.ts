@@ -1758,9 +1758,14 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <translation>{n} messages attendent dans la boîte d'envoi ; aucun fournisseur n'en a encore accepté.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/widgets.py" line="74" />
+        <location filename="../../localpro_desktop/ui/campaigns/widgets.py" line="75" />
         <source>Waiting to send</source>
         <translation>En attente d'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/widgets.py" line="77" />
+        <source>Paused</source>
+        <translation>En pause</translation>
     </message>
 </context>
 <context>

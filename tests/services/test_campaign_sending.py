@@ -13,13 +13,14 @@ import pytest
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import delete, func, select, update
 
-from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus, ShownState
 from localpro_desktop.domain.errors import InvalidTransitionError, UserError
 from localpro_desktop.domain.messages import outbox as outbox_msg
 from localpro_desktop.domain.plans import Metric, Plan, PlanLimitError, month_key
 from localpro_desktop.services import campaign_drafts, campaign_sending, channel_config
 from localpro_desktop.services.campaign_content import MessageOptions
 from localpro_desktop.services.campaign_drafts import CampaignDraft, RecipientSource
+from localpro_desktop.services.campaign_views import load_overview
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.segments import SegmentService
@@ -415,6 +416,10 @@ def test_pause_resume_and_cancel_follow_the_rules(workspace: Workspace) -> None:
     svc = CampaignService(workspace)
     assert svc.get(campaign_id).paused_at is not None
     assert campaign_sending.progress(workspace, campaign_id).paused
+    # The list and the detail say "paused", not "sent" (the status itself stays Sent).
+    (row,) = [r for r in load_overview(workspace) if r.id == campaign_id]
+    assert (row.status, row.state) == (CampaignStatus.SENT, ShownState.PAUSED)
+    assert campaign_sending.progress(workspace, campaign_id).shown is ShownState.PAUSED
     with pytest.raises(InvalidTransitionError, match="already paused"):
         campaign_sending.pause(workspace, campaign_id)
     campaign_sending.resume(workspace, campaign_id)

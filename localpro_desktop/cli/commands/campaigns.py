@@ -185,7 +185,9 @@ def show(ctx: Context, args: argparse.Namespace) -> int:
         "name": c.name,
         "channel": c.channel,
         "status": c.status,
-        "state": shown_state(CampaignStatus(c.status), sent=s.sent).value,
+        "state": shown_state(
+            CampaignStatus(c.status), sent=s.sent, paused=c.paused_at is not None
+        ).value,
         "subject": c.subject,
         "body": c.body,
         "template": c.template_name,

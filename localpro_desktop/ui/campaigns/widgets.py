@@ -30,6 +30,7 @@ CAMPAIGN_STATUS_COLORS: dict[CampaignStatus, str] = {
 STATE_COLORS: dict[ShownState, str] = {
     **{ShownState(status.value): color for status, color in CAMPAIGN_STATUS_COLORS.items()},
     ShownState.WAITING: "#b26a00",
+    ShownState.PAUSED: "#b26a00",
 }
 RECIPIENT_STATUS_COLORS: dict[RecipientStatus, str] = {
     RecipientStatus.PENDING: MUTED_COLOR,
@@ -72,6 +73,8 @@ def state_label(state: ShownState) -> str:
     """A campaign's state as the list and detail say it: never "Sent" with nothing sent."""
     if state is ShownState.WAITING:
         return QCoreApplication.translate("CampaignStates", "Waiting to send")
+    if state is ShownState.PAUSED:
+        return QCoreApplication.translate("CampaignStates", "Paused")
     return labels.campaign_status(state.value)
 
 
