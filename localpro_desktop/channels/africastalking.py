@@ -35,6 +35,7 @@ from localpro_desktop.channels.base import (
     SendError,
 )
 from localpro_desktop.channels.transport import (
+    HttpAdapter,
     http_client,
     post_form,
     retry_after_seconds,
@@ -69,7 +70,7 @@ CHANNEL_CODES = {
 """Per-recipient codes that say the account, not the person, is the problem."""
 
 
-class AfricasTalkingSms:
+class AfricasTalkingSms(HttpAdapter):
     """One Africa's Talking account (``username`` + API key), optional sender id."""
 
     kind = ChannelKind.SMS
@@ -94,15 +95,6 @@ class AfricasTalkingSms:
             f"AfricasTalkingSms(username={self.username!r}, "
             f"sender_id={self.sender_id!r}, base_url={self.base_url!r})"
         )
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> AfricasTalkingSms:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
 
     def send(self, message: OutboundMessage) -> Accepted:
         form = {"username": self.username, "to": message.to, "message": message.body}

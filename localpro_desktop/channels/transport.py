@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -16,6 +16,21 @@ from localpro_desktop.channels.base import AmbiguousSend, SendError
 _WORDS_LIMIT = 300
 POOL_LIMITS = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=30)
 """Enough kept-alive connections for the dispatcher's widest pool (httpx keeps 20 by default)."""
+
+
+class HttpAdapter:
+    """An adapter over one pooled ``httpx.Client``: closed when done, usable in ``with``."""
+
+    _client: httpx.Client
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def http_client(timeout: float, **kwargs: Any) -> httpx.Client:

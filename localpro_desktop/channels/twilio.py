@@ -36,6 +36,7 @@ from localpro_desktop.channels.base import (
     SendError,
 )
 from localpro_desktop.channels.transport import (
+    HttpAdapter,
     http_client,
     post_form,
     retry_after_seconds,
@@ -54,7 +55,7 @@ CLOCK_SLACK = timedelta(minutes=2)
 LOOKUP_PAGE_SIZE = 100
 
 
-class TwilioSms:
+class TwilioSms(HttpAdapter):
     """One Twilio account: a sender number or a Messaging Service."""
 
     kind = ChannelKind.SMS
@@ -87,15 +88,6 @@ class TwilioSms:
     @property
     def _messages_url(self) -> str:
         return f"{self.base_url}/{API_VERSION}/Accounts/{self.account_sid}/Messages.json"
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> TwilioSms:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.close()
 
     def send(self, message: OutboundMessage) -> Accepted:
         form = {"To": message.to}

@@ -40,7 +40,7 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
-from localpro_desktop.channels.transport import POOL_LIMITS, retry_after_seconds
+from localpro_desktop.channels.transport import POOL_LIMITS, HttpAdapter, retry_after_seconds
 
 URL_ENV = "LOCALPRO_WHATSAPP_URL"
 PUBLIC_URL = "https://graph.facebook.com"
@@ -108,7 +108,7 @@ class WhatsAppTemplate:
     parameter_format: str = "POSITIONAL"
 
 
-class WhatsAppCloud:
+class WhatsAppCloud(HttpAdapter):
     """The WhatsApp Business Cloud API adapter (``Channel`` protocol)."""
 
     kind = ChannelKind.WHATSAPP
@@ -141,15 +141,6 @@ class WhatsAppCloud:
             f"business_account_id={self.business_account_id!r}, "
             f"api_version={self.api_version!r}, base_url={self.base_url!r})"
         )
-
-    def close(self) -> None:
-        self._client.close()
-
-    def __enter__(self) -> WhatsAppCloud:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- sending -------------------------------------------------------------------------
 

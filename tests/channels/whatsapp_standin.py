@@ -114,6 +114,18 @@ class StandIn:
             )
         if got.method == "GET" and got.path.endswith(f"/{WABA_ID}/message_templates"):
             return self._templates(got)
+        if got.method == "GET" and got.path.endswith(f"/{PHONE_NUMBER_ID}"):
+            # The number's own data, which "Test connection" reads:
+            # https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers
+            return Answer(
+                200,
+                {
+                    "verified_name": "Boutique Aissata",
+                    "display_phone_number": "+221 77 555 01 01",
+                    "quality_rating": "GREEN",
+                    "id": PHONE_NUMBER_ID,
+                },
+            )
         if got.method == "POST" and got.path.endswith(f"/{PHONE_NUMBER_ID}/messages"):
             if self.answers:
                 return self.answers.popleft()

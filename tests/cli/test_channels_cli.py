@@ -10,17 +10,12 @@ from __future__ import annotations
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import keyring
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 from keyrings.alt.file import PlaintextKeyring
 
 from localpro_desktop.cli.main import main
@@ -28,7 +23,7 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services import channel_setup
 from localpro_desktop.services.workspace import Workspace
-from tests.channels import sms_standins, whatsapp_standin
+from tests.channels import local_kit, sms_standins, whatsapp_standin
 from tests.channels.whatsapp_standin import PHONE_NUMBER_ID, TOKEN, WABA_ID
 
 PASSWORD = "s3cret-P@ss-cli-42"
@@ -41,52 +36,14 @@ def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pl
     """A keyring file under tmp_path, where a subprocess with XDG_DATA_HOME finds it too."""
     for name in ("LOCALPRO_AFRICASTALKING_URL", "LOCALPRO_TWILIO_URL", "LOCALPRO_WHATSAPP_URL"):
         monkeypatch.delenv(name, raising=False)
-    previous = keyring.get_keyring()
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg")
-    keyring.set_keyring(backend)
-    try:
+    with local_kit.file_keyring(tmp_path) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], bytes]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 2.0.0 Ok: queued"
-
-
-def _authenticator(server, session, envelope, mechanism, auth_data):  # type: ignore[no-untyped-def]
-    ok = (
-        isinstance(auth_data, LoginPassword)
-        and auth_data.login == b"tailor"
-        and auth_data.password == PASSWORD.encode()
-    )
-    return AuthResult(success=ok, handled=False)
 
 
 @pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    inbox = Inbox()
-    controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=_authenticator,
-        auth_require_tls=False,
-    )
-    controller.start()
-    try:
+def smtp() -> Iterator[tuple[local_kit.Inbox, int]]:
+    with local_kit.smtp_with_login("tailor", PASSWORD) as (inbox, port):
         yield inbox, port
-    finally:
-        controller.stop()
 
 
 def run(
@@ -136,7 +93,7 @@ def test_configure_email_from_stdin_list_and_test_against_a_real_smtp_server(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
-    smtp: tuple[Inbox, int],
+    smtp: tuple[local_kit.Inbox, int],
     file_keyring: PlaintextKeyring,
 ) -> None:
     inbox, port = smtp
@@ -190,7 +147,7 @@ def test_a_wrong_password_is_a_clear_error_without_the_password(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
-    smtp: tuple[Inbox, int],
+    smtp: tuple[local_kit.Inbox, int],
 ) -> None:
     inbox, port = smtp
     home = tmp_path / "ws"

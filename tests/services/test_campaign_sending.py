@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import delete, func, select, update
@@ -27,6 +26,7 @@ from localpro_desktop.services.segments import SegmentService
 from localpro_desktop.services.usage import report, today_utc
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Campaign, CampaignRecipient, OutboxMessage, UsageEvent
+from tests.channels import local_kit
 
 pytestmark = pytest.mark.usefixtures("channels_set_up")
 
@@ -40,14 +40,8 @@ SMS_BODY = (
 @pytest.fixture(autouse=True)
 def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
     """A keyring in a file under tmp_path (never the OS one)."""
-    previous = keyring.get_keyring()
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg")
-    keyring.set_keyring(backend)
-    try:
+    with local_kit.file_keyring(tmp_path) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 def _people(ws: Workspace) -> dict[str, str]:

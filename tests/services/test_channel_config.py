@@ -21,8 +21,6 @@ from typing import Any
 
 import keyring
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 from keyring.backends.fail import Keyring as NoKeyring
 from keyrings.alt.file import PlaintextKeyring
 
@@ -40,8 +38,8 @@ from localpro_desktop.services.channel_config import (
     WhatsAppSettings,
 )
 from localpro_desktop.services.workspace import Workspace
-from tests.channels import sms_standins, whatsapp_standin
-from tests.channels.whatsapp_standin import PHONE_NUMBER_ID, TOKEN, WABA_ID, Answer, Received
+from tests.channels import local_kit, sms_standins, whatsapp_standin
+from tests.channels.whatsapp_standin import PHONE_NUMBER_ID, TOKEN, WABA_ID
 
 PASSWORD = "s3cret-P@ss-4-smtp"
 AT_KEY = "atsk_0123456789abcdef-secret-key"
@@ -56,14 +54,8 @@ FROM = "boutique@aissata-couture.sn"
 @pytest.fixture(autouse=True)
 def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
     """A keyring in a file under tmp_path (never the OS one)."""
-    previous = keyring.get_keyring()
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg")
-    keyring.set_keyring(backend)
-    try:
+    with local_kit.file_keyring(tmp_path) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)
@@ -72,61 +64,14 @@ def no_provider_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], bytes]] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 2.0.0 Ok: queued"
-
-
-def _authenticator(server, session, envelope, mechanism, auth_data):  # type: ignore[no-untyped-def]
-    ok = (
-        isinstance(auth_data, LoginPassword)
-        and auth_data.login == b"tailor"
-        and auth_data.password == PASSWORD.encode()
-    )
-    return AuthResult(success=ok, handled=False)
-
-
 @pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
+def smtp() -> Iterator[tuple[local_kit.Inbox, int]]:
     """aiosmtpd on 127.0.0.1 with AUTH (no TLS: auth_require_tls=False for the test)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    inbox = Inbox()
-    controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=_authenticator,
-        auth_require_tls=False,
-    )
-    controller.start()
-    try:
+    with local_kit.smtp_with_login("tailor", PASSWORD) as (inbox, port):
         yield inbox, port
-    finally:
-        controller.stop()
 
 
-class WhatsAppStandIn(whatsapp_standin.StandIn):
-    """The WhatsApp stand-in plus ``GET /{version}/{phone-number-id}`` (the number's data)."""
-
-    def answer(self, got: Received) -> Answer:
-        authorized = got.headers.get("authorization") == f"Bearer {TOKEN}"
-        if authorized and got.method == "GET" and got.path.endswith(f"/{PHONE_NUMBER_ID}"):
-            return Answer(
-                200,
-                {
-                    "verified_name": "Boutique Aissata",
-                    "display_phone_number": "+221 77 555 01 01",
-                    "quality_rating": "GREEN",
-                    "id": PHONE_NUMBER_ID,
-                },
-            )
-        return super().answer(got)
+WhatsAppStandIn = whatsapp_standin.StandIn
 
 
 TEMPLATES = [
@@ -443,7 +388,7 @@ def test_rates_default_inside_each_providers_limit(workspace: Workspace) -> None
 
 
 def test_email_check_and_test_message_through_a_real_smtp_server(
-    workspace: Workspace, smtp: tuple[Inbox, int]
+    workspace: Workspace, smtp: tuple[local_kit.Inbox, int]
 ) -> None:
     inbox, port = smtp
     channel_config.save(workspace, _email(port), PASSWORD)
@@ -463,7 +408,7 @@ def test_email_check_and_test_message_through_a_real_smtp_server(
 
 
 def test_a_wrong_smtp_password_is_a_clear_error_without_the_password(
-    workspace: Workspace, smtp: tuple[Inbox, int]
+    workspace: Workspace, smtp: tuple[local_kit.Inbox, int]
 ) -> None:
     _inbox, port = smtp
     wrong = "wrong-Pa55word-xyz"

@@ -11,7 +11,6 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from faultproxy import FaultProxy
 from keyrings.alt.file import PlaintextKeyring
@@ -20,6 +19,7 @@ from sqlalchemy.engine import make_url
 from synckit import SECRET, Cloud, Fleet, ServerClock, running
 
 from localpro_cloud.app import create_app
+from tests.channels import local_kit
 
 PG_ENV = "LOCALPRO_TEST_PG_URL"
 
@@ -27,14 +27,8 @@ PG_ENV = "LOCALPRO_TEST_PG_URL"
 @pytest.fixture(autouse=True)
 def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
     """A keyring in a file under tmp_path, where a subprocess with XDG_DATA_HOME finds it."""
-    previous = keyring.get_keyring()
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "xdg" / "python_keyring" / "keyring_pass.cfg")
-    keyring.set_keyring(backend)
-    try:
+    with local_kit.file_keyring(tmp_path) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="session")
