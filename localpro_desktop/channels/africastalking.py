@@ -25,8 +25,6 @@ import os
 from datetime import datetime
 from typing import Any
 
-import httpx
-
 from localpro_desktop.channels.base import (
     Accepted,
     AmbiguousSend,
@@ -34,9 +32,9 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
+from localpro_desktop.channels.http_client import HttpClient, HttpResponse
 from localpro_desktop.channels.transport import (
     HttpAdapter,
-    http_client,
     post_form,
     retry_after_seconds,
     short_text,
@@ -88,7 +86,7 @@ class AfricasTalkingSms(HttpAdapter):
         self.sender_id = sender_id
         self.base_url = (base_url or os.environ.get(URL_ENV) or PUBLIC_URL).rstrip("/")
         self._api_key = api_key
-        self._client = http_client(timeout)
+        self._client = HttpClient(timeout)
 
     def __repr__(self) -> str:
         return (
@@ -117,7 +115,7 @@ class AfricasTalkingSms(HttpAdapter):
         )
 
 
-def _raise_for_http(response: httpx.Response) -> None:
+def _raise_for_http(response: HttpResponse) -> None:
     status = response.status_code
     if status in (200, 201):
         return
@@ -140,7 +138,7 @@ def _raise_for_http(response: httpx.Response) -> None:
     raise SendError(str(status), words or f"HTTP {status}", transient=False)
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
+def _json(response: HttpResponse) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:

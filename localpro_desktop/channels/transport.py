@@ -1,7 +1,7 @@
 """HTTP helpers every HTTP adapter shares: one POST mapped to the three outcomes of
 ``base``, ``Retry-After`` read both ways, a provider's answer shortened for a message, and
-the connection pool the dispatcher's threads share (keep-alive: one TLS handshake per
-connection, not per message)."""
+the adapter base owning one pooled client (keep-alive: one TLS handshake per connection,
+not per message, shared by the dispatcher's threads)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,21 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Self
 
-import httpx
-
 from localpro_desktop.channels.base import AmbiguousSend, SendError
+from localpro_desktop.channels.http_client import (
+    HttpClient,
+    HttpResponse,
+    Interrupted,
+    Unreachable,
+)
 
 _WORDS_LIMIT = 300
-POOL_LIMITS = httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=30)
-"""Enough kept-alive connections for the dispatcher's widest pool (httpx keeps 20 by default)."""
 
 
 class HttpAdapter:
-    """An adapter over one pooled ``httpx.Client``: closed when done, usable in ``with``."""
+    """An adapter over one pooled ``HttpClient``: closed when done, usable in ``with``."""
 
-    _client: httpx.Client
+    _client: HttpClient
 
     def close(self) -> None:
         self._client.close()
@@ -31,11 +33,6 @@ class HttpAdapter:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def http_client(timeout: float, **kwargs: Any) -> httpx.Client:
-    """A thread-safe client reusing its connections, for one provider account."""
-    return httpx.Client(timeout=httpx.Timeout(timeout, connect=10.0), limits=POOL_LIMITS, **kwargs)
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -56,7 +53,7 @@ def retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def post_form(client: httpx.Client, url: str, provider: str, **kwargs: Any) -> httpx.Response:
+def post_form(client: HttpClient, url: str, provider: str, **kwargs: Any) -> HttpResponse:
     """POST once; map transport failures to the three outcomes of ``base``.
 
     Failing to connect means nothing left this machine (transient), and concerns every
@@ -65,19 +62,22 @@ def post_form(client: httpx.Client, url: str, provider: str, **kwargs: Any) -> h
     """
     try:
         return client.post(url, **kwargs)
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-        raise SendError(
-            "unreachable",
-            f"could not reach {provider} ({type(exc).__name__}); nothing was sent",
-            transient=True,
-            scope="channel",
-        ) from None
-    except httpx.TransportError as exc:
+    except Unreachable as exc:
+        raise unreachable(provider, exc) from None
+    except Interrupted as exc:
         raise AmbiguousSend(
-            f"{provider} did not answer after the request was sent "
-            f"({type(exc).__name__}); it may have been taken"
+            f"{provider} did not answer after the request was sent ({exc}); it may have been taken"
         ) from None
 
 
-def short_text(response: httpx.Response) -> str:
+def unreachable(provider: str, exc: Unreachable) -> SendError:
+    return SendError(
+        "unreachable",
+        f"could not reach {provider} ({exc}); nothing was sent",
+        transient=True,
+        scope="channel",
+    )
+
+
+def short_text(response: HttpResponse) -> str:
     return " ".join(response.text.split())[:_WORDS_LIMIT]

@@ -26,8 +26,6 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import httpx
-
 from localpro_desktop.channels.base import (
     Accepted,
     AmbiguousSend,
@@ -35,9 +33,9 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
+from localpro_desktop.channels.http_client import HttpClient, HttpResponse, TransportFailure
 from localpro_desktop.channels.transport import (
     HttpAdapter,
-    http_client,
     post_form,
     retry_after_seconds,
     short_text,
@@ -76,7 +74,7 @@ class TwilioSms(HttpAdapter):
         self.from_number = from_number
         self.messaging_service_sid = messaging_service_sid
         self.base_url = (base_url or os.environ.get(URL_ENV) or PUBLIC_URL).rstrip("/")
-        self._client = http_client(timeout, auth=httpx.BasicAuth(account_sid, auth_token))
+        self._client = HttpClient(timeout, basic_auth=(account_sid, auth_token))
 
     def __repr__(self) -> str:
         return (
@@ -118,10 +116,10 @@ class TwilioSms(HttpAdapter):
         # The key "DateSent>" goes on the wire as "DateSent%3E=YYYY-MM-DD" (as the SDK).
         try:
             response = self._client.get(self._messages_url, params=params)
-        except httpx.TransportError as exc:
+        except TransportFailure as exc:
             raise SendError(
                 "unreachable",
-                f"could not ask Twilio ({type(exc).__name__})",
+                f"could not ask Twilio ({exc})",
                 transient=True,
                 scope="channel",
             ) from None
@@ -162,7 +160,7 @@ def _accepted(data: dict[str, Any]) -> Accepted:
     )
 
 
-def _json_object(response: httpx.Response) -> dict[str, Any]:
+def _json_object(response: HttpResponse) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
@@ -175,7 +173,7 @@ def _json_object(response: httpx.Response) -> dict[str, Any]:
     return data
 
 
-def _error(response: httpx.Response) -> SendError:
+def _error(response: HttpResponse) -> SendError:
     status = response.status_code
     try:
         data = response.json()

@@ -31,8 +31,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import httpx
-
 from localpro_desktop.channels.base import (
     Accepted,
     AmbiguousSend,
@@ -40,14 +38,22 @@ from localpro_desktop.channels.base import (
     OutboundMessage,
     SendError,
 )
-from localpro_desktop.channels.transport import POOL_LIMITS, HttpAdapter, retry_after_seconds
+from localpro_desktop.channels.http_client import (
+    HttpClient,
+    HttpResponse,
+    Interrupted,
+    TransportFailure,
+    Unreachable,
+)
+from localpro_desktop.channels.transport import HttpAdapter, retry_after_seconds
 
 URL_ENV = "LOCALPRO_WHATSAPP_URL"
 PUBLIC_URL = "https://graph.facebook.com"
 # Graph API v25.0 was released 18 Feb 2026 and is available until 29 Jul 2028
 # (https://developers.facebook.com/docs/graph-api/changelog/versions/); v21.0 ends 21 Jan 2027.
 DEFAULT_VERSION = "v25.0"
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_TIMEOUT = 30.0
+"""Seconds for an answer (connecting: at most 10)."""
 MAX_TEMPLATE_PAGES = 50
 
 # Codes whose refusal is final for this message; the words say what to do instead.
@@ -121,19 +127,14 @@ class WhatsAppCloud(HttpAdapter):
         api_version: str = DEFAULT_VERSION,
         base_url: str | None = None,
         *,
-        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self.phone_number_id = phone_number_id
         self.business_account_id = business_account_id
         self.api_version = api_version
         self.base_url = (base_url or os.environ.get(URL_ENV) or PUBLIC_URL).rstrip("/")
         self.__token = access_token
-        self._client = httpx.Client(
-            timeout=timeout,
-            headers={"Authorization": f"Bearer {access_token}"},
-            follow_redirects=False,
-            limits=POOL_LIMITS,
-        )
+        self._client = HttpClient(timeout, headers={"Authorization": f"Bearer {access_token}"})
 
     def __repr__(self) -> str:
         return (
@@ -149,22 +150,13 @@ class WhatsAppCloud(HttpAdapter):
         url = f"{self.base_url}/{self.api_version}/{self.phone_number_id}/messages"
         try:
             response = self._client.post(url, json=payload)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise SendError(
-                "unreachable", _describe(exc), transient=True, scope="channel"
-            ) from None
-        except (httpx.WriteError, httpx.WriteTimeout) as exc:
-            # The body did not all leave: Meta cannot have a complete request to act on.
-            raise SendError(
-                "unreachable", _describe(exc), transient=True, scope="channel"
-            ) from None
-        except (httpx.ReadError, httpx.ReadTimeout, httpx.RemoteProtocolError) as exc:
+        except Unreachable as exc:
+            raise SendError("unreachable", str(exc), transient=True, scope="channel") from None
+        except Interrupted as exc:
             raise AmbiguousSend(
-                f"WhatsApp took the request but did not answer ({_describe(exc)}): "
+                f"WhatsApp may have taken the request but did not answer ({exc}): "
                 "check the chat before resending"
             ) from None
-        except httpx.HTTPError as exc:
-            raise AmbiguousSend(f"WhatsApp send interrupted ({_describe(exc)})") from None
         if response.is_success:
             return _accepted(response)
         raise self._error(response)
@@ -174,7 +166,7 @@ class WhatsAppCloud(HttpAdapter):
             "The WhatsApp Cloud API has no per-message look-up; receipts come by webhook"
         )
 
-    def _error(self, response: httpx.Response) -> SendError:
+    def _error(self, response: HttpResponse) -> SendError:
         """Map a Graph error answer to a ``SendError`` (never carrying the token)."""
         error = _graph_error(response)
         code = error.get("code")
@@ -237,8 +229,8 @@ class WhatsAppCloud(HttpAdapter):
         for _ in range(MAX_TEMPLATE_PAGES):
             try:
                 response = self._client.get(url, params=params)
-            except httpx.HTTPError as exc:
-                raise SendError("unreachable", _describe(exc), transient=True) from None
+            except TransportFailure as exc:
+                raise SendError("unreachable", str(exc), transient=True) from None
             if not response.is_success:
                 raise self._error(response)
             page = _json(response)
@@ -326,7 +318,7 @@ def parse_template(item: dict[str, Any]) -> WhatsAppTemplate:
     )
 
 
-def _accepted(response: httpx.Response) -> Accepted:
+def _accepted(response: HttpResponse) -> Accepted:
     try:
         first = _json(response)["messages"][0]
         wamid = str(first["id"])
@@ -338,7 +330,7 @@ def _accepted(response: httpx.Response) -> Accepted:
     return Accepted(provider_id=wamid, status=str(first.get("message_status") or "accepted"))
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
+def _json(response: HttpResponse) -> dict[str, Any]:
     try:
         data = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -346,7 +338,7 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _graph_error(response: httpx.Response) -> dict[str, Any]:
+def _graph_error(response: HttpResponse) -> dict[str, Any]:
     error = _json(response).get("error")
     return error if isinstance(error, dict) else {}
 
@@ -357,14 +349,9 @@ def _detail(error: dict[str, Any]) -> str:
     return str(details or error.get("message") or "")
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def _retry_after(response: HttpResponse) -> float | None:
     return retry_after_seconds(response.headers.get("Retry-After"))
 
 
 def _join(words: str, detail: str) -> str:
     return f"{words} ({detail})" if detail else words
-
-
-def _describe(exc: httpx.HTTPError) -> str:
-    # The exception's class, never its text: request details could carry headers.
-    return type(exc).__name__

@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 
 from localpro_desktop.channels.base import AmbiguousSend, ChannelKind, OutboundMessage, SendError
@@ -511,8 +510,3 @@ def test_one_client_sends_many(server: StandIn, channel: WhatsAppCloud) -> None:
     assert keys == [f"k{i}" for i in range(20)]
 
 
-def test_timeout_argument_accepts_httpx_timeout(server: StandIn) -> None:
-    with WhatsAppCloud(
-        PHONE_NUMBER_ID, TOKEN, base_url=server.url, timeout=httpx.Timeout(5.0)
-    ) as wa:
-        assert wa.send(text_message()).provider_id.startswith("wamid.")

@@ -27,10 +27,9 @@ from base64 import b64encode
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from localpro_desktop.channels.base import AmbiguousSend, OutboundMessage, SendError
 from localpro_desktop.channels.email import SmtpChannel
+from localpro_desktop.channels.http_client import HttpClient, HttpResponse, TransportFailure
 from localpro_desktop.channels.whatsapp import DEFAULT_VERSION, WhatsAppCloud, WhatsAppTemplate
 from localpro_desktop.domain import recipient_texts
 from localpro_desktop.domain.campaigns import Channel
@@ -48,7 +47,7 @@ from localpro_desktop.services.channel_config.settings import (
 from localpro_desktop.services.channel_config.stored import adapter_for, base_url, require
 from localpro_desktop.services.workspace import Workspace
 
-CHECK_TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+CHECK_TIMEOUT = 20.0
 SMTP_CHECK_TIMEOUT = 20.0
 WORDS_LIMIT = 300
 TEST_TEMPLATE = "hello_world"
@@ -141,7 +140,7 @@ def _check_twilio(settings: SmsSettings, secret: str) -> str:
     response = _get(
         provider,
         f"{base_url(settings)}/2010-04-01/Accounts/{settings.account_sid}.json",
-        auth=httpx.BasicAuth(settings.account_sid, secret),
+        basic_auth=(settings.account_sid, secret),
     )
     if response.status_code != 200:
         raise _refused(provider, response, secret, basic)
@@ -181,16 +180,25 @@ def _check_whatsapp(settings: WhatsAppSettings, secret: str) -> str:
     )
 
 
-def _get(provider: str, url: str, **kwargs: Any) -> httpx.Response:
+def _get(
+    provider: str,
+    url: str,
+    *,
+    params: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+    basic_auth: tuple[str, str] | None = None,
+) -> HttpResponse:
+    client = HttpClient(CHECK_TIMEOUT, basic_auth=basic_auth)
     try:
-        with httpx.Client(timeout=CHECK_TIMEOUT, follow_redirects=False) as client:
-            return client.get(url, **kwargs)
-    except httpx.HTTPError as exc:
+        return client.get(url, params=params, headers=headers)
+    except TransportFailure as exc:
         # The class only: an exception's text may carry the request and its headers.
-        raise UserError(msg.UNREACHABLE, provider=provider, reason=type(exc).__name__) from None
+        raise UserError(msg.UNREACHABLE, provider=provider, reason=str(exc)) from None
+    finally:
+        client.close()
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
+def _json(response: HttpResponse) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
@@ -198,7 +206,7 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _refused(provider: str, response: httpx.Response, *secrets: str) -> UserError:
+def _refused(provider: str, response: HttpResponse, *secrets: str) -> UserError:
     """The provider's own words (Graph and Twilio error bodies, else the text)."""
     data = _json(response)
     error = data.get("error") if isinstance(data.get("error"), dict) else data

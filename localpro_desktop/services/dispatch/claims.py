@@ -10,7 +10,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, or_, select, update
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    bindparam,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 
 from localpro_desktop.channels.base import Attachment, ChannelKind, OutboundMessage, SendError
 from localpro_desktop.domain.campaigns import CampaignStatus
@@ -112,7 +121,10 @@ _MARK = (
     update(OutboxMessage)
     .where(
         OutboxMessage.id.in_(bindparam("ids", expanding=True)),
-        OutboxMessage.state == OutboxState.QUEUED.value,
+        # ``+state``: SQLite's way to keep a term off an index. Without it the planner
+        # reads the rows by the due index (state = 'queued': every queued message) rather
+        # than by id, 5 ms a claim on a 10,000-message campaign instead of 0.2 ms.
+        literal_column("+outbox_messages.state") == OutboxState.QUEUED.value,
     )
     .values(
         state=OutboxState.SENDING.value,

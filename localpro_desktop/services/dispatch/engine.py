@@ -35,16 +35,12 @@ the other's ``sending`` messages for left-overs.
 from __future__ import annotations
 
 import logging
-import math
 import queue
 import random
-import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -52,7 +48,8 @@ from localpro_desktop.channels.base import Channel, ChannelKind
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.outbox import OPEN_STATES, OutboxState
 from localpro_desktop.services import channel_config, channel_setup, scheduling
-from localpro_desktop.services.dispatch.claims import Claimed, claim, left_sending, sendable
+from localpro_desktop.services.dispatch.claims import claim, left_sending, sendable
+from localpro_desktop.services.dispatch.lane import Lane, Learned
 from localpro_desktop.services.dispatch.lease import Lease
 from localpro_desktop.services.dispatch.outcomes import (
     Outcome,
@@ -67,7 +64,6 @@ from localpro_desktop.services.dispatch.problems import ProblemBook
 from localpro_desktop.services.dispatch.throttle import (
     DEFAULT_CONCURRENCY,
     DEFAULT_RATES,
-    Gate,
     Sleep,
     Throttle,
     throttles_for,
@@ -146,116 +142,6 @@ class DispatchReport:
         }
 
 
-class _Lane:
-    """One channel in a round: its adapter, threads, throttle and claimed window.
-
-    How many messages it keeps with the provider at once (``target``, held by a gate its
-    threads pass) follows Little's law: the rate it may send at times how long the
-    provider takes to answer (measured), with a margin, never more than ``width``. A fast
-    provider is then served by a few threads at a time (more would only fight over the
-    interpreter), a slow one by as many as the rate needs. A few more are claimed than
-    sent (``window``): the threads stay busy while the dispatcher writes a batch, and
-    each claim takes several rows.
-    """
-
-    CEILING = 1000.0
-    """Messages per second one process can hand to providers (an unthrottled channel's
-    rate for the window's sake)."""
-    BATCH_ROOM = 32
-    """On a wide channel, answers that may wait for one write (a transaction costs a few
-    milliseconds whatever it carries: they are written together)."""
-
-    def __init__(
-        self,
-        kind: ChannelKind,
-        channel: Channel,
-        throttle: Throttle | None,
-        width: int,
-        results: queue.SimpleQueue[Outcome],
-    ) -> None:
-        self.kind = kind
-        self.channel = channel
-        self.throttle = throttle
-        self.width = max(1, width)
-        self.latency: float | None = None
-        """Moving average of the provider's answer time (seconds)."""
-        self.stopped = threading.Event()
-        self.in_flight = 0
-        self.unwritten = 0
-        """Answered, the outcome not yet written (still ``sending`` in the database)."""
-        self.drained = False
-        self.gate = Gate(self.target)
-        self._results = results
-        # A thread per claimed message at most (threads waiting at the gate cost nothing).
-        widest = self.width + (max(4, self.width // 4) if self.width >= 8 else 0)
-        self._pool = ThreadPoolExecutor(max_workers=widest, thread_name_prefix=f"send-{kind}")
-
-    def learn(self, outcome: Outcome) -> None:
-        if outcome.seconds > 0:
-            last = self.latency
-            self.latency = outcome.seconds if last is None else 0.8 * last + 0.2 * outcome.seconds
-            if (target := self.target) != self.gate.limit:
-                self.gate.limit = target
-
-    @property
-    def target(self) -> int:
-        """Messages to keep with the provider at once."""
-        least = min(self.width, 4)
-        if self.latency is None:
-            return least  # until the first answers say how slow the provider is
-        rate = min(self.throttle.rate if self.throttle else self.CEILING, self.CEILING)
-        return max(least, min(self.width, math.ceil(rate * self.latency * 1.25) + 1))
-
-    @property
-    def wide(self) -> bool:
-        return self.width >= 8
-
-    @property
-    def cap(self) -> int:
-        """Claimed and not yet answered: ``target``, plus on wide channels a few waiting
-        their turn (the threads stay busy while the dispatcher writes a batch)."""
-        target = self.target
-        return target + max(4, target // 4) if self.wide else target
-
-    @property
-    def window(self) -> int:
-        """Messages ``sending`` in the database at most: ``cap``, plus on wide channels
-        room for a batch of answers waiting for one write; none on narrow ones (SMTP
-        writes each answer before its place is used again). What a kill can cost: those
-        are resolved as left-overs (unknown where the provider has no look-up)."""
-        return self.cap + (max(self.BATCH_ROOM, self.target) if self.wide else 0)
-
-    @property
-    def free(self) -> int:
-        """Places to claim into now."""
-        return min(self.cap - self.in_flight, self.window - self.in_flight - self.unwritten)
-
-    @property
-    def refill(self) -> int:
-        """Claim again once this many places are free (several rows per transaction on
-        wide channels; each free place at once on narrow ones)."""
-        return max(1, self.cap // 2) if self.wide else 1
-
-    @property
-    def blocked(self) -> bool:
-        """Answers waiting to be written keep new messages from being claimed."""
-        return self.unwritten > 0 and self.window - self.in_flight - self.unwritten < self.refill
-
-    def submit(self, task: Callable[..., Outcome], row: Claimed, *args: Any) -> None:
-        self.in_flight += 1
-        self._pool.submit(self._run, task, row, *args)
-
-    def _run(self, task: Callable[..., Outcome], row: Claimed, *args: Any) -> None:
-        try:
-            outcome = task(self.channel, row, *args)
-        except BaseException as exc:  # pragma: no cover - the tasks never raise
-            outcome = Outcome(row, Verdict.UNKNOWN, words=f"{type(exc).__name__}: {exc}")
-        self._results.put(outcome)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True)
-
-
 def dispatch_once(
     ws: Workspace,
     channels: Mapping[ChannelKind, Channel],
@@ -268,12 +154,14 @@ def dispatch_once(
     should_stop: Callable[[], bool] | None = None,
     batch_size: int = BATCH_SIZE,
     batch_seconds: float = BATCH_SECONDS,
+    learned: MutableMapping[ChannelKind, Learned] | None = None,
 ) -> DispatchReport:
     """Resolve left-over ``sending`` messages, then send up to ``limit`` due ones.
 
     ``throttles``: one bucket per channel (default: ``DEFAULT_RATES``); ``concurrency``:
     messages in flight per channel (default: ``DEFAULT_CONCURRENCY``). ``should_stop``
     is asked before each claim: in-flight messages finish and are written down.
+    ``learned``: each channel's measured answer and write times, kept across rounds.
     """
     report = DispatchReport()
     if not channels:
@@ -284,7 +172,14 @@ def dispatch_once(
     stop = should_stop or (lambda: False)
     results: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
     lanes = {
-        kind: _Lane(kind, channel, buckets.get(kind), widths.get(kind, 1), results)
+        kind: Lane(
+            kind,
+            channel,
+            buckets.get(kind),
+            widths.get(kind, 1),
+            results,
+            learned.setdefault(kind, Learned()) if learned is not None else Learned(),
+        )
         for kind, channel in channels.items()
     }
     problems = ProblemBook.load(ws)
@@ -296,8 +191,11 @@ def dispatch_once(
     def flush() -> None:
         if not pending:
             return
+        started = time.monotonic()
         tally = write(ws, pending, now(), rng, problems)
         report.absorb(tally)
+        for lane in lanes.values():
+            lane.wrote(time.monotonic() - started)
         for outcome in pending:
             if outcome.verdict is Verdict.HELD and outcome.error is not None:
                 report.problems[outcome.row.channel.value] = outcome.error.words
@@ -421,6 +319,7 @@ def dispatch_until_idle(
     else:
         buckets = throttles_for(rates if rates is not None else DEFAULT_RATES, channels)
     resting: dict[ChannelKind, float] = {}
+    learned: dict[ChannelKind, Learned] = {}
 
     def stopping() -> bool:
         return should_stop() or (lease is not None and not lease)
@@ -439,6 +338,7 @@ def dispatch_until_idle(
             throttles=buckets,
             concurrency=concurrency,
             should_stop=stopping,
+            learned=learned,
         )
         report.queued_campaigns = queued
         for name in report.problems:

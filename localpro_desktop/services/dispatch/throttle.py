@@ -85,7 +85,7 @@ class Gate:
     """At most ``limit`` holders at once; the limit may change while threads wait.
 
     A channel's threads pass it around each provider call, so the dispatcher can keep
-    fewer messages with the provider than it has threads (see ``engine._Lane``).
+    fewer messages with the provider than it has threads (see ``lane.Lane``).
     """
 
     def __init__(self, limit: int) -> None:
