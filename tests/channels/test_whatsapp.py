@@ -508,5 +508,3 @@ def test_one_client_sends_many(server: StandIn, channel: WhatsAppCloud) -> None:
     assert len(ids) == 20
     keys = [r.json()["biz_opaque_callback_data"] for r in server.received]
     assert keys == [f"k{i}" for i in range(20)]
-
-
