@@ -67,7 +67,10 @@ def write_domain_messages() -> Path:
 
 
 def update(ts: Path = TS) -> None:
+    """Re-read the sources; a string moved to another class keeps its French (lupdate
+    keys translations by class, so a moved ``tr()`` would otherwise come back empty)."""
     ts.parent.mkdir(parents=True, exist_ok=True)
+    known = _translations(ts) if ts.exists() else {}
     subprocess.run(
         [
             _tool("pyside6-lupdate"),
@@ -84,6 +87,36 @@ def update(ts: Path = TS) -> None:
         check=True,
         capture_output=True,
     )
+    if known:
+        _carry(ts, known)
+
+
+def _translations(ts: Path) -> dict[str, set[str]]:
+    """Every finished French translation, by English source."""
+    found: dict[str, set[str]] = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") or not (translation.text or ""):
+            continue
+        found.setdefault(message.findtext("source", ""), set()).add(translation.text or "")
+    return found
+
+
+def _carry(ts: Path, known: dict[str, set[str]]) -> None:
+    """Fill new, untranslated entries whose English had one French translation before."""
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        before = known.get(message.findtext("source", ""), set())
+        if len(before) == 1:
+            translation.text = next(iter(before))
+            translation.attrib.pop("type")
+            changed = True
+    if changed:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def release() -> None:

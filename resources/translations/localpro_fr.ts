@@ -635,34 +635,34 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>CampaignComposer</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="177" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="98" />
         <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="30" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="388" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="262" />
         <location filename="../../localpro_desktop/ui/campaigns/composer_bars.py" line="48" />
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="176" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="97" />
         <source>Selected contacts</source>
         <translation>Contacts sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="184" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="105" />
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="182" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="103" />
         <source>Current recipients</source>
         <translation>Destinataires actuels</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="235" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="156" />
         <source>Edit campaign: {name}</source>
         <translation>Modifier la campagne : {name}</translation>
     </message>
@@ -672,12 +672,12 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>Choisissez qui reçoit la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="379" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="253" />
         <source>Wait until the recipients are counted.</source>
         <translation>Attendez la fin du comptage des destinataires.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="386" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="260" />
         <source>Save and schedule</source>
         <translation>Enregistrer et programmer</translation>
     </message>
@@ -687,7 +687,7 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>Donnez un nom à la campagne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="488" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="362" />
         <location filename="../../localpro_desktop/ui/campaigns/composer_checks.py" line="30" />
         <source>Fix the message first: {error}</source>
         <translation>Corrigez d'abord le message : {error}</translation>
@@ -713,27 +713,27 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>Personne dans cette sélection n'est joignable par {channel}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="422" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="296" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="507" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="381" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="508" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="382" />
         <source>Your changes to this campaign are not saved.</source>
         <translation>Vos modifications de cette campagne ne sont pas enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="509" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="383" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="510" />
+        <location filename="../../localpro_desktop/ui/campaigns/composer.py" line="384" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
@@ -1458,281 +1458,129 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CampaignProgress</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="192" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="167" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="194" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="169" />
         <source>Stop sending for now; the messages not sent yet wait until you resume</source>
         <translation>Arrêter l’envoi pour l’instant ; les messages pas encore envoyés attendent la reprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="197" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="172" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="198" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="173" />
         <source>Send the messages that are still waiting</source>
         <translation>Envoyer les messages qui attendent encore</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="200" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="175" />
         <source>Cancel sending…</source>
         <translation>Annuler l’envoi…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="202" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="177" />
         <source>Messages already sent stay sent; the others are skipped</source>
         <translation>Les messages déjà envoyés le restent ; les autres sont abandonnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="329" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="304" />
         <source>The sending progress could not be read: {error}</source>
         <translation>La progression de l’envoi n’a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="341" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="316" />
         <source>1 of {total} sent</source>
         <translation>{n} sur {total} envoyé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="341" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="316" />
         <source>{n} of {total} sent</source>
         <translation>{n} sur {total} envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="367" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="341" />
         <source>{n} waiting</source>
         <translation>{n} en attente</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="369" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="343" />
         <source>1 failed</source>
         <translation>{n} échoué</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="369" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="343" />
         <source>{n} failed</source>
         <translation>{n} échoués</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="372" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="346" />
         <source>{n} to check</source>
         <translation>{n} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="374" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="348" />
         <source>1 skipped</source>
         <translation>{n} abandonné</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="374" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="348" />
         <source>{n} skipped</source>
         <translation>{n} abandonnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="381" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="355" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="383" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="357" />
         <source>Done</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="385" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="359" />
         <source>Failed</source>
         <translation>Échouée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="387" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="361" />
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="389" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="363" />
         <source>Sending from another computer</source>
         <translation>Envoyée depuis un autre ordinateur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="391" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="365" />
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="393" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="367" />
         <source>Sending</source>
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="395" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="369" />
         <source>Waiting for you</source>
         <translation>Attend votre décision</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="396" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="370" />
         <source>Sent</source>
         <translation>Envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="410" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="384" />
         <source>Sending by {channel} stopped: {problem} Fix it in Settings → Channels; the messages wait until then and none is counted as failed.</source>
         <translation>L’envoi par {channel} est arrêté : {problem} Corrigez-le dans Paramètres → Canaux ; d’ici là les messages attendent et aucun n’est compté comme échoué.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="421" />
-        <source>Another computer sends this campaign; its progress arrives here when it syncs.</source>
-        <translation>Un autre ordinateur envoie cette campagne ; sa progression arrive ici à chaque synchronisation.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="425" />
-        <source>Take over sending…</source>
-        <translation>Prendre le relais…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="433" />
-        <source>1 person is not on WhatsApp.</source>
-        <translation>{n} personne n’est pas sur WhatsApp.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="434" />
-        <source>{n} people are not on WhatsApp.</source>
-        <translation>{n} personnes ne sont pas sur WhatsApp.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="440" />
-        <source>Send them an SMS…</source>
-        <translation>Leur envoyer un SMS…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="450" />
-        <source>1 person was left out: this month's message limit was reached.</source>
-        <translation>{n} personne a été laissée de côté : la limite de messages du mois était atteinte.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="451" />
-        <source>{n} people were left out: this month's message limit was reached.</source>
-        <translation>{n} personnes ont été laissées de côté : la limite de messages du mois était atteinte.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="457" />
-        <source>Send to them later…</source>
-        <translation>Leur envoyer plus tard…</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="467" />
-        <source>Sending is paused.</source>
-        <translation>L’envoi est en pause.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="471" />
-        <source>Sending resumes.</source>
-        <translation>L’envoi reprend.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="480" />
-        <source>Stop sending “{name}”?
-
-Messages already sent ({sent}) stay sent. Those not sent yet ({left}) are skipped: they will not go out, even if you change your mind.</source>
-        <translation>Arrêter l’envoi de « {name} » ?
-
-Les messages déjà envoyés ({sent}) le restent. Ceux qui ne sont pas encore partis ({left}) sont abandonnés : ils ne partiront pas, même si vous changez d’avis.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="485" />
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="487" />
-        <source>Cancel sending</source>
-        <translation>Annuler l’envoi</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="488" />
-        <source>Keep sending</source>
-        <translation>Continuer l’envoi</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="491" />
-        <source>Sending is cancelled; the rest is skipped.</source>
-        <translation>L’envoi est annulé ; le reste est abandonné.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="509" />
-        <source>Send the rest of “{name}” from this computer?
-
-{risk}
-
-Take over only when the other computer is lost, broken or will stay offline.</source>
-        <translation>Envoyer le reste de « {name} » depuis cet ordinateur ?
-
-{risk}
-
-Ne prenez le relais que si l’autre ordinateur est perdu, en panne ou restera hors ligne.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="514" />
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="516" />
-        <source>Take over sending</source>
-        <translation>Prendre le relais de l’envoi</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="517" />
-        <source>Leave it</source>
-        <translation>Laisser faire</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="522" />
-        <source>This computer now sends the rest of “{name}”.</source>
-        <translation>Cet ordinateur envoie maintenant le reste de « {name} ».</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="535" />
-        <source>Send this message again?
-
-LocalPro cannot tell whether it left: the connection was cut while it was being sent. If the person did get it, they will get it twice. Check first if you can (ask them, or look in the provider's log).</source>
-        <translation>Renvoyer ce message ?
-
-LocalPro ne sait pas s’il est parti : la connexion a été coupée pendant son envoi. Si la personne l’a bien reçu, elle le recevra deux fois. Vérifiez d’abord si vous le pouvez (demandez-lui, ou consultez le journal du fournisseur).</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="541" />
-        <source>Send these {n} messages again?
-
-LocalPro cannot tell whether they left: the connection was cut while they were being sent. A person who did get one will get it twice. Check first if you can (ask them, or look in the provider's log).</source>
-        <translation>Renvoyer ces {n} messages ?
-
-LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant leur envoi. Une personne qui en a bien reçu un le recevra deux fois. Vérifiez d’abord si vous le pouvez (demandez-leur, ou consultez le journal du fournisseur).</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="548" />
-        <source>Send again</source>
-        <translation>Renvoyer</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="548" />
-        <source>Don't send</source>
-        <translation>Ne pas renvoyer</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="555" />
-        <source>1 message goes out again.</source>
-        <translation>{n} message repart.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="555" />
-        <source>{n} messages go out again.</source>
-        <translation>{n} messages repartent.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="568" />
-        <source>1 message will not be sent again.</source>
-        <translation>{n} message ne sera pas renvoyé.</translation>
-    </message>
-    <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="569" />
-        <source>{n} messages will not be sent again.</source>
-        <translation>{n} messages ne seront pas renvoyés.</translation>
     </message>
 </context>
 <context>
@@ -1771,152 +1619,152 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="110" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="113" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="117" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="120" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="120" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="123" />
         <source>Write a message for a segment on WhatsApp, e-mail or SMS</source>
         <translation>Écrire un message pour un segment par WhatsApp, e-mail ou SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="129" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="132" />
         <source>Loading campaigns…</source>
         <translation>Chargement des campagnes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="175" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="178" />
         <source>No campaigns yet</source>
         <translation>Pas encore de campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="179" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="182" />
         <source>Write a message once and send it to a whole segment on WhatsApp, e-mail or SMS. Everyone receives it with their own name, and you follow who received, read and answered it here.</source>
         <translation>Écrivez un message une fois et envoyez-le à tout un segment par WhatsApp, e-mail ou SMS. Chacun le reçoit à son nom, et vous suivez ici qui l'a reçu, lu et y a répondu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="192" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="195" />
         <source>Create your first campaign</source>
         <translation>Créer votre première campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="251" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="254" />
         <source>A sent campaign cannot be changed; duplicate it to send it again.</source>
         <translation>Une campagne envoyée ne peut plus être modifiée ; dupliquez-la pour l'envoyer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="264" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="267" />
         <source>{name} (copy)</source>
         <translation>{name} (copie)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="279" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="282" />
         <source>Delete campaign</source>
         <translation>Supprimer la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="280" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="283" />
         <source>Delete “{name}”? Its results are deleted with it.</source>
         <translation>Supprimer « {name} » ? Ses résultats seront supprimés avec elle.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="281" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="284" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="282" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="285" />
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="304" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="307" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="305" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="308" />
         <source>The campaign you are writing is not saved. Discard it?</source>
         <translation>La campagne en cours de rédaction n'est pas enregistrée. L'abandonner ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="306" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="309" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="307" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="310" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="353" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="370" />
         <source>The campaigns could not be loaded: {error}</source>
         <translation>Impossible de charger les campagnes : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="361" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="378" />
         <source>1 campaign</source>
         <translation>1 campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="361" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="378" />
         <source>{n} campaigns</source>
         <translation>{n} campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="382" />
         <source>1 not sent yet</source>
         <translation>1 pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="382" />
         <source>{n} not sent yet</source>
         <translation>{n} pas encore envoyées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="419" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="436" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="420" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="437" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="422" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="439" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="429" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="446" />
         <source>“{name}” is scheduled for {when}.</source>
         <translation>« {name} » est programmée pour le {when}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="433" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="450" />
         <source>“{name}” is saved as a draft.</source>
         <translation>« {name} » est enregistrée comme brouillon.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="440" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="457" />
         <source>“{name}” is on its way: 1 message is queued and goes out as soon as a connection is available.</source>
         <translation>« {name} » est en route : 1 message est en file et part dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="445" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="462" />
         <source>“{name}” is on its way: {n} messages are queued and go out as soon as a connection is available.</source>
         <translation>« {name} » est en route : {n} messages sont en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="475" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="493" />
         <source>“{name}” was deleted.</source>
         <translation>« {name} » a été supprimée.</translation>
     </message>
@@ -2055,167 +1903,167 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>ChannelForm</name>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="165" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="148" />
         <source>Save {channel} settings</source>
         <translation>Enregistrer les réglages {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="183" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="166" />
         <source>Stored — leave empty to keep the stored one</source>
         <translation>Enregistré — laissez vide pour garder celui enregistré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="184" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="167" />
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="207" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="57" />
         <source>Check that it works</source>
         <translation>Vérifier que ça marche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="211" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="61" />
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="213" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="63" />
         <source>Connect to the provider with these settings, without sending anything.</source>
         <translation>Se connecter au fournisseur avec ces réglages, sans rien envoyer.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="218" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="71" />
         <source>Send a test to</source>
         <translation>Envoyer un test à</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="225" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="78" />
         <source>Send test</source>
         <translation>Envoyer le test</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="227" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="80" />
         <source>Send one real message to this address, as your campaigns will go out.</source>
         <translation>Envoyer un vrai message à cette adresse, comme partiront vos campagnes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="238" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="192" />
         <source>Remove…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="240" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="194" />
         <source>Forget these settings and the stored password or key.</source>
         <translation>Oublier ces réglages et le mot de passe ou la clé enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="245" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="199" />
         <source>Undo changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="287" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="241" />
         <source>Set up</source>
         <translation>Configuré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="290" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="244" />
         <source>Not set up</source>
         <translation>Non configuré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="300" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="254" />
         <source>Sending on {channel} stopped: {problem} Its messages wait, none is lost: fix the settings and save, and they go out.</source>
         <translation>L'envoi par {channel} est arrêté : {problem} Ses messages attendent, aucun n'est perdu : corrigez les réglages et enregistrez, et ils partent.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="326" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="280" />
         <source>Enter the password or key.</source>
         <translation>Saisissez le mot de passe ou la clé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="333" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="287" />
         <source>The price is a number, such as 25 or 2.5.</source>
         <translation>Le prix est un nombre, par exemple 25 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="370" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="324" />
         <source>Fill in the settings first.</source>
         <translation>Remplissez d'abord les réglages.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="408" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="362" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="430" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="384" />
         <source>{channel} settings saved.</source>
         <translation>Réglages {channel} enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="447" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="401" />
         <source>Remove the {channel} settings?</source>
         <translation>Supprimer les réglages {channel} ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="449" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="403" />
         <source>LocalPro forgets these settings and the stored password or key. Campaigns waiting to go out on {channel} stay queued until it is set up again.</source>
         <translation>LocalPro oublie ces réglages et le mot de passe ou la clé enregistrés. Les campagnes en attente d'envoi par {channel} restent en file jusqu'à ce qu'il soit de nouveau configuré.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="452" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="406" />
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="453" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="407" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="457" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="411" />
         <source>Removing…</source>
         <translation>Suppression…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="462" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="416" />
         <source>{channel} settings removed.</source>
         <translation>Réglages {channel} supprimés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="482" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="102" />
         <source>Connecting to the provider…</source>
         <translation>Connexion au fournisseur…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="486" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="107" />
         <source>The connection works.</source>
         <translation>La connexion fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="514" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="137" />
         <source>Sending a test to {to}…</source>
         <translation>Envoi d'un test à {to}…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="518" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="142" />
         <source>Test sent to {to}. Check that it arrived.</source>
         <translation>Test envoyé à {to}. Vérifiez qu'il est bien arrivé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="520" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="146" />
         <source>Provider's reference: {id}</source>
         <translation>Référence du fournisseur : {id}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="532" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="438" />
         <source>Type where the test should go.</source>
         <translation>Indiquez où envoyer le test.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="538" />
+        <location filename="../../localpro_desktop/ui/channels/form_checks.py" line="163" />
         <source>It did not work: {reason}</source>
         <translation>Cela n'a pas marché : {reason}</translation>
     </message>
@@ -4899,6 +4747,161 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="197" />
         <source>Imported, to check</source>
         <translation>Importée, à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressActions</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="67" />
+        <source>Another computer sends this campaign; its progress arrives here when it syncs.</source>
+        <translation>Un autre ordinateur envoie cette campagne ; sa progression arrive ici à chaque synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="71" />
+        <source>Take over sending…</source>
+        <translation>Prendre le relais…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="80" />
+        <source>1 person is not on WhatsApp.</source>
+        <translation>{n} personne n’est pas sur WhatsApp.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="81" />
+        <source>{n} people are not on WhatsApp.</source>
+        <translation>{n} personnes ne sont pas sur WhatsApp.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="87" />
+        <source>Send them an SMS…</source>
+        <translation>Leur envoyer un SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="97" />
+        <source>1 person was left out: this month's message limit was reached.</source>
+        <translation>{n} personne a été laissée de côté : la limite de messages du mois était atteinte.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="98" />
+        <source>{n} people were left out: this month's message limit was reached.</source>
+        <translation>{n} personnes ont été laissées de côté : la limite de messages du mois était atteinte.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="104" />
+        <source>Send to them later…</source>
+        <translation>Leur envoyer plus tard…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="114" />
+        <source>Sending is paused.</source>
+        <translation>L’envoi est en pause.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="118" />
+        <source>Sending resumes.</source>
+        <translation>L’envoi reprend.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="127" />
+        <source>Stop sending “{name}”?
+
+Messages already sent ({sent}) stay sent. Those not sent yet ({left}) are skipped: they will not go out, even if you change your mind.</source>
+        <translation>Arrêter l’envoi de « {name} » ?
+
+Les messages déjà envoyés ({sent}) le restent. Ceux qui ne sont pas encore partis ({left}) sont abandonnés : ils ne partiront pas, même si vous changez d’avis.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="132" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="134" />
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="135" />
+        <source>Keep sending</source>
+        <translation>Continuer l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="138" />
+        <source>Sending is cancelled; the rest is skipped.</source>
+        <translation>L’envoi est annulé ; le reste est abandonné.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="157" />
+        <source>Send the rest of “{name}” from this computer?
+
+{risk}
+
+Take over only when the other computer is lost, broken or will stay offline.</source>
+        <translation>Envoyer le reste de « {name} » depuis cet ordinateur ?
+
+{risk}
+
+Ne prenez le relais que si l’autre ordinateur est perdu, en panne ou restera hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="162" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="164" />
+        <source>Take over sending</source>
+        <translation>Prendre le relais de l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="165" />
+        <source>Leave it</source>
+        <translation>Laisser faire</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="170" />
+        <source>This computer now sends the rest of “{name}”.</source>
+        <translation>Cet ordinateur envoie maintenant le reste de « {name} ».</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="183" />
+        <source>Send this message again?
+
+LocalPro cannot tell whether it left: the connection was cut while it was being sent. If the person did get it, they will get it twice. Check first if you can (ask them, or look in the provider's log).</source>
+        <translation>Renvoyer ce message ?
+
+LocalPro ne sait pas s’il est parti : la connexion a été coupée pendant son envoi. Si la personne l’a bien reçu, elle le recevra deux fois. Vérifiez d’abord si vous le pouvez (demandez-lui, ou consultez le journal du fournisseur).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="189" />
+        <source>Send these {n} messages again?
+
+LocalPro cannot tell whether they left: the connection was cut while they were being sent. A person who did get one will get it twice. Check first if you can (ask them, or look in the provider's log).</source>
+        <translation>Renvoyer ces {n} messages ?
+
+LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant leur envoi. Une personne qui en a bien reçu un le recevra deux fois. Vérifiez d’abord si vous le pouvez (demandez-leur, ou consultez le journal du fournisseur).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="196" />
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="196" />
+        <source>Don't send</source>
+        <translation>Ne pas renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="203" />
+        <source>1 message goes out again.</source>
+        <translation>{n} message repart.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="203" />
+        <source>{n} messages go out again.</source>
+        <translation>{n} messages repartent.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="216" />
+        <source>1 message will not be sent again.</source>
+        <translation>{n} message ne sera pas renvoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/progress_actions.py" line="217" />
+        <source>{n} messages will not be sent again.</source>
+        <translation>{n} messages ne seront pas renvoyés.</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,14 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from sqlalchemy import select
 
+from localpro_desktop.channels.base import ChannelKind
+from localpro_desktop.channels.whatsapp import WhatsAppCloud
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
 from localpro_desktop.domain.plans import Metric, Plan, next_reset
 from localpro_desktop.services import usage
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.dispatcher import dispatch_once
 from localpro_desktop.services.segments import SegmentService
 from localpro_desktop.store.models import Campaign, CampaignRecipient, Contact
 from localpro_desktop.ui import formatting, labels
@@ -28,6 +31,8 @@ from localpro_desktop.ui.campaigns.models import (
 )
 from localpro_desktop.ui.campaigns.tab import CampaignsTab
 from localpro_desktop.ui.context import UiContext
+from tests.channels.whatsapp_standin import PHONE_NUMBER_ID, TOKEN
+from tests.channels.whatsapp_standin import StandIn as WhatsAppStandIn
 from tests.ui.channel_helpers import summary_dialog, summary_text
 
 COUNT_COLUMNS = (
@@ -343,6 +348,19 @@ def test_save_draft_then_send_queues_every_recipient(qtbot, tab, ui_ctx, monkeyp
     assert tab.model.index(row, CampaignColumn.STATUS).data() == "Waiting to send"
     assert not tab.detail.edit_button.isVisibleTo(tab)
     assert not tab.message.isHidden()
+    assert "“Weekend offer” is on its way: 3 messages are queued" in tab.message.message
+
+    # Sent by the dispatcher (to the WhatsApp stand-in): "goes out as soon as a connection
+    # is available" is no longer true, so the message goes; the list says how it went.
+    server = WhatsAppStandIn().start()
+    try:
+        with WhatsAppCloud(PHONE_NUMBER_ID, TOKEN, base_url=server.url) as whatsapp:
+            report = dispatch_once(ui_ctx.ws, {ChannelKind.WHATSAPP: whatsapp})
+    finally:
+        server.stop()
+    assert report.sent == 3 and report.completed == [saved.id]
+    qtbot.waitUntil(lambda: tab.message.isHidden(), timeout=5_000)
+    assert tab.model.index(row, CampaignColumn.STATUS).data() == "Completed"
 
 
 def test_invalid_template_shows_an_error_and_does_not_save(qtbot, tab, ui_ctx) -> None:  # type: ignore[no-untyped-def]

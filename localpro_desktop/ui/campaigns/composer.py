@@ -9,7 +9,9 @@ The parts live beside it: ``form.py`` (the fields' layout, name and channel),
 variables), ``attachment_picker.py`` (e-mail), ``message_editor.py``, ``preview.py``,
 ``schedule.py``, ``send_flow.py`` (Send: the summary, then queueing; "Send a test to
 myself"), ``channel_notice.py`` (no service can send on the channel yet: said before Send,
-with a button to set it up) and ``composer_bars.py`` (top and bottom rows).
+with a button to set it up) and ``composer_bars.py`` (top and bottom rows);
+``composer_page.py`` lays them out and reads them (the draft as typed), and this class
+makes them work together.
 """
 
 from __future__ import annotations
@@ -17,20 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel
 from localpro_desktop.services.campaign_content import MessageOptions
 from localpro_desktop.services.campaign_drafts import (
-    AudienceView,
-    CampaignDraft,
     EditState,
-    RecipientSource,
     list_segments,
     load_for_editing,
     save_draft,
@@ -38,25 +32,16 @@ from localpro_desktop.services.campaign_drafts import (
 from localpro_desktop.services.channel_setup import set_up_channels
 from localpro_desktop.services.segments import SegmentInfo
 from localpro_desktop.ui.campaigns import widgets
-from localpro_desktop.ui.campaigns.attachment_picker import AttachmentPicker
-from localpro_desktop.ui.campaigns.audience import AudiencePicker
-from localpro_desktop.ui.campaigns.channel_notice import ChannelNotice
-from localpro_desktop.ui.campaigns.channel_parts import ChannelParts, saved_options
-from localpro_desktop.ui.campaigns.composer_bars import ComposerFooter, ComposerHeader
+from localpro_desktop.ui.campaigns.channel_parts import saved_options
 from localpro_desktop.ui.campaigns.composer_checks import first_problem
-from localpro_desktop.ui.campaigns.form import ComposerForm
-from localpro_desktop.ui.campaigns.message_editor import MessageEditor
-from localpro_desktop.ui.campaigns.preview import MessagePreview
-from localpro_desktop.ui.campaigns.schedule import ScheduleField
-from localpro_desktop.ui.campaigns.send_flow import SendFlow
-from localpro_desktop.ui.campaigns.template_picker import TemplatePicker
+from localpro_desktop.ui.campaigns.composer_page import ComposerPage
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.tasks import guarded
 
 Loaded = tuple[int, list[SegmentInfo], EditState | None, frozenset[Channel], MessageOptions]
 
 
-class CampaignComposer(QWidget):
+class CampaignComposer(ComposerPage):
     """Writes a new campaign or edits a draft/scheduled one; sent ones never come here."""
 
     sig_closed = Signal()
@@ -71,71 +56,7 @@ class CampaignComposer(QWidget):
     """Segments (and the edited campaign) are loaded; the form is ready."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.campaign_id: str | None = None
-        self._load_generation = 0
-        self._loading = False
-        self._busy = False
-        self._dirty = False
-        self._template_error = ""
-        self.recipients = AudiencePicker(ctx)
-        self.editor = MessageEditor()
-        self.schedule = ScheduleField()
-        self.preview = MessagePreview(self.editor.field_names())
-        self.template_picker = TemplatePicker(ctx, self.editor.field_names())
-        self.attachment = AttachmentPicker(ctx)
-        self.form = ComposerForm(
-            self.recipients,
-            self.editor.subject_edit,
-            self.editor,
-            self.schedule,
-            self.template_picker,
-            self.attachment,
-        )
-        self.flow = SendFlow(ctx, self)
-        # The parts' widgets under the names the tab and the tests use.
-        self.source_combo = self.recipients.source_combo
-        self.audience_label = self.recipients.audience_label
-        self.subject_edit = self.editor.subject_edit
-        self.name_edit = self.form.name_edit
-        self.body_edit = self.editor.body_edit
-        self.schedule_check = self.schedule.check
-        self.schedule_edit = self.schedule.edit
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.setSpacing(8)
-        self.header = ComposerHeader()
-        self.back_button, self.heading = self.header.back_button, self.header.heading
-        layout.addWidget(self.header)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addWidget(self.form, 3)
-        columns.addWidget(self.preview, 2)
-        layout.addLayout(columns, 1)
-        # Said before Send is pressed: nothing can go out on a channel with no service.
-        self.channel_notice = ChannelNotice()
-        layout.addWidget(self.channel_notice)
-        self.parts = ChannelParts(
-            ctx,
-            self.form,
-            self.editor,
-            self.preview,
-            self.template_picker,
-            self.attachment,
-            self.channel_notice,
-            self,
-        )
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout.addWidget(line)
-        self.footer = ComposerFooter()
-        self.status_label = self.footer.status_label
-        self.cancel_button = self.footer.cancel_button
-        self.save_button = self.footer.save_button
-        self.send_button = self.footer.send_button
-        layout.addWidget(self.footer)
+        super().__init__(ctx, parent)
         self._connect_parts()
         self._show_channel()
         self._update_buttons()
@@ -256,53 +177,6 @@ class CampaignComposer(QWidget):
         """Segments changed elsewhere: refill the list, keeping the current choice."""
         if not self._loading:
             self.recipients.refresh_segments()
-
-    # == reading the form ===============================================================
-
-    def channel(self) -> Channel:
-        return self.form.channel()
-
-    def set_channel(self, channel: Channel) -> None:
-        self.form.set_channel(channel)
-
-    def source(self) -> RecipientSource:
-        return self.recipients.source()
-
-    def select_segment(self, segment_id: str) -> bool:
-        return self.recipients.select_segment(segment_id)
-
-    def draft(self) -> CampaignDraft:
-        channel = self.channel()
-        options = self.parts.options(channel)
-        return CampaignDraft(
-            campaign_id=self.campaign_id,
-            name=self.name_edit.text().strip(),
-            channel=channel,
-            subject=self.editor.subject(),
-            body=self.editor.body(),
-            source=self.source(),
-            schedule_at=self.schedule.moment(),
-            template_name=options.template_name,
-            template_language=options.template_language,
-            template_vars=options.template_vars,
-            attachment_path=options.attachment_path,
-        )
-
-    @property
-    def audience(self) -> AudienceView | None:
-        """The counted audience for the current choice; None while counting."""
-        return self.recipients.audience
-
-    def select_preview_contact(self, contact_id: str) -> bool:
-        return self.preview.select(contact_id)
-
-    def template_error(self) -> str:
-        """The message's template error ("" when it renders)."""
-        return self._template_error
-
-    def is_busy(self) -> bool:
-        """Loading, counting, saving or sending: tests wait until this is false."""
-        return self._loading or self._busy or (self.audience is None and self.source().chosen)
 
     # == reacting =======================================================================
 

@@ -6,19 +6,12 @@ them again when the change hub says recipients moved, and every ``POLL_MS`` (mes
 retried later or a channel that stopped publish no change). Loads are coalesced: one in
 flight at a time, a change during it asks for one more.
 
-It offers what the user can do about a campaign going out:
+It also shows a channel stopped by a channel-wide error (a refused password) as a message
+bar pointing to the settings; its messages wait meanwhile.
 
-- **Pause / Resume / Cancel** (cancel asks first: sent messages stay sent, the rest are
-  skipped);
-- **Take over sending** when another laptop is the sender, after a confirmation that says
-  the risk (that laptop may have sent some after its last sync: those people would get
-  the message twice);
-- **Unknown — check before resending**: messages the dispatcher could not confirm. Resend
-  (after a confirmation that the person may get it twice) or Give up;
-- **Follow-ups**: "12 people are not on WhatsApp — Send them an SMS", and the people the
-  plan's monthly limit left out, as a new draft opened in the composer;
-- **Channel problems**: a channel stopped by a channel-wide error (a refused password) as a
-  message bar pointing to the settings; its messages wait meanwhile.
+What the user can do about a campaign going out (pause/resume/cancel, take over sending,
+resend or give up the unknown, follow-up drafts) is ``progress_actions.ProgressActions``:
+the view owns it and hands it its buttons, its offers and the "To check" table's requests.
 
 The failures and the unknown messages are two tables (``failures_view``, ``unknown_view``)
 the detail places beside the recipients list.
@@ -26,9 +19,7 @@ the detail places beside the recipients list.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -41,20 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.domain.campaigns import (
-    CampaignStatus,
-    Channel,
-    RecipientStatus,
-    ShownState,
-    SkipReason,
-)
+from localpro_desktop.domain.campaigns import CampaignStatus, Channel, ShownState
 from localpro_desktop.services import campaign_sending, dispatcher
-from localpro_desktop.services.campaign_views import load_recipients
-from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns import widgets
 from localpro_desktop.ui.campaigns.outcomes import FailuresView, UnknownView
+from localpro_desktop.ui.campaigns.progress_actions import ProgressActions
+from localpro_desktop.ui.campaigns.progress_figures import (
+    MONTHLY_LIMIT,
+    NOT_ON_WHATSAPP,
+    Progress,
+    limit_left_out,
+    open_count,
+    sent_count,
+)
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.i18n import translate_message
@@ -62,39 +54,22 @@ from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
 from localpro_desktop.ui.tasks import guarded
 from localpro_desktop.ui.widgets import MessageBar, Tone
 
+__all__ = [
+    "MONTHLY_LIMIT",
+    "NOT_ON_WHATSAPP",
+    "POLL_MS",
+    "SOON_MS",
+    "CampaignProgress",
+    "Progress",
+    "limit_left_out",
+    "open_count",
+    "sent_count",
+]
+
 POLL_MS = 1500
 """While a campaign goes out, its figures are read again this often."""
 SOON_MS = 250
 """A burst of changes (one per message sent) becomes one reload."""
-
-NOT_ON_WHATSAPP = SkipReason.NOT_ON_WHATSAPP.value
-"""``follow_up_draft``'s reason for the people WhatsApp does not know."""
-MONTHLY_LIMIT = SkipReason.LIMIT.value
-"""``follow_up_draft``'s reason for the people the plan's monthly limit left out."""
-
-_OPEN = ("queued", "sending")
-"""Counts of messages still to go."""
-
-Progress = campaign_sending.Progress
-
-
-def sent_count(progress: Progress) -> int:
-    """Messages a provider took (delivered, opened and replied ones were sent first)."""
-    return progress.sent_total
-
-
-def open_count(progress: Progress) -> int:
-    return sum(progress.counts.get(key, 0) for key in _OPEN)
-
-
-def limit_left_out(ws: Workspace, campaign_id: str, skipped: int) -> int:
-    """People the plan's monthly limit kept out of the campaign (a follow-up draft can
-    reach them after the reset): the skipped recipients whose reason is the limit."""
-    if not skipped:
-        return 0
-    rows = load_recipients(ws, campaign_id, RecipientStatus.SKIPPED, limit=skipped)
-    prefix = f"{MONTHLY_LIMIT}:"
-    return sum(row.error.startswith(prefix) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -130,7 +105,7 @@ class CampaignProgress(QWidget):
         self._generation = 0
         self._loading = False
         self._again = False
-        self._busy = False  # an action in flight: its buttons wait
+        self._actions = ProgressActions(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -353,10 +328,9 @@ class CampaignProgress(QWidget):
         self.resume_button.setVisible(live and progress.paused)
         self.cancel_button.setVisible(live)
         for button in (self.pause_button, self.resume_button, self.cancel_button):
-            button.setEnabled(not self._busy)
+            button.setEnabled(not self._actions.busy)
         self._show_problem(progress)
-        self._show_takeover(progress, live)
-        self._show_follow_ups(progress)
+        self._actions.show_offers(progress, live)
         self.failures_view.show_failures(list(progress.failures), progress.counts.get("failed", 0))
         self.unknown_view.show_unknown(list(progress.unknown))
 
@@ -413,227 +387,41 @@ class CampaignProgress(QWidget):
         if self.problem_bar.message != text:
             self.problem_bar.show_message(text, Tone.ERROR)
 
-    def _show_takeover(self, progress: Progress, live: bool) -> None:
-        if not live or progress.sends_here or not open_count(progress):
-            self.takeover_bar.dismiss()
-            return
-        text = self.tr(
-            "Another computer sends this campaign; its progress arrives here when it syncs."
-        )
-        if self.takeover_bar.message != text:
-            self.takeover_bar.show_message(
-                text, Tone.INFO, action=self.tr("Take over sending…"), on_action=self.take_over
-            )
-
-    def _show_follow_ups(self, progress: Progress) -> None:
-        missing = progress.not_on_whatsapp
-        if missing and self.channel is Channel.WHATSAPP:
-            text = fmt.plural(
-                missing,
-                self.tr("1 person is not on WhatsApp."),
-                self.tr("{n} people are not on WhatsApp."),
-            ).format(n=fmt.number(missing))
-            if self.whatsapp_bar.message != text:
-                self.whatsapp_bar.show_message(
-                    text,
-                    Tone.INFO,
-                    action=self.tr("Send them an SMS…"),
-                    on_action=lambda: self.follow_up(NOT_ON_WHATSAPP, Channel.SMS),
-                )
-        else:
-            self.whatsapp_bar.dismiss()
-        left_out = self.limit_left_out
-        if left_out and self.channel is not None:
-            channel = self.channel
-            text = fmt.plural(
-                left_out,
-                self.tr("1 person was left out: this month's message limit was reached."),
-                self.tr("{n} people were left out: this month's message limit was reached."),
-            ).format(n=fmt.number(left_out))
-            if self.limit_bar.message != text:
-                self.limit_bar.show_message(
-                    text,
-                    Tone.INFO,
-                    action=self.tr("Send to them later…"),
-                    on_action=lambda: self.follow_up(MONTHLY_LIMIT, channel),
-                )
-        else:
-            self.limit_bar.dismiss()
-
-    # -- actions ----------------------------------------------------------------------
+    # -- actions (``ProgressActions`` asks, acts and says what was done) ------------------
 
     @Slot()
     def pause(self) -> None:
-        self._act(campaign_sending.pause, self.tr("Sending is paused."))
+        self._actions.pause()
 
     @Slot()
     def resume(self) -> None:
-        self._act(campaign_sending.resume, self.tr("Sending resumes."))
+        self._actions.resume()
 
     @Slot()
     def cancel(self) -> None:
-        progress = self.progress
-        if progress is None:
-            return
-        sent, waiting = sent_count(progress), open_count(progress)
-        text = self.tr(
-            "Stop sending “{name}”?\n\nMessages already sent ({sent}) stay sent. Those not "
-            "sent yet ({left}) are skipped: they will not go out, even if you change your mind."
-        ).format(name=self.campaign_name, sent=fmt.number(sent), left=fmt.number(waiting))
-        if not widgets.ask(
-            self,
-            self.tr("Cancel sending"),
-            text,
-            self.tr("Cancel sending"),
-            self.tr("Keep sending"),
-        ):
-            return
-        self._act(campaign_sending.cancel, self.tr("Sending is cancelled; the rest is skipped."))
+        self._actions.cancel()
 
     @Slot()
     def take_over(self) -> None:
         """Ask first, with the service's words for the risk (how many would go from here)."""
-        campaign_id = self.campaign_id
-        if campaign_id is None:
-            return
-        ws = self.ctx.ws
-        self.ctx.runner.run(
-            lambda: campaign_sending.take_over_risk(ws, campaign_id),
-            on_done=guarded(self, self._confirm_take_over),
-            on_error=guarded(self, self._action_failed),
-        )
-
-    @Slot(object)
-    def _confirm_take_over(self, risk: object) -> None:
-        text = self.tr(
-            "Send the rest of “{name}” from this computer?\n\n{risk}\n\nTake over only when "
-            "the other computer is lost, broken or will stay offline."
-        ).format(name=self.campaign_name, risk=_worded(risk))
-        if not widgets.ask(
-            self,
-            self.tr("Take over sending"),
-            text,
-            self.tr("Take over sending"),
-            self.tr("Leave it"),
-        ):
-            return
-        self._act(
-            campaign_sending.take_over,
-            self.tr("This computer now sends the rest of “{name}”.").format(
-                name=self.campaign_name
-            ),
-        )
+        self._actions.take_over()
 
     @Slot(list)
     def resend_unknown(self, recipient_ids: list[str]) -> None:
-        if not recipient_ids:
-            return
-        count = len(recipient_ids)
-        text = fmt.plural(
-            count,
-            self.tr(
-                "Send this message again?\n\nLocalPro cannot tell whether it left: the "
-                "connection was cut while it was being sent. If the person did get it, they "
-                "will get it twice. Check first if you can (ask them, or look in the "
-                "provider's log)."
-            ),
-            self.tr(
-                "Send these {n} messages again?\n\nLocalPro cannot tell whether they left: "
-                "the connection was cut while they were being sent. A person who did get "
-                "one will get it twice. Check first if you can (ask them, or look in the "
-                "provider's log)."
-            ),
-        ).format(n=fmt.number(count))
-        if not widgets.ask(
-            self, self.tr("Send again"), text, self.tr("Send again"), self.tr("Don't send")
-        ):
-            return
-        ws, ids = self.ctx.ws, list(recipient_ids)
-        self._run(
-            lambda: campaign_sending.resend_unknown(ws, ids),
-            lambda n: self._count_said(
-                n, self.tr("1 message goes out again."), self.tr("{n} messages go out again.")
-            ),
-        )
+        self._actions.resend_unknown(recipient_ids)
 
     @Slot(list)
     def give_up_unknown(self, recipient_ids: list[str]) -> None:
-        if not recipient_ids:
-            return
-        ws, ids = self.ctx.ws, list(recipient_ids)
-        self._run(
-            lambda: campaign_sending.give_up_unknown(ws, ids),
-            lambda n: self._count_said(
-                n,
-                self.tr("1 message will not be sent again."),
-                self.tr("{n} messages will not be sent again."),
-            ),
-        )
-
-    @staticmethod
-    def _count_said(count: object, one: str, many: str) -> str:
-        n = count if isinstance(count, int) else 0
-        return fmt.plural(n, one, many).format(n=fmt.number(n))
+        self._actions.give_up_unknown(recipient_ids)
 
     def follow_up(self, reason: str, channel: Channel) -> None:
         """A new draft for the people ``reason`` left out, on ``channel``, opened to edit."""
-        campaign_id = self.campaign_id
-        if campaign_id is None:
-            return
-        ws = self.ctx.ws
-        self._busy = True
-        self.ctx.runner.run(
-            lambda: campaign_sending.follow_up_draft(
-                ws, campaign_id, reason=reason, channel=channel
-            ),
-            on_done=guarded(self, self._draft_made),
-            on_error=guarded(self, self._action_failed),
-        )
-
-    @Slot(object)
-    def _draft_made(self, draft_id: object) -> None:
-        self._busy = False
-        self.sig_open_draft.emit(str(draft_id))
-
-    def _act(self, action: Callable[[Any, str], object], done: str) -> None:
-        campaign_id = self.campaign_id
-        if campaign_id is None:
-            return
-        ws = self.ctx.ws
-        self._run(lambda: action(ws, campaign_id), lambda _result: done)
-
-    def _run(self, fn: Callable[[], object], said: Callable[[object], str]) -> None:
-        self._busy = True
-        for button in (self.pause_button, self.resume_button, self.cancel_button):
-            button.setEnabled(False)
-        self.unknown_view.set_busy(True)
-
-        def done(result: object) -> None:
-            self._busy = False
-            self.unknown_view.set_busy(False)
-            self.notice.show_message(said(result), Tone.SUCCESS, timeout_ms=8000)
-            self.refresh()
-
-        self.ctx.runner.run(
-            fn, on_done=guarded(self, done), on_error=guarded(self, self._action_failed)
-        )
-
-    @Slot(str, bool)
-    def _action_failed(self, message: str, _is_bug: bool) -> None:
-        self._busy = False
-        self.unknown_view.set_busy(False)
-        self.notice.show_message(message, Tone.ERROR)
-        self.refresh()
+        self._actions.follow_up(reason, channel)
 
     def stop(self) -> None:
         """No more polling (the screen is closing)."""
         self._poll.stop()
         self._soon.stop()
-
-
-def _worded(message: object) -> str:
-    """A service's message (a ``Message``, worded in the UI language) or nothing."""
-    return translate_message(message) if isinstance(message, str) else ""
 
 
 def _sentence(text: str) -> str:

@@ -69,6 +69,7 @@ class CampaignsTab(QWidget):
         self._loading = False
         self._stale = False
         self._pending_select: str | None = None
+        self._on_its_way: tuple[str, str] | None = None  # (campaign id, the words shown)
         self._deleted_name = ""
         self.model = CampaignListModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -330,6 +331,7 @@ class CampaignsTab(QWidget):
         wanted = self._pending_select or (self.detail.row.id if self.detail.row else None)
         self._pending_select = None
         self.model.set_rows(rows)
+        self._drop_finished_notice(rows)
         self.count_label.setText(self._count_text(rows))
         if not rows:
             self.content.setCurrentWidget(self.empty_state)
@@ -339,6 +341,18 @@ class CampaignsTab(QWidget):
             if wanted is None or not self._select_id(wanted):
                 self._select_id(self._default_campaign(rows))
         self._ready = True
+
+    def _drop_finished_notice(self, rows: list[CampaignRow]) -> None:
+        """The "on its way… as soon as a connection is available" message is untrue once the
+        campaign finished (seconds later on a good connection): dropped, unless replaced."""
+        if self._on_its_way is None:
+            return
+        campaign_id, text = self._on_its_way
+        row = next((r for r in rows if r.id == campaign_id), None)
+        if row is None or row.status in (CampaignStatus.COMPLETED, CampaignStatus.FAILED):
+            self._on_its_way = None
+            if self.message.message == text:
+                self.message.hide()
 
     def _loaded_once(self) -> None:
         self._loading = False
@@ -447,6 +461,7 @@ class CampaignsTab(QWidget):
             )
         text = text.format(name=self.composer.draft().name, n=fmt.number(queued))
         self._after_composer(campaign_id, text)
+        self._on_its_way = (campaign_id, text)
 
     def _after_composer(self, campaign_id: str, message: str) -> None:
         self._pending_select = campaign_id

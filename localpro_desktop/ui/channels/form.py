@@ -3,10 +3,9 @@
 A form (``email_form``, ``sms_form``, ``whatsapp_form``) lays out its own fields and turns
 them into the service's settings; this base class does the rest, always through the task
 runner: saving (the secret only when one was typed: an empty box keeps the stored one),
-removing, "Test connection" and "Send a test to…". The checks talk to the provider over
-the network, so they run on the pool, not on the database worker; a form with unsaved
-changes is saved first (the checks use what is stored). Results and errors are said in
-the form's message bar, in the user's words.
+removing, and the two checks, "Test connection" and "Send a test to…" (``form_checks.py``:
+they run on the pool, not on the database worker). Results and errors are said in the
+form's message bar, in the user's words.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,10 +40,12 @@ from localpro_desktop.services.channel_config import (
     WhatsAppSettings,
 )
 from localpro_desktop.ui import labels
+from localpro_desktop.ui.channels.fields import FormProblem as FormProblem  # re-exported
+from localpro_desktop.ui.channels.fields import muted as muted  # re-exported
+from localpro_desktop.ui.channels.form_checks import ChannelChecks
 from localpro_desktop.ui.channels.price import make_price_edit, parse_price, typed
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.i18n import translate_message
-from localpro_desktop.ui.style import MUTED_COLOR
 from localpro_desktop.ui.tasks import guarded
 from localpro_desktop.ui.widgets import OK_COLOR, WARN_COLOR, MessageBar, Tone
 
@@ -68,23 +68,6 @@ def ask(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     box.setDefaultButton(yes_button)
     box.exec()
     return box.clickedButton() is yes_button
-
-
-class FormProblem(Exception):
-    """A field the user must fix before saving: the words, and the field to focus."""
-
-    def __init__(self, text: str, widget: QWidget | None = None) -> None:
-        super().__init__(text)
-        self.text = text
-        self.widget = widget
-
-
-def muted(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(f"color: {MUTED_COLOR};")
-    return label
 
 
 class ChannelForm(QWidget):
@@ -195,43 +178,14 @@ class ChannelForm(QWidget):
         return row
 
     def _build_checks(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("checks")
-        box.setStyleSheet(
-            "#checks { border: 1px solid palette(mid); border-radius: 6px;"
-            " background: palette(alternate-base); }"
-        )
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(10, 8, 10, 8)
-        inner.setSpacing(6)
-        caption = QLabel(self.tr("Check that it works"))
-        caption.setStyleSheet("font-weight: 600;")
-        inner.addWidget(caption)
-        row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("Test connection"))
-        self.test_button.setToolTip(
-            self.tr("Connect to the provider with these settings, without sending anything.")
-        )
-        self.test_button.clicked.connect(self.test_connection)
-        row.addWidget(self.test_button)
-        row.addSpacing(12)
-        send_to = QLabel(self.tr("Send a test to"))
-        row.addWidget(send_to)
-        self.test_address = QLineEdit()
-        self.test_address.setMinimumWidth(150)
-        send_to.setBuddy(self.test_address)
-        self.test_address.returnPressed.connect(self.send_test)
-        row.addWidget(self.test_address, 1)
-        self.send_test_button = QPushButton(self.tr("Send test"))
-        self.send_test_button.setToolTip(
-            self.tr("Send one real message to this address, as your campaigns will go out.")
-        )
-        self.send_test_button.clicked.connect(self.send_test)
-        row.addWidget(self.send_test_button)
-        inner.addLayout(row)
-        remembered = user_settings().value(TEST_ADDRESS_KEY.format(channel=self.channel.value))
-        self.test_address.setText(str(remembered or ""))
-        return box
+        """The "Check that it works" box (``form_checks.py``), its widgets by the form's names."""
+        self.checks = ChannelChecks(self)
+        self.checks.sig_busy.connect(self._set_busy)
+        self.checks.sig_checked.connect(self.sig_checked)
+        self.test_button = self.checks.test_button
+        self.test_address = self.checks.test_address
+        self.send_test_button = self.checks.send_test_button
+        return self.checks
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -472,69 +426,13 @@ class ChannelForm(QWidget):
 
     @Slot()
     def test_connection(self) -> None:
-        """Connect with the stored settings (saving the edits first) and say how it went."""
-        if self._busy:
-            return
-        if self._dirty or not self.configured:
-            self.save(then=self.test_connection)
-            return
-        ws, channel = self.ctx.ws, self.channel
-        self._set_busy(True, self.tr("Connecting to the provider…"))
-
-        def done(answer: str) -> None:
-            self._set_busy(False)
-            text = self.tr("The connection works.")
-            if answer:
-                text += " " + translate_message(answer)
-            self.message.show_message(text, Tone.SUCCESS, timeout_ms=0)
-            self.sig_checked.emit(True)
-
-        self.ctx.runner.run(
-            lambda: channel_config.check_connection(ws, channel),
-            on_done=guarded(self, done),
-            on_error=guarded(self, self._check_failed),
-            database=False,
-        )
+        """Connect with the stored settings (saving the edits first): ``form_checks.py``."""
+        self.checks.test_connection()
 
     @Slot()
     def send_test(self) -> None:
-        """Send one real message to the address typed beside the button."""
-        if self._busy:
-            return
-        to = self.test_address.text().strip()
-        if not to:
-            self.message.show_message(self.test_address_missing(), Tone.ERROR)
-            self.test_address.setFocus()
-            return
-        if self._dirty or not self.configured:
-            self.save(then=self.send_test)
-            return
-        user_settings().setValue(TEST_ADDRESS_KEY.format(channel=self.channel.value), to)
-        ws, channel = self.ctx.ws, self.channel
-        self._set_busy(True, self.tr("Sending a test to {to}…").format(to=to))
-
-        def done(reference: str) -> None:
-            self._set_busy(False)
-            text = self.tr("Test sent to {to}. Check that it arrived.").format(to=to)
-            if reference:
-                text += " " + self.tr("Provider's reference: {id}").format(id=reference)
-            self.message.show_message(text, Tone.SUCCESS, timeout_ms=0)
-            self.sig_checked.emit(True)
-
-        self.ctx.runner.run(
-            lambda: channel_config.send_test(ws, channel, to),
-            on_done=guarded(self, done),
-            on_error=guarded(self, self._check_failed),
-            database=False,
-        )
+        """Send one real message to the address typed beside the button: ``form_checks.py``."""
+        self.checks.send_test()
 
     def test_address_missing(self) -> str:
         return self.tr("Type where the test should go.")
-
-    @Slot(str, bool)
-    def _check_failed(self, message: str, _is_bug: bool) -> None:
-        self._set_busy(False)
-        self.message.show_message(
-            self.tr("It did not work: {reason}").format(reason=message), Tone.ERROR
-        )
-        self.sig_checked.emit(False)
