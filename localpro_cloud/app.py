@@ -5,6 +5,7 @@ cursors all live in the database), so any number of instances can serve one data
 behind a load balancer.
 """
 
+import os
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -17,10 +18,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
 
-from localpro_cloud import __version__, accounts, db, sync
+from localpro_cloud import __version__, accounts, db, hooks, sync
 from localpro_cloud.bodies import RequestBodyMiddleware
 from localpro_cloud.context import Clock, Service
-from localpro_cloud.settings import MIN_SECRET_LENGTH, resolve_secret
+from localpro_cloud.hooks import registry as hook_registry
+from localpro_cloud.settings import MIN_SECRET_LENGTH, PUBLIC_URL_ENV, resolve_secret
 from localpro_protocol.wire import PushRequest
 
 DESCRIPTION = """Accounts and offline-first sync for the LocalPro desktop app.
@@ -32,19 +34,29 @@ sent with `Content-Encoding: gzip`; responses are gzipped when the client accept
 
 
 def create_app(
-    database_url: str, *, secret: str | None = None, clock: Clock | None = None
+    database_url: str,
+    *,
+    secret: str | None = None,
+    clock: Clock | None = None,
+    public_url: str | None = None,
 ) -> FastAPI:
     """Build the service on ``database_url`` (migrated to head before this returns).
 
     ``secret`` signs access tokens (default: ``LOCALPRO_CLOUD_SECRET`` or the data folder's
     file); ``clock`` returns seconds since the epoch (default ``time.time``) and is what
-    tests move to expire tokens and rate-limit windows.
+    tests move to expire tokens and rate-limit windows. ``public_url``: what providers and
+    recipients reach (default ``LOCALPRO_CLOUD_PUBLIC_URL``, else each request's own base).
     """
     if secret is not None and len(secret) < MIN_SECRET_LENGTH:
         raise ValueError(f"The token secret must be at least {MIN_SECRET_LENGTH} characters.")
     engine = db.make_engine(database_url)
     db.migrate(engine)
-    service = Service(engine=engine, secret=secret or resolve_secret(), clock=clock or time.time)
+    service = Service(
+        engine=engine,
+        secret=secret or resolve_secret(),
+        clock=clock or time.time,
+        public_url=(public_url or os.environ.get(PUBLIC_URL_ENV) or "").rstrip("/"),
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -57,6 +69,9 @@ def create_app(
     app.state.service = service
     app.include_router(accounts.router, tags=["accounts"])
     app.include_router(sync.router)
+    app.include_router(hook_registry.router)
+    for provider in hooks.PROVIDER_ROUTERS:
+        app.include_router(provider, tags=["provider callbacks"])
 
     @app.get("/health", tags=["health"])
     def health() -> JSONResponse:

@@ -1,6 +1,7 @@
 """``localpro-cloud``: run the service, or migrate its database ahead of a deploy.
 
     localpro-cloud serve [--host 127.0.0.1] [--port 8765] [--database-url URL]
+                         [--public-url URL]
     localpro-cloud migrate [--database-url URL]
 
 Without a URL the database is a SQLite file in the data folder (``--data-dir``, else
@@ -10,6 +11,8 @@ PostgreSQL. The URL may also come from ``LOCALPRO_CLOUD_DATABASE_URL``.
 
 import argparse
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -37,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
         "--forwarded-allow-ips",
         default="127.0.0.1",
         help="load balancer addresses trusted for X-Forwarded-For (client IPs for rate limits)",
+    )
+    serve.add_argument(
+        "--public-url",
+        help="the address providers and e-mail recipients reach (webhooks, unsubscribe "
+        f"pages; or {settings.PUBLIC_URL_ENV}); default http://HOST:PORT",
     )
     serve.add_argument("--log-level", default="info")
     migrate = commands.add_parser("migrate", help="bring the database schema to the latest")
@@ -66,6 +74,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+class _HideHookIds(logging.Filter):
+    """Access-log lines show request paths, and a webhook's path holds its hook id (for
+    Africa's Talking, the only secret): keep the route, hide the id."""
+
+    _PATTERN = re.compile(r"(/hooks/[a-z]+/|/e/)[^/\s\"?]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                self._PATTERN.sub(r"\1…", a) if isinstance(a, str) else a for a in record.args
+            )
+        return True
+
+
 def _serve(args: argparse.Namespace, url: str, home: Path | None) -> int:
     import uvicorn
 
@@ -73,8 +95,9 @@ def _serve(args: argparse.Namespace, url: str, home: Path | None) -> int:
 
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
     secret = settings.resolve_secret(args.secret, home)
-    app = create_app(url, secret=secret)
-    uvicorn.run(
+    public = args.public_url or os.environ.get(settings.PUBLIC_URL_ENV)
+    app = create_app(url, secret=secret, public_url=public or f"http://{args.host}:{args.port}")
+    config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port,
@@ -82,6 +105,9 @@ def _serve(args: argparse.Namespace, url: str, home: Path | None) -> int:
         forwarded_allow_ips=args.forwarded_allow_ips,
         log_level=args.log_level,
     )
+    # After Config: it sets up uvicorn's loggers, which would drop a filter added before.
+    logging.getLogger("uvicorn.access").addFilter(_HideHookIds())
+    uvicorn.Server(config).run()
     return 0
 
 

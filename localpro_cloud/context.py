@@ -24,6 +24,8 @@ class Service:
     engine: Engine
     secret: str
     clock: Clock = time.time
+    public_url: str = ""
+    """What providers and recipients reach (``--public-url``); "" → the request's own."""
 
     def now_ms(self) -> int:
         return int(self.clock() * 1000)

@@ -60,6 +60,8 @@ CLOCK_SKEW_MS = 60_000
 """How far ahead of the server a client clock may be before its stamps are pulled back."""
 DEFAULT_PAGE_BYTES = 256 * 1024
 MAX_PAGE_BYTES = 8 * 1024 * 1024
+CLOUD_WRITTEN = frozenset({"inbound_events"})
+"""Synced tables only the cloud writes (provider events): a push to them is rejected."""
 _BATCH = 500
 
 SchemaVersionQuery = Annotated[
@@ -252,12 +254,14 @@ def _screen_ops(
         table = raw.get("table")
         if isinstance(table, str) and table not in SYNCED_TABLES:
             reason = f"unknown table {table[:60]!r}"
+        elif table in CLOUD_WRITTEN:
+            reason = f"{table} rows come from the providers through the cloud only"
         try:
             op = PushOp.model_validate(raw)
         except ValidationError as exc:
             reason = reason or _summarise(exc)
         else:
-            reason = problem_with(op.table, op.fields)
+            reason = reason or problem_with(op.table, op.fields)
         if reason is None:
             valid.append((op_id, op))
         else:
@@ -435,6 +439,7 @@ def _apply_all(
     for key in changed_order:
         if key[0] == "usage_events":
             _index_usage(conn, account_id, key[1], current[key])
+    _index_sent(conn, account_id, [(k[1], current[k]) for k in changed_order if k[0] == _SENT])
     return seq, exact
 
 
@@ -472,6 +477,8 @@ def _apply(conn: Connection, account_id: str, op: PushOp, new_seq: int, ceiling:
         conn.execute(update(rows).where(*key).values(seq=new_seq, fields=document))
     if op.table == "usage_events":
         _index_usage(conn, account_id, op.row_id, merged)
+    if op.table == _SENT:
+        _index_sent(conn, account_id, [(op.row_id, merged)])
     return True
 
 
@@ -517,6 +524,38 @@ def _index_usage(
         conn.execute(insert(usage).values(account_id=account_id, row_id=row_id, **values))
     else:
         conn.execute(update(usage).where(*key).values(**values))
+
+
+_SENT = "campaign_recipients"
+
+
+def _index_sent(
+    conn: Connection, account_id: str, recipients: list[tuple[str, dict[str, FieldValue]]]
+) -> None:
+    """Note the provider ids of the account's sent messages: a provider's callback about a
+    message is applied only if the account sent it (``hooks.events.was_sent``)."""
+    found: dict[str, str] = {}
+    for row_id, fields in recipients:
+        pair = fields.get("provider_id")
+        if pair is not None and isinstance(pair[0], str) and pair[0]:
+            found[pair[0][:200]] = row_id
+    if not found:
+        return
+    index = db.sent_index
+    known = set(
+        conn.scalars(
+            select(index.c.message_id).where(
+                index.c.account_id == account_id, index.c.message_id.in_(list(found))
+            )
+        )
+    )
+    fresh = [
+        {"account_id": account_id, "message_id": message_id, "recipient_id": row_id}
+        for message_id, row_id in found.items()
+        if message_id not in known
+    ]
+    if fresh:
+        conn.execute(insert(index), fresh)
 
 
 # -- pull ---------------------------------------------------------------------------------

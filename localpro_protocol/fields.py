@@ -183,6 +183,33 @@ TABLE_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "updated_at": FieldSpec(Kind.DATETIME, False),
         "deleted_at": FieldSpec(Kind.DATETIME, True),
     },
+    Table.INBOUND_EVENTS: {
+        "kind": FieldSpec(Kind.TEXT, False),
+        "channel": FieldSpec(Kind.TEXT, False),
+        "provider": FieldSpec(Kind.TEXT, False),
+        "message_id": FieldSpec(Kind.TEXT, False),
+        "status": FieldSpec(Kind.TEXT, False),
+        "error_code": FieldSpec(Kind.TEXT, False),
+        "error_words": FieldSpec(Kind.TEXT, False),
+        "address": FieldSpec(Kind.TEXT, False),
+        "text": FieldSpec(Kind.TEXT, False),
+        "occurred_at": FieldSpec(Kind.DATETIME, False),
+        "received_at": FieldSpec(Kind.DATETIME, False),
+        "created_at": FieldSpec(Kind.DATETIME, False),
+        "updated_at": FieldSpec(Kind.DATETIME, False),
+        "deleted_at": FieldSpec(Kind.DATETIME, True),
+    },
+    Table.CONTACT_OPT_OUTS: {
+        "contact_id": FieldSpec(Kind.TEXT, False),
+        "channel": FieldSpec(Kind.TEXT, False),
+        "opted_out": FieldSpec(Kind.BOOLEAN, False),
+        "source": FieldSpec(Kind.TEXT, False),
+        "words": FieldSpec(Kind.TEXT, False),
+        "at": FieldSpec(Kind.DATETIME, False),
+        "created_at": FieldSpec(Kind.DATETIME, False),
+        "updated_at": FieldSpec(Kind.DATETIME, False),
+        "deleted_at": FieldSpec(Kind.DATETIME, True),
+    },
 }
 """Synced table → field → what it may hold."""
 

@@ -33,6 +33,9 @@ class Table(StrEnum):
     CAMPAIGNS = "campaigns"
     CAMPAIGN_RECIPIENTS = "campaign_recipients"
     USAGE_EVENTS = "usage_events"
+    INBOUND_EVENTS = "inbound_events"
+    """Provider events (receipts, replies, opt-outs): written by the cloud only."""
+    CONTACT_OPT_OUTS = "contact_opt_outs"
 
 
 SYNCED_TABLES: tuple[str, ...] = tuple(table.value for table in Table)
@@ -46,6 +49,8 @@ TableName = Literal[
     "campaigns",
     "campaign_recipients",
     "usage_events",
+    "inbound_events",
+    "contact_opt_outs",
 ]
 DELETED = "deleted_at"
 MAX_OPS_PER_PUSH = 2000
@@ -375,3 +380,41 @@ def merge(
 
 
 PushRequest.model_rebuild()
+
+
+# -- provider webhooks ------------------------------------------------------------------
+
+HookChannel = Literal["whatsapp", "sms", "email"]
+
+
+class HookRequest(_Model):
+    """``POST /v1/hooks``: enable (or rotate) the account's webhook for one channel.
+
+    ``provider``: ``"twilio"`` or ``"africastalking"`` for SMS, ``"whatsapp"``, ``"email"``
+    ("" lets the server pick the channel's only provider). ``secret`` is the provider's
+    signing secret (WhatsApp app secret, Twilio auth token): it travels once, is kept
+    encrypted and is never returned; left out of ``repr`` so a log line cannot show it.
+    """
+
+    channel: HookChannel
+    provider: Annotated[str, StringConstraints(max_length=20)] = ""
+    secret: Annotated[str, StringConstraints(max_length=500)] = Field(default="", repr=False)
+
+
+class HookInfo(_Model):
+    """One enabled webhook, as ``POST /v1/hooks`` and ``GET /v1/hooks`` answer it.
+
+    ``url`` is what to paste into the provider's console (WhatsApp, Twilio), the base of
+    the two Africa's Talking URLs, or for e-mail the base of the per-message links
+    (``{url}/{hook_id}.{key}/open.gif`` and ``…/unsubscribe``). ``urls`` names every URL
+    to paste when there are several (Africa's Talking: ``delivery``, ``inbound``).
+    ``verify_token``: WhatsApp's verification token ("" otherwise). ``hook_id``: the
+    URL's secret part (the laptop needs it to make the e-mail links).
+    """
+
+    channel: str
+    provider: str
+    url: str
+    verify_token: str = ""
+    urls: dict[str, str] = {}
+    hook_id: str = ""

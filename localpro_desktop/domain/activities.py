@@ -11,3 +11,5 @@ class ActivityKind(StrEnum):
     MEETING = "meeting"
     CREATED = "created"
     CONVERTED = "converted"
+    REPLY = "reply"
+    """A message the contact sent (a WhatsApp or SMS reply), with its text."""

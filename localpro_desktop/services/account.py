@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.services.inbound.apply import ApplyReport, apply_pending
 from localpro_desktop.store import local_state
 from localpro_desktop.store.database import Database
 from localpro_desktop.store.local_state import StateKey
@@ -40,7 +41,7 @@ from localpro_desktop.sync.schedule import (
     classify,
 )
 from localpro_desktop.sync.transport import SyncUnavailable
-from localpro_protocol.wire import Profile, RegisterRequest
+from localpro_protocol.wire import HookChannel, HookInfo, Profile, RegisterRequest
 
 __all__ = [
     "DEFAULT_SERVER",
@@ -166,15 +167,27 @@ class CloudAccount:
         with self._locked() as client:
             return client.signed_in()
 
+    def enable_webhook(self, channel: HookChannel, provider: str, secret: str) -> HookInfo:
+        """Enable (or rotate) the account's webhook for a channel (``services.webhooks``)."""
+        with self._locked() as client:
+            return client.enable_webhook(channel, provider, secret)
+
+    def webhooks(self) -> list[HookInfo]:
+        with self._locked() as client:
+            return client.webhooks()
+
     def sync_once(self) -> SyncReport:
         """One round; a failure (other than being signed out) is remembered for the status."""
         with self._locked() as client:
             try:
-                return client.sync_once()
+                report = client.sync_once()
             except Exception as exc:
                 if not isinstance(exc, NotSignedIn):
                     self._remember_error(_error_text(exc))
+                self._apply_inbound()  # pages pulled before the failure are kept
                 raise
+            self._apply_inbound()
+            return report
 
     # -- never raising ------------------------------------------------------------------
 
@@ -202,6 +215,7 @@ class CloudAccount:
                 failure, message = classify(exc)
                 if failure is not Failure.SIGNED_OUT:
                     self._remember_error(message)
+            self._apply_inbound()
             try:
                 local: LocalSyncState | None = read_local_state(self.ws)
             except Exception:
@@ -210,6 +224,16 @@ class CloudAccount:
             return RoundOutcome(trigger, failure, message, report=report, local=local)
 
     # -- inside -------------------------------------------------------------------------
+
+    def _apply_inbound(self) -> ApplyReport | None:
+        """Apply the provider events the round pulled (replies, receipts, opt-outs), once
+        per sync, not per page. A failure here is logged and never fails the round: the
+        events stay pending and are applied after the next one."""
+        try:
+            return apply_pending(self.ws)
+        except Exception:
+            log.exception("could not apply the replies and receipts pulled")
+            return None
 
     @contextlib.contextmanager
     def _locked(self, server: str | None = None) -> Iterator[SyncClient]:

@@ -6,13 +6,14 @@ every chart and tile of a refresh describes the same moment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.services.analytics import (
     TREND_PERIODS,
     AnalyticsService,
+    ChannelRates,
     FunnelStage,
     Kpis,
     RatePoint,
@@ -39,6 +40,11 @@ class AnalyticsData:
     sectors: list[tuple[str, int]]
     trend: Trend
     kpis: Kpis
+    channels: dict[Channel, ChannelRates] = field(default_factory=dict)
+    """Per channel, the messages sent in the period and what became of them (delivered,
+    opened, replied: the recipients' receipts); the response rate is replied ÷ sent."""
+    opt_outs: dict[Channel, int] = field(default_factory=dict)
+    """Per channel, the people who opted out in the period (and are still out)."""
 
     @property
     def empty(self) -> bool:
@@ -59,4 +65,6 @@ def load_analytics(ws: Workspace, period: int) -> AnalyticsData:
         sectors=service.prospects_by_sector(SECTOR_LIMIT),
         trend=service.trends(period),
         kpis=service.kpis(),
+        channels=service.rates(period).by_channel,
+        opt_outs=service.opt_outs(period),
     )

@@ -20,6 +20,7 @@ from localpro_desktop.domain.campaigns import (
     SkipReason,
 )
 from localpro_desktop.domain.templates import PLACEHOLDERS
+from localpro_desktop.services.inbound.opt_outs import opted_out_ids
 from localpro_desktop.store.models import Campaign, CampaignRecipient, Contact
 
 CHUNK = 500
@@ -146,6 +147,8 @@ class Exclusion:
     contact_id: str
     name: str
     reason: str  # "no_address" | "opted_out" | "invalid_address" | "not_on_whatsapp"
+    """A ``SkipReason`` value; "opted_out" means opted out of the campaign's channel (the
+    contact's flag, or their recorded choice: ``services.inbound.opt_outs``)."""
 
 
 @dataclass
@@ -230,9 +233,14 @@ def audience_in(session: Session, channel: Channel, contact_ids: Iterable[str]) 
             )
         ]
         absent = not_on_whatsapp(session, chunk) if channel is Channel.WHATSAPP else set()
+        # The person's own choice on record (a STOP, WhatsApp's "stop promotions", an
+        # e-mail unsubscribe), even where the contact's flag says otherwise.
+        refused = opted_out_ids(session, channel, chunk)
         for contact in contacts:
             address, reason = address_for(contact, channel)
-            if address and contact.id in absent:
+            if address and contact.id in refused:
+                reason = SkipReason.OPTED_OUT.value
+            elif address and contact.id in absent:
                 reason = SkipReason.NOT_ON_WHATSAPP.value
             if address and not reason:
                 result.included.append(contact)

@@ -208,7 +208,13 @@ def take_over(ws: Workspace, campaign_id: str) -> None:
                 recipient.address,
                 recipient.rendered_subject,
                 recipient.rendered_body,
-                outbox_extra(spec, sender, recipient.rendered_body, personal_fields(contact)),
+                outbox_extra(
+                    spec,
+                    sender,
+                    recipient.rendered_body,
+                    personal_fields(contact),
+                    key=recipient.id,  # the outbox key (outbox.enqueue)
+                ),
                 OutboxState.UNKNOWN if recipient.error == unknown_words else OutboxState.QUEUED,
             )
             for recipient, contact in rows

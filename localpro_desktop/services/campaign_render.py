@@ -3,6 +3,11 @@
 The e-mail's HTML part (escaped paragraphs and a signature with the business name), its
 attachment and unsubscribe address, a WhatsApp template's values: all rendered when the
 message is queued, like the text, so the dispatcher only sends what the outbox holds.
+
+With the cloud's e-mail webhook on (``localpro channels webhooks enable email``), each
+e-mail's unsubscribe link is its own page on the cloud and its HTML part carries an open
+pixel, both behind the token ``{hook_id}.{key}`` (``services.webhooks.EmailLinks``; the
+key is the outbox key, the recipient's id). Without it: the ``mailto:`` address, no pixel.
 """
 
 import html
@@ -15,7 +20,7 @@ from typing import Any
 from localpro_desktop.domain.campaigns import Channel, TemplateVar, parse_template_vars
 from localpro_desktop.domain.recipient_texts import unsubscribe_mailto
 from localpro_desktop.domain.templates import render
-from localpro_desktop.services import channel_config
+from localpro_desktop.services import channel_config, webhooks
 from localpro_desktop.services.campaign_audience import (
     FIELD_NAMES,
     ContactLike,
@@ -46,13 +51,20 @@ class SenderInfo:
     signature: str
     """The business's name under an e-mail (the e-mail sender name, else the workspace's)."""
     unsubscribe_url: str
-    """``mailto:`` the sender's address with an unsubscribe subject (issue 11: https link)."""
+    """``mailto:`` the sender's address with an unsubscribe subject: used when the e-mail
+    hook is off (or for a message without an outbox key)."""
+    email_links: webhooks.EmailLinks | None = None
+    """The cloud's e-mail hook: each message's own unsubscribe page and open pixel."""
 
 
 def sender_info(ws: Workspace) -> SenderInfo:
     address, name = email_sender(ws)
     signature = name.strip() or ws.settings().name.strip()
-    return SenderInfo(signature, unsubscribe_mailto(address, ws.settings().language))
+    return SenderInfo(
+        signature,
+        unsubscribe_mailto(address, ws.settings().language),
+        webhooks.email_links(ws),
+    )
 
 
 @dataclass(frozen=True)
@@ -121,24 +133,33 @@ class RenderedMessage:
     extra: dict[str, Any]
 
 
-def render_message(spec: MessageSpec, sender: SenderInfo, contact: ContactLike) -> RenderedMessage:
+def render_message(
+    spec: MessageSpec, sender: SenderInfo, contact: ContactLike, key: str = ""
+) -> RenderedMessage:
     fields = personal_fields(contact)
     subject = render(spec.subject, fields) if spec.subject else ""
     body = render(spec.body, fields) if spec.body else ""
-    return RenderedMessage(subject, body, outbox_extra(spec, sender, body, fields))
+    return RenderedMessage(subject, body, outbox_extra(spec, sender, body, fields, key=key))
 
 
 def outbox_extra(
-    spec: MessageSpec, sender: SenderInfo, body: str, fields: dict[str, str]
+    spec: MessageSpec, sender: SenderInfo, body: str, fields: dict[str, str], *, key: str = ""
 ) -> dict[str, Any]:
-    """The outbox row's ``extra``: only what the campaign's channel uses."""
+    """The outbox row's ``extra``: only what the campaign's channel uses.
+
+    ``key``: the message's outbox key (the recipient's id), which the e-mail hook's links
+    name; without it (or without the hook) the e-mail gets the ``mailto:`` unsubscribe.
+    """
     extra: dict[str, Any] = {}
     if spec.channel is Channel.EMAIL:
-        extra["html"] = html_body(body, sender.signature)
+        links = sender.email_links if key else None
+        pixel = links.open_pixel_url(key) if links is not None else ""
+        extra["html"] = html_body(body, sender.signature, open_pixel=pixel)
         if spec.attachment_path:
             extra["attachment"] = spec.attachment_path
-        if sender.unsubscribe_url:
-            extra["unsubscribe_url"] = sender.unsubscribe_url
+        unsubscribe = links.unsubscribe_url(key) if links is not None else sender.unsubscribe_url
+        if unsubscribe:
+            extra["unsubscribe_url"] = unsubscribe
     elif spec.channel is Channel.WHATSAPP and spec.template_name:
         extra["template"] = spec.template_name
         extra["template_language"] = spec.template_language
@@ -149,8 +170,9 @@ def outbox_extra(
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def html_body(text: str, signature: str = "") -> str:
-    """Plain text as simple HTML: escaped paragraphs, line breaks kept, then a signature."""
+def html_body(text: str, signature: str = "", *, open_pixel: str = "") -> str:
+    """Plain text as simple HTML: escaped paragraphs, line breaks kept, then a signature
+    (and the open pixel, a 1x1 image from the cloud, when ``open_pixel`` is its URL)."""
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     parts = [
         "<p>" + "<br>\n".join(html.escape(line) for line in p.splitlines()) + "</p>"
@@ -158,6 +180,9 @@ def html_body(text: str, signature: str = "") -> str:
     ]
     if signature.strip():
         parts.append(f'<p class="signature">{html.escape(signature.strip())}</p>')
+    if open_pixel:
+        src = html.escape(open_pixel, quote=True)
+        parts.append(f'<img src="{src}" width="1" height="1" alt="">')
     inner = "\n".join(parts)
     head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>'
     return f"{head}\n{inner}\n</body></html>"

@@ -197,7 +197,8 @@ def _plan(session: Session, spec: MessageSpec, sender: SenderInfo) -> _Plan:
         fields = personal_fields(contact)
         subject = subject_of(fields) if spec.subject else ""
         body = body_of(fields) if spec.body else ""
-        rendered = RenderedMessage(subject, body, outbox_extra(spec, sender, body, fields))
+        extra = outbox_extra(spec, sender, body, fields, key=recipient_id)  # the outbox key
+        rendered = RenderedMessage(subject, body, extra)
         changed = (address, subject, body) != (row[1], row[2], row[3])
         plan.ready.append(_Ready(recipient_id, address, rendered, fields, changed))
     return plan

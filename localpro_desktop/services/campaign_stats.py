@@ -1,11 +1,18 @@
-"""A campaign's counts, summed from its recipients (never a stored counter)."""
+"""A campaign's counts, summed from its recipients (never a stored counter).
+
+Receipts get lost or arrive out of order (a person who turned WhatsApp's read receipts
+off still replies), so a later stage proves the earlier ones, as in the analytics: a reply
+counts as opened and delivered, an open as delivered; replied <= opened <= delivered.
+``opted_out``: recipients who opted out of the campaign's channel after it was sent to
+them (``contact_opt_outs``, still opted out).
+"""
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from localpro_desktop.store.models import CampaignRecipient
+from localpro_desktop.store.models import Campaign, CampaignRecipient, ContactOptOut
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,12 @@ class CampaignStats:
     opened: int
     replied: int
     failed: int
+    opted_out: int = 0
+
+    @property
+    def response_rate(self) -> float | None:
+        """Replies over messages sent (not over receipts); None when nothing was sent."""
+        return self.replied / self.sent if self.sent else None
 
 
 def empty_stats() -> CampaignStats:
@@ -28,14 +41,17 @@ def stats_for(session: Session, campaign_ids: list[str]) -> dict[str, CampaignSt
     if not campaign_ids:
         return {}
     r = CampaignRecipient
+    replied = r.replied_at.is_not(None)
+    opened = or_(replied, r.opened_at.is_not(None))
+    delivered = or_(opened, r.delivered_at.is_not(None))
     rows = session.execute(
         select(
             r.campaign_id,
             func.count(),
             func.count(r.sent_at),
-            func.count(r.delivered_at),
-            func.count(r.opened_at),
-            func.count(r.replied_at),
+            func.sum(case((delivered, 1), else_=0)),
+            func.sum(case((opened, 1), else_=0)),
+            func.sum(case((replied, 1), else_=0)),
             func.count(r.failed_at),
         )
         .where(r.campaign_id.in_(campaign_ids), r.deleted_at.is_(None))
@@ -48,6 +64,7 @@ def stats_for(session: Session, campaign_ids: list[str]) -> dict[str, CampaignSt
         .group_by(r.campaign_id, r.status)
     ):
         by_status.setdefault(cid, {})[status] = int(count)
+    opted_out = _opted_out_after_send(session, campaign_ids)
     return {
         cid: CampaignStats(
             int(total),
@@ -57,9 +74,31 @@ def stats_for(session: Session, campaign_ids: list[str]) -> dict[str, CampaignSt
             int(opened),
             int(replied),
             int(failed),
+            opted_out.get(cid, 0),
         )
         for cid, total, sent, delivered, opened, replied, failed in rows
     }
+
+
+def _opted_out_after_send(session: Session, campaign_ids: list[str]) -> dict[str, int]:
+    """Per campaign, recipients whose opt-out of its channel is dated at or after the
+    message to them (one indexed look-up per recipient: ``ix_contact_opt_outs_contact``)."""
+    r, c, o = CampaignRecipient, Campaign, ContactOptOut
+    rows = session.execute(
+        select(r.campaign_id, func.count())
+        .join(c, c.id == r.campaign_id)
+        .join(o, and_(o.contact_id == r.contact_id, o.channel == c.channel))
+        .where(
+            r.campaign_id.in_(campaign_ids),
+            r.deleted_at.is_(None),
+            r.sent_at.is_not(None),
+            o.opted_out.is_(True),
+            o.deleted_at.is_(None),
+            o.at >= r.sent_at,
+        )
+        .group_by(r.campaign_id)
+    ).all()
+    return {cid: int(count) for cid, count in rows}
 
 
 def stats_of(session: Session, campaign_id: str) -> CampaignStats:

@@ -18,6 +18,7 @@ from localpro_desktop.domain.messages import records as msg
 from localpro_desktop.domain.normalize import normalize_contact
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus, can_move
 from localpro_desktop.services.board import BoardFilter, Card, load_board, load_counts
+from localpro_desktop.services.inbound.opt_outs import set_opt_out as record_manual_choice
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Activity, Contact, Prospect
@@ -403,20 +404,11 @@ class ContactService:
             )
 
     def set_opt_out(self, contact_id: str, channel: Channel, opted_out: bool = True) -> Contact:
-        changes = ChangeSet()
-        with self.ws.write(changes) as session:
-            contact = get_live(session, Contact, contact_id, "contact")
-            setattr(contact, f"opt_out_{channel.value}", opted_out)
-            verb = "opted out of" if opted_out else "opted back in to"
-            session.add(
-                Activity(
-                    contact_id=contact.id,
-                    kind=ActivityKind.NOTE.value,
-                    body=f"{verb.capitalize()} {channel.value}",
-                )
-            )
-            changes.add(Table.CONTACTS, contact.id)
-        return contact
+        """A choice entered by hand: the flag and the synced opt-out record together
+        (``inbound.opt_outs``, source "manual"), so unticking a box for someone who texted
+        STOP really lets them receive that channel again, on every laptop."""
+        record_manual_choice(self.ws, contact_id, channel, opted_out)
+        return self.get(contact_id)
 
     # -- board ------------------------------------------------------------------------
 

@@ -43,6 +43,9 @@ class StateKey(StrEnum):
     """JSON {channel: words}: a channel the dispatcher stopped using (e.g. a refused login)."""
     DISPATCH_LEASE = "dispatch_lease"
     """Who dispatches now (the app or ``localpro dispatch``) and until when: one at a time."""
+    EMAIL_HOOK = "email_hook"
+    """JSON {account_id, url, hook_id}: the cloud's e-mail webhook (open pixel, unsubscribe
+    links), as ``localpro channels webhooks`` last saw it; no secret."""
 
 
 OFFSET_TOLERANCE_MS = 2_000

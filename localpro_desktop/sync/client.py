@@ -19,7 +19,7 @@ from time import monotonic
 from typing import Any, TypeVar
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import sync as msg
@@ -33,6 +33,9 @@ from localpro_protocol.wire import (
     SCHEMA_VERSION,
     Change,
     ChangeBlock,
+    HookChannel,
+    HookInfo,
+    HookRequest,
     LoginRequest,
     Profile,
     PullResponse,
@@ -48,6 +51,7 @@ from localpro_protocol.wire import (
 
 log = logging.getLogger(__name__)
 _Model = TypeVar("_Model", bound=BaseModel)
+_HOOK_LIST = TypeAdapter(list[HookInfo])
 
 DEFAULT_SERVER = "https://cloud.localpro.africa"
 PUSH_BATCH = 1000
@@ -232,6 +236,23 @@ class SyncClient:
 
     def signed_in(self) -> bool:
         return secrets.load_refresh_token(self.ws.device_id) is not None
+
+    # -- provider webhooks ----------------------------------------------------------------
+
+    def enable_webhook(self, channel: HookChannel, provider: str, secret: str) -> HookInfo:
+        """Enable the account's webhook for ``channel`` (again: a new URL, the old one
+        stops). ``secret`` is the provider's signing secret ("" for none): it goes in the
+        request body only, never in a URL or a log line."""
+        body = HookRequest(channel=channel, provider=provider, secret=secret)
+        return _parse(HookInfo, self._send("POST", "/v1/hooks", json=body.model_dump()))
+
+    def webhooks(self) -> list[HookInfo]:
+        """Every webhook the account has enabled."""
+        response = self._send("GET", "/v1/hooks")
+        try:
+            return _HOOK_LIST.validate_json(response.content)
+        except ValidationError as exc:
+            raise SyncUnavailable(f"unexpected answer from the server: {exc}") from exc
 
     # -- sync ---------------------------------------------------------------------------
 

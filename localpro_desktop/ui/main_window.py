@@ -1,4 +1,4 @@
-"""The main window: a welcome page for an empty workspace, else the five tabs.
+"""The main window: a welcome page for an empty workspace, else the tabs.
 
 The window only wires things together; each tab owns its screen and talks to services
 through the task runner. Two things run beside the tabs while the window is open: the sync

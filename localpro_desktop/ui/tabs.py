@@ -25,6 +25,7 @@ class TabKey(StrEnum):
     PROSPECTS = "prospects"
     CRM = "crm"
     CAMPAIGNS = "campaigns"
+    REPLIES = "replies"
     MAP = "map"
     ANALYTICS = "analytics"
 
@@ -93,6 +94,13 @@ def _campaigns(ctx: UiContext) -> BuiltTab:
     return BuiltTab(tab, open_record=tab.sig_open_record, new_record=tab.new_campaign)
 
 
+def _replies(ctx: UiContext) -> BuiltTab:
+    from localpro_desktop.ui.replies.tab import RepliesTab
+
+    tab = RepliesTab(ctx)
+    return BuiltTab(tab, open_record=tab.sig_open_record)
+
+
 def _map(ctx: UiContext) -> BuiltTab:
     from localpro_desktop.ui.map.tab import MapTab
 
@@ -118,6 +126,11 @@ TAB_SPECS: tuple[TabSpec, ...] = (
         TabKey.CAMPAIGNS,
         lambda: QCoreApplication.translate("MainWindow", "Campaigns"),
         _campaigns,
+    ),
+    TabSpec(
+        TabKey.REPLIES,
+        lambda: QCoreApplication.translate("MainWindow", "Replies"),
+        _replies,
     ),
     TabSpec(TabKey.MAP, lambda: QCoreApplication.translate("MainWindow", "Map"), _map),
     TabSpec(

@@ -209,141 +209,277 @@
 <context>
     <name>AnalyticsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="121" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="122" />
         <source>%1 days</source>
         <translation>%1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="125" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="126" />
         <source>Show the last %1 days</source>
         <translation>Afficher les %1 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="149" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="150" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="150" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="151" />
         <source>Clients</source>
         <translation>Clients</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="151" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="152" />
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="152" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="153" />
         <source>Messages this month</source>
         <translation>Messages ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="153" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="154" />
         <source>Prospects this month</source>
         <translation>Prospects ce mois-ci</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="156" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="157" />
         <source>Contacts in your CRM, and how many were added in the period.</source>
         <translation>Les contacts de votre CRM, et combien ont été ajoutés sur la période.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="159" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="160" />
         <source>Contacts at the Client stage, and how many became clients in the period.</source>
         <translation>Les contacts à l’étape Client, et combien sont devenus clients sur la période.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="162" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="163" />
         <source>Share of the messages sent in the period that got a reply.</source>
         <translation>Part des messages envoyés sur la période qui ont reçu une réponse.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="166" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="167" />
         <source>Messages counted against your plan this month; the trend compares messages sent in the period with the period before.</source>
         <translation>Messages décomptés de votre forfait ce mois-ci ; la tendance compare les messages envoyés sur la période à ceux de la période précédente.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="172" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="173" />
         <source>Prospects counted against your plan this month; the trend compares prospects added in the period with the period before.</source>
         <translation>Prospects décomptés de votre forfait ce mois-ci ; la tendance compare les prospects ajoutés sur la période à ceux de la période précédente.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="200" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="201" />
         <source>Nothing to analyse yet</source>
         <translation>Rien à analyser pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="208" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="209" />
         <source>Your charts appear here as soon as there is something to count.
 Import prospects or load demo data from the Prospects tab to get started.</source>
         <translation>Vos graphiques s’afficheront ici dès qu’il y aura quelque chose à compter.
 Importez des prospects ou chargez les données de démonstration depuis l’onglet Prospects pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="259" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="260" />
         <source>Updating…</source>
         <translation>Mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="296" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="297" />
         <source>Could not update the figures: %1</source>
         <translation>Impossible de mettre à jour les chiffres : %1</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="320" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="321" />
         <source>vs previous %1 days</source>
         <translation>vs les %1 j précédents</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="327" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="328" />
         <source>None in this or the previous %1 days</source>
         <translation>Aucun sur ces %1 jours ni les précédents</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="329" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="330" />
         <source>Nothing to compare with yet</source>
         <translation>Rien à comparer pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="334" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="335" />
         <source>New in %1 days: %2</source>
         <translation>Nouveaux sur %1 jours : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="343" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="344" />
         <source>1 reply to 1 message</source>
         <translation>%1 réponse pour 1 message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="343" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="344" />
         <source>%1 replies to 1 message</source>
         <translation>%1 réponses pour 1 message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="347" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="348" />
         <source>%1 replies to %2 messages</source>
         <translation>%1 réponses pour %2 messages</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="347" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="348" />
         <source>1 reply to %2 messages</source>
         <translation>%1 réponse pour %2 messages</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="376" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="377" />
         <source>No messages sent in %1 days</source>
         <translation>Aucun message envoyé en %1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="387" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="388" />
         <source>%1 plan: %2</source>
         <translation>Forfait %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="392" />
+        <location filename="../../localpro_desktop/ui/analytics/tab.py" line="393" />
         <source>of %1 on the %2 plan</source>
         <translation>sur %1 avec le forfait %2</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerBox</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="60" />
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="64" />
+        <source>on</source>
+        <translation>par</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="76" />
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="80" />
+        <source>Write your answer…</source>
+        <translation>Écrivez votre réponse…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="96" />
+        <source>Send answer</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="107" />
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="108" />
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="109" />
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="110" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="111" />
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="112" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="113" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="114" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="178" />
+        <source>Reading the contact…</source>
+        <translation>Lecture du contact…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="182" />
+        <source>This message is not linked to a contact yet: it is matched after the next sync.</source>
+        <translation>Ce message n'est pas encore relié à un contact : il le sera après la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="198" />
+        <source>No {channel} service is set up on this computer yet: set one up under File → Workspace settings → Channels.</source>
+        <translation>Aucun service {channel} n'est encore configuré sur cet ordinateur : configurez-en un dans Fichier → Paramètres de l’espace → Canaux.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="205" />
+        <source>WhatsApp's 24-hour window is open until {time}: you can write freely.</source>
+        <translation>La fenêtre de 24 heures de WhatsApp est ouverte jusqu'au {time} : vous pouvez écrire librement.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="210" />
+        <source>To {address}</source>
+        <translation>À {address}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="217" />
+        <source>Outside WhatsApp's 24-hour window only an approved template can be sent: {name} has not written on WhatsApp.</source>
+        <translation>Hors de la fenêtre de 24 heures de WhatsApp, seul un modèle approuvé peut être envoyé : {name} n'a pas écrit sur WhatsApp.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="222" />
+        <source>Outside WhatsApp's 24-hour window only an approved template can be sent: {name} last wrote on WhatsApp on {when}.</source>
+        <translation>Hors de la fenêtre de 24 heures de WhatsApp, seul un modèle approuvé peut être envoyé : {name} a écrit sur WhatsApp pour la dernière fois le {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="229" />
+        <source>{name} opted out of {channel}: answer on another channel.</source>
+        <translation>{name} s'est désinscrit(e) des messages {channel} : répondez sur un autre canal.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="231" />
+        <source>{name} is not on WhatsApp: answer by SMS instead.</source>
+        <translation>{name} n'est pas sur WhatsApp : répondez plutôt par SMS.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="234" />
+        <source>{name} has no {channel} address: add one with Edit… in the CRM, or answer on another channel.</source>
+        <translation>{name} n'a pas d'adresse {channel} : ajoutez-en une avec Modifier… dans le CRM, ou répondez sur un autre canal.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="256" />
+        <source>{segments} SMS · {units} characters</source>
+        <translation>{segments} SMS · {units} caractères</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="270" />
+        <source>Answer to {name}</source>
+        <translation>Réponse à {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerTemplatePicker</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/answer.py" line="316" />
+        <source>Choose an approved template…</source>
+        <translation>Choisissez un modèle approuvé…</translation>
     </message>
 </context>
 <context>
@@ -1619,152 +1755,152 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CampaignsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="113" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="111" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="120" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="118" />
         <source>New campaign</source>
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="123" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="121" />
         <source>Write a message for a segment on WhatsApp, e-mail or SMS</source>
         <translation>Écrire un message pour un segment par WhatsApp, e-mail ou SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="132" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="130" />
         <source>Loading campaigns…</source>
         <translation>Chargement des campagnes…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="178" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="176" />
         <source>No campaigns yet</source>
         <translation>Pas encore de campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="182" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="180" />
         <source>Write a message once and send it to a whole segment on WhatsApp, e-mail or SMS. Everyone receives it with their own name, and you follow who received, read and answered it here.</source>
         <translation>Écrivez un message une fois et envoyez-le à tout un segment par WhatsApp, e-mail ou SMS. Chacun le reçoit à son nom, et vous suivez ici qui l'a reçu, lu et y a répondu.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="195" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="193" />
         <source>Create your first campaign</source>
         <translation>Créer votre première campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="254" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="252" />
         <source>A sent campaign cannot be changed; duplicate it to send it again.</source>
         <translation>Une campagne envoyée ne peut plus être modifiée ; dupliquez-la pour l'envoyer à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="267" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="265" />
         <source>{name} (copy)</source>
         <translation>{name} (copie)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="282" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="280" />
         <source>Delete campaign</source>
         <translation>Supprimer la campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="283" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="281" />
         <source>Delete “{name}”? Its results are deleted with it.</source>
         <translation>Supprimer « {name} » ? Ses résultats seront supprimés avec elle.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="284" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="282" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="285" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="283" />
         <source>Keep it</source>
         <translation>La garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="307" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="305" />
         <source>Discard changes?</source>
         <translation>Abandonner les modifications ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="308" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="306" />
         <source>The campaign you are writing is not saved. Discard it?</source>
         <translation>La campagne en cours de rédaction n'est pas enregistrée. L'abandonner ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="309" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="307" />
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="310" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="308" />
         <source>Keep editing</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="370" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="367" />
         <source>The campaigns could not be loaded: {error}</source>
         <translation>Impossible de charger les campagnes : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="378" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="375" />
         <source>1 campaign</source>
         <translation>1 campagne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="378" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="375" />
         <source>{n} campaigns</source>
         <translation>{n} campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="382" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="379" />
         <source>1 not sent yet</source>
         <translation>1 pas encore envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="382" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="379" />
         <source>{n} not sent yet</source>
         <translation>{n} pas encore envoyées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="436" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="433" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="437" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="434" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="439" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="436" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="446" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="443" />
         <source>“{name}” is scheduled for {when}.</source>
         <translation>« {name} » est programmée pour le {when}.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="450" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="447" />
         <source>“{name}” is saved as a draft.</source>
         <translation>« {name} » est enregistrée comme brouillon.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="457" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="454" />
         <source>“{name}” is on its way: 1 message is queued and goes out as soon as a connection is available.</source>
         <translation>« {name} » est en route : 1 message est en file et part dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="462" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="459" />
         <source>“{name}” is on its way: {n} messages are queued and go out as soon as a connection is available.</source>
         <translation>« {name} » est en route : {n} messages sont en file et partent dès qu'une connexion est disponible.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="493" />
+        <location filename="../../localpro_desktop/ui/campaigns/tab.py" line="490" />
         <source>“{name}” was deleted.</source>
         <translation>« {name} » a été supprimée.</translation>
     </message>
@@ -1901,19 +2037,82 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>ChannelFigures</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="40" />
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="40" />
+        <source>Messages sent in the period.</source>
+        <translation>Messages envoyés pendant la période.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="42" />
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="43" />
+        <source>Of those, delivered (a later receipt or a reply proves it too).</source>
+        <translation>Parmi eux, ceux remis (un accusé ultérieur ou une réponse le prouve aussi).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="46" />
+        <source>Opened</source>
+        <translation>Ouverts</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="47" />
+        <source>Of those, read or opened (SMS has no read receipts).</source>
+        <translation>Parmi eux, ceux lus ou ouverts (les SMS n’ont pas d’accusé de lecture).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="49" />
+        <source>Replied</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="49" />
+        <source>Of those, answered by the person.</source>
+        <translation>Parmi eux, ceux auxquels la personne a répondu.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="51" />
+        <source>Response rate</source>
+        <translation>Taux de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="52" />
+        <source>Replies over messages sent (receipts are not replies).</source>
+        <translation>Réponses rapportées aux messages envoyés (un accusé n’est pas une réponse).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="55" />
+        <source>Opt-outs</source>
+        <translation>Désinscriptions</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/analytics/channel_figures.py" line="57" />
+        <source>People who asked for no more messages on this channel in the period (STOP, an unsubscribe link), and have not opted back in.</source>
+        <translation>Personnes qui ont demandé à ne plus recevoir de messages sur ce canal pendant la période (STOP, lien de désinscription) et ne se sont pas réinscrites.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelForm</name>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="148" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="153" />
         <source>Save {channel} settings</source>
         <translation>Enregistrer les réglages {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="166" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="171" />
         <source>Stored — leave empty to keep the stored one</source>
         <translation>Enregistré — laissez vide pour garder celui enregistré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="167" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="172" />
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
@@ -1948,87 +2147,87 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Envoyer un vrai message à cette adresse, comme partiront vos campagnes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="192" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="197" />
         <source>Remove…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="194" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="199" />
         <source>Forget these settings and the stored password or key.</source>
         <translation>Oublier ces réglages et le mot de passe ou la clé enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="199" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="204" />
         <source>Undo changes</source>
         <translation>Annuler les modifications</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="241" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="246" />
         <source>Set up</source>
         <translation>Configuré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="244" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="249" />
         <source>Not set up</source>
         <translation>Non configuré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="254" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="259" />
         <source>Sending on {channel} stopped: {problem} Its messages wait, none is lost: fix the settings and save, and they go out.</source>
         <translation>L'envoi par {channel} est arrêté : {problem} Ses messages attendent, aucun n'est perdu : corrigez les réglages et enregistrez, et ils partent.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="280" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="285" />
         <source>Enter the password or key.</source>
         <translation>Saisissez le mot de passe ou la clé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="287" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="292" />
         <source>The price is a number, such as 25 or 2.5.</source>
         <translation>Le prix est un nombre, par exemple 25 ou 2,5.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="324" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="329" />
         <source>Fill in the settings first.</source>
         <translation>Remplissez d'abord les réglages.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="362" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="367" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="384" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="389" />
         <source>{channel} settings saved.</source>
         <translation>Réglages {channel} enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="401" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="406" />
         <source>Remove the {channel} settings?</source>
         <translation>Supprimer les réglages {channel} ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="403" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="408" />
         <source>LocalPro forgets these settings and the stored password or key. Campaigns waiting to go out on {channel} stay queued until it is set up again.</source>
         <translation>LocalPro oublie ces réglages et le mot de passe ou la clé enregistrés. Les campagnes en attente d'envoi par {channel} restent en file jusqu'à ce qu'il soit de nouveau configuré.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="406" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="411" />
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="407" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="412" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="411" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="416" />
         <source>Removing…</source>
         <translation>Suppression…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="416" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="421" />
         <source>{channel} settings removed.</source>
         <translation>Réglages {channel} supprimés.</translation>
     </message>
@@ -2058,7 +2257,7 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Référence du fournisseur : {id}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/form.py" line="438" />
+        <location filename="../../localpro_desktop/ui/channels/form.py" line="443" />
         <source>Type where the test should go.</source>
         <translation>Indiquez où envoyer le test.</translation>
     </message>
@@ -2445,6 +2644,106 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <source>No channel is configured on this laptop yet.</source>
         <translation>Aucun canal n'est encore configuré sur cet ordinateur.</translation>
     </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="318" />
+        <source>Sign in to your LocalPro cloud account first (localpro account login --email YOU@EXAMPLE.COM): the cloud receives the providers' webhooks for your account.</source>
+        <translation>Connectez-vous d'abord à votre compte cloud LocalPro (localpro account login --email YOU@EXAMPLE.COM) : c'est le cloud qui reçoit les webhooks des fournisseurs pour votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="319" />
+        <source>Configure the SMS channel first (localpro channels configure sms --provider africastalking|twilio …): its provider says which webhook to make.</source>
+        <translation>Configurez d'abord le canal SMS (localpro channels configure sms --provider africastalking|twilio …) : son fournisseur indique quel webhook créer.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="320" />
+        <source>WhatsApp signs its webhook calls with your app secret (Meta for Developers → your app → App settings → Basic → App secret): give it on standard input or at the prompt. Nothing was changed.</source>
+        <translation>WhatsApp signe ses appels de webhook avec la clé secrète de votre application (Meta for Developers → votre application → Paramètres de l'application → Général → Clé secrète) : donnez-la sur l'entrée standard ou à l'invite. Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="321" />
+        <source>Twilio signs its webhook calls with your auth token (Twilio console → Account info): give it on standard input or at the prompt, or save it with the SMS channel (localpro channels configure sms). Nothing was changed.</source>
+        <translation>Twilio signe ses appels de webhook avec votre auth token (console Twilio → Account info) : donnez-le sur l'entrée standard ou à l'invite, ou enregistrez-le avec le canal SMS (localpro channels configure sms). Rien n'a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="322" />
+        <source>WhatsApp app secret</source>
+        <translation>clé secrète de l'application WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="323" />
+        <source>{secret} (leave empty to use the one saved with the SMS channel): </source>
+        <translation>{secret} (laisser vide pour utiliser celui enregistré avec le canal SMS) : </translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="324" />
+        <source>The {secret} is too long: at most {limit} characters.</source>
+        <translation>Le secret « {secret} » est trop long : {limit} caractères au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="325" />
+        <source>The {channel} webhook is on for your cloud account ({provider}); any URL given for it before no longer works.</source>
+        <translation>Le webhook {channel} est actif pour votre compte cloud ({provider}) ; toute URL donnée auparavant pour lui ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="326" />
+        <source>The {channel} webhook ({provider}):</source>
+        <translation>Le webhook {channel} ({provider}) :</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="327" />
+        <source>In Meta for Developers → your app → WhatsApp → Configuration → Webhook, choose Edit and paste:</source>
+        <translation>Dans Meta for Developers → votre application → WhatsApp → Configuration → Webhook, choisissez Modifier et collez :</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="328" />
+        <source>Callback URL: {url}</source>
+        <translation>URL de rappel : {url}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="329" />
+        <source>Verify token: {token}</source>
+        <translation>Token de vérification : {token}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="330" />
+        <source>Then, under Webhook fields, subscribe to "messages".</source>
+        <translation>Puis, sous Champs du webhook, abonnez-vous à « messages ».</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="331" />
+        <source>In the Twilio console, on your Messaging Service (Integration) or the number you send from (Messaging configuration), paste this URL as the status callback URL and as the "A message comes in" webhook (HTTP POST):</source>
+        <translation>Dans la console Twilio, sur votre Messaging Service (Integration) ou sur le numéro d'envoi (Messaging configuration), collez cette URL comme URL de status callback et comme webhook « A message comes in » (HTTP POST) :</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="332" />
+        <source>URL: {url}</source>
+        <translation>URL : {url}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="333" />
+        <source>In the Africa's Talking dashboard → SMS → Callback URLs, paste:</source>
+        <translation>Dans le tableau de bord Africa's Talking → SMS → Callback URLs, collez :</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="334" />
+        <source>Delivery reports: {url}</source>
+        <translation>Rapports de remise : {url}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="335" />
+        <source>Incoming messages: {url}</source>
+        <translation>Messages entrants : {url}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="336" />
+        <source>E-mails queued from now on carry an open pixel and an unsubscribe link through {url}; there is nothing to paste anywhere.</source>
+        <translation>Les e-mails mis en file à partir de maintenant portent un pixel d'ouverture et un lien de désinscription via {url} ; il n'y a rien à coller nulle part.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="337" />
+        <source>No webhook is on for your cloud account yet: localpro channels webhooks enable whatsapp|sms|email</source>
+        <translation>Aucun webhook n'est encore actif pour votre compte cloud : localpro channels webhooks enable whatsapp|sms|email</translation>
+    </message>
 </context>
 <context>
     <name>ChannelNotice</name>
@@ -2523,165 +2822,165 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ChartGrid</name>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="116" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="117" />
         <source>Messages sent per day, by channel</source>
         <translation>Messages envoyés par jour, par canal</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="117" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="118" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="118" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="119" />
         <source>Response and conversion rates</source>
         <translation>Taux de réponse et de conversion</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="119" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="120" />
         <source>Prospects by source</source>
         <translation>Prospects par source</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="120" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="121" />
         <source>Prospects by sector</source>
         <translation>Prospects par secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="169" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="173" />
         <source>%1, %2: %3 sent</source>
         <translation>%1, %2 : %3 envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="169" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="173" />
         <source>%1, %2: 1 sent</source>
         <translation>%1, %2 : %3 envoyé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="195" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="199" />
         <source>No messages sent in the last %1 days.</source>
         <translation>Aucun message envoyé ces %1 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="198" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="202" />
         <source>Send a campaign and its messages will show up here.</source>
         <translation>Envoyez une campagne et ses messages apparaîtront ici.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="204" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="208" />
         <source>Sent in %1 days: %2</source>
         <translation>Envoyés sur %1 jours : %2</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="215" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="219" />
         <source>No contacts yet.</source>
         <translation>Aucun contact pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="217" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="221" />
         <source>Turn prospects into contacts to follow them along the pipeline.</source>
         <translation>Convertissez des prospects en contacts pour les suivre dans le pipeline.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="233" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="237" />
         <source>%1: %2 now; %3 (%4) reached this stage</source>
         <translation>%1 : %2 actuellement ; %3 (%4) ont atteint cette étape</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="266" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="270" />
         <source>%1 now · %2 reached</source>
         <translation>%1 actuels · %2 atteint</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="266" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="270" />
         <source>1 now · %2 reached</source>
         <translation>%1 actuel · %2 atteint</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="284" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="288" />
         <source>solid: now · light: ever reached</source>
         <translation>plein : actuels · clair : déjà atteint</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="291" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="295" />
         <source>Response rate</source>
         <translation>Taux de réponse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="296" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="300" />
         <source>Conversion rate</source>
         <translation>Taux de conversion</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="310" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="314" />
         <source>%1 (no data)</source>
         <translation>%1 (aucune donnée)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="345" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="349" />
         <source>No rates for the last %1 days yet.</source>
         <translation>Pas encore de taux pour les %1 derniers jours.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="346" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="350" />
         <source>They appear once messages are sent or contacts are added.</source>
         <translation>Ils apparaissent dès que des messages sont envoyés ou des contacts ajoutés.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="350" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="354" />
         <source>%1-day rolling</source>
         <translation>moyenne glissante sur %1 jours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="361" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="365" />
         <source>%1, %2: %3</source>
         <translation>%1, %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="369" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="373" />
         <source>%1: 1 prospect</source>
         <translation>%1 : %2 prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="374" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="434" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="378" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="438" />
         <source>Not specified</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="376" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="380" />
         <source>Other</source>
         <translation>Autres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="384" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="442" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="388" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="446" />
         <source>No prospects yet.</source>
         <translation>Aucun prospect pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="369" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="373" />
         <source>%1: %2 prospects</source>
         <translation>%1 : %2 prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="416" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="420" />
         <source>Total: %1</source>
         <translation>Total : %1</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="432" />
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="450" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="436" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="454" />
         <source>Other sectors</source>
         <translation>Autres secteurs</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="449" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="453" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="484" />
+        <location filename="../../localpro_desktop/ui/analytics/chart_grid.py" line="488" />
         <source>Top %1</source>
         <translation>Les %1 premiers</translation>
     </message>
@@ -2855,150 +3154,155 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="129" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="131" />
         <source>Close the panel</source>
         <translation>Fermer la fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="139" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="141" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="140" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="142" />
         <source>Move to</source>
         <translation>Déplacer vers</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="158" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="160" />
         <source>Opted out of:</source>
         <translation>Désinscrit de :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="160" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="162" />
         <source>Campaigns never send on a channel the contact opted out of.</source>
         <translation>Les campagnes n’envoient jamais sur un canal dont le contact s’est désinscrit.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="166" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="168" />
         <source>Checked: never send {channel} messages to this contact.</source>
         <translation>Coché : ne jamais envoyer de messages {channel} à ce contact.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="84" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="85" />
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="180" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="324" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="183" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="329" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="181" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="325" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="184" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="330" />
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="182" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="326" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="185" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="331" />
         <source>Meeting</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="187" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="190" />
         <source>What happened? (Ctrl+Enter to add)</source>
         <translation>Que s’est-il passé ? (Ctrl+Entrée pour ajouter)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="190" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="193" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="266" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="271" />
         <source>Open the prospect it came from</source>
         <translation>Ouvrir le prospect d’origine</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="276" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="281" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="282" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="287" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="283" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="288" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="284" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="289" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="285" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="290" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="286" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="291" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="300" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="305" />
         <source>No phone, e-mail or address yet: use Edit… to add them.</source>
         <translation>Pas encore de téléphone, d’e-mail ni d’adresse : utilisez Modifier… pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="310" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="315" />
         <source>not valid</source>
         <translation>non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="318" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="323" />
         <source>Moved from {old} to {new}</source>
         <translation>Passé de {old} à {new}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="320" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="325" />
         <source>Converted from prospect ({source})</source>
         <translation>Converti depuis un prospect ({source})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="327" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="332" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="328" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="333" />
         <source>Contact created</source>
         <translation>Contact créé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="329" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="334" />
         <source>Converted from a prospect</source>
         <translation>Converti depuis un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="344" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="335" />
+        <source>Reply received</source>
+        <translation>Réponse reçue</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="350" />
         <source>Opted out of {channel}</source>
         <translation>Désinscrit de {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="345" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="351" />
         <source>Opted back in to {channel}</source>
         <translation>Réinscrit à {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="350" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="356" />
         <source>Nothing yet.</source>
         <translation>Rien pour l’instant.</translation>
     </message>
@@ -4043,6 +4347,39 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>InboundMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="338" />
+        <source>replied with a stop word by SMS</source>
+        <translation>a répondu par un mot d'arrêt par SMS</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="339" />
+        <source>asked WhatsApp to stop the messages</source>
+        <translation>a demandé à WhatsApp d'arrêter les messages</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="340" />
+        <source>unsubscribed with the e-mail's link</source>
+        <translation>s'est désabonné avec le lien de l'e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="341" />
+        <source>set by hand</source>
+        <translation>saisi à la main</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="342" />
+        <source>Applied {receipts} receipts, {replies} replies, {opt_outs} opt-out changes ({waiting} waiting for their message).</source>
+        <translation>Appliqué : {receipts} accusés, {replies} réponses, {opt_outs} changements de désinscription ({waiting} en attente de leur message).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="343" />
+        <source>Not a date: {text!r} (use YYYY-MM-DD, or YYYY-MM-DD HH:MM).</source>
+        <translation>Pas une date : {text!r} (utilisez AAAA-MM-JJ, ou AAAA-MM-JJ HH:MM).</translation>
+    </message>
+</context>
+<context>
     <name>LateCampaigns</name>
     <message>
         <location filename="../../localpro_desktop/ui/campaigns/late_prompt.py" line="161" />
@@ -4096,27 +4433,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="113" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="121" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="116" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="124" />
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="119" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="127" />
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="122" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="132" />
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/tabs.py" line="135" />
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/tabs.py" line="125" />
+        <location filename="../../localpro_desktop/ui/tabs.py" line="138" />
         <source>Analytics</source>
         <translation>Statistiques</translation>
     </message>
@@ -4545,6 +4887,19 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>OptOutLines</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/opt_out_lines.py" line="88" />
+        <source>Opted out of {channel} on {date} ({words})</source>
+        <translation>Désinscrit des messages {channel} le {date} ({words})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/opt_out_lines.py" line="90" />
+        <source>Opted back in to {channel} on {date} ({words})</source>
+        <translation>Réinscrit aux messages {channel} le {date} ({words})</translation>
+    </message>
+</context>
+<context>
     <name>OutboxMessages</name>
     <message>
         <location filename="../../build/translations/domain_messages.py" line="233" />
@@ -4595,6 +4950,39 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <location filename="../../build/translations/domain_messages.py" line="242" />
         <source>Another dispatcher is already sending for this workspace: {owner} (until {until}). Stop it, or let it finish; only one may send at a time.</source>
         <translation>Un autre expéditeur envoie déjà pour cet espace de travail : {owner} (jusqu’à {until}). Arrêtez-le ou laissez-le finir : un seul peut envoyer à la fois.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteRows</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="184" />
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="185" />
+        <source>Copy it, to paste it in the provider's console.</source>
+        <translation>Copier, pour le coller dans la console du fournisseur.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="200" />
+        <source>Delivery reports</source>
+        <translation>Accusés de remise</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="201" />
+        <source>Incoming messages</source>
+        <translation>Messages entrants</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="203" />
+        <source>Callback URL</source>
+        <translation>URL de rappel</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="205" />
+        <source>Verify token</source>
+        <translation>Jeton de vérification</translation>
     </message>
 </context>
 <context>
@@ -6007,6 +6395,228 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
     </message>
 </context>
 <context>
+    <name>RepliesTab</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="72" />
+        <source>Loading replies…</source>
+        <translation>Chargement des réponses…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="78" />
+        <source>No replies yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="80" />
+        <source>Replies, delivery receipts and STOP requests come through your LocalPro cloud account: set up webhooks under File → Workspace settings → Channels, or run `localpro channels webhooks enable …`. Each reply then shows here, newest first, with the contact and the campaign it answers.</source>
+        <translation>Les réponses, les accusés de réception et les demandes STOP passent par votre compte cloud LocalPro : activez les webhooks dans Fichier → Paramètres de l’espace → Canaux, ou lancez `localpro channels webhooks enable …`. Chaque réponse s'affiche ensuite ici, la plus récente en premier, avec le contact et la campagne à laquelle elle répond.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="114" />
+        <source>Replies</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="122" />
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="128" />
+        <source>Search name, number, campaign or text</source>
+        <translation>Chercher nom, numéro, campagne ou texte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="235" />
+        <source>The replies could not be loaded: {error}</source>
+        <translation>Les réponses n'ont pas pu être chargées : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="246" />
+        <source>1 message</source>
+        <translation>1 message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="248" />
+        <source>the latest {n} messages</source>
+        <translation>les {n} derniers messages</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="250" />
+        <source>{n} messages</source>
+        <translation>{n} messages</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="253" />
+        <source>{shown} of {all}</source>
+        <translation>{shown} sur {all}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/tab.py" line="284" />
+        <source>Your answer is queued and goes out with the next connection.</source>
+        <translation>Votre réponse est en file d'attente et part à la prochaine connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyListModel</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="111" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="112" />
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="113" />
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="114" />
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="115" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="120" />
+        <source>The campaign this message answers (sent in the week before)</source>
+        <translation>La campagne à laquelle ce message répond (envoyée dans la semaine précédente)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="122" />
+        <source>Stop and start words change what the contact receives</source>
+        <translation>Les mots STOP et START changent ce que le contact reçoit</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="169" />
+        <source>Opted out</source>
+        <translation>Désinscrit</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="171" />
+        <source>Subscribed again</source>
+        <translation>Réabonné</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="179" />
+        <source>Not linked to a contact yet: that happens after the next sync.</source>
+        <translation>Pas encore relié à un contact : cela se fait après la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="186" />
+        <source>A stop word: {channel} campaigns leave this contact out.</source>
+        <translation>Un mot d'arrêt : les campagnes {channel} laissent ce contact de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/model.py" line="190" />
+        <source>A start word: SMS campaigns reach this contact again.</source>
+        <translation>Un mot de réabonnement : les campagnes SMS atteignent de nouveau ce contact.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="344" />
+        <source>Answer to {name}</source>
+        <translation>Réponse à {name}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="345" />
+        <source>This message is no longer in the workspace.</source>
+        <translation>Ce message n'est plus dans l'espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="346" />
+        <source>This message is not linked to a contact yet: it is matched after the next sync. Try again in a moment.</source>
+        <translation>Ce message n'est pas encore relié à un contact : il le sera après la prochaine synchronisation. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="347" />
+        <source>Write the answer first.</source>
+        <translation>Écrivez d'abord la réponse.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="348" />
+        <source>Give the e-mail a subject.</source>
+        <translation>Donnez un objet à l'e-mail.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="349" />
+        <source>Outside WhatsApp's 24-hour window only an approved template can be sent: {name} last wrote on WhatsApp more than 24 hours ago. Choose a template.</source>
+        <translation>Hors de la fenêtre de 24 heures de WhatsApp, seul un modèle approuvé peut être envoyé : {name} a écrit sur WhatsApp il y a plus de 24 heures. Choisissez un modèle.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="350" />
+        <source>{name} is not on WhatsApp: answer by SMS instead.</source>
+        <translation>{name} n'est pas sur WhatsApp : répondez plutôt par SMS.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="351" />
+        <source>{name} opted out of WhatsApp messages: the answer was not sent.</source>
+        <translation>{name} s'est désinscrit(e) des messages WhatsApp : la réponse n'a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="352" />
+        <source>{name} opted out of SMS: the answer was not sent.</source>
+        <translation>{name} s'est désinscrit(e) des SMS : la réponse n'a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="353" />
+        <source>{name} unsubscribed from e-mails: the answer was not sent.</source>
+        <translation>{name} s'est désabonné(e) des e-mails : la réponse n'a pas été envoyée.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="354" />
+        <source>{name} has no WhatsApp number: add one with Edit… in the CRM.</source>
+        <translation>{name} n'a pas de numéro WhatsApp : ajoutez-en un avec Modifier… dans le CRM.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="355" />
+        <source>{name} has no valid mobile number for SMS: add one with Edit… in the CRM.</source>
+        <translation>{name} n'a pas de numéro mobile valide pour les SMS : ajoutez-en un avec Modifier… dans le CRM.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="356" />
+        <source>{name} has no valid e-mail address: add one with Edit… in the CRM.</source>
+        <translation>{name} n'a pas d'adresse e-mail valide : ajoutez-en une avec Modifier… dans le CRM.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplySide</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/conversation.py" line="70" />
+        <source>Open contact</source>
+        <translation>Ouvrir le contact</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/conversation.py" line="72" />
+        <source>Show this contact in the CRM</source>
+        <translation>Afficher ce contact dans le CRM</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/conversation.py" line="137" />
+        <source>Answers the campaign “{name}”</source>
+        <translation>Répond à la campagne « {name} »</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/conversation.py" line="151" />
+        <source>A stop word: {channel} campaigns leave this contact out from now on.</source>
+        <translation>Un mot d'arrêt : désormais, les campagnes {channel} laissent ce contact de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/replies/conversation.py" line="156" />
+        <source>A start word: SMS campaigns reach this contact again.</source>
+        <translation>Un mot de réabonnement : les campagnes SMS atteignent de nouveau ce contact.</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="242" />
@@ -6158,6 +6768,24 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <location filename="../../localpro_desktop/ui/campaigns/schedule.py" line="48" />
         <source>your local time</source>
         <translation>heure locale</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="119" />
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="129" />
+        <source>Twilio signs each call with your account's auth token, so the cloud can refuse forged ones. It is under Account Info in the Twilio Console. It goes to your cloud account only, and is never shown again.</source>
+        <translation>Twilio signe chaque appel avec l’auth token de votre compte, ce qui permet au cloud de refuser les faux. Il se trouve sous Account Info dans la console Twilio. Il n’est envoyé qu’à votre compte cloud et n’est plus jamais affiché.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_parts.py" line="134" />
+        <source>Meta signs each call with your app's secret, so the cloud can refuse forged ones. In Meta for Developers: your app → App settings → Basic → App secret (Show). It goes to your cloud account only, and is never shown again.</source>
+        <translation>Meta signe chaque appel avec la clé secrète de votre application, ce qui permet au cloud de refuser les faux. Dans Meta for Developers : votre application → Paramètres de l’application → Général → Clé secrète (Afficher). Elle n’est envoyée qu’à votre compte cloud et n’est plus jamais affichée.</translation>
     </message>
 </context>
 <context>
@@ -7156,6 +7784,160 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <location filename="../../localpro_desktop/ui/widgets.py" line="190" />
         <source>New prospects added or imported this month count against your plan. The count resets on {date}.</source>
         <translation>Les prospects ajoutés ou importés ce mois-ci sont décomptés de votre forfait. Le compteur repart à zéro le {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookBox</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="86" />
+        <source>Replies, receipts and opt-outs</source>
+        <translation>Réponses, accusés et désinscriptions</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="96" />
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="118" />
+        <source>Opens and unsubscribes come back through your LocalPro cloud account, even while this computer is off; it gets them when it syncs.</source>
+        <translation>Les ouvertures et les désinscriptions reviennent par votre compte cloud LocalPro, même quand cet ordinateur est éteint ; il les reçoit à la synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="122" />
+        <source>Your provider reports deliveries, replies and opt-outs (STOP) to your LocalPro cloud account, even while this computer is off; it gets them when it syncs.</source>
+        <translation>Votre fournisseur signale les remises, les réponses et les désinscriptions (STOP) à votre compte cloud LocalPro, même quand cet ordinateur est éteint ; il les reçoit à la synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="154" />
+        <source>Checking your cloud account…</source>
+        <translation>Vérification de votre compte cloud…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="172" />
+        <source>Set up and save the SMS channel above first: its provider decides where replies come from.</source>
+        <translation>Configurez et enregistrez d’abord le canal SMS ci-dessus : son fournisseur détermine d’où viennent les réponses.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="196" />
+        <source>The LocalPro cloud cannot be reached: check the internet connection and try again.</source>
+        <translation>Le cloud LocalPro est injoignable : vérifiez la connexion internet et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="229" />
+        <source>Change the address?</source>
+        <translation>Changer l’adresse ?</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="231" />
+        <source>Change it</source>
+        <translation>La changer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="232" />
+        <source>Keep it</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="242" />
+        <source>Asking your cloud account for the address…</source>
+        <translation>Demande de l’adresse à votre compte cloud…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="254" />
+        <source>The links in e-mails already sent stop working: their opens and unsubscribes no longer come back. Only do this if the address leaked.</source>
+        <translation>Les liens des e-mails déjà envoyés cessent de fonctionner : leurs ouvertures et désinscriptions ne reviennent plus. Ne le faites que si l’adresse a fuité.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="258" />
+        <source>The current address stops working at once: paste the new one in the provider's console right after, or replies and receipts are lost meanwhile.</source>
+        <translation>L’adresse actuelle cesse aussitôt de fonctionner : collez la nouvelle dans la console du fournisseur juste après, sinon les réponses et les accusés de l’intervalle sont perdus.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="274" />
+        <source>The LocalPro cloud cannot be reached: nothing was changed. Check the internet connection and try again.</source>
+        <translation>Le cloud LocalPro est injoignable : rien n’a été modifié. Vérifiez la connexion internet et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="284" />
+        <source>New address made: the previous one no longer works.</source>
+        <translation>Nouvelle adresse créée : la précédente ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="287" />
+        <source>Opens and unsubscribes now come back for the e-mails queued from now on.</source>
+        <translation>Les ouvertures et les désinscriptions reviennent désormais pour les e-mails mis en file à partir de maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="290" />
+        <source>Replies, receipts and opt-outs now come back for {channel}.</source>
+        <translation>Les réponses, accusés et désinscriptions reviennent désormais pour {channel}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="308" />
+        <source>{name} copied.</source>
+        <translation>{name} copié(e).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="317" />
+        <source>This computer is not signed in to a LocalPro cloud account.</source>
+        <translation>Cet ordinateur n’est connecté à aucun compte cloud LocalPro.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="326" />
+        <source>Off: nothing comes back yet.</source>
+        <translation>Désactivé : rien ne revient encore.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="329" />
+        <source>On: they come back through your cloud account.</source>
+        <translation>Activé : ils reviennent par votre compte cloud.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="332" />
+        <source>This address was made for {old}, but the SMS channel now uses {new}: change the address.</source>
+        <translation>Cette adresse a été créée pour {old}, mais le canal SMS utilise maintenant {new} : changez l’adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="351" />
+        <source>Receive replies…</source>
+        <translation>Recevoir les réponses…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="352" />
+        <source>Change the address…</source>
+        <translation>Changer l’adresse…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="353" />
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="354" />
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="357" />
+        <source>Track opens and unsubscribes…</source>
+        <translation>Suivre ouvertures et désinscriptions…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="368" />
+        <source>In Meta's App Dashboard → WhatsApp → Configuration, paste the callback URL and verify token and subscribe to messages.</source>
+        <translation>Dans le tableau de bord de l’application Meta → WhatsApp → Configuration, collez l’URL de rappel et le jeton de vérification, puis abonnez-vous à « messages ».</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="373" />
+        <source>In the Twilio Console, paste the URL as the status callback of the number or Messaging Service you send from, and as its “A message comes in” webhook (HTTP POST).</source>
+        <translation>Dans la console Twilio, collez l’URL comme « status callback » du numéro ou du Messaging Service d’envoi, et comme son webhook « A message comes in » (HTTP POST).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="379" />
+        <source>In your Africa's Talking dashboard → SMS → Callback URLs, paste the first as the delivery reports callback and the second as the incoming messages callback.</source>
+        <translation>Dans votre tableau de bord Africa's Talking → SMS → Callback URLs, collez la première comme callback des accusés de remise et la seconde comme callback des messages entrants.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/channels/webhook_box.py" line="384" />
+        <source>Nothing to paste: an open pixel and an unsubscribe link are added to each e-mail, through your cloud account.</source>
+        <translation>Rien à coller : un pixel d’ouverture et un lien de désinscription sont ajoutés à chaque e-mail, via votre compte cloud.</translation>
     </message>
 </context>
 <context>

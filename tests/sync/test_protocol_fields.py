@@ -45,8 +45,9 @@ def test_every_synced_model_column_is_in_the_shared_table_with_its_kind() -> Non
     assert {t: dict(f) for t, f in TABLE_FIELDS.items()} == from_models()
 
 
-# Bookkeeping of this device, never synced: the sync engine's own and the sending outbox.
-_LOCAL_ONLY = {"outbox_messages"}
+# Bookkeeping of this device, never synced: the sync engine's own, the sending outbox and
+# the provider events this laptop applied.
+_LOCAL_ONLY = {"outbox_messages", "inbound_applied"}
 
 
 def test_the_synced_tables_are_the_models_tables() -> None:

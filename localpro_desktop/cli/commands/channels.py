@@ -1,4 +1,4 @@
-"""``channels configure|list|test|templates|remove``: the sending accounts of this laptop.
+"""``channels configure|list|test|templates|remove|webhooks``: the sending accounts of this laptop.
 
 A contract other tools script against::
 
@@ -13,11 +13,19 @@ A contract other tools script against::
     localpro channels test CHANNEL [--to ADDRESS] [--json]
     localpro channels templates [--json]        # WhatsApp approved templates
     localpro channels remove CHANNEL [--yes]
+    localpro channels webhooks enable whatsapp|sms|email [--json]
+    localpro channels webhooks [--json]         # every webhook on: channel, url, verify_token
 
 Secrets (SMTP password, API key, auth token, access token) are read from the first line of
 standard input when it is not a terminal, else from a prompt that does not echo; never
 from an argument (arguments end up in shell history and process lists). Nothing asks for
 a confirmation when standard input is not a terminal.
+
+``webhooks enable`` turns on (again: rotates) the cloud account's webhook for a channel and
+prints what to paste into the provider's console; ``--json`` prints ``{"channel", "url",
+"verify_token"}`` (plus ``provider`` and ``urls``, the URLs to paste by role). The signing
+secret (WhatsApp app secret, Twilio auth token) is read like the others; for Twilio, none
+given means the auth token saved with the SMS channel. It needs a signed-in cloud account.
 """
 
 import argparse
@@ -31,13 +39,15 @@ from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import channels as msg
-from localpro_desktop.services import channel_config
+from localpro_desktop.services import channel_config, webhooks
+from localpro_desktop.services.account import CloudAccount, CloudUnreachable
 from localpro_desktop.services.channel_config import (
     ChannelSettings,
     EmailSettings,
     SmsSettings,
     WhatsAppSettings,
 )
+from localpro_protocol.wire import HookInfo
 
 
 # Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
@@ -105,6 +115,21 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     remove.add_argument("--yes", action="store_true", help="do not ask for a confirmation")
     _json_flag(remove)
     remove.set_defaults(handler=remove_channel)
+
+    hooks = actions.add_parser(
+        "webhooks",
+        help="the cloud's webhooks that bring replies, receipts and opt-outs back",
+    )
+    _json_flag(hooks)
+    hooks.set_defaults(handler=list_webhooks)
+    hook_actions = hooks.add_subparsers(dest="webhooks_action")
+    enable = hook_actions.add_parser(
+        "enable",
+        help="turn a channel's webhook on (again: a new URL); the signing secret from stdin",
+    )
+    enable.add_argument("channel", choices=[c.value for c in Channel])
+    _json_flag(enable)
+    enable.set_defaults(handler=enable_webhook)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -299,3 +324,100 @@ def remove_channel(ctx: Context, args: argparse.Namespace) -> int:
     words = msg.REMOVED(channel=name)
     ctx.out.emit({"channel": channel.value, "removed": True, "message": words}, words)
     return 0
+
+
+# -- webhooks ------------------------------------------------------------------------------
+
+
+def _unreachable(exc: CloudUnreachable) -> UserError:
+    return UserError(f"The cloud cannot be reached right now ({exc}); try again later.")
+
+
+def enable_webhook(ctx: Context, args: argparse.Namespace) -> int:
+    _json_mode(ctx, args)
+    channel = Channel(args.channel)
+    with CloudAccount(ctx.ws) as account:
+        hook = webhooks.plan(ctx.ws, account, channel)  # signed in? which provider?
+        secret = None
+        if hook.secret_label is not None:
+            secret = _read_webhook_secret(hook)
+        try:
+            info = webhooks.enable(ctx.ws, account, channel, secret)
+        except CloudUnreachable as exc:
+            raise _unreachable(exc) from None
+    data = _hook_data(info)
+    name = channel_config.channel_name(channel)
+    provider = webhooks.provider_name(info.provider)
+    lines = [str(msg.WEBHOOK_ENABLED(channel=name, provider=provider)), *_how_to(info)]
+    ctx.out.emit(data, "\n".join(lines))
+    return 0
+
+
+def _read_webhook_secret(hook: webhooks.HookPlan) -> str | None:
+    """Like ``_read_secret``; at a prompt, Enter keeps the SMS channel's auth token."""
+    stream = sys.stdin
+    if stream is None:
+        return None
+    if not stream.isatty():
+        return stream.readline().rstrip("\r\n") or None
+    prompt = msg.WEBHOOK_SECRET_PROMPT_STORED if hook.secret_stored else msg.SECRET_PROMPT
+    return getpass.getpass(str(prompt(secret=hook.secret_label))) or None
+
+
+def list_webhooks(ctx: Context, args: argparse.Namespace) -> int:
+    _json_mode(ctx, args)
+    with CloudAccount(ctx.ws) as account:
+        try:
+            found = webhooks.listing(ctx.ws, account)
+        except CloudUnreachable as exc:
+            raise _unreachable(exc) from None
+    data = [_hook_data(info) for info in found]
+    if not found:
+        ctx.out.emit(data, str(msg.NO_WEBHOOK()))
+        return 0
+    blocks = []
+    for info in found:
+        name = channel_config.channel_name(Channel(info.channel))
+        provider = webhooks.provider_name(info.provider)
+        blocks.append(
+            "\n".join([str(msg.WEBHOOK_LISTED(channel=name, provider=provider)), *_how_to(info)])
+        )
+    ctx.out.emit(data, "\n\n".join(blocks))
+    return 0
+
+
+def _hook_data(info: HookInfo) -> dict[str, Any]:
+    """The contract's ``{"channel", "url", "verify_token"}`` plus provider and urls."""
+    return {
+        "channel": info.channel,
+        "url": info.url,
+        "verify_token": info.verify_token,
+        "provider": info.provider,
+        "urls": webhooks.paste_urls(info),
+    }
+
+
+def _how_to(info: HookInfo) -> list[str]:
+    """What to paste where in the provider's console (indented lines)."""
+    if info.provider == "whatsapp":
+        return [
+            "  " + str(msg.WEBHOOK_WHATSAPP_WHERE()),
+            "    " + str(msg.WEBHOOK_CALLBACK_URL(url=info.url)),
+            "    " + str(msg.WEBHOOK_VERIFY_TOKEN(token=info.verify_token)),
+            "  " + str(msg.WEBHOOK_WHATSAPP_FIELDS()),
+        ]
+    if info.provider == "twilio":
+        return [
+            "  " + str(msg.WEBHOOK_TWILIO_WHERE()),
+            "    " + str(msg.WEBHOOK_URL(url=info.url)),
+        ]
+    if info.provider == "africastalking":
+        urls = webhooks.paste_urls(info)
+        return [
+            "  " + str(msg.WEBHOOK_AT_WHERE()),
+            "    " + str(msg.WEBHOOK_AT_DELIVERY(url=urls["delivery"])),
+            "    " + str(msg.WEBHOOK_AT_INBOUND(url=urls["inbound"])),
+        ]
+    if info.channel == Channel.EMAIL.value:
+        return ["  " + str(msg.WEBHOOK_EMAIL_LINKS(url=info.url))]
+    return ["    " + str(msg.WEBHOOK_URL(url=info.url))]

@@ -11,6 +11,7 @@ from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
 from localpro_desktop.services.board import PAGE_SIZE, BoardFilter, Card, load_board
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.inbound import opt_outs_of, set_opt_out
 from localpro_desktop.services.segments import SegmentService
 
 COLUMNS = ["id", "name", "company", "city", "status", "phone"]
@@ -59,8 +60,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     bd.add_argument("--per-column", type=int, default=PAGE_SIZE, help="cards shown per stage")
     bd.set_defaults(handler=board)
 
-    sh = cs.add_parser("show", help="fields and timeline of one contact")
+    sh = cs.add_parser("show", help="fields, opt-outs and timeline of one contact")
     sh.add_argument("id")
+    # Its own dest: a subcommand's default would otherwise undo "localpro --json contacts …".
+    sh.add_argument("--json", dest="contacts_json", action="store_true", help="JSON output")
     sh.set_defaults(handler=show)
 
     a = cs.add_parser("add", help="add a contact by hand")
@@ -206,8 +209,21 @@ def board(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def show(ctx: Context, args: argparse.Namespace) -> int:
+    """``--json``: the contact's fields (``row``), ``opt_outs`` (one per channel with a
+    recorded choice: ``channel``, ``opted_out``, ``source``, ``at``) and ``timeline``."""
+    if getattr(args, "contacts_json", False):
+        ctx.out.json_mode = True
     svc = ContactService(ctx.ws)
     contact = svc.get(args.id)
+    opt_outs = [
+        {
+            "channel": choice.channel.value,
+            "opted_out": choice.opted_out,
+            "source": choice.source.value,
+            "at": choice.at,
+        }
+        for choice in opt_outs_of(ctx.ws, contact.id)
+    ]
     timeline = [
         {
             "when": a.occurred_at,
@@ -218,11 +234,13 @@ def show(ctx: Context, args: argparse.Namespace) -> int:
         }
         for a in svc.timeline(contact.id)
     ]
-    data = row(contact) | {"timeline": timeline}
+    data = row(contact) | {"opt_outs": opt_outs, "timeline": timeline}
     if ctx.out.json_mode:
         ctx.out.emit(data)
         return 0
-    ctx.out.emit({k: v for k, v in data.items() if k != "timeline"})
+    ctx.out.emit({k: v for k, v in data.items() if k not in ("opt_outs", "timeline")})
+    if opt_outs:
+        ctx.out.table(opt_outs, ["channel", "opted_out", "source", "at"], title="\nOpt-outs:")
     ctx.out.table(timeline, ["when", "kind", "from", "to", "text"], title="\nTimeline:")
     return 0
 
@@ -251,7 +269,9 @@ def note(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def opt_out(ctx: Context, args: argparse.Namespace) -> int:
-    contact = ContactService(ctx.ws).set_opt_out(args.id, args.channel, not args.undo)
+    """A choice entered by hand: recorded with source "manual" (``contacts show``)."""
+    choice = set_opt_out(ctx.ws, args.id, args.channel, not args.undo)
+    contact = ContactService(ctx.ws).get(choice.contact_id)
     state = "opted back in to" if args.undo else "opted out of"
     ctx.out.emit(row(contact), f"{contact.display_name} {state} {args.channel.value}")
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
 
-TABS = ("prospects", "crm", "campaigns", "map", "analytics")
+TABS = ("prospects", "crm", "campaigns", "replies", "map", "analytics")
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -53,6 +53,8 @@ _MODULES = (
     "sync",
     "outbox",
     "channels",
+    "inbound",
+    "replies",
 )
 
 

@@ -173,3 +173,62 @@ SECRET_PROMPT = _("{secret}: ")
 SECRET_PROMPT_KEEP = _("{secret} (leave empty to keep the stored one): ")
 TEST_SENT = _("Test message sent to {to} (provider id {provider_id}).")
 NO_CHANNEL_CONFIGURED = _("No channel is configured on this laptop yet.")
+
+# -- the cloud's webhooks (replies, receipts and opt-outs come back) ---------------------
+
+WEBHOOK_SIGN_IN_FIRST = _(
+    "Sign in to your LocalPro cloud account first (localpro account login --email "
+    "YOU@EXAMPLE.COM): the cloud receives the providers' webhooks for your account."
+)
+WEBHOOK_SMS_FIRST = _(
+    "Configure the SMS channel first (localpro channels configure sms --provider "
+    "africastalking|twilio …): its provider says which webhook to make."
+)
+WEBHOOK_SECRET_NEEDED: dict[str, MessageId] = {
+    "whatsapp": _(
+        "WhatsApp signs its webhook calls with your app secret (Meta for Developers → your "
+        "app → App settings → Basic → App secret): give it on standard input or at the "
+        "prompt. Nothing was changed."
+    ),
+    "twilio": _(
+        "Twilio signs its webhook calls with your auth token (Twilio console → Account "
+        "info): give it on standard input or at the prompt, or save it with the SMS channel "
+        "(localpro channels configure sms). Nothing was changed."
+    ),
+}
+WEBHOOK_SECRET_NAME: dict[str, MessageId] = {
+    "whatsapp": _("WhatsApp app secret"),
+    "twilio": SECRET_NAME["twilio"],
+}
+WEBHOOK_SECRET_PROMPT_STORED = _(
+    "{secret} (leave empty to use the one saved with the SMS channel): "
+)
+WEBHOOK_SECRET_TOO_LONG = _("The {secret} is too long: at most {limit} characters.")
+WEBHOOK_ENABLED = _(
+    "The {channel} webhook is on for your cloud account ({provider}); any URL given for it "
+    "before no longer works."
+)
+WEBHOOK_LISTED = _("The {channel} webhook ({provider}):")
+WEBHOOK_WHATSAPP_WHERE = _(
+    "In Meta for Developers → your app → WhatsApp → Configuration → Webhook, choose Edit and paste:"
+)
+WEBHOOK_CALLBACK_URL = _("Callback URL: {url}")
+WEBHOOK_VERIFY_TOKEN = _("Verify token: {token}")
+WEBHOOK_WHATSAPP_FIELDS = _('Then, under Webhook fields, subscribe to "messages".')
+WEBHOOK_TWILIO_WHERE = _(
+    "In the Twilio console, on your Messaging Service (Integration) or the number you send "
+    "from (Messaging configuration), paste this URL as the status callback URL and as the "
+    '"A message comes in" webhook (HTTP POST):'
+)
+WEBHOOK_URL = _("URL: {url}")
+WEBHOOK_AT_WHERE = _("In the Africa's Talking dashboard → SMS → Callback URLs, paste:")
+WEBHOOK_AT_DELIVERY = _("Delivery reports: {url}")
+WEBHOOK_AT_INBOUND = _("Incoming messages: {url}")
+WEBHOOK_EMAIL_LINKS = _(
+    "E-mails queued from now on carry an open pixel and an unsubscribe link through {url}; "
+    "there is nothing to paste anywhere."
+)
+NO_WEBHOOK = _(
+    "No webhook is on for your cloud account yet: localpro channels webhooks enable "
+    "whatsapp|sms|email"
+)

@@ -29,6 +29,7 @@ from localpro_desktop.services.analytics.daily import (
     status_moves,
 )
 from localpro_desktop.services.analytics.local_days import Calendar, TextColumn, zone_or_utc
+from localpro_desktop.services.analytics.opt_outs import opt_outs_per_channel
 from localpro_desktop.services.analytics.results import (
     OTHER,
     TREND_PERIODS,
@@ -134,6 +135,13 @@ class AnalyticsService:
             overall, channels = sent_cohorts(session, cal)
             conversions = conversions_by_day(session, cal)
         return rates_between(cal, overall, channels, conversions, 0, cal.size - 1)
+
+    def opt_outs(self, days: int = 30, *, end: date | None = None) -> dict[Channel, int]:
+        """People who opted out of each channel on the local days of the range (STOP, an
+        unsubscribe link, WhatsApp's "stop promotions"), and have not opted back in."""
+        cal = self._calendar(days, end)
+        with self.ws.read() as session:
+            return opt_outs_per_channel(session, cal)
 
     def rate_trend(
         self, days: int = 30, *, end: date | None = None, window: int = 7

@@ -4,6 +4,7 @@ from localpro_desktop.store.models.activity import Activity
 from localpro_desktop.store.models.base import Base, SyncedMixin
 from localpro_desktop.store.models.campaign import Campaign, CampaignRecipient
 from localpro_desktop.store.models.contact import Contact
+from localpro_desktop.store.models.inbound import ContactOptOut, InboundApplied, InboundEvent
 from localpro_desktop.store.models.outbox import OutboxMessage
 from localpro_desktop.store.models.prospect import Prospect
 from localpro_desktop.store.models.segment import Segment, SegmentMember
@@ -23,6 +24,9 @@ __all__ = [
     "Campaign",
     "CampaignRecipient",
     "Contact",
+    "ContactOptOut",
+    "InboundApplied",
+    "InboundEvent",
     "OutboxMessage",
     "Prospect",
     "Segment",

@@ -59,4 +59,6 @@ class CampaignRecipient(SyncedMixin, Base):
         Index("ix_campaign_recipients_campaign_status", "campaign_id", "status"),
         Index("ix_campaign_recipients_contact", "contact_id"),
         Index("ix_campaign_recipients_sent_at", "sent_at"),
+        # Provider receipts find their recipient by the provider's message id (0008).
+        Index("ix_campaign_recipients_provider_id", "provider_id"),
     )

@@ -29,6 +29,7 @@ from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.services.analytics import OTHER, UNSPECIFIED
 from localpro_desktop.services.analytics_dashboard import RATE_WINDOW, AnalyticsData
 from localpro_desktop.ui import formatting, labels
+from localpro_desktop.ui.analytics.channel_figures import ChannelFigures
 from localpro_desktop.ui.analytics.charts import (
     BarEndLabels,
     CardGrid,
@@ -120,6 +121,8 @@ class ChartGrid(CardGrid):
             "sectors": ChartCard(self.tr("Prospects by sector")),
         }
         self.set_cards(list(self.cards.values()))
+        self.channel_figures = ChannelFigures()
+        self.cards["messages"].add_side(self.channel_figures)
 
     def draw(self, data: AnalyticsData) -> None:
         """Replace every chart with ``data``'s."""
@@ -129,6 +132,7 @@ class ChartGrid(CardGrid):
         self._categories.clear()
         self._notes.clear()
         self._draw_messages(data)
+        self.channel_figures.show_figures(data)
         self._draw_funnel(data)
         self._draw_rates(data)
         self._draw_sources(data)

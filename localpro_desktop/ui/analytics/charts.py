@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsSimpleTextItem,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStackedLayout,
@@ -276,9 +277,16 @@ class ChartCard(QFrame):
         self._outer.setContentsMargins(10, 6, 8, 4)
         self._outer.setSpacing(0)
         self._outer.addLayout(self.header)
-        self._outer.addWidget(body, 1)
+        self._body_row = QHBoxLayout()
+        self._body_row.setContentsMargins(0, 0, 0, 0)
+        self._body_row.addWidget(body, 1)
+        self._outer.addLayout(self._body_row, 1)
 
     HEADER_GAP = 8
+
+    def add_side(self, widget: QWidget) -> None:
+        """Put ``widget`` to the right of the chart (figures that go with it)."""
+        self._body_row.addWidget(widget)
 
     @property
     def note_below(self) -> bool:

@@ -40,6 +40,7 @@ WATCHED_TABLES: tuple[str, ...] = (
     Table.ACTIVITIES,
     Table.CAMPAIGN_RECIPIENTS,
     Table.CAMPAIGNS,
+    Table.CONTACT_OPT_OUTS,
     Table.USAGE_EVENTS,
     # The plan sets the meters' limits and the time zone decides what "today" is.
     Table.WORKSPACE_SETTINGS,

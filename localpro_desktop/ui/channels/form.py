@@ -5,7 +5,8 @@ them into the service's settings; this base class does the rest, always through 
 runner: saving (the secret only when one was typed: an empty box keeps the stored one),
 removing, and the two checks, "Test connection" and "Send a test to…" (``form_checks.py``:
 they run on the pool, not on the database worker). Results and errors are said in the
-form's message bar, in the user's words.
+form's message bar, in the user's words. Under it, whether replies, receipts and opt-outs
+come back for the channel (``webhook_box.py``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from localpro_desktop.ui.channels.fields import FormProblem as FormProblem  # re
 from localpro_desktop.ui.channels.fields import muted as muted  # re-exported
 from localpro_desktop.ui.channels.form_checks import ChannelChecks
 from localpro_desktop.ui.channels.price import make_price_edit, parse_price, typed
+from localpro_desktop.ui.channels.webhook_box import WebhookBox
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.i18n import translate_message
 from localpro_desktop.ui.tasks import guarded
@@ -117,6 +119,9 @@ class ChannelForm(QWidget):
         self.add_below(layout)
         layout.addWidget(self._build_checks())
         layout.addLayout(self._build_buttons())
+        self.webhooks = WebhookBox(self)  # replies, receipts and opt-outs (the cloud's)
+        self.sig_saved.connect(self.webhooks.reload)  # a new SMS provider, another hook
+        layout.addWidget(self.webhooks)
         layout.addStretch(1)
         self.watch(self.secret_edit, self.price_edit)
         self.show_state(None, None, "")

@@ -43,6 +43,7 @@ from localpro_desktop.services.contacts import (
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
+from localpro_desktop.ui.crm.opt_out_lines import OptOutLines
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
 from localpro_desktop.ui.tasks import guarded
 
@@ -107,6 +108,7 @@ class ContactPanel(QFrame):
         layout.addWidget(_rule())
         layout.addLayout(self.fields)
         layout.addLayout(opt_row)
+        layout.addWidget(self.opt_out_lines)
         layout.addWidget(_rule())
         layout.addWidget(timeline_title)
         layout.addWidget(self.note_edit)
@@ -171,6 +173,7 @@ class ContactPanel(QFrame):
             self.opt_outs[channel] = box
             opt_row.addWidget(box)
         opt_row.addStretch(1)
+        self.opt_out_lines = OptOutLines(self.ctx)  # what the person asked, and when
         return opt_row
 
     def _build_note_box(self) -> QHBoxLayout:
@@ -212,6 +215,7 @@ class ContactPanel(QFrame):
             self.note_edit.clear()
             self._show_message("")
         self._wanted = contact_id
+        self.opt_out_lines.load(contact_id)
         self._request += 1
         request = self._request
         service = self.service
@@ -225,6 +229,7 @@ class ContactPanel(QFrame):
         self._wanted = None
         self.details = None
         self._request += 1
+        self.opt_out_lines.clear_lines()
 
     def _loaded(self, request: int, details: ContactDetails) -> None:
         if request != self._request:
@@ -327,6 +332,7 @@ class ContactPanel(QFrame):
             ActivityKind.MESSAGE.value: self.tr("Message"),
             ActivityKind.CREATED.value: self.tr("Contact created"),
             ActivityKind.CONVERTED.value: self.tr("Converted from a prospect"),
+            ActivityKind.REPLY.value: self.tr("Reply received"),
         }.get(kind, kind)
 
     def entry_body(self, entry: TimelineEntry) -> str:

@@ -1,0 +1,1 @@
+"""The Replies tab: messages people sent back, and answering them."""
