@@ -95,14 +95,14 @@ def record(svc: Service, account_id: str, events: Sequence[Event]) -> int:
     return _submit(svc, account_id, list(events))
 
 
-def _store(conn: Connection, svc: Service, account_id: str, events: Sequence[Event]) -> int:
-    """``record``'s work inside an open write transaction."""
+def _store(conn: Connection, svc: Service, account_id: str, events: Sequence[Event]) -> set[str]:
+    """``record``'s work inside an open write transaction: the ids of the rows it added."""
     rows = db.sync_rows
     seq = conn.scalar(
         select(db.accounts.c.seq).where(db.accounts.c.id == account_id).with_for_update()
     )
     if seq is None:
-        return 0
+        return set()
     named = {e.message_id[:200] for e in events if about_a_sent_message(e)}
     sent = set(
         conn.scalars(
@@ -120,7 +120,7 @@ def _store(conn: Connection, svc: Service, account_id: str, events: Sequence[Eve
         if not about_a_sent_message(e) or e.message_id[:200] in sent
     }
     if not ids:
-        return 0
+        return set()
     stored = set(
         conn.scalars(
             select(rows.c.row_id).where(
@@ -149,7 +149,7 @@ def _store(conn: Connection, svc: Service, account_id: str, events: Sequence[Eve
         conn.execute(
             update(db.accounts).where(db.accounts.c.id == account_id).values(seq=seq + len(fresh))
         )
-    return len(fresh)
+    return {row["row_id"] for row in fresh}
 
 
 @dataclass
@@ -195,23 +195,39 @@ class _GroupCommit:
             self._write(batch)
 
     def _write(self, batch: list[tuple[Service, _Job]]) -> None:
-        ordered = sorted(batch, key=lambda item: item[1].account_id)
+        by_account: dict[str, list[tuple[Service, _Job]]] = {}
+        for item in batch:
+            by_account.setdefault(item[1].account_id, []).append(item)
         try:
             with db.write(self._engine) as conn:
-                results = [_store(conn, svc, job.account_id, job.events) for svc, job in ordered]
+                # One pass per account, all its calls' events together: five statements
+                # for the group instead of five per call.
+                for account_id in sorted(by_account):
+                    items = by_account[account_id]
+                    every = [event for _svc, job in items for event in job.events]
+                    _settle(items, _store(conn, items[0][0], account_id, every))
         except Exception:
             log.warning("a group of %d event writes failed; writing them one by one", len(batch))
-            for svc, job in ordered:
+            for svc, job in batch:
                 try:
                     with db.write(self._engine) as conn:
-                        job.result = _store(conn, svc, job.account_id, job.events)
+                        _settle([(svc, job)], _store(conn, svc, job.account_id, job.events))
                 except BaseException as exc:  # handed to the waiting caller
                     job.error = exc
-                job.done.set()
+                finally:
+                    job.done.set()
             return
-        for (_svc, job), result in zip(ordered, results, strict=True):
-            job.result = result
+        for _svc, job in batch:
             job.done.set()
+
+
+def _settle(items: list[tuple[Service, _Job]], added: set[str]) -> None:
+    """Each call's answer: how many of its events were new (an event two calls carried
+    counts for the first)."""
+    for _svc, job in items:
+        mine = {event_id(job.account_id, e.provider, e.dedupe_key) for e in job.events}
+        job.result = len(mine & added)
+        added -= mine
 
 
 _COMMITTERS: dict[Engine, _GroupCommit] = {}
