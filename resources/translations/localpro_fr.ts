@@ -1068,59 +1068,64 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
         <translation>pas d'accusé de lecture par SMS</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="316" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="314" />
+        <source>{rate} · {n} opted out</source>
+        <translation>{rate} · {n} désinscrits</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="323" />
         <source>{n} queued</source>
         <translation>{n} en file</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="318" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="325" />
         <source>none chosen yet</source>
         <translation>aucun choisi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="319" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="326" />
         <source>on {channel}</source>
         <translation>par {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="323" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="330" />
         <source>Subject: {subject}</source>
         <translation>Objet : {subject}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="332" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="339" />
         <source>All ({n})</source>
         <translation>Tous ({n})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="339" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="346" />
         <source>{status} ({n})</source>
         <translation>{status} ({n})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="379" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="386" />
         <source>{shown} of {total} loaded · scroll for more</source>
         <translation>{shown} sur {total} chargés · faites défiler pour la suite</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="392" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="399" />
         <source>No recipient is “{status}”.</source>
         <translation>Aucun destinataire « {status} ».</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="396" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="403" />
         <source>No recipients yet.
 Click “Edit…” and choose a segment or contacts.</source>
         <translation>Pas encore de destinataires.
 Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="397" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="404" />
         <source>This campaign had no recipients.</source>
         <translation>Cette campagne n'avait aucun destinataire.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="402" />
+        <location filename="../../localpro_desktop/ui/campaigns/detail.py" line="409" />
         <source>The recipients could not be loaded: {error}</source>
         <translation>Impossible de charger les destinataires : {error}</translation>
     </message>

@@ -128,6 +128,7 @@ def test_create_send_status_as_a_script_does(
         "skipped": 0,
         "unknown": 0,
     }
+    assert (status["response_rate"], status["opted_out"]) == (None, 0)  # nothing sent yet
 
     for action, paused in (("pause", True), ("resume", False)):
         code, out, err = _run(capsys, home, "campaigns", action, campaign_id, "--json")

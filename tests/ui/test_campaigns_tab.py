@@ -150,6 +150,12 @@ def test_detail_shows_tiles_and_filters_recipients_by_status(qtbot, tab, ui_ctx)
     tiles = tab.detail.tiles
     assert tiles["recipients"].value_label.text().replace(",", "") == str(stats.recipients)
     assert tiles["replied"].value_label.text().replace(",", "") == str(stats.replied)
+    # The response rate is replies over messages sent, not over everyone or receipts.
+    assert stats.sent < stats.recipients, "the demo's completed campaigns have failures"
+    assert tiles["replied"].detail_label.text() == formatting.percent(stats.replied / stats.sent)
+    assert tiles["failed"].detail_label.text() == formatting.percent(
+        stats.failed / stats.recipients
+    )
     model = tab.detail.model
     assert model.rowCount() == min(stats.recipients, 200)
     assert not tab.detail.edit_button.isVisibleTo(tab)

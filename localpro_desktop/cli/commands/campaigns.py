@@ -361,6 +361,7 @@ def status(ctx: Context, args: argparse.Namespace) -> int:
     _json(ctx, args)
     campaign = CampaignService(ctx.ws).get(args.id)
     p = campaign_sending.progress(ctx.ws, campaign.id)
+    stats = CampaignService(ctx.ws).stats(campaign.id)
     data: dict[str, Any] = {
         "id": p.campaign_id,
         "name": campaign.name,
@@ -374,6 +375,9 @@ def status(ctx: Context, args: argparse.Namespace) -> int:
         "sends_here": p.sends_here,
         "sender_device_id": p.sender_device_id,
         "not_on_whatsapp": p.not_on_whatsapp,
+        # Replies over messages sent (issue 11); people who opted out of the channel since.
+        "response_rate": stats.response_rate,
+        "opted_out": stats.opted_out,
         "failures": [asdict(f) for f in p.failures],
         "unknown": [asdict(u) for u in p.unknown],
     }

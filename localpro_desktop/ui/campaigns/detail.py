@@ -306,7 +306,14 @@ class CampaignDetail(QWidget):
             elif key == "opened" and not opens_tracked(row.channel):
                 tile.set_value("—", self.tr("SMS has no read receipts"), MUTED_COLOR)
             else:
-                rate = fmt.percent(value / total) if total else ""
+                # Receipts and replies are shares of what was sent (the response rate
+                # counts replies over messages sent); failures a share of everyone.
+                base = total if key in ("sent", "failed") else stats.sent
+                rate = fmt.percent(value / base) if base else ""
+                if key == "replied" and stats.opted_out:
+                    rate = self.tr("{rate} · {n} opted out").format(
+                        rate=rate, n=fmt.number(stats.opted_out)
+                    )
                 color = ERROR_COLOR if key == "failed" and value else None
                 tile.set_value(fmt.number(value), rate, color)
 
