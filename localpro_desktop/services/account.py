@@ -20,10 +20,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
+from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.services import webhooks
 from localpro_desktop.services.inbound.apply import ApplyReport, apply_pending
 from localpro_desktop.store import local_state
 from localpro_desktop.store.database import Database
@@ -187,6 +190,7 @@ class CloudAccount:
                 self._apply_inbound()  # pages pulled before the failure are kept
                 raise
             self._apply_inbound()
+            self._learn_hooks(client)
             return report
 
     # -- never raising ------------------------------------------------------------------
@@ -216,6 +220,8 @@ class CloudAccount:
                 if failure is not Failure.SIGNED_OUT:
                     self._remember_error(message)
             self._apply_inbound()
+            if report is not None:
+                self._learn_hooks(client)
             try:
                 local: LocalSyncState | None = read_local_state(self.ws)
             except Exception:
@@ -234,6 +240,28 @@ class CloudAccount:
         except Exception:
             log.exception("could not apply the replies and receipts pulled")
             return None
+
+    HOOKS_EVERY = timedelta(hours=6)
+
+    def _learn_hooks(self, client: SyncClient) -> None:
+        """Learn the e-mail webhook another laptop of the account turned on (at most every
+        ``HOOKS_EVERY``): this laptop's e-mails then carry the open pixel and the one-click
+        unsubscribe link too. Never fails the round."""
+        now = utcnow()
+        with self.ws.read() as session:
+            last = local_state.get(session, StateKey.HOOKS_CHECKED_AT)
+        try:
+            if last and now - datetime.fromisoformat(last) < self.HOOKS_EVERY:
+                return
+            found = client.webhooks()
+        except Exception:
+            log.info("could not ask the cloud for the account's webhooks", exc_info=True)
+            return
+        webhooks.remember_email_hook(
+            self.ws, next((h for h in found if h.channel == Channel.EMAIL.value), None)
+        )
+        with self.ws.write() as session:
+            local_state.put(session, StateKey.HOOKS_CHECKED_AT, now.isoformat())
 
     @contextlib.contextmanager
     def _locked(self, server: str | None = None) -> Iterator[SyncClient]:

@@ -29,6 +29,7 @@ from localpro_desktop.services.channel_config import SmsSettings
 from localpro_desktop.services.channel_config.settings import PROVIDER_NAMES
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store import local_state
+from localpro_desktop.store.database import Database
 from localpro_desktop.store.local_state import StateKey
 from localpro_protocol.wire import HookChannel, HookInfo
 
@@ -141,7 +142,7 @@ def enable(
     signing = _signing_secret(ws, hook, secret)
     info = account.enable_webhook(_HOOK_CHANNELS[channel], hook.provider, signing)
     if channel is Channel.EMAIL:
-        _remember_email_hook(ws, info)
+        remember_email_hook(ws, info)
     return info
 
 
@@ -151,7 +152,7 @@ def listing(ws: Workspace, account: CloudAccount) -> list[HookInfo]:
     _require_sign_in(account)
     found = sorted(account.webhooks(), key=lambda h: h.channel)
     email = next((h for h in found if h.channel == Channel.EMAIL.value), None)
-    _remember_email_hook(ws, email)
+    remember_email_hook(ws, email)
     return found
 
 
@@ -198,7 +199,8 @@ class EmailLinks:
         return f"{self.base}/{self.token(key)}/open.gif"
 
 
-def _remember_email_hook(ws: Workspace, info: HookInfo | None) -> None:
+def remember_email_hook(ws: Database, info: HookInfo | None) -> None:
+    """Keep (or forget, given None) the account's e-mail hook for this laptop's e-mails."""
     value = ""
     hook_id = hook_id_of(info) if info is not None else ""
     if info is not None and _HOOK_ID.match(hook_id) and _is_web(info.url):

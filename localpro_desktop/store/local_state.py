@@ -44,6 +44,8 @@ class StateKey(StrEnum):
     DISPATCH_LEASE = "dispatch_lease"
     """Who dispatches now (the app or ``localpro dispatch``) and until when: one at a time."""
     EMAIL_HOOK = "email_hook"
+    HOOKS_CHECKED_AT = "hooks_checked_at"
+    """When this laptop last asked the cloud which webhooks the account has (ISO time)."""
     """JSON {account_id, url, hook_id}: the cloud's e-mail webhook (open pixel, unsubscribe
     links), as ``localpro channels webhooks`` last saw it; no secret."""
 

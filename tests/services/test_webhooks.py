@@ -160,6 +160,34 @@ def test_the_email_hook_is_remembered_for_its_account_only(
         office.close()
 
 
+def test_another_laptop_learns_the_email_hook_by_syncing(
+    workspace: Workspace, account: CloudAccount, cloud: str, tmp_path: Path
+) -> None:
+    """No command needed on the second laptop: its next sync asks which hooks the account
+    has (at most every few hours), so its e-mails get the pixel and the one-click link."""
+    email = sign_up(workspace, cloud)
+    info = webhooks.enable(workspace, account, Channel.EMAIL)
+    office = Workspace.open(WorkspacePaths(tmp_path / "office"), daily_backup=False)
+    try:
+        with CloudAccount(office, cloud) as other:
+            other.sign_in(email, PASSWORD)
+            assert webhooks.email_links(office) is None
+            other.sync_once()
+            assert webhooks.email_links(office) == webhooks.EmailLinks(f"{cloud}/e", info.hook_id)
+            # Rotated elsewhere later: learnt at the next check, not at every sync.
+            rotated = webhooks.enable(workspace, account, Channel.EMAIL)
+            other.sync_once()
+            assert webhooks.email_links(office) == webhooks.EmailLinks(f"{cloud}/e", info.hook_id)
+            with office.write() as session:
+                local_state.put(session, StateKey.HOOKS_CHECKED_AT, "2000-01-01T00:00:00")
+            other.sync_once()
+            assert webhooks.email_links(office) == webhooks.EmailLinks(
+                f"{cloud}/e", rotated.hook_id
+            )
+    finally:
+        office.close()
+
+
 def test_a_stale_or_foreign_email_hook_is_not_used(
     workspace: Workspace, account: CloudAccount, cloud: str
 ) -> None:
