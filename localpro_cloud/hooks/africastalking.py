@@ -34,7 +34,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 
 from localpro_cloud.context import Service, service
-from localpro_cloud.hooks.events import Event, record
+from localpro_cloud.hooks.events import Event, e164, make_inbound, make_receipt, record
 from localpro_cloud.hooks.registry import Hook, find_hook
 
 log = logging.getLogger(__name__)
@@ -100,40 +100,31 @@ def form_fields(body: bytes) -> dict[str, str]:
 
 def delivery_event(form: dict[str, str]) -> Event | None:
     message_id = form.get("id", "").strip()
-    receipt = RECEIPTS.get(form.get("status", "").strip().lower())
-    if not message_id or receipt is None:
+    status = RECEIPTS.get(form.get("status", "").strip().lower())
+    if not message_id or status is None:
         return None
-    reason = form.get("failureReason", "").strip() if receipt == "failed" else ""
+    reason = form.get("failureReason", "").strip() if status == "failed" else ""
     words = ""
-    if receipt == "failed":
+    if status == "failed":
         words = FAILURE_WORDS.get(reason, reason) or f"Africa's Talking: {form['status'].strip()}"
-    return Event(
-        kind="receipt",
-        channel=CHANNEL,
-        provider=PROVIDER,
-        dedupe_key=f"status|{message_id}|{receipt}",
-        message_id=message_id,
-        status=receipt,
-        error_code=reason,
-        error_words=words[:MAX_WORDS],
-        address=_phone(form.get("phoneNumber", "")),
+    return make_receipt(
+        CHANNEL,
+        PROVIDER,
+        message_id,
+        status,
+        code=reason,
+        words=words,
+        address=e164(form.get("phoneNumber", "")),
     )
 
 
 def inbound_event(form: dict[str, str]) -> Event | None:
     message_id = form.get("id", "").strip()
-    sender = _phone(form.get("from", ""))
+    sender = e164(form.get("from", ""))
     if not message_id or not sender:
         return None
-    return Event(
-        kind="inbound",
-        channel=CHANNEL,
-        provider=PROVIDER,
-        dedupe_key=f"message|{message_id}",
-        message_id=message_id,
-        address=sender,
-        text=form.get("text", "")[:MAX_TEXT],
-        occurred_ms=_date_ms(form.get("date", "")),
+    return make_inbound(
+        CHANNEL, PROVIDER, message_id, sender, form.get("text", ""), _date_ms(form.get("date", ""))
     )
 
 
@@ -144,12 +135,6 @@ def _apply(svc: Service, account_id: str, event: Event) -> int:
 
 def _answer(recorded: int) -> Response:
     return Response(content=json.dumps({"recorded": recorded}), media_type="application/json")
-
-
-def _phone(value: str) -> str:
-    """Africa's Talking sends international numbers (``+254…``): E.164, with its ``+``."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return f"+{digits}" if digits else ""
 
 
 def _date_ms(value: str) -> int | None:

@@ -46,6 +46,62 @@ class Event:
     """When the provider says it happened; ``None``: now."""
 
 
+def make_receipt(
+    channel: str,
+    provider: str,
+    message_id: str,
+    status: str,
+    *,
+    code: str = "",
+    words: str = "",
+    address: str = "",
+    occurred_ms: int | None = None,
+) -> Event:
+    """What a provider said happened to a message the account sent; the same status of
+    the same message twice is one event."""
+    return Event(
+        kind="receipt",
+        channel=channel,
+        provider=provider,
+        dedupe_key=f"status|{message_id}|{status}",
+        message_id=message_id,
+        status=status,
+        error_code=code,
+        error_words=words[:WORDS_LIMIT],
+        address=address,
+        occurred_ms=occurred_ms,
+    )
+
+
+def make_inbound(
+    channel: str,
+    provider: str,
+    message_id: str,
+    address: str,
+    text: str,
+    occurred_ms: int | None = None,
+) -> Event:
+    """A message someone sent to the account (the provider's id makes it one event)."""
+    return Event(
+        kind="inbound",
+        channel=channel,
+        provider=provider,
+        dedupe_key=f"message|{message_id}",
+        message_id=message_id,
+        address=address,
+        text=text[:TEXT_LIMIT],
+        occurred_ms=occurred_ms,
+    )
+
+
+def e164(value: object) -> str:
+    """A provider's number as E.164 ("254711…", "+254 711…" → "+254711…"; "" if none)."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return ""
+    digits = "".join(ch for ch in str(value) if ch.isdigit())
+    return f"+{digits}" if digits else ""
+
+
 def _when(ms: int) -> str:
     """A date-time as the desktop encodes it (naive UTC, ISO-8601 with a space)."""
     return datetime.fromtimestamp(ms / 1000, UTC).replace(tzinfo=None).isoformat(sep=" ")

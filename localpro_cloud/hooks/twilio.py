@@ -38,7 +38,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 
 from localpro_cloud.context import Service, service
-from localpro_cloud.hooks.events import Event, record
+from localpro_cloud.hooks.events import Event, make_inbound, make_receipt, record
 from localpro_cloud.hooks.registry import Hook, find_hook, public_url
 
 log = logging.getLogger(__name__)
@@ -157,36 +157,22 @@ def event_of(form: dict[str, str]) -> Event | None:
     message_status = form.get("MessageStatus", "").strip().lower()
     sms_status = form.get("SmsStatus", "").strip().lower()
     if (message_status or sms_status) in INBOUND_STATES or (not message_status and "Body" in form):
-        return Event(
-            kind="inbound",
-            channel=CHANNEL,
-            provider=PROVIDER,
-            dedupe_key=f"message|{sid}",
-            message_id=sid,
-            address=form.get("From", "").strip(),
-            text=form.get("Body", "")[:MAX_TEXT],
+        return make_inbound(
+            CHANNEL, PROVIDER, sid, form.get("From", "").strip(), form.get("Body", "")
         )
-    receipt = RECEIPTS.get(message_status)
-    if receipt is None:
+    status = RECEIPTS.get(message_status)
+    if status is None:
         return None  # queued, sending, accepted, scheduled …: nothing happened to the person
-    code = form.get("ErrorCode", "").strip() if receipt == "failed" else ""
+    code = form.get("ErrorCode", "").strip() if status == "failed" else ""
     words = ""
-    if receipt == "failed":
+    if status == "failed":
         words = (
             form.get("ErrorMessage", "").strip()
             or KNOWN_ERRORS.get(code, "")
             or f"Twilio reports the message {message_status}"
         )
-    return Event(
-        kind="receipt",
-        channel=CHANNEL,
-        provider=PROVIDER,
-        dedupe_key=f"status|{sid}|{receipt}",
-        message_id=sid,
-        status=receipt,
-        error_code=code,
-        error_words=words[:MAX_WORDS],
-        address=form.get("To", "").strip(),
+    return make_receipt(
+        CHANNEL, PROVIDER, sid, status, code=code, words=words, address=form.get("To", "").strip()
     )
 
 

@@ -48,7 +48,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
 from localpro_cloud.context import Service, service
-from localpro_cloud.hooks.events import Event, record
+from localpro_cloud.hooks.events import Event, e164, make_inbound, make_receipt, record
 from localpro_cloud.hooks.registry import Hook, find_hook
 
 log = logging.getLogger(__name__)
@@ -158,17 +158,15 @@ def _status_events(state: Mapping[str, Any]) -> Iterator[Event]:
     if not wamid or kind not in RECEIPT_STATUSES:
         return
     code, words = _error(state) if kind == "failed" else ("", "")
-    address = _phone(state.get("recipient_id"))
+    address = e164(_text(state.get("recipient_id")))
     occurred = _seconds_to_ms(state.get("timestamp"))
-    yield Event(
-        kind="receipt",
-        channel=CHANNEL,
-        provider=PROVIDER,
-        dedupe_key=f"status|{wamid}|{kind}",
-        message_id=wamid,
-        status=kind,
-        error_code=code,
-        error_words=words,
+    yield make_receipt(
+        CHANNEL,
+        PROVIDER,
+        wamid,
+        kind,
+        code=code,
+        words=words,
         address=address,
         occurred_ms=occurred,
     )
@@ -207,15 +205,13 @@ def _message_event(message: Mapping[str, Any]) -> Event | None:
     kind = _text(message.get("type"))
     if not message_id or kind in SKIPPED_TYPES:
         return None
-    return Event(
-        kind="inbound",
-        channel=CHANNEL,
-        provider=PROVIDER,
-        dedupe_key=f"message|{message_id}",
-        message_id=message_id,
-        address=_phone(message.get("from")),
-        text=_message_text(kind, message)[:MAX_TEXT],
-        occurred_ms=_seconds_to_ms(message.get("timestamp")),
+    return make_inbound(
+        CHANNEL,
+        PROVIDER,
+        message_id,
+        e164(_text(message.get("from"))),
+        _message_text(kind, message),
+        _seconds_to_ms(message.get("timestamp")),
     )
 
 
@@ -247,12 +243,6 @@ def _text(value: Any) -> str:
     if isinstance(value, str | int):
         return str(value).strip()
     return ""
-
-
-def _phone(value: Any) -> str:
-    """WhatsApp ids are the number's digits without "+": give it back in E.164."""
-    digits = "".join(ch for ch in _text(value) if ch.isdigit())
-    return f"+{digits}" if digits else ""
 
 
 def _seconds_to_ms(value: Any) -> int | None:

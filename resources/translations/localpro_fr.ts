@@ -186,22 +186,22 @@
 <context>
     <name>AnalyticsMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="222" />
+        <location filename="../../build/translations/domain_messages.py" line="223" />
         <source>A period must be 1 to {max} days, not {days}.</source>
         <translation>Une période va de 1 à {max} jours, pas {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="223" />
+        <location filename="../../build/translations/domain_messages.py" line="224" />
         <source>A rolling window must be at least one day, not {window}.</source>
         <translation>Une moyenne glissante porte sur au moins un jour, pas {window}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="224" />
+        <location filename="../../build/translations/domain_messages.py" line="225" />
         <source>The number of sectors to show cannot be negative ({limit}).</source>
         <translation>Le nombre de secteurs à afficher ne peut pas être négatif ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="225" />
+        <location filename="../../build/translations/domain_messages.py" line="226" />
         <source>Trends compare {periods} days, not {days}.</source>
         <translation>Les tendances comparent {periods} jours, pas {days}.</translation>
     </message>
@@ -2275,477 +2275,477 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ChannelMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="243" />
+        <location filename="../../build/translations/domain_messages.py" line="244" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="244" />
+        <location filename="../../build/translations/domain_messages.py" line="245" />
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="245" />
+        <location filename="../../build/translations/domain_messages.py" line="246" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="246" />
+        <location filename="../../build/translations/domain_messages.py" line="247" />
         <source>SMTP password</source>
         <translation>mot de passe SMTP</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="247" />
+        <location filename="../../build/translations/domain_messages.py" line="248" />
         <source>Africa's Talking API key</source>
         <translation>clé d'API Africa's Talking</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="248" />
+        <location filename="../../build/translations/domain_messages.py" line="249" />
         <source>Twilio auth token</source>
         <translation>jeton d'authentification Twilio</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="249" />
+        <location filename="../../build/translations/domain_messages.py" line="250" />
         <source>WhatsApp access token</source>
         <translation>jeton d'accès WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="250" />
+        <location filename="../../build/translations/domain_messages.py" line="251" />
         <source>no encryption</source>
         <translation>sans chiffrement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="251" />
+        <location filename="../../build/translations/domain_messages.py" line="252" />
         <source>Custom server</source>
         <translation>Serveur personnalisé</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="252" />
+        <location filename="../../build/translations/domain_messages.py" line="253" />
         <source>Set up an e-mail account (Gmail, Outlook or your own SMTP server) under File → Workspace settings → Channels, or with: localpro channels configure email.</source>
         <translation>Configurez un compte e-mail (Gmail, Outlook ou votre propre serveur SMTP) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure email.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="253" />
+        <location filename="../../build/translations/domain_messages.py" line="254" />
         <source>Set up an SMS provider account (Africa's Talking or Twilio) under File → Workspace settings → Channels, or with: localpro channels configure sms.</source>
         <translation>Configurez un compte chez un fournisseur de SMS (Africa's Talking ou Twilio) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure sms.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="254" />
+        <location filename="../../build/translations/domain_messages.py" line="255" />
         <source>Set up a WhatsApp Business account (Meta's Cloud API) under File → Workspace settings → Channels, or with: localpro channels configure whatsapp.</source>
         <translation>Configurez un compte WhatsApp Business (API Cloud de Meta) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure whatsapp.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="255" />
+        <location filename="../../build/translations/domain_messages.py" line="256" />
         <source>SPF, DKIM and DMARC are records in your domain's DNS that tell receiving servers your e-mails really come from you: SPF lists the servers allowed to send for the domain, DKIM signs every message, DMARC says what to do with a message that fails both. Without them campaigns often land in spam; your e-mail provider's help says how to add them.</source>
         <translation>SPF, DKIM et DMARC sont des enregistrements DNS de votre domaine qui prouvent aux serveurs destinataires que vos e-mails viennent bien de vous : SPF liste les serveurs autorisés à envoyer pour le domaine, DKIM signe chaque message, DMARC indique quoi faire d'un message qui échoue aux deux. Sans eux, les campagnes finissent souvent en spam ; l'aide de votre fournisseur d'e-mail explique comment les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="256" />
+        <location filename="../../build/translations/domain_messages.py" line="257" />
         <source>Gmail needs an app password (Google account → Security → 2-Step Verification → App passwords), not your usual password. Gmail sends at most 500 messages a day (2,000 with Google Workspace).</source>
         <translation>Gmail demande un mot de passe d'application (Compte Google → Sécurité → Validation en deux étapes → Mots de passe des applications), pas votre mot de passe habituel. Gmail envoie au plus 500 messages par jour (2 000 avec Google Workspace).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="257" />
+        <location filename="../../build/translations/domain_messages.py" line="258" />
         <source>Outlook / Office 365 sends at most 30 messages a minute, and SMTP sign-in (SMTP AUTH) must be allowed for the mailbox.</source>
         <translation>Outlook / Office 365 envoie au plus 30 messages par minute, et la connexion SMTP (SMTP AUTH) doit être autorisée pour la boîte aux lettres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="258" />
+        <location filename="../../build/translations/domain_messages.py" line="259" />
         <source>Your e-mail provider's help gives the server name, port and security.</source>
         <translation>L'aide de votre fournisseur d'e-mail donne le nom du serveur, le port et la sécurité.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="259" />
+        <location filename="../../build/translations/domain_messages.py" line="260" />
         <source>Give the SMTP server's name (for example smtp.gmail.com) or pick a preset.</source>
         <translation>Indiquez le nom du serveur SMTP (par exemple smtp.gmail.com) ou choisissez un préréglage.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="260" />
+        <location filename="../../build/translations/domain_messages.py" line="261" />
         <source>{host!r} is not a server name: give a name such as smtp.gmail.com, no link.</source>
         <translation>{host!r} n'est pas un nom de serveur : indiquez un nom comme smtp.gmail.com, pas un lien.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="261" />
+        <location filename="../../build/translations/domain_messages.py" line="262" />
         <source>The port must be a number from 1 to 65535, not {port}.</source>
         <translation>Le port doit être un nombre de 1 à 65535, pas {port}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="262" />
+        <location filename="../../build/translations/domain_messages.py" line="263" />
         <source>Security must be starttls, ssl or none, not {value!r}.</source>
         <translation>La sécurité doit être starttls, ssl ou none, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="263" />
+        <location filename="../../build/translations/domain_messages.py" line="264" />
         <source>The sender address {address!r} is not valid: {detail}</source>
         <translation>L'adresse d'expéditeur {address!r} n'est pas valide : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="264" />
+        <location filename="../../build/translations/domain_messages.py" line="265" />
         <source>The sender name must fit on one line and have at most {limit} characters.</source>
         <translation>Le nom d'expéditeur doit tenir sur une ligne et compter au plus {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="265" />
+        <location filename="../../build/translations/domain_messages.py" line="266" />
         <source>The user name must fit on one line, without spaces at either end.</source>
         <translation>Le nom d'utilisateur doit tenir sur une ligne, sans espace au début ni à la fin.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="266" />
+        <location filename="../../build/translations/domain_messages.py" line="267" />
         <source>The logo {path!r} cannot be used: give a PNG, JPEG or GIF image file that exists.</source>
         <translation>Le logo {path!r} ne peut pas être utilisé : indiquez un fichier image PNG, JPEG ou GIF existant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="267" />
+        <location filename="../../build/translations/domain_messages.py" line="268" />
         <source>Unknown e-mail preset {name!r}: use gmail, outlook or custom.</source>
         <translation>Préréglage e-mail inconnu {name!r} : utilisez gmail, outlook ou custom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="268" />
+        <location filename="../../build/translations/domain_messages.py" line="269" />
         <source>Unknown SMS provider {name!r}: use africastalking or twilio.</source>
         <translation>Fournisseur de SMS inconnu {name!r} : utilisez africastalking ou twilio.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="269" />
+        <location filename="../../build/translations/domain_messages.py" line="270" />
         <source>Africa's Talking needs the account's username ("sandbox" for its test account).</source>
         <translation>Africa's Talking demande le nom d'utilisateur du compte (« sandbox » pour son compte de test).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="270" />
+        <location filename="../../build/translations/domain_messages.py" line="271" />
         <source>Africa's Talking uses a username, not an account SID.</source>
         <translation>Africa's Talking utilise un nom d'utilisateur, pas un SID de compte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="271" />
+        <location filename="../../build/translations/domain_messages.py" line="272" />
         <source>Twilio uses an account SID, not a username.</source>
         <translation>Twilio utilise un SID de compte, pas un nom d'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="272" />
+        <location filename="../../build/translations/domain_messages.py" line="273" />
         <source>A Twilio account SID is AC followed by 32 hexadecimal characters (see the Twilio console), not {sid!r}.</source>
         <translation>Un SID de compte Twilio est AC suivi de 32 caractères hexadécimaux (voir la console Twilio), pas {sid!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="273" />
+        <location filename="../../build/translations/domain_messages.py" line="274" />
         <source>Twilio needs a sender id: a Twilio phone number (+…), an alphanumeric sender id, or a Messaging Service SID (MG…).</source>
         <translation>Twilio demande un identifiant d'expéditeur : un numéro Twilio (+…), un identifiant alphanumérique ou le SID d'un Messaging Service (MG…).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="274" />
+        <location filename="../../build/translations/domain_messages.py" line="275" />
         <source>The sender id {sender!r} is not valid: use 1 to 11 letters, digits or spaces with at least one letter, or a number of 3 to 15 digits.</source>
         <translation>L'identifiant d'expéditeur {sender!r} n'est pas valide : utilisez de 1 à 11 lettres, chiffres ou espaces dont au moins une lettre, ou un numéro de 3 à 15 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="275" />
+        <location filename="../../build/translations/domain_messages.py" line="276" />
         <source>The WhatsApp phone number id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
         <translation>L'identifiant du numéro WhatsApp est le nombre que Meta affiche sous WhatsApp → Configuration de l'API (chiffres uniquement), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="276" />
+        <location filename="../../build/translations/domain_messages.py" line="277" />
         <source>The WhatsApp Business Account id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
         <translation>L'identifiant du compte WhatsApp Business est le nombre que Meta affiche sous WhatsApp → Configuration de l'API (chiffres uniquement), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="277" />
+        <location filename="../../build/translations/domain_messages.py" line="278" />
         <source>The provider address {url!r} must start with https:// or http://.</source>
         <translation>L'adresse du fournisseur {url!r} doit commencer par https:// ou http://.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="278" />
+        <location filename="../../build/translations/domain_messages.py" line="279" />
         <source>The price per message must be a number of 0 or more, not {value!r}.</source>
         <translation>Le prix par message doit être un nombre supérieur ou égal à 0, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="279" />
+        <location filename="../../build/translations/domain_messages.py" line="280" />
         <source>The sending rate must be more than 0 and at most {limit} messages a second for {provider}, not {value}.</source>
         <translation>Le débit d'envoi doit être supérieur à 0 et d'au plus {limit} messages par seconde pour {provider}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="280" />
+        <location filename="../../build/translations/domain_messages.py" line="281" />
         <source>The {secret} is empty or spans several lines.</source>
         <translation>{secret} : vide ou sur plusieurs lignes.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="281" />
+        <location filename="../../build/translations/domain_messages.py" line="282" />
         <source>The {secret} is too large for the OS keyring (at most {limit} bytes).</source>
         <translation>{secret} : trop long pour le trousseau du système (au plus {limit} octets).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="282" />
+        <location filename="../../build/translations/domain_messages.py" line="283" />
         <source>No {secret} is stored for this channel on this laptop: give it on standard input or at the prompt. Nothing was saved.</source>
         <translation>Aucun secret ({secret}) n'est enregistré pour ce canal sur cet ordinateur : donnez-le sur l'entrée standard ou à l'invite. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="283" />
+        <location filename="../../build/translations/domain_messages.py" line="284" />
         <source>Switching to {provider} needs its {secret}: give it on standard input or at the prompt. Nothing was saved.</source>
         <translation>Passer à {provider} demande son secret ({secret}) : donnez-le sur l'entrée standard ou à l'invite. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="284" />
+        <location filename="../../build/translations/domain_messages.py" line="285" />
         <source>The {secret} of the {channel} channel is not in this laptop's keyring: configure the channel again.</source>
         <translation>Le secret du canal {channel} ({secret}) n'est pas dans le trousseau de cet ordinateur : configurez à nouveau le canal.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="285" />
+        <location filename="../../build/translations/domain_messages.py" line="286" />
         <source>No OS keyring is available to keep the {secret} safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n'est disponible pour garder le secret ({secret}) en sécurité. Sous Linux, installez un Secret Service (par ex. gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="286" />
+        <location filename="../../build/translations/domain_messages.py" line="287" />
         <source>The OS keyring refused the {secret}: {detail}</source>
         <translation>Le trousseau du système a refusé le secret ({secret}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="287" />
+        <location filename="../../build/translations/domain_messages.py" line="288" />
         <source>The {channel} channel is not configured on this laptop: set it up under File → Workspace settings → Channels, or with: localpro channels configure {command}.</source>
         <translation>Le canal {channel} n'est pas configuré sur cet ordinateur : configurez-le dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure {command}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="288" />
+        <location filename="../../build/translations/domain_messages.py" line="289" />
         <source>{sender} via {server} ({security})</source>
         <translation>{sender} via {server} ({security})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="289" />
+        <location filename="../../build/translations/domain_messages.py" line="290" />
         <source>{sender} via {server} ({security}), signed in as {username}</source>
         <translation>{sender} via {server} ({security}), connecté en tant que {username}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="290" />
+        <location filename="../../build/translations/domain_messages.py" line="291" />
         <source>Africa's Talking, user {username}</source>
         <translation>Africa's Talking, utilisateur {username}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="291" />
+        <location filename="../../build/translations/domain_messages.py" line="292" />
         <source>Africa's Talking, user {username}, sender {sender}</source>
         <translation>Africa's Talking, utilisateur {username}, expéditeur {sender}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="292" />
+        <location filename="../../build/translations/domain_messages.py" line="293" />
         <source>Twilio account {sid}, sender {sender}</source>
         <translation>Compte Twilio {sid}, expéditeur {sender}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="293" />
+        <location filename="../../build/translations/domain_messages.py" line="294" />
         <source>WhatsApp Cloud API, number id {number_id}, business account {account_id}</source>
         <translation>API Cloud WhatsApp, identifiant du numéro {number_id}, compte Business {account_id}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="294" />
+        <location filename="../../build/translations/domain_messages.py" line="295" />
         <source>Connected to {server} ({security}) and signed in as {username}.</source>
         <translation>Connecté à {server} ({security}) et identifié en tant que {username}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="295" />
+        <location filename="../../build/translations/domain_messages.py" line="296" />
         <source>Connected to {server} ({security}); no sign-in is configured.</source>
         <translation>Connecté à {server} ({security}) ; aucune identification n'est configurée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="296" />
+        <location filename="../../build/translations/domain_messages.py" line="297" />
         <source>Africa's Talking accepted the API key of user {username} (balance {balance}).</source>
         <translation>Africa's Talking a accepté la clé d'API de l'utilisateur {username} (solde {balance}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="297" />
+        <location filename="../../build/translations/domain_messages.py" line="298" />
         <source>Twilio accepted the account SID and auth token (account {name}, status {status}).</source>
         <translation>Twilio a accepté le SID de compte et le jeton d'authentification (compte {name}, statut {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="298" />
+        <location filename="../../build/translations/domain_messages.py" line="299" />
         <source>The Twilio account {name} is {status}: it cannot send.</source>
         <translation>Le compte Twilio {name} est à l'état {status} : il ne peut pas envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="299" />
+        <location filename="../../build/translations/domain_messages.py" line="300" />
         <source>WhatsApp accepted the access token for the number {number} ({name}); the business account's templates can be read.</source>
         <translation>WhatsApp a accepté le jeton d'accès pour le numéro {number} ({name}) ; les modèles du compte Business sont lisibles.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="300" />
+        <location filename="../../build/translations/domain_messages.py" line="301" />
         <source>The SMTP server {server} did not accept the check: {words}</source>
         <translation>Le serveur SMTP {server} n'a pas accepté la vérification : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="301" />
+        <location filename="../../build/translations/domain_messages.py" line="302" />
         <source>{provider} did not accept the check: {words}</source>
         <translation>{provider} n'a pas accepté la vérification : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="302" />
+        <location filename="../../build/translations/domain_messages.py" line="303" />
         <source>{provider} could not be reached ({reason}): check the connection and try again.</source>
         <translation>{provider} est injoignable ({reason}) : vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="303" />
+        <location filename="../../build/translations/domain_messages.py" line="304" />
         <source>{provider} answered something unexpected (HTTP {status}).</source>
         <translation>{provider} a répondu de façon inattendue (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="304" />
+        <location filename="../../build/translations/domain_messages.py" line="305" />
         <source>Send the test to an e-mail address: {detail}</source>
         <translation>Envoyez le test à une adresse e-mail : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="305" />
+        <location filename="../../build/translations/domain_messages.py" line="306" />
         <source>Send the test to a phone number with its country code: {detail}</source>
         <translation>Envoyez le test à un numéro de téléphone avec son indicatif pays : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="306" />
+        <location filename="../../build/translations/domain_messages.py" line="307" />
         <source>The test message was not sent ({code}): {words}</source>
         <translation>Le message de test n'a pas été envoyé ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="307" />
+        <location filename="../../build/translations/domain_messages.py" line="308" />
         <source>The test message may or may not have left ({words}): look for it before trying again.</source>
         <translation>On ne sait pas si le message de test est parti ({words}) : vérifiez s'il est arrivé avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="308" />
+        <location filename="../../build/translations/domain_messages.py" line="309" />
         <source>The WhatsApp templates could not be read ({code}): {words}</source>
         <translation>Les modèles WhatsApp n'ont pas pu être lus ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="309" />
+        <location filename="../../build/translations/domain_messages.py" line="310" />
         <source>The {channel} channel is saved on this laptop: {description}. Check it with: localpro channels test {command} --to ADDRESS</source>
         <translation>Le canal {channel} est enregistré sur cet ordinateur : {description}. Vérifiez-le avec : localpro channels test {command} --to ADRESSE</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="310" />
+        <location filename="../../build/translations/domain_messages.py" line="311" />
         <source>The {channel} channel and its secret were removed from this laptop.</source>
         <translation>Le canal {channel} et son secret ont été supprimés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="311" />
+        <location filename="../../build/translations/domain_messages.py" line="312" />
         <source>The {channel} channel was not configured on this laptop.</source>
         <translation>Le canal {channel} n'était pas configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="312" />
+        <location filename="../../build/translations/domain_messages.py" line="313" />
         <source>Remove the {channel} channel and its secret from this laptop? [y/N] </source>
         <translation>Supprimer le canal {channel} et son secret de cet ordinateur ? [o/N] </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="313" />
+        <location filename="../../build/translations/domain_messages.py" line="314" />
         <source>Nothing was removed.</source>
         <translation>Rien n'a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="314" />
+        <location filename="../../build/translations/domain_messages.py" line="315" />
         <source>{secret}: </source>
         <translation>{secret} : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="315" />
+        <location filename="../../build/translations/domain_messages.py" line="316" />
         <source>{secret} (leave empty to keep the stored one): </source>
         <translation>{secret} (laisser vide pour garder la valeur enregistrée) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="316" />
+        <location filename="../../build/translations/domain_messages.py" line="317" />
         <source>Test message sent to {to} (provider id {provider_id}).</source>
         <translation>Message de test envoyé à {to} (identifiant du fournisseur {provider_id}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="317" />
+        <location filename="../../build/translations/domain_messages.py" line="318" />
         <source>No channel is configured on this laptop yet.</source>
         <translation>Aucun canal n'est encore configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="318" />
+        <location filename="../../build/translations/domain_messages.py" line="319" />
         <source>Sign in to your LocalPro cloud account first (localpro account login --email YOU@EXAMPLE.COM): the cloud receives the providers' webhooks for your account.</source>
         <translation>Connectez-vous d'abord à votre compte cloud LocalPro (localpro account login --email YOU@EXAMPLE.COM) : c'est le cloud qui reçoit les webhooks des fournisseurs pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="319" />
+        <location filename="../../build/translations/domain_messages.py" line="320" />
         <source>Configure the SMS channel first (localpro channels configure sms --provider africastalking|twilio …): its provider says which webhook to make.</source>
         <translation>Configurez d'abord le canal SMS (localpro channels configure sms --provider africastalking|twilio …) : son fournisseur indique quel webhook créer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="320" />
+        <location filename="../../build/translations/domain_messages.py" line="321" />
         <source>WhatsApp signs its webhook calls with your app secret (Meta for Developers → your app → App settings → Basic → App secret): give it on standard input or at the prompt. Nothing was changed.</source>
         <translation>WhatsApp signe ses appels de webhook avec la clé secrète de votre application (Meta for Developers → votre application → Paramètres de l'application → Général → Clé secrète) : donnez-la sur l'entrée standard ou à l'invite. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="321" />
+        <location filename="../../build/translations/domain_messages.py" line="322" />
         <source>Twilio signs its webhook calls with your auth token (Twilio console → Account info): give it on standard input or at the prompt, or save it with the SMS channel (localpro channels configure sms). Nothing was changed.</source>
         <translation>Twilio signe ses appels de webhook avec votre auth token (console Twilio → Account info) : donnez-le sur l'entrée standard ou à l'invite, ou enregistrez-le avec le canal SMS (localpro channels configure sms). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="322" />
+        <location filename="../../build/translations/domain_messages.py" line="323" />
         <source>WhatsApp app secret</source>
         <translation>clé secrète de l'application WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="323" />
+        <location filename="../../build/translations/domain_messages.py" line="324" />
         <source>{secret} (leave empty to use the one saved with the SMS channel): </source>
         <translation>{secret} (laisser vide pour utiliser celui enregistré avec le canal SMS) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="324" />
+        <location filename="../../build/translations/domain_messages.py" line="325" />
         <source>The {secret} is too long: at most {limit} characters.</source>
         <translation>Le secret « {secret} » est trop long : {limit} caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="325" />
+        <location filename="../../build/translations/domain_messages.py" line="326" />
         <source>The {channel} webhook is on for your cloud account ({provider}); any URL given for it before no longer works.</source>
         <translation>Le webhook {channel} est actif pour votre compte cloud ({provider}) ; toute URL donnée auparavant pour lui ne fonctionne plus.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="326" />
+        <location filename="../../build/translations/domain_messages.py" line="327" />
         <source>The {channel} webhook ({provider}):</source>
         <translation>Le webhook {channel} ({provider}) :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="327" />
+        <location filename="../../build/translations/domain_messages.py" line="328" />
         <source>In Meta for Developers → your app → WhatsApp → Configuration → Webhook, choose Edit and paste:</source>
         <translation>Dans Meta for Developers → votre application → WhatsApp → Configuration → Webhook, choisissez Modifier et collez :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="328" />
+        <location filename="../../build/translations/domain_messages.py" line="329" />
         <source>Callback URL: {url}</source>
         <translation>URL de rappel : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="329" />
+        <location filename="../../build/translations/domain_messages.py" line="330" />
         <source>Verify token: {token}</source>
         <translation>Token de vérification : {token}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="330" />
+        <location filename="../../build/translations/domain_messages.py" line="331" />
         <source>Then, under Webhook fields, subscribe to "messages".</source>
         <translation>Puis, sous Champs du webhook, abonnez-vous à « messages ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="331" />
+        <location filename="../../build/translations/domain_messages.py" line="332" />
         <source>In the Twilio console, on your Messaging Service (Integration) or the number you send from (Messaging configuration), paste this URL as the status callback URL and as the "A message comes in" webhook (HTTP POST):</source>
         <translation>Dans la console Twilio, sur votre Messaging Service (Integration) ou sur le numéro d'envoi (Messaging configuration), collez cette URL comme URL de status callback et comme webhook « A message comes in » (HTTP POST) :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="332" />
+        <location filename="../../build/translations/domain_messages.py" line="333" />
         <source>URL: {url}</source>
         <translation>URL : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="333" />
+        <location filename="../../build/translations/domain_messages.py" line="334" />
         <source>In the Africa's Talking dashboard → SMS → Callback URLs, paste:</source>
         <translation>Dans le tableau de bord Africa's Talking → SMS → Callback URLs, collez :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="334" />
+        <location filename="../../build/translations/domain_messages.py" line="335" />
         <source>Delivery reports: {url}</source>
         <translation>Rapports de remise : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="335" />
+        <location filename="../../build/translations/domain_messages.py" line="336" />
         <source>Incoming messages: {url}</source>
         <translation>Messages entrants : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="336" />
+        <location filename="../../build/translations/domain_messages.py" line="337" />
         <source>E-mails queued from now on carry an open pixel and an unsubscribe link through {url}; there is nothing to paste anywhere.</source>
         <translation>Les e-mails mis en file à partir de maintenant portent un pixel d'ouverture et un lien de désinscription via {url} ; il n'y a rien à coller nulle part.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="337" />
+        <location filename="../../build/translations/domain_messages.py" line="338" />
         <source>No webhook is on for your cloud account yet: localpro channels webhooks enable whatsapp|sms|email</source>
         <translation>Aucun webhook n'est encore actif pour votre compte cloud : localpro channels webhooks enable whatsapp|sms|email</translation>
     </message>
@@ -3159,155 +3159,160 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="131" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="134" />
         <source>Close the panel</source>
         <translation>Fermer la fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="141" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="144" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="142" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="145" />
         <source>Move to</source>
         <translation>Déplacer vers</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="160" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="165" />
         <source>Opted out of:</source>
         <translation>Désinscrit de :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="162" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="167" />
         <source>Campaigns never send on a channel the contact opted out of.</source>
         <translation>Les campagnes n’envoient jamais sur un canal dont le contact s’est désinscrit.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="168" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="173" />
         <source>Checked: never send {channel} messages to this contact.</source>
         <translation>Coché : ne jamais envoyer de messages {channel} à ce contact.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="85" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="87" />
         <source>Timeline</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="183" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="329" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="188" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="335" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="184" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="330" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="189" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="336" />
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="185" />
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="331" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="190" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="337" />
         <source>Meeting</source>
         <translation>Rendez-vous</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="190" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="195" />
         <source>What happened? (Ctrl+Enter to add)</source>
         <translation>Que s’est-il passé ? (Ctrl+Entrée pour ajouter)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="193" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="198" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="271" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="277" />
         <source>Open the prospect it came from</source>
         <translation>Ouvrir le prospect d’origine</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="281" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="287" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="287" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="293" />
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="288" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="294" />
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="289" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="295" />
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="290" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="296" />
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="291" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="297" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="305" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="311" />
         <source>No phone, e-mail or address yet: use Edit… to add them.</source>
         <translation>Pas encore de téléphone, d’e-mail ni d’adresse : utilisez Modifier… pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="315" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="321" />
         <source>not valid</source>
         <translation>non valide</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="323" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="329" />
         <source>Moved from {old} to {new}</source>
         <translation>Passé de {old} à {new}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="325" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="331" />
         <source>Converted from prospect ({source})</source>
         <translation>Converti depuis un prospect ({source})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="332" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="338" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="333" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="339" />
         <source>Contact created</source>
         <translation>Contact créé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="334" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="340" />
         <source>Converted from a prospect</source>
         <translation>Converti depuis un prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="335" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="341" />
         <source>Reply received</source>
         <translation>Réponse reçue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="350" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="356" />
         <source>Opted out of {channel}</source>
         <translation>Désinscrit de {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="351" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="357" />
         <source>Opted back in to {channel}</source>
         <translation>Réinscrit à {channel}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/crm/panel.py" line="356" />
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="359" />
+        <source>Merged with {name}</source>
+        <translation>Fusionné avec {name}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/panel.py" line="364" />
         <source>Nothing yet.</source>
         <translation>Rien pour l’instant.</translation>
     </message>
@@ -3860,32 +3865,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ExportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="207" />
+        <location filename="../../build/translations/domain_messages.py" line="208" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export annulé ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="208" />
+        <location filename="../../build/translations/domain_messages.py" line="209" />
         <source>Cannot write in {folder}: {detail}.</source>
         <translation>Impossible d'écrire dans {folder} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="209" />
+        <location filename="../../build/translations/domain_messages.py" line="210" />
         <source>Cannot replace {file}: it may be open in Excel or another program. Close it and export again.</source>
         <translation>Impossible de remplacer {file} : il est peut-être ouvert dans Excel ou un autre programme. Fermez-le et exportez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="210" />
+        <location filename="../../build/translations/domain_messages.py" line="211" />
         <source>Unknown export format {format!r}: use csv, xlsx or geojson.</source>
         <translation>Format d'export inconnu {format!r} : utilisez csv, xlsx ou geojson.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="211" />
+        <location filename="../../build/translations/domain_messages.py" line="212" />
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="212" />
+        <location filename="../../build/translations/domain_messages.py" line="213" />
         <source>Could not write {file}: {detail}.</source>
         <translation>Impossible d'écrire {file} : {detail}.</translation>
     </message>
@@ -4118,202 +4123,202 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ImportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="167" />
+        <location filename="../../build/translations/domain_messages.py" line="168" />
         <source>File not found: {path}. Check the folder and the file name (including its extension, e.g. .csv or .xlsx).</source>
         <translation>Fichier introuvable : {path}. Vérifiez le dossier et le nom du fichier (avec son extension, par exemple .csv ou .xlsx).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="168" />
+        <location filename="../../build/translations/domain_messages.py" line="169" />
         <source>{path} is a folder, not a file. Choose the .csv or .xlsx file.</source>
         <translation>{path} est un dossier, pas un fichier. Choisissez le fichier .csv ou .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="169" />
+        <location filename="../../build/translations/domain_messages.py" line="170" />
         <source>{file}: {why}. Open it in Excel or LibreOffice and save it as .xlsx or CSV, then import that file.</source>
         <translation>{file} : {why}. Ouvrez-le dans Excel ou LibreOffice, enregistrez-le en .xlsx ou en CSV, puis importez ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="170" />
+        <location filename="../../build/translations/domain_messages.py" line="171" />
         <source>'.xls' is the old Excel format, which LocalPro cannot read</source>
         <translation>« .xls » est l'ancien format d'Excel, que LocalPro ne sait pas lire</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="171" />
+        <location filename="../../build/translations/domain_messages.py" line="172" />
         <source>'.ods' (LibreOffice/OpenOffice) files cannot be read directly</source>
         <translation>les fichiers « .ods » (LibreOffice/OpenOffice) ne peuvent pas être lus directement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="172" />
+        <location filename="../../build/translations/domain_messages.py" line="173" />
         <source>Apple Numbers files cannot be read directly</source>
         <translation>les fichiers Apple Numbers ne peuvent pas être lus directement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="173" />
+        <location filename="../../build/translations/domain_messages.py" line="174" />
         <source>{file} has no extension. LocalPro imports .csv, .txt, .tsv and .xlsx files: save or rename it accordingly.</source>
         <translation>{file} n'a pas d'extension. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx : enregistrez-le ou renommez-le en conséquence.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="174" />
+        <location filename="../../build/translations/domain_messages.py" line="175" />
         <source>{file}: unsupported file type '{suffix}'. LocalPro imports .csv, .txt, .tsv and .xlsx files.</source>
         <translation>{file} : type de fichier « {suffix} » non pris en charge. LocalPro importe les fichiers .csv, .txt, .tsv et .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="175" />
+        <location filename="../../build/translations/domain_messages.py" line="176" />
         <source>LocalPro is not allowed to read {file}. If it is open in Excel, close it and try again; otherwise check the file's permissions.</source>
         <translation>LocalPro n'a pas le droit de lire {file}. S'il est ouvert dans Excel, fermez-le et réessayez ; sinon, vérifiez les autorisations du fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="176" />
+        <location filename="../../build/translations/domain_messages.py" line="177" />
         <source>Could not read {path}: {detail}.</source>
         <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="177" />
+        <location filename="../../build/translations/domain_messages.py" line="178" />
         <source>{file} is empty (0 bytes). Export the spreadsheet again, with a header row of column names followed by one row per record.</source>
         <translation>{file} est vide (0 octet). Exportez à nouveau le tableur, avec une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="178" />
+        <location filename="../../build/translations/domain_messages.py" line="179" />
         <source>{file} is empty: it contains only blank lines. Add a header row of column names followed by one row per record.</source>
         <translation>{file} est vide : il ne contient que des lignes blanches. Ajoutez une ligne d'en-tête portant les noms des colonnes puis une ligne par fiche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="179" />
+        <location filename="../../build/translations/domain_messages.py" line="180" />
         <source>Unknown encoding '{encoding}'. Use for example utf-8, cp1252 or utf-16, or leave the encoding out to let LocalPro detect it.</source>
         <translation>Encodage « {encoding} » inconnu. Utilisez par exemple utf-8, cp1252 ou utf-16, ou n'indiquez pas d'encodage pour que LocalPro le détecte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="180" />
+        <location filename="../../build/translations/domain_messages.py" line="181" />
         <source>The file is not valid {encoding} (unexpected byte at position {position}). Leave the encoding out to let LocalPro detect it, or save the file as 'CSV UTF-8' in Excel.</source>
         <translation>Le fichier n'est pas en {encoding} valide (octet inattendu à la position {position}). N'indiquez pas d'encodage pour que LocalPro le détecte, ou enregistrez le fichier en « CSV UTF-8 » dans Excel.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="181" />
+        <location filename="../../build/translations/domain_messages.py" line="182" />
         <source>Invalid delimiter {value!r}: give a single character such as ',' or ';', or the word 'tab'.</source>
         <translation>Séparateur non valide {value!r} : donnez un seul caractère, comme « , » ou « ; », ou le mot « tab ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="182" />
+        <location filename="../../build/translations/domain_messages.py" line="183" />
         <source>{file}, row {row}: the line cannot be read as CSV ({detail}). Check for a quote (") that is opened and never closed.</source>
         <translation>{file}, ligne {row} : la ligne ne peut pas être lue en CSV ({detail}). Cherchez un guillemet (") ouvert et jamais fermé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="183" />
+        <location filename="../../build/translations/domain_messages.py" line="184" />
         <source>{file} could not be read as an Excel .xlsx workbook ({error}). It may be damaged, password-protected, or another format renamed to .xlsx: open it in Excel or LibreOffice and save it again as .xlsx or CSV.</source>
         <translation>{file} n'a pas pu être lu comme un classeur Excel .xlsx ({error}). Il est peut-être endommagé, protégé par un mot de passe, ou d'un autre format renommé en .xlsx : ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau en .xlsx ou en CSV.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="184" />
+        <location filename="../../build/translations/domain_messages.py" line="185" />
         <source>{file} contains no worksheet to import.</source>
         <translation>{file} ne contient aucune feuille à importer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="185" />
+        <location filename="../../build/translations/domain_messages.py" line="186" />
         <source>{file} has no sheet number {sheet}: it has {count} sheet(s), numbered from 0: {names}.</source>
         <translation>{file} n'a pas de feuille numéro {sheet} : il a {count} feuille(s), numérotées à partir de 0 : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="186" />
+        <location filename="../../build/translations/domain_messages.py" line="187" />
         <source>{file} has no sheet named '{sheet}'. Its sheets are: {names}.</source>
         <translation>{file} n'a pas de feuille nommée « {sheet} ». Ses feuilles sont : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="187" />
+        <location filename="../../build/translations/domain_messages.py" line="188" />
         <source>sheet '{sheet}' of {file}</source>
         <translation>la feuille « {sheet} » de {file}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="188" />
+        <location filename="../../build/translations/domain_messages.py" line="189" />
         <source>{where} is empty: there is no header row and no data. Put the column names (e.g. Name, Phone, City) on the first row and one record per row below.</source>
         <translation>{where} est vide : il n'y a ni ligne d'en-tête ni données. Mettez les noms des colonnes (par exemple Nom, Téléphone, Ville) sur la première ligne et une fiche par ligne en dessous.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="189" />
+        <location filename="../../build/translations/domain_messages.py" line="190" />
         <source>{where} has no header row: the first row ({shown}) looks like data, not column names. Insert a first row with the column names, e.g. Name, Phone, City.</source>
         <translation>{where} n'a pas de ligne d'en-tête : la première ligne ({shown}) ressemble à des données, pas à des noms de colonnes. Insérez une première ligne avec les noms des colonnes, par exemple Nom, Téléphone, Ville.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="190" />
+        <location filename="../../build/translations/domain_messages.py" line="191" />
         <source>{where} has duplicate column names: {problems}. Rename them so every column has its own name (e.g. 'Phone' and 'Phone 2').</source>
         <translation>{where} a des noms de colonnes en double : {problems}. Renommez-les pour que chaque colonne ait son propre nom (par exemple « Téléphone » et « Téléphone 2 »).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="191" />
+        <location filename="../../build/translations/domain_messages.py" line="192" />
         <source>"{name}" (columns {first} and {second})</source>
         <translation>« {name} » (colonnes {first} et {second})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="192" />
+        <location filename="../../build/translations/domain_messages.py" line="193" />
         <source>Unknown record kind {kind!r}: use 'prospects' or 'contacts'.</source>
         <translation>Type de fiche inconnu {kind!r} : utilisez « prospects » ou « contacts ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="193" />
+        <location filename="../../build/translations/domain_messages.py" line="194" />
         <source>Invalid column mapping {item!r}: write COLUMN=FIELD, e.g. "Tél=phone", or COLUMN=ignore to skip a column.</source>
         <translation>Correspondance de colonne non valide {item!r} : écrivez COLONNE=CHAMP, par exemple « Tél=phone », ou COLONNE=ignore pour ignorer une colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="194" />
+        <location filename="../../build/translations/domain_messages.py" line="195" />
         <source>Field '{field}' is given to two columns: '{first}' and '{second}'. Each field can come from one column only.</source>
         <translation>Le champ « {field} » est attribué à deux colonnes : « {first} » et « {second} ». Chaque champ ne peut venir que d'une seule colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="195" />
+        <location filename="../../build/translations/domain_messages.py" line="196" />
         <source>Column '{column}' matches several columns ({matches}): write the exact name. Available columns: {available}.</source>
         <translation>« {column} » correspond à plusieurs colonnes ({matches}) : écrivez le nom exact. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="196" />
+        <location filename="../../build/translations/domain_messages.py" line="197" />
         <source>Unknown column '{column}'. Available columns: {available}.</source>
         <translation>Colonne « {column} » inconnue. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="197" />
+        <location filename="../../build/translations/domain_messages.py" line="198" />
         <source>Unknown field '{raw}' for {kind}.{hint} Valid fields: {fields}; or 'ignore' to skip the column.</source>
         <translation>Champ « {raw} » inconnu pour les {kind}.{hint} Champs valides : {fields} ; ou « ignore » pour ignorer la colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="198" />
+        <location filename="../../build/translations/domain_messages.py" line="199" />
         <source> Did you mean '{field}'?</source>
         <translation> Vouliez-vous dire « {field} » ?</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="199" />
+        <location filename="../../build/translations/domain_messages.py" line="200" />
         <source>Not {kind} fields: {unknown}. Valid fields: {fields}.</source>
         <translation>Ce ne sont pas des champs de {kind} : {unknown}. Champs valides : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="200" />
+        <location filename="../../build/translations/domain_messages.py" line="201" />
         <source>No column for {missing} in {file}. Columns found: {columns}. Map one with --map COLUMN={field}.</source>
         <translation>Aucune colonne pour {missing} dans {file}. Colonnes trouvées : {columns}. Associez-en une avec --map COLONNE={field}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="201" />
+        <location filename="../../build/translations/domain_messages.py" line="202" />
         <source>same phone {phone}</source>
         <translation>même téléphone {phone}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="202" />
+        <location filename="../../build/translations/domain_messages.py" line="203" />
         <source>same e-mail {email}</source>
         <translation>même e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="203" />
+        <location filename="../../build/translations/domain_messages.py" line="204" />
         <source>similar name in {city} ({score:.0f}%)</source>
         <translation>nom proche à {city} ({score:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="204" />
+        <location filename="../../build/translations/domain_messages.py" line="205" />
         <source>matched row {other} of the file ({reason})</source>
         <translation>correspond à la ligne {other} du fichier ({reason})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="205" />
+        <location filename="../../build/translations/domain_messages.py" line="206" />
         <source>matched {name}, already in the workspace ({reason})</source>
         <translation>correspond à {name}, déjà dans l’espace de travail ({reason})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="206" />
+        <location filename="../../build/translations/domain_messages.py" line="207" />
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>Import annulé ; l'espace de travail n'a pas changé.</translation>
     </message>
@@ -4354,32 +4359,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>InboundMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="338" />
+        <location filename="../../build/translations/domain_messages.py" line="339" />
         <source>replied with a stop word by SMS</source>
         <translation>a répondu par un mot d'arrêt par SMS</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="339" />
+        <location filename="../../build/translations/domain_messages.py" line="340" />
         <source>asked WhatsApp to stop the messages</source>
         <translation>a demandé à WhatsApp d'arrêter les messages</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="340" />
+        <location filename="../../build/translations/domain_messages.py" line="341" />
         <source>unsubscribed with the e-mail's link</source>
         <translation>s'est désabonné avec le lien de l'e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="341" />
+        <location filename="../../build/translations/domain_messages.py" line="342" />
         <source>set by hand</source>
         <translation>saisi à la main</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="342" />
+        <location filename="../../build/translations/domain_messages.py" line="343" />
         <source>Applied {receipts} receipts, {replies} replies, {opt_outs} opt-out changes ({waiting} waiting for their message).</source>
         <translation>Appliqué : {receipts} accusés, {replies} réponses, {opt_outs} changements de désinscription ({waiting} en attente de leur message).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="343" />
+        <location filename="../../build/translations/domain_messages.py" line="344" />
         <source>Not a date: {text!r} (use YYYY-MM-DD, or YYYY-MM-DD HH:MM).</source>
         <translation>Pas une date : {text!r} (utilisez AAAA-MM-JJ, ou AAAA-MM-JJ HH:MM).</translation>
     </message>
@@ -4670,6 +4675,47 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="54" />
+        <source>Merge into an existing contact</source>
+        <translation>Fusionner avec un contact existant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="57" />
+        <source>{name} will be merged into the contact you pick: its messages, campaigns and opt-outs move there, and {name} is deleted.</source>
+        <translation>{name} sera fusionné avec le contact que vous choisissez : ses messages, campagnes et désinscriptions y sont déplacés, et {name} est supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="63" />
+        <source>Search name, company, phone, e-mail or city</source>
+        <translation>Chercher nom, entreprise, téléphone, e-mail ou ville</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="69" />
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="119" />
+        <source>No contact matches.</source>
+        <translation>Aucun contact ne correspond.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeLink</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="166" />
+        <source>A message from a number nobody had made this contact: merge it into who it is.</source>
+        <translation>Ce contact a été créé par un message d'un numéro inconnu : fusionnez-le avec la personne qu'il est.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="173" />
+        <source>Merge into an existing contact…</source>
+        <translation>Fusionner avec un contact existant…</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <location filename="../../localpro_desktop/ui/widgets.py" line="91" />
@@ -4907,52 +4953,52 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>OutboxMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="233" />
+        <location filename="../../build/translations/domain_messages.py" line="234" />
         <source>An outbox message that is {current} cannot become {target}.</source>
         <translation>Un message de la boîte d'envoi à l'état {current} ne peut pas passer à {target}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="234" />
+        <location filename="../../build/translations/domain_messages.py" line="235" />
         <source>No channel is set up yet: nothing to send.</source>
         <translation>Aucun canal n'est encore configuré : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="235" />
+        <location filename="../../build/translations/domain_messages.py" line="236" />
         <source>Nothing to send now.</source>
         <translation>Rien à envoyer pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="236" />
+        <location filename="../../build/translations/domain_messages.py" line="237" />
         <source>Sent {sent}, failed {failed}, to retry {retried}, unknown (check before resending) {unknown}.</source>
         <translation>Envoyés {sent}, échecs {failed}, à réessayer {retried}, inconnus (à vérifier avant de renvoyer) {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="237" />
+        <location filename="../../build/translations/domain_messages.py" line="238" />
         <source>It is not known whether this message left: check with the recipient before resending.</source>
         <translation>On ne sait pas si ce message est parti : vérifiez auprès du destinataire avant de le renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="238" />
+        <location filename="../../build/translations/domain_messages.py" line="239" />
         <source>Gave up after {attempts} attempts: {words}</source>
         <translation>Abandon après {attempts} tentatives : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="239" />
+        <location filename="../../build/translations/domain_messages.py" line="240" />
         <source>Only an image or a PDF can be attached, not {name}.</source>
         <translation>Seule une image ou un PDF peut être joint, pas {name}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="240" />
+        <location filename="../../build/translations/domain_messages.py" line="241" />
         <source>Sending by {channel} is stopped ({words}). Its messages wait; none was counted as failed.</source>
         <translation>L’envoi par {channel} est arrêté ({words}). Ses messages attendent ; aucun n’a été compté comme échoué.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="241" />
+        <location filename="../../build/translations/domain_messages.py" line="242" />
         <source>Messages waiting for a stopped channel: {held}.</source>
         <translation>Messages en attente d’un canal arrêté : {held}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="242" />
+        <location filename="../../build/translations/domain_messages.py" line="243" />
         <source>Another dispatcher is already sending for this workspace: {owner} (until {until}). Stop it, or let it finish; only one may send at a time.</source>
         <translation>Un autre expéditeur envoie déjà pour cet espace de travail : {owner} (jusqu’à {until}). Arrêtez-le ou laissez-le finir : un seul peut envoyer à la fois.</translation>
     </message>
@@ -6322,6 +6368,11 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <source>Cannot sort contacts by {order!r}; use {choices}.</source>
         <translation>Impossible de trier les contacts par {order!r} ; utilisez {choices}.</translation>
     </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="167" />
+        <source>Cannot merge a contact into itself: pick another contact.</source>
+        <translation>Impossible de fusionner un contact avec lui-même : choisissez un autre contact.</translation>
+    </message>
 </context>
 <context>
     <name>RejectedDialog</name>
@@ -6528,67 +6579,67 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>ReplyMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="344" />
+        <location filename="../../build/translations/domain_messages.py" line="345" />
         <source>Answer to {name}</source>
         <translation>Réponse à {name}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="345" />
+        <location filename="../../build/translations/domain_messages.py" line="346" />
         <source>This message is no longer in the workspace.</source>
         <translation>Ce message n'est plus dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="346" />
+        <location filename="../../build/translations/domain_messages.py" line="347" />
         <source>This message is not linked to a contact yet: it is matched after the next sync. Try again in a moment.</source>
         <translation>Ce message n'est pas encore relié à un contact : il le sera après la prochaine synchronisation. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="347" />
+        <location filename="../../build/translations/domain_messages.py" line="348" />
         <source>Write the answer first.</source>
         <translation>Écrivez d'abord la réponse.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="348" />
+        <location filename="../../build/translations/domain_messages.py" line="349" />
         <source>Give the e-mail a subject.</source>
         <translation>Donnez un objet à l'e-mail.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="349" />
+        <location filename="../../build/translations/domain_messages.py" line="350" />
         <source>Outside WhatsApp's 24-hour window only an approved template can be sent: {name} last wrote on WhatsApp more than 24 hours ago. Choose a template.</source>
         <translation>Hors de la fenêtre de 24 heures de WhatsApp, seul un modèle approuvé peut être envoyé : {name} a écrit sur WhatsApp il y a plus de 24 heures. Choisissez un modèle.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="350" />
+        <location filename="../../build/translations/domain_messages.py" line="351" />
         <source>{name} is not on WhatsApp: answer by SMS instead.</source>
         <translation>{name} n'est pas sur WhatsApp : répondez plutôt par SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="351" />
+        <location filename="../../build/translations/domain_messages.py" line="352" />
         <source>{name} opted out of WhatsApp messages: the answer was not sent.</source>
         <translation>{name} s'est désinscrit(e) des messages WhatsApp : la réponse n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="352" />
+        <location filename="../../build/translations/domain_messages.py" line="353" />
         <source>{name} opted out of SMS: the answer was not sent.</source>
         <translation>{name} s'est désinscrit(e) des SMS : la réponse n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="353" />
+        <location filename="../../build/translations/domain_messages.py" line="354" />
         <source>{name} unsubscribed from e-mails: the answer was not sent.</source>
         <translation>{name} s'est désabonné(e) des e-mails : la réponse n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="354" />
+        <location filename="../../build/translations/domain_messages.py" line="355" />
         <source>{name} has no WhatsApp number: add one with Edit… in the CRM.</source>
         <translation>{name} n'a pas de numéro WhatsApp : ajoutez-en un avec Modifier… dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="355" />
+        <location filename="../../build/translations/domain_messages.py" line="356" />
         <source>{name} has no valid mobile number for SMS: add one with Edit… in the CRM.</source>
         <translation>{name} n'a pas de numéro mobile valide pour les SMS : ajoutez-en un avec Modifier… dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="356" />
+        <location filename="../../build/translations/domain_messages.py" line="357" />
         <source>{name} has no valid e-mail address: add one with Edit… in the CRM.</source>
         <translation>{name} n'a pas d'adresse e-mail valide : ajoutez-en une avec Modifier… dans le CRM.</translation>
     </message>
@@ -7467,37 +7518,37 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="226" />
+        <location filename="../../build/translations/domain_messages.py" line="227" />
         <source>The server sent a sign-in token too large for the OS keyring.</source>
         <translation>Le serveur a envoyé un jeton de connexion trop grand pour le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="227" />
+        <location filename="../../build/translations/domain_messages.py" line="228" />
         <source>No OS keyring is available to keep your sign-in safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n'est disponible pour garder votre connexion en sécurité. Sous Linux, installez un service Secret Service (par exemple gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="228" />
+        <location filename="../../build/translations/domain_messages.py" line="229" />
         <source>The OS keyring refused to store the sign-in: {detail}</source>
         <translation>Le trousseau du système a refusé d'enregistrer la connexion : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="229" />
+        <location filename="../../build/translations/domain_messages.py" line="230" />
         <source>Update LocalPro to keep syncing.</source>
         <translation>Mettez LocalPro à jour pour continuer à synchroniser.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="230" />
+        <location filename="../../build/translations/domain_messages.py" line="231" />
         <source>The server refused ({status}).</source>
         <translation>Le serveur a refusé ({status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="231" />
+        <location filename="../../build/translations/domain_messages.py" line="232" />
         <source>Sign in first: localpro account login --email YOU@EXAMPLE.COM</source>
         <translation>Connectez-vous d'abord : localpro account login --email VOUS@EXEMPLE.COM</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="232" />
+        <location filename="../../build/translations/domain_messages.py" line="233" />
         <source>Your sign-in has expired or was revoked: sign in again.</source>
         <translation>Votre connexion a expiré ou a été révoquée : reconnectez-vous.</translation>
     </message>
@@ -8059,47 +8110,47 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>WorkspaceMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="213" />
+        <location filename="../../build/translations/domain_messages.py" line="214" />
         <source>The workspace name cannot be empty.</source>
         <translation>Le nom de l'espace de travail ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="214" />
+        <location filename="../../build/translations/domain_messages.py" line="215" />
         <source>Unknown language {text!r}: use en or fr.</source>
         <translation>Langue inconnue {text!r} : utilisez en ou fr.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="215" />
+        <location filename="../../build/translations/domain_messages.py" line="216" />
         <source>Unknown country {text!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE.</source>
         <translation>Pays inconnu {text!r} : donnez un code ISO à deux lettres, comme SN, CI, NG, GH, KE.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="216" />
+        <location filename="../../build/translations/domain_messages.py" line="217" />
         <source>Unknown currency {text!r}: give a three-letter ISO code such as XOF.</source>
         <translation>Devise inconnue {text!r} : donnez un code ISO à trois lettres, comme XOF.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="217" />
+        <location filename="../../build/translations/domain_messages.py" line="218" />
         <source>Unknown time zone {text!r}: use an IANA name such as Africa/Dakar.</source>
         <translation>Fuseau horaire inconnu {text!r} : utilisez un nom IANA, comme Africa/Dakar.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="218" />
+        <location filename="../../build/translations/domain_messages.py" line="219" />
         <source>Choose a demo size between 1 and 1,000,000 prospects.</source>
         <translation>Choisissez une taille de démo entre 1 et 1 000 000 de prospects.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="219" />
+        <location filename="../../build/translations/domain_messages.py" line="220" />
         <source>This workspace already has demo data. Use another --data-dir for a fresh demo.</source>
         <translation>Cet espace de travail contient déjà des données de démo. Utilisez un autre --data-dir pour une nouvelle démo.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="220" />
+        <location filename="../../build/translations/domain_messages.py" line="221" />
         <source>No backup file at {path}.</source>
         <translation>Aucun fichier de sauvegarde à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="221" />
+        <location filename="../../build/translations/domain_messages.py" line="222" />
         <source>{path} is damaged (integrity check failed); choose another backup.</source>
         <translation>{path} est endommagé (échec du contrôle d'intégrité) ; choisissez une autre sauvegarde.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""``contacts list|board|show|add|move|note|opt-out``."""
+"""``contacts list|board|show|add|move|note|opt-out|merge``."""
 
 import argparse
 from datetime import datetime
@@ -10,6 +10,7 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.pipeline import PipelineStatus
 from localpro_desktop.domain.segment_rules import SegmentRule
 from localpro_desktop.services.board import PAGE_SIZE, BoardFilter, Card, load_board
+from localpro_desktop.services.contact_merge import merge_contacts
 from localpro_desktop.services.contacts import ContactService
 from localpro_desktop.services.inbound import opt_outs_of, set_opt_out
 from localpro_desktop.services.segments import SegmentService
@@ -89,6 +90,15 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     oo.add_argument("channel", type=Channel.parse)
     oo.add_argument("--undo", action="store_true", help="opt the contact back in")
     oo.set_defaults(handler=opt_out)
+
+    mg = cs.add_parser(
+        "merge",
+        help="merge a contact (e.g. one made for an unknown number) into another, then delete it",
+    )
+    mg.add_argument("source", help="the contact to merge (it is deleted)")
+    mg.add_argument("into", help="the contact that receives its timeline, campaigns, opt-outs")
+    mg.add_argument("--json", dest="contacts_json", action="store_true", help="JSON output")
+    mg.set_defaults(handler=merge)
 
 
 class ContactFields(Protocol):
@@ -274,4 +284,17 @@ def opt_out(ctx: Context, args: argparse.Namespace) -> int:
     contact = ContactService(ctx.ws).get(choice.contact_id)
     state = "opted back in to" if args.undo else "opted out of"
     ctx.out.emit(row(contact), f"{contact.display_name} {state} {args.channel.value}")
+    return 0
+
+
+def merge(ctx: Context, args: argparse.Namespace) -> int:
+    """``--json``: ``{"merged": SOURCE_ID, "into": INTO_ID, "moved": {kind: count}}``."""
+    if getattr(args, "contacts_json", False):
+        ctx.out.json_mode = True
+    result = merge_contacts(ctx.ws, args.source, args.into)
+    moved = ", ".join(f"{n} {kind}" for kind, n in result.moved.items() if n)
+    ctx.out.emit(
+        {"merged": result.source_id, "into": result.into_id, "moved": result.moved},
+        f"Merged {result.source_name} into {result.into_name}" + (f" ({moved})" if moved else ""),
+    )
     return 0

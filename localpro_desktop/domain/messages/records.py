@@ -29,3 +29,6 @@ SAME_EMAIL = _("the same e-mail")
 SIMILAR_NAME = _("a very similar name in the same city")
 
 CANNOT_SORT = _("Cannot sort contacts by {order!r}; use {choices}.")
+
+# Merging two contacts (the one made for an unknown number into the person it is).
+MERGE_INTO_ITSELF = _("Cannot merge a contact into itself: pick another contact.")

@@ -43,12 +43,14 @@ from localpro_desktop.services.contacts import (
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
+from localpro_desktop.ui.crm.merge_dialog import MergeLink
 from localpro_desktop.ui.crm.opt_out_lines import OptOutLines
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR, STATUS_COLORS
 from localpro_desktop.ui.tasks import guarded
 
 PANEL_WIDTH = 360
 _OPT_OUT_NOTE = re.compile(r"^(Opted out of|Opted back in to) (whatsapp|email|sms)$")
+_MERGED_NOTE = re.compile(r"^Merged with (.+)$")  # contact_merge.py's note
 
 
 class ContactPanel(QFrame):
@@ -105,6 +107,7 @@ class ContactPanel(QFrame):
         layout.addWidget(self.subtitle)
         layout.addLayout(actions)
         layout.addWidget(self.prospect_link)
+        layout.addWidget(self.merge_link)
         layout.addWidget(_rule())
         layout.addLayout(self.fields)
         layout.addLayout(opt_row)
@@ -152,6 +155,8 @@ class ContactPanel(QFrame):
         self.prospect_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.prospect_link.linkActivated.connect(self._open_prospect)
         self.prospect_link.hide()
+        self.merge_link = MergeLink(self.ctx)  # an inbound contact: into who it is
+        self.merge_link.sig_merged.connect(self.load)
         return top, actions
 
     def _build_opt_outs(self) -> QHBoxLayout:
@@ -266,6 +271,7 @@ class ContactPanel(QFrame):
             )
             self.move_menu.addAction(action)
         self._show_fields(d)
+        self.merge_link.show_for(d)
         self.prospect_link.setVisible(bool(d.prospect_id))
         if d.prospect_id:
             link = html.escape(self.tr("Open the prospect it came from"))
@@ -349,6 +355,8 @@ class ContactPanel(QFrame):
             if match.group(1) == "Opted out of":
                 return self.tr("Opted out of {channel}").format(channel=channel)
             return self.tr("Opted back in to {channel}").format(channel=channel)
+        if merged := _MERGED_NOTE.match(body):
+            return self.tr("Merged with {name}").format(name=merged.group(1))
         return body
 
     def timeline_html(self, entries: tuple[TimelineEntry, ...]) -> str:
