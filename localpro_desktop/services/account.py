@@ -27,7 +27,7 @@ from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.services import webhooks
-from localpro_desktop.services.inbound.apply import ApplyReport, apply_pending
+from localpro_desktop.services.inbound import ApplyReport, apply_pending
 from localpro_desktop.store import local_state
 from localpro_desktop.store.database import Database
 from localpro_desktop.store.local_state import StateKey

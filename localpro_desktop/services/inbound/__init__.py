@@ -5,7 +5,7 @@
 contact's per-channel choices.
 """
 
-from localpro_desktop.services.inbound.apply import ApplyReport, apply_pending
+from localpro_desktop.services.inbound.apply import apply_pending
 from localpro_desktop.services.inbound.opt_outs import (
     OptOutView,
     is_opted_out,
@@ -18,6 +18,7 @@ from localpro_desktop.services.inbound.replies import (
     list_replies,
     whatsapp_window_open,
 )
+from localpro_desktop.services.inbound.report import ApplyReport
 
 __all__ = [
     "ApplyReport",

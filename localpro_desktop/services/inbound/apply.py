@@ -19,7 +19,7 @@ from the laptop that sent it) stays pending and is tried again after the next sy
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from phonenumbers import NumberParseException
@@ -40,8 +40,6 @@ from localpro_desktop.domain.inbound import (
     receipt_status,
     timeline_entry_id,
 )
-from localpro_desktop.domain.messages import Message
-from localpro_desktop.domain.messages import inbound as msg
 from localpro_desktop.domain.normalize import normalize_contact
 from localpro_desktop.domain.opt_outs import (
     KeywordAction,
@@ -55,6 +53,7 @@ from localpro_desktop.domain.phones import format_international
 from localpro_desktop.services.campaign_delivery import Delivery, apply_deliveries
 from localpro_desktop.services.inbound.opt_outs import record_choice
 from localpro_desktop.services.inbound.pipeline import move_on_yes
+from localpro_desktop.services.inbound.report import ApplyReport, Outcome
 from localpro_desktop.store.database import Database
 from localpro_desktop.store.models import (
     Activity,
@@ -73,45 +72,6 @@ CHUNK = 500
 """Values per ``IN (...)``: well under SQLite's variable limit."""
 INBOUND_TAG = "inbound"
 """The tag of a contact made for a message from an unknown number (its source)."""
-
-
-class Outcome:
-    APPLIED = "applied"
-    IGNORED = "ignored"
-    """Nothing to do (a receipt status not tracked here, such as Twilio's "queued")."""
-    UNMATCHED = "unmatched"
-    """Its message never became known here, and it is too old to wait for any longer."""
-
-
-@dataclass
-class ApplyReport:
-    """What one ``apply_pending`` did."""
-
-    receipts: int = 0
-    replies: int = 0
-    opt_outs: int = 0
-    """Opt-out choices (and re-subscriptions) recorded."""
-    contacts_created: int = 0
-    interested: int = 0
-    """Contacts a yes moved to Interested."""
-    ignored: int = 0
-    unmatched: int = 0
-    waiting: int = 0
-    """Events about a message not known here yet: tried again after the next sync."""
-    changes: ChangeSet = field(default_factory=ChangeSet)
-
-    @property
-    def applied(self) -> int:
-        return self.receipts + self.replies + self.opt_outs
-
-    @property
-    def message(self) -> Message:
-        return msg.APPLIED(
-            receipts=self.receipts,
-            replies=self.replies,
-            opt_outs=self.opt_outs,
-            waiting=self.waiting,
-        )
 
 
 def apply_pending(ws: Database, *, now: datetime | None = None, batch: int = BATCH) -> ApplyReport:
