@@ -217,3 +217,30 @@ def test_merging_is_refused_into_itself_or_with_a_missing_or_deleted_contact(
         merge_contacts(ws, other, scene.stranger)
     # Nothing was half done by a refusal.
     assert _contact(ws, other).deleted_at is None
+
+
+def test_a_number_the_target_has_no_room_for_still_finds_it(workspace: Workspace) -> None:
+    """Awa already has a phone and a WhatsApp number; the unknown number that turned out to
+    be her second phone is not kept on her card, yet its next message (a week later, no
+    campaign in between) goes to her, not to a new or deleted contact."""
+    ws = workspace
+    awa = add_contact(
+        ws,
+        "Awa",
+        phone=KARIM_PHONE,
+        phone_e164=KARIM_PHONE,
+        whatsapp="+221770001111",
+        whatsapp_e164="+221770001111",
+    )
+    pull(ws, inbound(STRANGER, "C'est Awa, mon autre numéro", 10, channel="sms"))
+    apply_pending(ws)
+    merge_contacts(ws, inbound_contact_id(STRANGER), awa)
+    later = inbound(STRANGER, "Vous avez reçu le tissu ?", 8 * 24 * 60, channel="sms")
+    pull(ws, later)
+    report = apply_pending(ws)
+    assert (report.replies, report.contacts_created) == (1, 0)
+    with ws.read() as session:
+        entry = session.get(Activity, timeline_entry_id(later.id))
+        assert entry is not None and entry.contact_id == awa
+        merged = session.get(Contact, inbound_contact_id(STRANGER))
+        assert merged is not None and merged.deleted_at is not None  # not brought back

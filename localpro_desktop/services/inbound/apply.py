@@ -51,6 +51,7 @@ from localpro_desktop.domain.opt_outs import (
 )
 from localpro_desktop.domain.phones import format_international
 from localpro_desktop.services.campaign_delivery import Delivery, apply_deliveries
+from localpro_desktop.services.inbound.merged import merged_into
 from localpro_desktop.services.inbound.opt_outs import record_choice
 from localpro_desktop.services.inbound.pipeline import move_on_yes
 from localpro_desktop.services.inbound.report import ApplyReport, Outcome
@@ -310,7 +311,10 @@ class _Batch:
         """The contact for an unknown number: the same id on every laptop. One that exists
         (made by another laptop, or deleted since by the user) is used as it is."""
         contact_id = inbound_contact_id(event.address)
-        if self.session.get(Contact, contact_id) is not None:
+        existing = self.session.get(Contact, contact_id)
+        if existing is not None:
+            if existing.deleted_at is not None and (merged := merged_into(self.session, event)):
+                return merged
             return contact_id
         if channel is Channel.EMAIL:
             raw: dict[str, object] = {"first_name": event.address, "email": event.address}
