@@ -1,0 +1,1 @@
+"""OpenStreetMap as a prospect source: sector tags, Overpass queries and their answers."""
