@@ -56,7 +56,7 @@ from localpro_desktop.channels.base import Accepted, ChannelKind, OutboundMessag
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel
 from localpro_desktop.services import campaign_sending, channel_setup
 from localpro_desktop.services.campaigns import CampaignService
-from localpro_desktop.services.dispatcher import (
+from localpro_desktop.services.dispatch import (
     DispatchReport,
     Throttle,
     dispatch_until_idle,

@@ -43,7 +43,7 @@ from sqlalchemy import func, select
 from localpro_desktop.channels.base import ChannelKind
 from localpro_desktop.domain.campaigns import Channel
 from localpro_desktop.services import channel_setup
-from localpro_desktop.services.dispatcher import Throttle, dispatch_until_idle
+from localpro_desktop.services.dispatch import Throttle, dispatch_until_idle
 from localpro_desktop.services.inbound.apply import apply_pending
 from localpro_desktop.store.models import CampaignRecipient
 from localpro_desktop.sync.client import SyncClient

@@ -30,12 +30,12 @@ import logging
 from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, HTTPException, Request, Response, status
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from localpro_cloud.context import Service, service
 from localpro_cloud.hooks.events import Event, e164, make_inbound, make_receipt, record
-from localpro_cloud.hooks.registry import Hook, find_hook
+from localpro_cloud.hooks.registry import require_hook
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
@@ -62,13 +62,6 @@ MAX_WORDS = 500
 NOT_FOUND = "No Africa's Talking webhook has this address. Copy the current URL from LocalPro."
 
 
-def _hook(svc: Service, hook_id: str) -> Hook:
-    hook = find_hook(svc, hook_id, PROVIDER)
-    if hook is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
-    return hook
-
-
 @router.post("/hooks/africastalking/{hook_id}/delivery")
 async def delivery(hook_id: str, request: Request) -> Response:
     """A delivery report, applied only to a message this account sent."""
@@ -86,7 +79,7 @@ async def inbound(hook_id: str, request: Request) -> Response:
 def _take(svc: Service, hook_id: str, event: Event | None) -> int:
     """The hook checked and the event recorded in one worker-thread hop (each hop costs
     the event loop a hand-over; at hundreds of reports a second they add up)."""
-    hook = _hook(svc, hook_id)
+    hook = require_hook(svc, hook_id, PROVIDER, NOT_FOUND)
     return _apply(svc, hook.account_id, event) if event is not None else 0
 
 

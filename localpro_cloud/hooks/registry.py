@@ -73,6 +73,14 @@ def find_hook(svc: Service, hook_id: str, provider: str) -> Hook | None:
     return found
 
 
+def require_hook(svc: Service, hook_id: str, provider: str, not_found: str) -> Hook:
+    """``find_hook``, or 404 with ``not_found`` (words about the address, never an account)."""
+    hook = find_hook(svc, hook_id, provider)
+    if hook is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=not_found)
+    return hook
+
+
 def _forget(svc: Service, hook_ids: list[str]) -> None:
     for key in [k for k in _CACHE if k[0] == id(svc.engine) and k[1] in hook_ids]:
         _CACHE.pop(key, None)

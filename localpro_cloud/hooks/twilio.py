@@ -39,7 +39,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from localpro_cloud.context import Service, service
 from localpro_cloud.hooks.events import Event, make_inbound, make_receipt, record
-from localpro_cloud.hooks.registry import Hook, find_hook, public_url
+from localpro_cloud.hooks.registry import public_url, require_hook
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
@@ -80,18 +80,11 @@ FORBIDDEN = (
 Params = Sequence[tuple[str, str]]
 
 
-def _hook(svc: Service, hook_id: str) -> Hook:
-    hook = find_hook(svc, hook_id, PROVIDER)
-    if hook is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
-    return hook
-
-
 @router.post("/hooks/twilio/{hook_id}")
 async def receive(hook_id: str, request: Request) -> Response:
     """A status callback or an incoming SMS, checked against Twilio's signature."""
     svc = service(request)
-    hook = await run_in_threadpool(_hook, svc, hook_id)
+    hook = await run_in_threadpool(require_hook, svc, hook_id, PROVIDER, NOT_FOUND)
     params = form_params(await request.body())
     url = public_url(request, svc) + request.url.path
     if request.url.query:

@@ -49,7 +49,7 @@ from fastapi.responses import PlainTextResponse
 
 from localpro_cloud.context import Service, service
 from localpro_cloud.hooks.events import Event, e164, make_inbound, make_receipt, record
-from localpro_cloud.hooks.registry import Hook, find_hook
+from localpro_cloud.hooks.registry import require_hook
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["webhooks"])
@@ -73,13 +73,6 @@ FORBIDDEN_SIGNATURE = (
 )
 
 
-def _hook(svc: Service, hook_id: str) -> Hook:
-    hook = find_hook(svc, hook_id, PROVIDER)
-    if hook is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
-    return hook
-
-
 @router.get("/hooks/whatsapp/{hook_id}", response_class=PlainTextResponse)
 async def verify(
     hook_id: str,
@@ -89,7 +82,7 @@ async def verify(
     challenge: Annotated[str, Query(alias="hub.challenge")] = "",
 ) -> PlainTextResponse:
     """Meta's subscription check: echo ``hub.challenge`` for the hook's own verify token."""
-    hook = await run_in_threadpool(_hook, service(request), hook_id)
+    hook = await run_in_threadpool(require_hook, service(request), hook_id, PROVIDER, NOT_FOUND)
     expected = hook.verify_token.encode()
     if (
         mode != "subscribe"
@@ -104,7 +97,7 @@ async def verify(
 async def receive(hook_id: str, request: Request) -> Response:
     """One batch of signed events: receipts, opt-outs and incoming messages, recorded once."""
     svc = service(request)
-    hook = await run_in_threadpool(_hook, svc, hook_id)
+    hook = await run_in_threadpool(require_hook, svc, hook_id, PROVIDER, NOT_FOUND)
     body = await request.body()
     if not signature_ok(body, request.headers.get(SIGNATURE_HEADER), hook.secret):
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail=FORBIDDEN_SIGNATURE)

@@ -18,7 +18,6 @@ from datetime import datetime
 from types import EllipsisType
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, RecipientStatus
 from localpro_desktop.domain.changes import ChangeSet
@@ -295,22 +294,6 @@ class CampaignService:
                 maybe_complete(session, campaign)
                 changes.add(Table.CAMPAIGNS, campaign.id)
         return recipient
-
-    def apply_delivery(
-        self,
-        session: Session,
-        changes: ChangeSet,
-        recipient: CampaignRecipient,
-        status: RecipientStatus,
-        *,
-        provider_id: str = "",
-        error: str = "",
-        at: datetime | None = None,
-    ) -> None:
-        """``record_delivery``'s change in the caller's transaction (the dispatcher's too)."""
-        apply_delivery(
-            session, changes, recipient, status, provider_id=provider_id, error=error, at=at
-        )
 
     def fail(self, campaign_id: str, reason: str) -> Campaign:
         return self._move(campaign_id, CampaignStatus.FAILED, failure_reason=reason)

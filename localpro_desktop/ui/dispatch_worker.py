@@ -33,7 +33,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInformation
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel
-from localpro_desktop.services import campaign_sending, dispatcher
+from localpro_desktop.services import campaign_sending
+from localpro_desktop.services import dispatch as dispatcher
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui.changes import concerns

@@ -19,7 +19,7 @@ from localpro_desktop.channels.base import Channel
 from localpro_desktop.channels.email import SmtpChannel
 from localpro_desktop.channels.twilio import TwilioSms
 from localpro_desktop.paths import WorkspacePaths
-from localpro_desktop.services.dispatcher import Throttle, dispatch_until_idle, lease
+from localpro_desktop.services.dispatch import Throttle, dispatch_until_idle, lease
 from localpro_desktop.services.workspace import Workspace
 
 TWILIO_SID, TWILIO_TOKEN, TWILIO_FROM = "AC" + "0" * 32, "token-123", "+15005550006"

@@ -28,7 +28,7 @@ from localpro_desktop.domain.campaigns import CampaignStatus, Channel
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
-from localpro_desktop.services.dispatcher import (
+from localpro_desktop.services.dispatch import (
     Throttle,
     dispatch_until_idle,
     lease,

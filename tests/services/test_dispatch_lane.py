@@ -14,9 +14,9 @@ from sqlalchemy import event
 from localpro_desktop.channels.africastalking import AfricasTalkingSms
 from localpro_desktop.channels.base import ChannelKind
 from localpro_desktop.domain.ids import utcnow
+from localpro_desktop.services.dispatch import Throttle, dispatch_once
 from localpro_desktop.services.dispatch.claims import claim
 from localpro_desktop.services.dispatch.lane import Lane, Learned
-from localpro_desktop.services.dispatcher import Throttle, dispatch_once
 from localpro_desktop.services.workspace import Workspace
 from tests.channels.sms_standins import StandIn, africastalking
 from tests.services.test_dispatch_concurrency import AT_KEY, AT_USERNAME, Timed, sms_campaign

@@ -37,8 +37,8 @@ from localpro_desktop.services.campaign_render import (
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.channel_config import EmailSettings
 from localpro_desktop.services.contacts import ContactService
+from localpro_desktop.services.dispatch import dispatch_once
 from localpro_desktop.services.dispatch.throttle import Throttle
-from localpro_desktop.services.dispatcher import dispatch_once
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store import local_state
 from localpro_desktop.store.local_state import StateKey

@@ -45,7 +45,7 @@ from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.services import campaign_sending, channel_setup
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
-from localpro_desktop.services.dispatcher import (
+from localpro_desktop.services.dispatch import (
     Throttle,
     channel_problems,
     dispatch_once,

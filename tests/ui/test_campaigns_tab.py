@@ -17,7 +17,7 @@ from localpro_desktop.domain.plans import Metric, Plan, next_reset
 from localpro_desktop.services import usage
 from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.contacts import ContactService
-from localpro_desktop.services.dispatcher import dispatch_once
+from localpro_desktop.services.dispatch import dispatch_once
 from localpro_desktop.services.segments import SegmentService
 from localpro_desktop.store.models import Campaign, CampaignRecipient, Contact
 from localpro_desktop.ui import formatting, labels

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pytest
 
 from localpro_desktop.domain.campaigns import Channel
-from localpro_desktop.services import dispatcher
+from localpro_desktop.services import dispatch as dispatcher
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.dispatch_worker import DispatchWorker
 from localpro_desktop.ui.status_bar import AppStatusBar

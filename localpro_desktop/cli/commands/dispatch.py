@@ -12,7 +12,7 @@ import sys
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.messages import channels as channel_msg
 from localpro_desktop.domain.messages import outbox as msg
-from localpro_desktop.services import dispatcher
+from localpro_desktop.services import dispatch as dispatcher
 
 LEASE_HELD_EXIT = 3
 

@@ -7,7 +7,7 @@
 - ``lease``: one dispatcher per workspace (the app or ``localpro dispatch``);
 - ``problems``: channels stopped by a channel-wide error, for the screens.
 
-``services.dispatcher`` re-exports the public names.
+The public names are re-exported here (``from localpro_desktop.services import dispatch``).
 """
 
 from localpro_desktop.services.dispatch.engine import (

@@ -39,7 +39,7 @@ import queue
 import random
 import time
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -80,19 +80,10 @@ PROBLEM_PAUSE = 60.0
 
 
 @dataclass
-class DispatchReport:
-    """What one round (or several, added up) did, counted per outcome."""
+class DispatchReport(Tally):
+    """What one round (or several, added up) did: the counts per outcome of ``Tally``,
+    plus what the round finished, stopped and queued."""
 
-    sent: int = 0
-    failed: int = 0
-    retried: int = 0
-    unknown: int = 0
-    requeued: int = 0
-    """Left ``sending`` earlier, and the provider's look-up showed it never took them."""
-    unresolved: int = 0
-    """Left ``sending``: the provider's look-up could not answer now (asked again later)."""
-    held: int = 0
-    """Put back to ``queued`` untried, their channel stopped by a channel-wide error."""
     completed: list[str] = field(default_factory=list)
     """Campaigns this round finished (Completed or Failed)."""
     problems: dict[str, str] = field(default_factory=dict)
@@ -105,13 +96,7 @@ class DispatchReport:
         return self.sent + self.failed + self.retried + self.unknown
 
     def add(self, other: DispatchReport) -> None:
-        self.sent += other.sent
-        self.failed += other.failed
-        self.retried += other.retried
-        self.unknown += other.unknown
-        self.requeued += other.requeued
-        self.unresolved += other.unresolved
-        self.held += other.held
+        self.absorb(other)
         self.completed.extend(c for c in other.completed if c not in self.completed)
         self.problems.update(other.problems)
         self.queued_campaigns.extend(
@@ -119,23 +104,12 @@ class DispatchReport:
         )
 
     def absorb(self, tally: Tally) -> None:
-        self.sent += tally.sent
-        self.failed += tally.failed
-        self.retried += tally.retried
-        self.unknown += tally.unknown
-        self.requeued += tally.requeued
-        self.unresolved += tally.unresolved
-        self.held += tally.held
+        for counter in fields(Tally):
+            setattr(self, counter.name, getattr(self, counter.name) + getattr(tally, counter.name))
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "sent": self.sent,
-            "failed": self.failed,
-            "retried": self.retried,
-            "unknown": self.unknown,
-            "requeued": self.requeued,
-            "unresolved": self.unresolved,
-            "held": self.held,
+            **{counter.name: getattr(self, counter.name) for counter in fields(Tally)},
             "completed": list(self.completed),
             "problems": dict(self.problems),
             "queued_campaigns": list(self.queued_campaigns),

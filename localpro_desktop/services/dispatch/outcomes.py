@@ -132,8 +132,11 @@ class Tally:
     retried: int = 0
     unknown: int = 0
     requeued: int = 0
+    """Left ``sending`` earlier, and the provider's look-up showed it never took them."""
     unresolved: int = 0
+    """Left ``sending``: the provider's look-up could not answer now (asked again later)."""
     held: int = 0
+    """Put back to ``queued`` untried, their channel stopped by a channel-wide error."""
 
 
 def write(

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.campaigns import CampaignStatus, Channel, ShownState
-from localpro_desktop.services import campaign_sending, dispatcher
+from localpro_desktop.services import campaign_sending
+from localpro_desktop.services import dispatch as dispatcher
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.campaigns import widgets

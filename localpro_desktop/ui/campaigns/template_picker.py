@@ -26,23 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from localpro_desktop.services import channel_config
+from localpro_desktop.services import campaign_drafts, channel_config
 from localpro_desktop.services.channel_config import WhatsAppTemplateInfo
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
 from localpro_desktop.ui.tasks import guarded
 
-TEMPLATE_FIELDS = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "company",
-    "city",
-    "sector",
-    "phone",
-    "email",
-)
-"""The contact fields a template variable may take."""
+TEMPLATE_FIELDS = tuple(name for name in campaign_drafts.TEMPLATE_FIELDS if name != "business_name")
+"""The contact fields a template variable may take, as the service checks them
+(``business_name`` is ``company`` again: offered once)."""
 
 _VARIABLE = re.compile(r"{{\s*([\w.]+)\s*}}")
 

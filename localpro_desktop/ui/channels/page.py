@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop.domain.campaigns import Channel
-from localpro_desktop.services import channel_config, dispatcher
+from localpro_desktop.services import channel_config
+from localpro_desktop.services import dispatch as dispatcher
 from localpro_desktop.services.channel_config import ChannelSettings, ChannelSummary
 from localpro_desktop.ui.channels.email_form import EmailForm
 from localpro_desktop.ui.channels.form import ChannelForm
