@@ -48,6 +48,11 @@ class StateKey(StrEnum):
     """When this laptop last asked the cloud which webhooks the account has (ISO time)."""
     """JSON {account_id, url, hook_id}: the cloud's e-mail webhook (open pixel, unsubscribe
     links), as ``localpro channels webhooks`` last saw it; no secret."""
+    DISCOVERY_ENDPOINTS = "discovery_endpoints"
+    """JSON {overpass|nominatim|places: base URL}: servers the user chose instead of the
+    public ones (an environment variable still wins)."""
+    DISCOVERY_TAGS = "discovery_tags"
+    """JSON {sector key: ["shop=kiosk", …]}: OpenStreetMap tags the user added to a sector."""
 
 
 OFFSET_TOLERANCE_MS = 2_000

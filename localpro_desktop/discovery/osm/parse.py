@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from localpro_desktop.discovery.found import DiscoverySource, FoundPlace
 from localpro_desktop.domain.phones import parse_phone
 
 _NAME_TAGS = ("name", "name:fr", "name:en", "brand")
@@ -178,3 +179,26 @@ def _address(tags: Mapping[str, str]) -> str | None:
     area = tags.get("addr:suburb") or tags.get("addr:district") or tags.get("addr:quarter")
     parts = [p for p in (first, area) if p]
     return ", ".join(parts) or None
+
+
+def found_place(place: OsmPlace, country: str) -> FoundPlace | None:
+    """The place in the shape every source shares; None when it has no name (a prospect
+    needs one, and an unnamed shop cannot be told from its neighbours)."""
+    if not place.name:
+        return None
+    return FoundPlace(
+        source=DiscoverySource.OSM,
+        ref=f"osm:{place.osm_ref}",
+        name=place.name,
+        phones=place.phones,
+        unparsed_phones=place.unparsed_phones,
+        whatsapp=place.whatsapp,
+        email=place.email,
+        website=place.website,
+        address=place.address,
+        city=place.city,
+        country=country.upper(),
+        opening_hours=place.opening_hours,
+        lat=place.lat,
+        lon=place.lon,
+    )

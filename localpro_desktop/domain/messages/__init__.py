@@ -55,6 +55,7 @@ _MODULES = (
     "channels",
     "inbound",
     "replies",
+    "discovery",
 )
 
 

@@ -4,6 +4,12 @@ from localpro_desktop.store.models.activity import Activity
 from localpro_desktop.store.models.base import Base, SyncedMixin
 from localpro_desktop.store.models.campaign import Campaign, CampaignRecipient
 from localpro_desktop.store.models.contact import Contact
+from localpro_desktop.store.models.discovery import (
+    DiscoveryMerge,
+    DiscoveryResult,
+    DiscoverySearch,
+    GeocodeAnswer,
+)
 from localpro_desktop.store.models.inbound import ContactOptOut, InboundApplied, InboundEvent
 from localpro_desktop.store.models.outbox import OutboxMessage
 from localpro_desktop.store.models.prospect import Prospect
@@ -25,6 +31,10 @@ __all__ = [
     "CampaignRecipient",
     "Contact",
     "ContactOptOut",
+    "DiscoveryMerge",
+    "DiscoveryResult",
+    "DiscoverySearch",
+    "GeocodeAnswer",
     "InboundApplied",
     "InboundEvent",
     "OutboxMessage",
