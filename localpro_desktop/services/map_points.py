@@ -18,6 +18,7 @@ reason, in the layer's ``LayerCoverage`` so the map can say why it shows fewer r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,7 +26,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Select, and_, case, func, literal, not_, select
 from sqlalchemy.orm import Session
 
+from localpro_desktop.domain.colors import PROSPECT_COLOR, STATUS_COLORS, UNKNOWN_STATUS_COLOR
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
+from localpro_desktop.domain.sectors import sector_label
 from localpro_desktop.domain.segment_rules import SegmentRule
 from localpro_desktop.services.geo import CountryCities, country_cities
 from localpro_desktop.services.workspace import Workspace
@@ -260,6 +263,37 @@ def layer_body(ws: Workspace, layer: Layer, flt: object | None) -> bytes:
     return layer_data(ws, layer, flt).body
 
 
+def _prospect_details(p: Prospect) -> RecordDetails:
+    return RecordDetails(
+        "prospect",
+        p.id,
+        p.business_name,
+        "",
+        p.sector,
+        p.city,
+        p.phone,
+        None,
+        p.contact_id is not None,
+        not _has_position(p.latitude, p.longitude),
+    )
+
+
+def _contact_details(c: Contact) -> RecordDetails:
+    name = c.display_name
+    return RecordDetails(
+        "contact",
+        c.id,
+        name,
+        c.company if c.company != name else "",
+        c.sector,
+        c.city,
+        c.phone or c.whatsapp,
+        PipelineStatus(c.status).value if c.status in STATUS_CODES else c.status,
+        False,
+        not _has_position(c.latitude, c.longitude),
+    )
+
+
 def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None:
     """The popup's fields, or None for a deleted or unknown record."""
     with ws.read() as session:
@@ -267,36 +301,124 @@ def record_details(ws: Workspace, kind: str, ident: str) -> RecordDetails | None
             p = session.get(Prospect, ident)
             if p is None or p.deleted_at is not None:
                 return None
-            return RecordDetails(
-                "prospect",
-                p.id,
-                p.business_name,
-                "",
-                p.sector,
-                p.city,
-                p.phone,
-                None,
-                p.contact_id is not None,
-                not _has_position(p.latitude, p.longitude),
-            )
+            return _prospect_details(p)
         if kind == "contact":
             c = session.get(Contact, ident)
             if c is None or c.deleted_at is not None:
                 return None
-            name = c.display_name
-            return RecordDetails(
-                "contact",
-                c.id,
-                name,
-                c.company if c.company != name else "",
-                c.sector,
-                c.city,
-                c.phone or c.whatsapp,
-                PipelineStatus(c.status).value if c.status in STATUS_CODES else c.status,
-                False,
-                not _has_position(c.latitude, c.longitude),
-            )
+            return _contact_details(c)
     return None
+
+
+@dataclass(frozen=True)
+class PopupWords:
+    """The words a popup adds around a record's own fields, in the reader's language.
+
+    The map tab fills them from Qt's translations (the interface language); the shared
+    HTML file from the workspace's language, with no Qt (``services/exporting/map_html``).
+    """
+
+    prospect: str
+    converted: str
+    approximate: str
+    status: Callable[[str], str]
+    """A pipeline status value (``"client"``) as the reader calls it."""
+    language: str
+    """For sector labels (``domain/sectors.py``)."""
+
+
+def popup_fields(d: RecordDetails, words: PopupWords, phone: str) -> dict[str, str]:
+    """What a popup shows for ``d``, as plain text (never HTML): the app's page and the
+    shared file both put each value in a node with ``textContent`` (``resources/map/popup.js``).
+
+    ``phone`` is ``d.phone`` as the caller shows numbers (national at home, else
+    international); colours are the domain's, so a status looks the same everywhere.
+    """
+    status = color = ""
+    if d.kind == "contact" and d.status:
+        status = words.status(d.status)
+        known = d.status in STATUS_CODES
+        color = STATUS_COLORS[PipelineStatus(d.status)] if known else UNKNOWN_STATUS_COLOR
+    elif d.kind == "prospect":
+        status = words.converted if d.converted else words.prospect
+        color = PROSPECT_COLOR
+    return {
+        "kind": d.kind,
+        "id": d.id,
+        "name": d.name,
+        "company": d.company,
+        "sector": sector_label(d.sector, words.language) if d.sector else "",
+        "city": d.city,
+        "phone": phone,
+        "status": status,
+        "statusColor": color,
+        "approximate": words.approximate if d.approximate else "",
+    }
+
+
+@dataclass(frozen=True)
+class PlacedRecord:
+    """A record where a map draws it, with its popup's raw fields."""
+
+    lat: float
+    lon: float
+    details: RecordDetails
+
+
+_ID_CHUNK = 500
+"""Ids per ``IN (...)``: well under SQLite's bound-variable limit on every build."""
+
+
+def placed_records(
+    ws: Workspace,
+    layer: Layer,
+    flt: object | None = None,
+    ids: Collection[str] | None = None,
+) -> tuple[list[PlacedRecord], LayerCoverage]:
+    """Every record of ``layer`` matching ``flt`` (and, when given, among ``ids``) with the
+    place the map draws it at: its own coordinates, else its city's centre, as
+    ``layer_data`` places them; the rest is counted by reason in the coverage.
+
+    For a whole list at once (the shared map file), where ``layer_data`` serves ids only and
+    ``record_details`` reads one record per popup.
+    """
+    if layer == "prospects":
+        pflt = flt if isinstance(flt, ProspectFilter) else ProspectFilter()
+        base: Select[Any] = apply_filter(select(Prospect), pflt)
+        model: Any = Prospect
+        convert: Callable[[Any], RecordDetails] = _prospect_details
+    else:
+        cflt = flt if isinstance(flt, ContactLayerFilter) else None
+        base = select(Contact).where(*_contact_clauses(ws, cflt))
+        model, convert = Contact, _contact_details
+    queries = [base]
+    if ids is not None:
+        wanted = sorted(set(ids))
+        chunks = [wanted[i : i + _ID_CHUNK] for i in range(0, len(wanted), _ID_CHUNK)]
+        queries = [base.where(model.id.in_(chunk)) for chunk in chunks]
+    home = ws.settings().country
+    placed: list[PlacedRecord] = []
+    located = approximate = no_city = unknown = 0
+    with ws.read() as session:
+        for query in queries:
+            for row in session.scalars(query):
+                lat, lon = row.latitude, row.longitude
+                if _has_position(lat, lon):
+                    located += 1
+                elif not (row.city or "").strip():
+                    no_city += 1
+                    continue
+                else:
+                    cities = country_cities(row.country or home)
+                    centre = cities.find(row.city) if cities is not None else None
+                    if centre is None:
+                        unknown += 1
+                        continue
+                    approximate += 1
+                    lat, lon = centre.latitude, centre.longitude
+                point = (round(float(lat), COORD_DIGITS), round(float(lon), COORD_DIGITS))
+                placed.append(PlacedRecord(point[0], point[1], convert(row)))
+    return placed, LayerCoverage(located, approximate, no_city, unknown)
 
 
 UNUSABLE = object()

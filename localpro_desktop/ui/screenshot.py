@@ -11,6 +11,8 @@ from localpro_desktop.ui.app import build_context, ensure_app, open_workspace_fo
 from localpro_desktop.ui.tabs import TabKey
 
 TAB_KEYS = tuple(key.value for key in TabKey)
+PAGES = {"discovery": TabKey.PROSPECTS}
+"""Pages inside a tab, shown by name: the prospects tab's "Find prospects" page."""
 
 
 def _pump(seconds: float) -> None:
@@ -50,7 +52,9 @@ def take_screenshot(
         window.resize(size if isinstance(size, QSize) else QSize(*size))
         window.show()
         _pump(0.3)
-        widget = window.show_tab(tab)
+        widget = window.show_tab(PAGES.get(tab, tab))
+        if tab == "discovery":
+            widget = widget.find_prospects()  # type: ignore[attr-defined]
         wait_until_ready(widget)
         ctx.runner.wait(30_000)
         _pump(0.5)

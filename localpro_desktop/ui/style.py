@@ -1,17 +1,18 @@
 """Shared look: pipeline colours (board, map, charts) and spacing, so screens agree."""
 
 from localpro_desktop.domain.campaigns import Channel
-from localpro_desktop.domain.pipeline import PipelineStatus
 
-STATUS_COLORS: dict[PipelineStatus, str] = {
-    PipelineStatus.NEW: "#5b8def",
-    PipelineStatus.CONTACTED: "#00a2b8",
-    PipelineStatus.INTERESTED: "#f0a202",
-    PipelineStatus.NEGOTIATION: "#e86a17",
-    PipelineStatus.CLIENT: "#1b9e4b",
-    PipelineStatus.INACTIVE: "#8c8c8c",
-}
-PROSPECT_COLOR = "#7b4fc9"
+# Defined in the domain (the shared map file draws them too); re-exported for the screens.
+from localpro_desktop.domain.colors import PROSPECT_COLOR, STATUS_COLORS
+
+__all__ = [
+    "CHANNEL_COLORS",
+    "ERROR_COLOR",
+    "MUTED_COLOR",
+    "PROSPECT_COLOR",
+    "STATUS_COLORS",
+]
+
 CHANNEL_COLORS: dict[Channel, str] = {
     Channel.WHATSAPP: "#25a244",
     Channel.EMAIL: "#3a6ea5",

@@ -214,10 +214,7 @@
       var key = p[3] + (approx ? "a" : "");
       var style = styles[key];
       if (!style) {
-        var fill = colorFor(layer, p[3]);
-        style = styles[key] = approx
-          ? { radius: 6, weight: 2.5, color: fill, fillColor: "#ffffff", fillOpacity: 0.85 }
-          : { radius: 6, weight: 1.5, color: "#ffffff", fillColor: fill, fillOpacity: 0.95 };
+        style = styles[key] = LocalProPopup.markerStyle(colorFor(layer, p[3]), approx);
       }
       var marker = L.circleMarker([p[0], p[1]], style);
       marker.lpKind = kind;
@@ -318,34 +315,11 @@
 
   // -- popups ----------------------------------------------------------------------------
 
-  function row(label, value, color) {
-    var line = el("div", "lp-row");
-    line.appendChild(el("span", "lp-label", label + " "));
-    if (color) {
-      var dot = el("span", "lp-swatch");
-      dot.style.backgroundColor = color;
-      line.appendChild(dot);
-    }
-    line.appendChild(el("span", "lp-value", value));
-    return line;
-  }
-
+  // The popup itself is popup.js (shared with the "Share this map" file).
   function fillPopup(node, d) {
-    var labels = state.config.labels;
-    node.replaceChildren();
-    node.appendChild(el("div", "lp-name", d.name || labels.unnamed));
-    if (d.company) node.appendChild(el("div", "lp-company", d.company));
-    if (d.sector) node.appendChild(row(labels.sector, d.sector));
-    if (d.city) node.appendChild(row(labels.city, d.city));
-    node.appendChild(row(labels.phone, d.phone || "—"));
-    if (d.status) node.appendChild(row(labels.status, d.status, d.statusColor || null));
-    if (d.approximate) node.appendChild(row(labels.position, d.approximate));
-    var button = el("button", "lp-open", labels.open);
-    button.type = "button";
-    button.addEventListener("click", function () {
+    LocalProPopup.fill(node, d, state.config.labels, function () {
       state.bridge.openRecord(d.kind, d.id);
     });
-    node.appendChild(button);
   }
 
   function detailsUrl(kind, id) {

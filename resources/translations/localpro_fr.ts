@@ -186,22 +186,22 @@
 <context>
     <name>AnalyticsMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="223" />
+        <location filename="../../build/translations/domain_messages.py" line="230" />
         <source>A period must be 1 to {max} days, not {days}.</source>
         <translation>Une période va de 1 à {max} jours, pas {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="224" />
+        <location filename="../../build/translations/domain_messages.py" line="231" />
         <source>A rolling window must be at least one day, not {window}.</source>
         <translation>Une moyenne glissante porte sur au moins un jour, pas {window}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="225" />
+        <location filename="../../build/translations/domain_messages.py" line="232" />
         <source>The number of sectors to show cannot be negative ({limit}).</source>
         <translation>Le nombre de secteurs à afficher ne peut pas être négatif ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="226" />
+        <location filename="../../build/translations/domain_messages.py" line="233" />
         <source>Trends compare {periods} days, not {days}.</source>
         <translation>Les tendances comparent {periods} jours, pas {days}.</translation>
     </message>
@@ -1599,127 +1599,127 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>CampaignProgress</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="167" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="168" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="169" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="170" />
         <source>Stop sending for now; the messages not sent yet wait until you resume</source>
         <translation>Arrêter l’envoi pour l’instant ; les messages pas encore envoyés attendent la reprise</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="172" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="173" />
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="173" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="174" />
         <source>Send the messages that are still waiting</source>
         <translation>Envoyer les messages qui attendent encore</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="175" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="176" />
         <source>Cancel sending…</source>
         <translation>Annuler l’envoi…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="177" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="178" />
         <source>Messages already sent stay sent; the others are skipped</source>
         <translation>Les messages déjà envoyés le restent ; les autres sont abandonnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="304" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="305" />
         <source>The sending progress could not be read: {error}</source>
         <translation>La progression de l’envoi n’a pas pu être lue : {error}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="316" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="317" />
         <source>1 of {total} sent</source>
         <translation>{n} sur {total} envoyé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="316" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="317" />
         <source>{n} of {total} sent</source>
         <translation>{n} sur {total} envoyés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="341" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="342" />
         <source>{n} waiting</source>
         <translation>{n} en attente</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="343" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="344" />
         <source>1 failed</source>
         <translation>{n} échoué</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="343" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="344" />
         <source>{n} failed</source>
         <translation>{n} échoués</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="346" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="347" />
         <source>{n} to check</source>
         <translation>{n} à vérifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="348" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="349" />
         <source>1 skipped</source>
         <translation>{n} abandonné</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="348" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="349" />
         <source>{n} skipped</source>
         <translation>{n} abandonnés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="355" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="356" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="357" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="358" />
         <source>Done</source>
         <translation>Terminée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="359" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="360" />
         <source>Failed</source>
         <translation>Échouée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="361" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="362" />
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="363" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="364" />
         <source>Sending from another computer</source>
         <translation>Envoyée depuis un autre ordinateur</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="365" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="366" />
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="367" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="368" />
         <source>Sending</source>
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="369" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="370" />
         <source>Waiting for you</source>
         <translation>Attend votre décision</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="370" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="371" />
         <source>Sent</source>
         <translation>Envoyée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="384" />
+        <location filename="../../localpro_desktop/ui/campaigns/progress.py" line="385" />
         <source>Sending by {channel} stopped: {problem} Fix it in Settings → Channels; the messages wait until then and none is counted as failed.</source>
         <translation>L’envoi par {channel} est arrêté : {problem} Corrigez-le dans Paramètres → Canaux ; d’ici là les messages attendent et aucun n’est compté comme échoué.</translation>
     </message>
@@ -2275,477 +2275,477 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ChannelMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="244" />
+        <location filename="../../build/translations/domain_messages.py" line="251" />
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="245" />
+        <location filename="../../build/translations/domain_messages.py" line="252" />
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="246" />
+        <location filename="../../build/translations/domain_messages.py" line="253" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="247" />
+        <location filename="../../build/translations/domain_messages.py" line="254" />
         <source>SMTP password</source>
         <translation>mot de passe SMTP</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="248" />
+        <location filename="../../build/translations/domain_messages.py" line="255" />
         <source>Africa's Talking API key</source>
         <translation>clé d'API Africa's Talking</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="249" />
+        <location filename="../../build/translations/domain_messages.py" line="256" />
         <source>Twilio auth token</source>
         <translation>jeton d'authentification Twilio</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="250" />
+        <location filename="../../build/translations/domain_messages.py" line="257" />
         <source>WhatsApp access token</source>
         <translation>jeton d'accès WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="251" />
+        <location filename="../../build/translations/domain_messages.py" line="258" />
         <source>no encryption</source>
         <translation>sans chiffrement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="252" />
+        <location filename="../../build/translations/domain_messages.py" line="259" />
         <source>Custom server</source>
         <translation>Serveur personnalisé</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="253" />
+        <location filename="../../build/translations/domain_messages.py" line="260" />
         <source>Set up an e-mail account (Gmail, Outlook or your own SMTP server) under File → Workspace settings → Channels, or with: localpro channels configure email.</source>
         <translation>Configurez un compte e-mail (Gmail, Outlook ou votre propre serveur SMTP) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure email.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="254" />
+        <location filename="../../build/translations/domain_messages.py" line="261" />
         <source>Set up an SMS provider account (Africa's Talking or Twilio) under File → Workspace settings → Channels, or with: localpro channels configure sms.</source>
         <translation>Configurez un compte chez un fournisseur de SMS (Africa's Talking ou Twilio) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure sms.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="255" />
+        <location filename="../../build/translations/domain_messages.py" line="262" />
         <source>Set up a WhatsApp Business account (Meta's Cloud API) under File → Workspace settings → Channels, or with: localpro channels configure whatsapp.</source>
         <translation>Configurez un compte WhatsApp Business (API Cloud de Meta) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure whatsapp.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="256" />
+        <location filename="../../build/translations/domain_messages.py" line="263" />
         <source>SPF, DKIM and DMARC are records in your domain's DNS that tell receiving servers your e-mails really come from you: SPF lists the servers allowed to send for the domain, DKIM signs every message, DMARC says what to do with a message that fails both. Without them campaigns often land in spam; your e-mail provider's help says how to add them.</source>
         <translation>SPF, DKIM et DMARC sont des enregistrements DNS de votre domaine qui prouvent aux serveurs destinataires que vos e-mails viennent bien de vous : SPF liste les serveurs autorisés à envoyer pour le domaine, DKIM signe chaque message, DMARC indique quoi faire d'un message qui échoue aux deux. Sans eux, les campagnes finissent souvent en spam ; l'aide de votre fournisseur d'e-mail explique comment les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="257" />
+        <location filename="../../build/translations/domain_messages.py" line="264" />
         <source>Gmail needs an app password (Google account → Security → 2-Step Verification → App passwords), not your usual password. Gmail sends at most 500 messages a day (2,000 with Google Workspace).</source>
         <translation>Gmail demande un mot de passe d'application (Compte Google → Sécurité → Validation en deux étapes → Mots de passe des applications), pas votre mot de passe habituel. Gmail envoie au plus 500 messages par jour (2 000 avec Google Workspace).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="258" />
+        <location filename="../../build/translations/domain_messages.py" line="265" />
         <source>Outlook / Office 365 sends at most 30 messages a minute, and SMTP sign-in (SMTP AUTH) must be allowed for the mailbox.</source>
         <translation>Outlook / Office 365 envoie au plus 30 messages par minute, et la connexion SMTP (SMTP AUTH) doit être autorisée pour la boîte aux lettres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="259" />
+        <location filename="../../build/translations/domain_messages.py" line="266" />
         <source>Your e-mail provider's help gives the server name, port and security.</source>
         <translation>L'aide de votre fournisseur d'e-mail donne le nom du serveur, le port et la sécurité.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="260" />
+        <location filename="../../build/translations/domain_messages.py" line="267" />
         <source>Give the SMTP server's name (for example smtp.gmail.com) or pick a preset.</source>
         <translation>Indiquez le nom du serveur SMTP (par exemple smtp.gmail.com) ou choisissez un préréglage.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="261" />
+        <location filename="../../build/translations/domain_messages.py" line="268" />
         <source>{host!r} is not a server name: give a name such as smtp.gmail.com, no link.</source>
         <translation>{host!r} n'est pas un nom de serveur : indiquez un nom comme smtp.gmail.com, pas un lien.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="262" />
+        <location filename="../../build/translations/domain_messages.py" line="269" />
         <source>The port must be a number from 1 to 65535, not {port}.</source>
         <translation>Le port doit être un nombre de 1 à 65535, pas {port}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="263" />
+        <location filename="../../build/translations/domain_messages.py" line="270" />
         <source>Security must be starttls, ssl or none, not {value!r}.</source>
         <translation>La sécurité doit être starttls, ssl ou none, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="264" />
+        <location filename="../../build/translations/domain_messages.py" line="271" />
         <source>The sender address {address!r} is not valid: {detail}</source>
         <translation>L'adresse d'expéditeur {address!r} n'est pas valide : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="265" />
+        <location filename="../../build/translations/domain_messages.py" line="272" />
         <source>The sender name must fit on one line and have at most {limit} characters.</source>
         <translation>Le nom d'expéditeur doit tenir sur une ligne et compter au plus {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="266" />
+        <location filename="../../build/translations/domain_messages.py" line="273" />
         <source>The user name must fit on one line, without spaces at either end.</source>
         <translation>Le nom d'utilisateur doit tenir sur une ligne, sans espace au début ni à la fin.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="267" />
+        <location filename="../../build/translations/domain_messages.py" line="274" />
         <source>The logo {path!r} cannot be used: give a PNG, JPEG or GIF image file that exists.</source>
         <translation>Le logo {path!r} ne peut pas être utilisé : indiquez un fichier image PNG, JPEG ou GIF existant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="268" />
+        <location filename="../../build/translations/domain_messages.py" line="275" />
         <source>Unknown e-mail preset {name!r}: use gmail, outlook or custom.</source>
         <translation>Préréglage e-mail inconnu {name!r} : utilisez gmail, outlook ou custom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="269" />
+        <location filename="../../build/translations/domain_messages.py" line="276" />
         <source>Unknown SMS provider {name!r}: use africastalking or twilio.</source>
         <translation>Fournisseur de SMS inconnu {name!r} : utilisez africastalking ou twilio.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="270" />
+        <location filename="../../build/translations/domain_messages.py" line="277" />
         <source>Africa's Talking needs the account's username ("sandbox" for its test account).</source>
         <translation>Africa's Talking demande le nom d'utilisateur du compte (« sandbox » pour son compte de test).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="271" />
+        <location filename="../../build/translations/domain_messages.py" line="278" />
         <source>Africa's Talking uses a username, not an account SID.</source>
         <translation>Africa's Talking utilise un nom d'utilisateur, pas un SID de compte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="272" />
+        <location filename="../../build/translations/domain_messages.py" line="279" />
         <source>Twilio uses an account SID, not a username.</source>
         <translation>Twilio utilise un SID de compte, pas un nom d'utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="273" />
+        <location filename="../../build/translations/domain_messages.py" line="280" />
         <source>A Twilio account SID is AC followed by 32 hexadecimal characters (see the Twilio console), not {sid!r}.</source>
         <translation>Un SID de compte Twilio est AC suivi de 32 caractères hexadécimaux (voir la console Twilio), pas {sid!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="274" />
+        <location filename="../../build/translations/domain_messages.py" line="281" />
         <source>Twilio needs a sender id: a Twilio phone number (+…), an alphanumeric sender id, or a Messaging Service SID (MG…).</source>
         <translation>Twilio demande un identifiant d'expéditeur : un numéro Twilio (+…), un identifiant alphanumérique ou le SID d'un Messaging Service (MG…).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="275" />
+        <location filename="../../build/translations/domain_messages.py" line="282" />
         <source>The sender id {sender!r} is not valid: use 1 to 11 letters, digits or spaces with at least one letter, or a number of 3 to 15 digits.</source>
         <translation>L'identifiant d'expéditeur {sender!r} n'est pas valide : utilisez de 1 à 11 lettres, chiffres ou espaces dont au moins une lettre, ou un numéro de 3 à 15 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="276" />
+        <location filename="../../build/translations/domain_messages.py" line="283" />
         <source>The WhatsApp phone number id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
         <translation>L'identifiant du numéro WhatsApp est le nombre que Meta affiche sous WhatsApp → Configuration de l'API (chiffres uniquement), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="277" />
+        <location filename="../../build/translations/domain_messages.py" line="284" />
         <source>The WhatsApp Business Account id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
         <translation>L'identifiant du compte WhatsApp Business est le nombre que Meta affiche sous WhatsApp → Configuration de l'API (chiffres uniquement), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="278" />
+        <location filename="../../build/translations/domain_messages.py" line="285" />
         <source>The provider address {url!r} must start with https:// or http://.</source>
         <translation>L'adresse du fournisseur {url!r} doit commencer par https:// ou http://.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="279" />
+        <location filename="../../build/translations/domain_messages.py" line="286" />
         <source>The price per message must be a number of 0 or more, not {value!r}.</source>
         <translation>Le prix par message doit être un nombre supérieur ou égal à 0, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="280" />
+        <location filename="../../build/translations/domain_messages.py" line="287" />
         <source>The sending rate must be more than 0 and at most {limit} messages a second for {provider}, not {value}.</source>
         <translation>Le débit d'envoi doit être supérieur à 0 et d'au plus {limit} messages par seconde pour {provider}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="281" />
+        <location filename="../../build/translations/domain_messages.py" line="288" />
         <source>The {secret} is empty or spans several lines.</source>
         <translation>{secret} : vide ou sur plusieurs lignes.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="282" />
+        <location filename="../../build/translations/domain_messages.py" line="289" />
         <source>The {secret} is too large for the OS keyring (at most {limit} bytes).</source>
         <translation>{secret} : trop long pour le trousseau du système (au plus {limit} octets).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="283" />
+        <location filename="../../build/translations/domain_messages.py" line="290" />
         <source>No {secret} is stored for this channel on this laptop: give it on standard input or at the prompt. Nothing was saved.</source>
         <translation>Aucun secret ({secret}) n'est enregistré pour ce canal sur cet ordinateur : donnez-le sur l'entrée standard ou à l'invite. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="284" />
+        <location filename="../../build/translations/domain_messages.py" line="291" />
         <source>Switching to {provider} needs its {secret}: give it on standard input or at the prompt. Nothing was saved.</source>
         <translation>Passer à {provider} demande son secret ({secret}) : donnez-le sur l'entrée standard ou à l'invite. Rien n'a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="285" />
+        <location filename="../../build/translations/domain_messages.py" line="292" />
         <source>The {secret} of the {channel} channel is not in this laptop's keyring: configure the channel again.</source>
         <translation>Le secret du canal {channel} ({secret}) n'est pas dans le trousseau de cet ordinateur : configurez à nouveau le canal.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="286" />
+        <location filename="../../build/translations/domain_messages.py" line="293" />
         <source>No OS keyring is available to keep the {secret} safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n'est disponible pour garder le secret ({secret}) en sécurité. Sous Linux, installez un Secret Service (par ex. gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="287" />
+        <location filename="../../build/translations/domain_messages.py" line="294" />
         <source>The OS keyring refused the {secret}: {detail}</source>
         <translation>Le trousseau du système a refusé le secret ({secret}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="288" />
+        <location filename="../../build/translations/domain_messages.py" line="295" />
         <source>The {channel} channel is not configured on this laptop: set it up under File → Workspace settings → Channels, or with: localpro channels configure {command}.</source>
         <translation>Le canal {channel} n'est pas configuré sur cet ordinateur : configurez-le dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure {command}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="289" />
+        <location filename="../../build/translations/domain_messages.py" line="296" />
         <source>{sender} via {server} ({security})</source>
         <translation>{sender} via {server} ({security})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="290" />
+        <location filename="../../build/translations/domain_messages.py" line="297" />
         <source>{sender} via {server} ({security}), signed in as {username}</source>
         <translation>{sender} via {server} ({security}), connecté en tant que {username}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="291" />
+        <location filename="../../build/translations/domain_messages.py" line="298" />
         <source>Africa's Talking, user {username}</source>
         <translation>Africa's Talking, utilisateur {username}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="292" />
+        <location filename="../../build/translations/domain_messages.py" line="299" />
         <source>Africa's Talking, user {username}, sender {sender}</source>
         <translation>Africa's Talking, utilisateur {username}, expéditeur {sender}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="293" />
+        <location filename="../../build/translations/domain_messages.py" line="300" />
         <source>Twilio account {sid}, sender {sender}</source>
         <translation>Compte Twilio {sid}, expéditeur {sender}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="294" />
+        <location filename="../../build/translations/domain_messages.py" line="301" />
         <source>WhatsApp Cloud API, number id {number_id}, business account {account_id}</source>
         <translation>API Cloud WhatsApp, identifiant du numéro {number_id}, compte Business {account_id}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="295" />
+        <location filename="../../build/translations/domain_messages.py" line="302" />
         <source>Connected to {server} ({security}) and signed in as {username}.</source>
         <translation>Connecté à {server} ({security}) et identifié en tant que {username}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="296" />
+        <location filename="../../build/translations/domain_messages.py" line="303" />
         <source>Connected to {server} ({security}); no sign-in is configured.</source>
         <translation>Connecté à {server} ({security}) ; aucune identification n'est configurée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="297" />
+        <location filename="../../build/translations/domain_messages.py" line="304" />
         <source>Africa's Talking accepted the API key of user {username} (balance {balance}).</source>
         <translation>Africa's Talking a accepté la clé d'API de l'utilisateur {username} (solde {balance}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="298" />
+        <location filename="../../build/translations/domain_messages.py" line="305" />
         <source>Twilio accepted the account SID and auth token (account {name}, status {status}).</source>
         <translation>Twilio a accepté le SID de compte et le jeton d'authentification (compte {name}, statut {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="299" />
+        <location filename="../../build/translations/domain_messages.py" line="306" />
         <source>The Twilio account {name} is {status}: it cannot send.</source>
         <translation>Le compte Twilio {name} est à l'état {status} : il ne peut pas envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="300" />
+        <location filename="../../build/translations/domain_messages.py" line="307" />
         <source>WhatsApp accepted the access token for the number {number} ({name}); the business account's templates can be read.</source>
         <translation>WhatsApp a accepté le jeton d'accès pour le numéro {number} ({name}) ; les modèles du compte Business sont lisibles.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="301" />
+        <location filename="../../build/translations/domain_messages.py" line="308" />
         <source>The SMTP server {server} did not accept the check: {words}</source>
         <translation>Le serveur SMTP {server} n'a pas accepté la vérification : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="302" />
+        <location filename="../../build/translations/domain_messages.py" line="309" />
         <source>{provider} did not accept the check: {words}</source>
         <translation>{provider} n'a pas accepté la vérification : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="303" />
+        <location filename="../../build/translations/domain_messages.py" line="310" />
         <source>{provider} could not be reached ({reason}): check the connection and try again.</source>
         <translation>{provider} est injoignable ({reason}) : vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="304" />
+        <location filename="../../build/translations/domain_messages.py" line="311" />
         <source>{provider} answered something unexpected (HTTP {status}).</source>
         <translation>{provider} a répondu de façon inattendue (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="305" />
+        <location filename="../../build/translations/domain_messages.py" line="312" />
         <source>Send the test to an e-mail address: {detail}</source>
         <translation>Envoyez le test à une adresse e-mail : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="306" />
+        <location filename="../../build/translations/domain_messages.py" line="313" />
         <source>Send the test to a phone number with its country code: {detail}</source>
         <translation>Envoyez le test à un numéro de téléphone avec son indicatif pays : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="307" />
+        <location filename="../../build/translations/domain_messages.py" line="314" />
         <source>The test message was not sent ({code}): {words}</source>
         <translation>Le message de test n'a pas été envoyé ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="308" />
+        <location filename="../../build/translations/domain_messages.py" line="315" />
         <source>The test message may or may not have left ({words}): look for it before trying again.</source>
         <translation>On ne sait pas si le message de test est parti ({words}) : vérifiez s'il est arrivé avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="309" />
+        <location filename="../../build/translations/domain_messages.py" line="316" />
         <source>The WhatsApp templates could not be read ({code}): {words}</source>
         <translation>Les modèles WhatsApp n'ont pas pu être lus ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="310" />
+        <location filename="../../build/translations/domain_messages.py" line="317" />
         <source>The {channel} channel is saved on this laptop: {description}. Check it with: localpro channels test {command} --to ADDRESS</source>
         <translation>Le canal {channel} est enregistré sur cet ordinateur : {description}. Vérifiez-le avec : localpro channels test {command} --to ADRESSE</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="311" />
+        <location filename="../../build/translations/domain_messages.py" line="318" />
         <source>The {channel} channel and its secret were removed from this laptop.</source>
         <translation>Le canal {channel} et son secret ont été supprimés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="312" />
+        <location filename="../../build/translations/domain_messages.py" line="319" />
         <source>The {channel} channel was not configured on this laptop.</source>
         <translation>Le canal {channel} n'était pas configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="313" />
+        <location filename="../../build/translations/domain_messages.py" line="320" />
         <source>Remove the {channel} channel and its secret from this laptop? [y/N] </source>
         <translation>Supprimer le canal {channel} et son secret de cet ordinateur ? [o/N] </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="314" />
+        <location filename="../../build/translations/domain_messages.py" line="321" />
         <source>Nothing was removed.</source>
         <translation>Rien n'a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="315" />
+        <location filename="../../build/translations/domain_messages.py" line="322" />
         <source>{secret}: </source>
         <translation>{secret} : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="316" />
+        <location filename="../../build/translations/domain_messages.py" line="323" />
         <source>{secret} (leave empty to keep the stored one): </source>
         <translation>{secret} (laisser vide pour garder la valeur enregistrée) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="317" />
+        <location filename="../../build/translations/domain_messages.py" line="324" />
         <source>Test message sent to {to} (provider id {provider_id}).</source>
         <translation>Message de test envoyé à {to} (identifiant du fournisseur {provider_id}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="318" />
+        <location filename="../../build/translations/domain_messages.py" line="325" />
         <source>No channel is configured on this laptop yet.</source>
         <translation>Aucun canal n'est encore configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="319" />
+        <location filename="../../build/translations/domain_messages.py" line="326" />
         <source>Sign in to your LocalPro cloud account first (localpro account login --email YOU@EXAMPLE.COM): the cloud receives the providers' webhooks for your account.</source>
         <translation>Connectez-vous d'abord à votre compte cloud LocalPro (localpro account login --email YOU@EXAMPLE.COM) : c'est le cloud qui reçoit les webhooks des fournisseurs pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="320" />
+        <location filename="../../build/translations/domain_messages.py" line="327" />
         <source>Configure the SMS channel first (localpro channels configure sms --provider africastalking|twilio …): its provider says which webhook to make.</source>
         <translation>Configurez d'abord le canal SMS (localpro channels configure sms --provider africastalking|twilio …) : son fournisseur indique quel webhook créer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="321" />
+        <location filename="../../build/translations/domain_messages.py" line="328" />
         <source>WhatsApp signs its webhook calls with your app secret (Meta for Developers → your app → App settings → Basic → App secret): give it on standard input or at the prompt. Nothing was changed.</source>
         <translation>WhatsApp signe ses appels de webhook avec la clé secrète de votre application (Meta for Developers → votre application → Paramètres de l'application → Général → Clé secrète) : donnez-la sur l'entrée standard ou à l'invite. Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="322" />
+        <location filename="../../build/translations/domain_messages.py" line="329" />
         <source>Twilio signs its webhook calls with your auth token (Twilio console → Account info): give it on standard input or at the prompt, or save it with the SMS channel (localpro channels configure sms). Nothing was changed.</source>
         <translation>Twilio signe ses appels de webhook avec votre auth token (console Twilio → Account info) : donnez-le sur l'entrée standard ou à l'invite, ou enregistrez-le avec le canal SMS (localpro channels configure sms). Rien n'a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="323" />
+        <location filename="../../build/translations/domain_messages.py" line="330" />
         <source>WhatsApp app secret</source>
         <translation>clé secrète de l'application WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="324" />
+        <location filename="../../build/translations/domain_messages.py" line="331" />
         <source>{secret} (leave empty to use the one saved with the SMS channel): </source>
         <translation>{secret} (laisser vide pour utiliser celui enregistré avec le canal SMS) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="325" />
+        <location filename="../../build/translations/domain_messages.py" line="332" />
         <source>The {secret} is too long: at most {limit} characters.</source>
         <translation>Le secret « {secret} » est trop long : {limit} caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="326" />
+        <location filename="../../build/translations/domain_messages.py" line="333" />
         <source>The {channel} webhook is on for your cloud account ({provider}); any URL given for it before no longer works.</source>
         <translation>Le webhook {channel} est actif pour votre compte cloud ({provider}) ; toute URL donnée auparavant pour lui ne fonctionne plus.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="327" />
+        <location filename="../../build/translations/domain_messages.py" line="334" />
         <source>The {channel} webhook ({provider}):</source>
         <translation>Le webhook {channel} ({provider}) :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="328" />
+        <location filename="../../build/translations/domain_messages.py" line="335" />
         <source>In Meta for Developers → your app → WhatsApp → Configuration → Webhook, choose Edit and paste:</source>
         <translation>Dans Meta for Developers → votre application → WhatsApp → Configuration → Webhook, choisissez Modifier et collez :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="329" />
+        <location filename="../../build/translations/domain_messages.py" line="336" />
         <source>Callback URL: {url}</source>
         <translation>URL de rappel : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="330" />
+        <location filename="../../build/translations/domain_messages.py" line="337" />
         <source>Verify token: {token}</source>
         <translation>Token de vérification : {token}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="331" />
+        <location filename="../../build/translations/domain_messages.py" line="338" />
         <source>Then, under Webhook fields, subscribe to "messages".</source>
         <translation>Puis, sous Champs du webhook, abonnez-vous à « messages ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="332" />
+        <location filename="../../build/translations/domain_messages.py" line="339" />
         <source>In the Twilio console, on your Messaging Service (Integration) or the number you send from (Messaging configuration), paste this URL as the status callback URL and as the "A message comes in" webhook (HTTP POST):</source>
         <translation>Dans la console Twilio, sur votre Messaging Service (Integration) ou sur le numéro d'envoi (Messaging configuration), collez cette URL comme URL de status callback et comme webhook « A message comes in » (HTTP POST) :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="333" />
+        <location filename="../../build/translations/domain_messages.py" line="340" />
         <source>URL: {url}</source>
         <translation>URL : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="334" />
+        <location filename="../../build/translations/domain_messages.py" line="341" />
         <source>In the Africa's Talking dashboard → SMS → Callback URLs, paste:</source>
         <translation>Dans le tableau de bord Africa's Talking → SMS → Callback URLs, collez :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="335" />
+        <location filename="../../build/translations/domain_messages.py" line="342" />
         <source>Delivery reports: {url}</source>
         <translation>Rapports de remise : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="336" />
+        <location filename="../../build/translations/domain_messages.py" line="343" />
         <source>Incoming messages: {url}</source>
         <translation>Messages entrants : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="337" />
+        <location filename="../../build/translations/domain_messages.py" line="344" />
         <source>E-mails queued from now on carry an open pixel and an unsubscribe link through {url}; there is nothing to paste anywhere.</source>
         <translation>Les e-mails mis en file à partir de maintenant portent un pixel d'ouverture et un lien de désinscription via {url} ; il n'y a rien à coller nulle part.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="338" />
+        <location filename="../../build/translations/domain_messages.py" line="345" />
         <source>No webhook is on for your cloud account yet: localpro channels webhooks enable whatsapp|sms|email</source>
         <translation>Aucun webhook n'est encore actif pour votre compte cloud : localpro channels webhooks enable whatsapp|sms|email</translation>
     </message>
@@ -2784,22 +2784,22 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/page.py" line="140" />
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="141" />
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/page.py" line="142" />
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="143" />
         <source>Sending stopped</source>
         <translation>Envoi arrêté</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/page.py" line="144" />
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="145" />
         <source>Set up</source>
         <translation>Configuré</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/channels/page.py" line="146" />
+        <location filename="../../localpro_desktop/ui/channels/page.py" line="147" />
         <source>Not set up</source>
         <translation>Non configuré</translation>
     </message>
@@ -3505,6 +3505,555 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>DiscoveryForm</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="81" />
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="126" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="83" />
+        <source>City, e.g. Abidjan</source>
+        <translation>Ville, p. ex. Abidjan</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="84" />
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="127" />
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="99" />
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="103" />
+        <source>How far from the city centre to search; auto follows the city's size.</source>
+        <translation>Jusqu'où chercher autour du centre-ville ; auto suit la taille de la ville.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="108" />
+        <source>OpenStreetMap (free)</source>
+        <translation>OpenStreetMap (gratuit)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="110" />
+        <source>Google Places (your key; cost shown first)</source>
+        <translation>Google Places (votre clé ; coût affiché avant)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="112" />
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="133" />
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="136" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/form.py" line="160" />
+        <source>OpenStreetMap has no tag for this sector yet: add one in Sources…</source>
+        <translation>OpenStreetMap n'a pas encore de tag pour ce secteur : ajoutez-en un dans Sources…</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryMessages</name>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="365" />
+        <source>Unknown sector {text!r}. Sectors: {names}.</source>
+        <translation>Secteur inconnu {text!r}. Secteurs : {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="366" />
+        <source>OpenStreetMap has no reliable tag for {sector}: add one (e.g. office=logistics) in Sources…, or with `localpro discover --add-tag {key} KEY=VALUE`; or search Google Places.</source>
+        <translation>OpenStreetMap n’a pas d’étiquette fiable pour {sector} : ajoutez-en une (p. ex. office=logistics) dans Sources…, ou avec `localpro discover --add-tag {key} CLÉ=VALEUR` ; ou cherchez dans Google Places.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="367" />
+        <source>{text!r} is not an OpenStreetMap tag: write it as key=value, e.g. shop=kiosk.</source>
+        <translation>{text!r} n’est pas une étiquette OpenStreetMap : écrivez-la clé=valeur, p. ex. shop=kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="368" />
+        <source>Say which sector to search: --sector KEY (the keys: localpro discover --sectors).</source>
+        <translation>Indiquez le secteur à chercher : --sector CLÉ (les clés : localpro discover --sectors).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="369" />
+        <source>Type the city to search in.</source>
+        <translation>Saisissez la ville où chercher.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="370" />
+        <source>No city called {city!r} found{where}. Check the spelling, or give the country (e.g. --country SN).</source>
+        <translation>Aucune ville nommée {city!r} trouvée{where}. Vérifiez l’orthographe ou indiquez le pays (p. ex. --country SN).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="371" />
+        <source> in {country}</source>
+        <translation> dans le pays {country}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="372" />
+        <source>{city!r} is not in the offline list of cities (those over 15,000 people); it can be looked up once a connection is back.</source>
+        <translation>{city!r} n’est pas dans la liste hors ligne des villes (plus de 15 000 habitants) ; elle pourra être recherchée au retour de la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="373" />
+        <source>The radius must be between {low} and {high} km (not {value}).</source>
+        <translation>Le rayon doit être compris entre {low} et {high} km (et non {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="374" />
+        <source>Add what? Use all, new or none (not {value!r}).</source>
+        <translation>Ajouter quoi ? Utilisez all, new ou none (et non {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="375" />
+        <source>{url!r} is not a web address: it must start with http:// or https://.</source>
+        <translation>{url!r} n’est pas une adresse web : elle doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="376" />
+        <source>Unknown service {name!r}: use {names}.</source>
+        <translation>Service inconnu {name!r} : utilisez {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="377" />
+        <source>Searching Google Places needs your own API key: add it in the discovery settings (Sources…) or with `localpro discover --google-key-from-stdin`.</source>
+        <translation>Chercher dans Google Places demande votre propre clé d’API : ajoutez-la dans les réglages de recherche (Sources…) ou avec `localpro discover --google-key-from-stdin`.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="378" />
+        <source>Google Places API key</source>
+        <translation>Clé d’API Google Places</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="379" />
+        <source>Google refused the API key ({detail}). Check that the key is right and that the Places API (New) is enabled for its project.</source>
+        <translation>Google a refusé la clé d’API ({detail}). Vérifiez la clé et que l’API Places (New) est activée pour son projet.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="380" />
+        <source>Google Places' quota for this key is used up for now; try again later.</source>
+        <translation>Le quota Google Places de cette clé est épuisé pour le moment ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="381" />
+        <source>Google Places could not run the search: {detail}</source>
+        <translation>Google Places n’a pas pu faire la recherche : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="382" />
+        <source>OpenStreetMap's server is busy (HTTP {status}); the search was not run. Try again in a few minutes, or choose another server in the discovery settings.</source>
+        <translation>Le serveur d’OpenStreetMap est occupé (HTTP {status}) ; la recherche n’a pas été faite. Réessayez dans quelques minutes ou choisissez un autre serveur dans les réglages de recherche.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="383" />
+        <source>OpenStreetMap's server stopped the search before the end ({remark}). Try a smaller radius, or another server in the discovery settings.</source>
+        <translation>Le serveur d’OpenStreetMap a arrêté la recherche avant la fin ({remark}). Essayez un rayon plus petit ou un autre serveur dans les réglages de recherche.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="384" />
+        <source>OpenStreetMap's server could not run the search: {detail}</source>
+        <translation>Le serveur d’OpenStreetMap n’a pas pu faire la recherche : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="385" />
+        <source>The city could not be looked up online: {detail}</source>
+        <translation>La ville n’a pas pu être recherchée en ligne : {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="386" />
+        <source>No connection: the search for {sector} in {city} is saved and will run by itself when the connection is back.</source>
+        <translation>Pas de connexion : la recherche {sector} à {city} est enregistrée et se lancera d’elle-même au retour de la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="387" />
+        <source>No saved search with id {ident!r}.</source>
+        <translation>Aucune recherche enregistrée avec l’identifiant {ident!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="388" />
+        <source>No merge with id {ident!r}.</source>
+        <translation>Aucune fusion avec l’identifiant {ident!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="389" />
+        <source>This merge was already undone.</source>
+        <translation>Cette fusion a déjà été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="390" />
+        <source>{count} of the chosen places are not in this result: search again.</source>
+        <translation>{count} des lieux choisis ne sont pas dans ce résultat : relancez la recherche.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="391" />
+        <source>{count} new prospects were not added: the {plan} plan allows {limit} a month and {remaining} remain. Choose fewer, or upgrade.</source>
+        <translation>{count} nouveaux prospects n’ont pas été ajoutés : l’offre {plan} en permet {limit} par mois et il en reste {remaining}. Choisissez-en moins ou changez d’offre.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="392" />
+        <source>{count} places without a name were left out.</source>
+        <translation>{count} lieux sans nom ont été laissés de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="393" />
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="394" />
+        <source>already added from this source</source>
+        <translation>déjà ajouté depuis cette source</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="395" />
+        <source>same phone as a known prospect</source>
+        <translation>même téléphone qu’un prospect connu</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="396" />
+        <source>similar name within 100 m</source>
+        <translation>nom proche à moins de 100 m</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="397" />
+        <source>similar name in the same city</source>
+        <translation>nom proche dans la même ville</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="398" />
+        <source>listed twice in this result</source>
+        <translation>en double dans ce résultat</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="399" />
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="400" />
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="401" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="402" />
+        <source>website</source>
+        <translation>site web</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="403" />
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="404" />
+        <source>Google Places</source>
+        <translation>Google Places</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="405" />
+        <source>OpenStreetMap search (Overpass API)</source>
+        <translation>Recherche OpenStreetMap (API Overpass)</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="406" />
+        <source>City look-up (Nominatim)</source>
+        <translation>Recherche de villes (Nominatim)</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="407" />
+        <source>Google Places API</source>
+        <translation>API Google Places</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryPanel</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="83" />
+        <source>← Prospects</source>
+        <translation>← Prospects</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="85" />
+        <source>Find prospects</source>
+        <translation>Trouver des prospects</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="87" />
+        <source>Merges…</source>
+        <translation>Fusions…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="88" />
+        <source>Review the places merged into known prospects</source>
+        <translation>Revoir les lieux fusionnés avec des prospects connus</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="89" />
+        <source>Sources…</source>
+        <translation>Sources…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="91" />
+        <source>Servers, your Google Places key, and extra OpenStreetMap tags</source>
+        <translation>Serveurs, votre clé Google Places et tags OpenStreetMap supplémentaires</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="142" />
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="146" />
+        <source>Known places you select are merged into the prospect they match.</source>
+        <translation>Les lieux connus que vous sélectionnez sont fusionnés avec le prospect correspondant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="148" />
+        <source>Search again</source>
+        <translation>Relancer la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="149" />
+        <source>Ask the source again instead of the saved results</source>
+        <translation>Interroger à nouveau la source au lieu des résultats enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="183" />
+        <source>Find businesses to contact</source>
+        <translation>Trouvez des entreprises à contacter</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="185" />
+        <source>Pick a sector and a city, then Search. OpenStreetMap is free; Google Places usually has more phone numbers and uses your own key. Nothing is added until you choose.</source>
+        <translation>Choisissez un secteur et une ville, puis Rechercher. OpenStreetMap est gratuit ; Google Places a en général plus de numéros de téléphone et utilise votre propre clé. Rien n'est ajouté tant que vous ne l'avez pas choisi.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="211" />
+        <source>Estimating the cost…</source>
+        <translation>Estimation du coût…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="229" />
+        <source>Run the search</source>
+        <translation>Lancer la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="238" />
+        <source>Searching {source}…</source>
+        <translation>Recherche sur {source}…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="280" />
+        <source>Nothing found</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="281" />
+        <source>Try a wider radius, a neighbouring city, or the other source.</source>
+        <translation>Essayez un rayon plus large, une ville voisine ou l'autre source.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="309" />
+        <source>Add selected ({count})</source>
+        <translation>Ajouter la sélection ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="316" />
+        <source>Add all new ({count})</source>
+        <translation>Ajouter tous les nouveaux ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="348" />
+        <source>Show in the list</source>
+        <translation>Voir dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/panel.py" line="369" />
+        <source>Opening the results…</source>
+        <translation>Ouverture des résultats…</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoveryTexts</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="37" />
+        <source>1 found</source>
+        <translation>{count} trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="38" />
+        <source>{count} found</source>
+        <translation>{count} trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="42" />
+        <source>1 new</source>
+        <translation>{count} nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="43" />
+        <source>{count} new</source>
+        <translation>{count} nouveaux</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="47" />
+        <source>1 already known</source>
+        <translation>{count} déjà connu</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="48" />
+        <source>{count} already known</source>
+        <translation>{count} déjà connus</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="52" />
+        <source>1 without a phone</source>
+        <translation>{count} sans téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="53" />
+        <source>{count} without a phone</source>
+        <translation>{count} sans téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="60" />
+        <source>1 without a name left out</source>
+        <translation>{count} sans nom écarté</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="61" />
+        <source>{count} without a name left out</source>
+        <translation>{count} sans nom écartés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="75" />
+        <source>OpenStreetMap often has no phone number for businesses in African cities. Google Places usually has them (your own key; the cost is shown first).</source>
+        <translation>OpenStreetMap a souvent peu de numéros de téléphone pour les entreprises des villes africaines. Google Places les a en général (votre propre clé ; le coût est affiché avant).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="80" />
+        <source>Try Google Places for phone numbers</source>
+        <translation>Essayer Google Places pour les numéros</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="83" />
+        <source>Many of these places have no phone number: OpenStreetMap may know others.</source>
+        <translation>Beaucoup de ces lieux n'ont pas de numéro : OpenStreetMap en connaît peut-être d'autres.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="87" />
+        <source>Try OpenStreetMap (free)</source>
+        <translation>Essayer OpenStreetMap (gratuit)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="94" />
+        <source>From your saved results of {date}; Search again to refresh.</source>
+        <translation>Résultats enregistrés du {date} ; Relancer la recherche pour actualiser.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="97" />
+        <source>Searched just now ({source}).</source>
+        <translation>Recherche effectuée à l'instant ({source}).</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="104" />
+        <source>{sector} in {city} ({radius} km)</source>
+        <translation>{sector} à {city} ({radius} km)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="127" />
+        <source>1 added</source>
+        <translation>{count} ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="128" />
+        <source>{count} added</source>
+        <translation>{count} ajoutés</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="135" />
+        <source>1 merged into a known prospect</source>
+        <translation>{count} fusionné avec un prospect connu</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="136" />
+        <source>{count} merged into known prospects</source>
+        <translation>{count} fusionnés avec des prospects connus</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="143" />
+        <source>1 was already there</source>
+        <translation>{count} y était déjà</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="144" />
+        <source>{count} were already there</source>
+        <translation>{count} y étaient déjà</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="149" />
+        <source>1 not added: monthly limit reached</source>
+        <translation>{count} non ajouté : limite mensuelle atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="150" />
+        <source>{count} not added: monthly limit reached</source>
+        <translation>{count} non ajoutés : limite mensuelle atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="160" />
+        <source>{sector} in {city} ({source})</source>
+        <translation>{sector} à {city} ({source})</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="168" />
+        <source>No connection: the search is saved and will run by itself when the connection is back. You will be told when its results arrive.</source>
+        <translation>Pas de connexion : la recherche est enregistrée et se lancera d'elle-même au retour de la connexion. Vous serez prévenu quand ses résultats arriveront.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="180" />
+        <source>Your saved search “{what}” could not run: {problem}</source>
+        <translation>Votre recherche enregistrée « {what} » n'a pas pu être lancée : {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="185" />
+        <source>Your saved search “{what}” has run: {found} found, {new} new.</source>
+        <translation>Votre recherche enregistrée « {what} » a été lancée : {found} trouvés, {new} nouveaux.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="191" />
+        <source>1 other saved search has run too.</source>
+        <translation>{count} autre recherche enregistrée a aussi été lancée.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="192" />
+        <source>{count} other saved searches have run too.</source>
+        <translation>{count} autres recherches enregistrées ont aussi été lancées.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/texts.py" line="200" />
+        <source>This Google Places search makes about {requests} requests, about US${usd} billed to your Google account (Google's monthly free credit may cover it).</source>
+        <translation>Cette recherche Google Places fait environ {requests} requêtes, soit environ {usd} $ US facturés à votre compte Google (le crédit mensuel gratuit de Google peut la couvrir).</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="53" />
@@ -3542,57 +4091,57 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <translation>Vérification de chaque ligne du fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="177" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="179" />
         <source>Rows in the file: {count}</source>
         <translation>Lignes dans le fichier : {count}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="178" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="180" />
         <source>New records to add: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>Nouvelles fiches à ajouter : &lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="184" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="186" />
         <source>Rows matching records you have: none</source>
         <translation>Lignes correspondant à vos fiches : aucune</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="187" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="189" />
         <source>Rows matching records you have: {count}, to skip</source>
         <translation>Lignes correspondant à vos fiches : {count}, ignorées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="192" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="194" />
         <source>Rows matching records you have: {count} ({updated} to update, {unchanged} already up to date)</source>
         <translation>Lignes correspondant à vos fiches : {count} ({updated} à mettre à jour, {unchanged} déjà à jour)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="199" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="201" />
         <source>Rows repeating an earlier row of the file: {count}, to skip</source>
         <translation>Lignes qui répètent une ligne précédente du fichier : {count}, ignorées</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="202" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="204" />
         <source>Rows repeating an earlier row of the file: {count}, combined with it</source>
         <translation>Lignes qui répètent une ligne précédente du fichier : {count}, fusionnées avec elle</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="209" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="211" />
         <source>Rows that cannot be imported: {count} (listed at the end)</source>
         <translation>Lignes impossibles à importer : {count} (listées à la fin)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="217" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="219" />
         <source>Values imported but to check: {count}</source>
         <translation>Valeurs importées mais à vérifier : {count}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="230" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="232" />
         <source>Row {row}: {match}</source>
         <translation>Ligne {row} : {match}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="238" />
+        <location filename="../../localpro_desktop/ui/prospects/import_duplicates.py" line="240" />
         <source>… and {count} more, all listed in the report at the end</source>
         <translation>… et {count} de plus, toutes listées dans le rapport à la fin</translation>
     </message>
@@ -3865,34 +4414,39 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ExportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="208" />
+        <location filename="../../build/translations/domain_messages.py" line="214" />
         <source>Export cancelled; no file was written.</source>
         <translation>Export annulé ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="209" />
+        <location filename="../../build/translations/domain_messages.py" line="215" />
         <source>Cannot write in {folder}: {detail}.</source>
         <translation>Impossible d'écrire dans {folder} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="210" />
+        <location filename="../../build/translations/domain_messages.py" line="216" />
         <source>Cannot replace {file}: it may be open in Excel or another program. Close it and export again.</source>
         <translation>Impossible de remplacer {file} : il est peut-être ouvert dans Excel ou un autre programme. Fermez-le et exportez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="211" />
+        <location filename="../../build/translations/domain_messages.py" line="217" />
         <source>Unknown export format {format!r}: use csv, xlsx or geojson.</source>
         <translation>Format d'export inconnu {format!r} : utilisez csv, xlsx ou geojson.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="212" />
+        <location filename="../../build/translations/domain_messages.py" line="218" />
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="213" />
+        <location filename="../../build/translations/domain_messages.py" line="219" />
         <source>Could not write {file}: {detail}.</source>
         <translation>Impossible d'écrire {file} : {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="220" />
+        <source>Nothing to put on the map: choose a segment, a city or a list of records.</source>
+        <translation>Rien à mettre sur la carte : choisissez un segment, une ville ou une liste de fiches.</translation>
     </message>
 </context>
 <context>
@@ -3946,87 +4500,152 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="65" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="75" />
         <source>Choose a file</source>
         <translation>Choisir un fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="68" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="78" />
         <source>CSV files (from Excel, Google Sheets or any other program) and Excel workbooks (.xlsx) can be imported. The first row must hold column names.</source>
         <translation>Vous pouvez importer des fichiers CSV (Excel, Google Sheets ou tout autre programme) et des classeurs Excel (.xlsx). La première ligne doit contenir les noms des colonnes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="73" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="83" />
         <source>What does the file contain?</source>
         <translation>Que contient le fichier ?</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="74" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="84" />
         <source>Prospects — businesses you want to reach</source>
         <translation>Des prospects — entreprises que vous voulez démarcher</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="76" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="86" />
         <source>Contacts — people you already work with (go to the CRM)</source>
         <translation>Des contacts — personnes avec qui vous travaillez déjà (vont dans le CRM)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="83" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="93" />
         <source>No file chosen</source>
         <translation>Aucun fichier choisi</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="85" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="95" />
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="97" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="115" />
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="115" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="119" />
+        <source>File from</source>
+        <translation>Provenance du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="129" />
+        <source>Recognise it automatically</source>
+        <translation>La reconnaître automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="130" />
+        <source>LinkedIn connections (Connections.csv)</source>
+        <translation>Relations LinkedIn (Connections.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="131" />
+        <source>Facebook lead ads (download from Meta)</source>
+        <translation>Publicités à formulaire Facebook (téléchargement Meta)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="132" />
+        <source>Another spreadsheet: I match the columns myself</source>
+        <translation>Autre tableur : j’associe les colonnes moi-même</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="137" />
+        <source>a LinkedIn connections export</source>
+        <translation>un export des relations LinkedIn</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="138" />
+        <source>a Facebook lead ads download</source>
+        <translation>un téléchargement de prospects Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="162" />
         <source>Choose a file to import</source>
         <translation>Choisir le fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="117" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="164" />
         <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt *.tsv);;All files (*)</source>
         <translation>Tableurs (*.csv *.xlsx *.xlsm *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="129" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="180" />
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="145" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="239" />
+        <source>Columns are matched from their names; you can correct them next.</source>
+        <translation>Les colonnes sont associées d’après leur nom ; vous pourrez les corriger à l’étape suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="242" />
+        <source>An ordinary spreadsheet: columns are matched from their names. If it is a LinkedIn or Facebook export, choose it above.</source>
+        <translation>Un tableur ordinaire : les colonnes sont associées d’après leur nom. S’il s’agit d’un export LinkedIn ou Facebook, choisissez-le ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="249" />
+        <source>Recognised as {what}.</source>
+        <translation>Reconnu comme {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="249" />
+        <source>Read as {what}.</source>
+        <translation>Lu comme {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="252" />
+        <source>New prospects are recorded as coming from {source}; the business name is the company, or the person's name when there is none.</source>
+        <translation>Les nouveaux prospects sont enregistrés comme venant de {source} ; le nom de l’entreprise est la société, ou le nom de la personne à défaut.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="257" />
+        <source>{count} rows have neither a name nor a company: they will be listed, with what to fix, in the report.</source>
+        <translation>{count} lignes n’ont ni nom ni entreprise : elles seront listées dans le rapport, avec ce qu’il faut corriger.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="263" />
         <source>semicolons</source>
         <translation>points-virgules</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="145" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="263" />
         <source>commas</source>
         <translation>virgules</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="145" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="263" />
         <source>tabs</source>
         <translation>tabulations</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="147" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="265" />
         <source>Excel workbook</source>
         <translation>classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="149" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="267" />
         <source>text file ({encoding}, separated by {separator})</source>
         <translation>fichier texte ({encoding}, séparé par des {separator})</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="155" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="273" />
         <source>✓ {rows} rows and {columns} columns found — {how}.</source>
         <translation>✓ {rows} lignes et {columns} colonnes trouvées — {how}.</translation>
     </message>
@@ -4322,36 +4941,66 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>Import annulé ; l'espace de travail n'a pas changé.</translation>
     </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="208" />
+        <source>LinkedIn connections</source>
+        <translation>Relations LinkedIn</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="209" />
+        <source>Facebook lead ads</source>
+        <translation>Publicités à formulaire Facebook</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="210" />
+        <source>Unknown kind of file '{preset}'. Choose one of: {choices}.</source>
+        <translation>Type de fichier inconnu « {preset} ». Choisissez parmi : {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="211" />
+        <source>{file} does not look like a {preset} export: the columns {missing} are missing. Choose another kind of file, or none to match the columns yourself.</source>
+        <translation>{file} ne ressemble pas à un export {preset} : il manque les colonnes {missing}. Choisissez un autre type de fichier, ou aucun pour associer les colonnes vous-même.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="212" />
+        <source>This LinkedIn connection has no name and no company: fill in First Name and Last Name, or Company, then import the file again.</source>
+        <translation>Cette relation LinkedIn n’a ni nom ni entreprise : remplissez First Name et Last Name, ou Company, puis importez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="213" />
+        <source>This lead has no name and no company: fill in full_name (or first_name and last_name), or company_name, then import the file again.</source>
+        <translation>Ce contact n’a ni nom ni entreprise : remplissez full_name (ou first_name et last_name), ou company_name, puis importez à nouveau le fichier.</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="48" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="53" />
         <source>Import a file</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="53" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="58" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="54" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="59" />
         <source>Next &gt;</source>
         <translation>Suivant &gt;</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="55" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="60" />
         <source>&lt; Back</source>
         <translation>&lt; Précédent</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="56" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="61" />
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="57" />
+        <location filename="../../localpro_desktop/ui/prospects/import_wizard.py" line="62" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4359,32 +5008,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>InboundMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="339" />
+        <location filename="../../build/translations/domain_messages.py" line="346" />
         <source>replied with a stop word by SMS</source>
         <translation>a répondu par un mot d'arrêt par SMS</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="340" />
+        <location filename="../../build/translations/domain_messages.py" line="347" />
         <source>asked WhatsApp to stop the messages</source>
         <translation>a demandé à WhatsApp d'arrêter les messages</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="341" />
+        <location filename="../../build/translations/domain_messages.py" line="348" />
         <source>unsubscribed with the e-mail's link</source>
         <translation>s'est désabonné avec le lien de l'e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="342" />
+        <location filename="../../build/translations/domain_messages.py" line="349" />
         <source>set by hand</source>
         <translation>saisi à la main</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="343" />
+        <location filename="../../build/translations/domain_messages.py" line="350" />
         <source>Applied {receipts} receipts, {replies} replies, {opt_outs} opt-out changes ({waiting} waiting for their message).</source>
         <translation>Appliqué : {receipts} accusés, {replies} réponses, {opt_outs} changements de désinscription ({waiting} en attente de leur message).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="344" />
+        <location filename="../../build/translations/domain_messages.py" line="351" />
         <source>Not a date: {text!r} (use YYYY-MM-DD, or YYYY-MM-DD HH:MM).</source>
         <translation>Pas une date : {text!r} (utilisez AAAA-MM-JJ, ou AAAA-MM-JJ HH:MM).</translation>
     </message>
@@ -4524,109 +5173,157 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>MapShare</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="59" />
+        <source>Share this map…</source>
+        <translation>Partager cette carte…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="62" />
+        <source>Save what the map shows as one web page that opens on a phone without a connection, to plan a day of visits</source>
+        <translation>Enregistrer ce que montre la carte dans une seule page web qui s'ouvre sur un téléphone sans connexion, pour préparer une journée de visites</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="77" />
+        <source>visits</source>
+        <translation>visites</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="80" />
+        <source>Share this map</source>
+        <translation>Partager cette carte</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="80" />
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="94" />
+        <source>Saving the map…</source>
+        <translation>Enregistrement de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="107" />
+        <source>Map of {count} records saved to {file}: it opens without a connection.</source>
+        <translation>Carte de {count} fiches enregistrée dans {file} : elle s'ouvre sans connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="110" />
+        <source>{count} without a known place left out.</source>
+        <translation>{count} sans lieu connu laissées de côté.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/map/share.py" line="118" />
+        <source>The map was not saved: {reason}</source>
+        <translation>La carte n'a pas été enregistrée : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MapTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="127" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="132" />
         <source>Tiles…</source>
         <translation>Fonds de carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="128" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="133" />
         <source>Choose the server the map's background comes from</source>
         <translation>Choisir le serveur qui fournit le fond de carte</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="325" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="334" />
         <source>Prospect (converted)</source>
         <translation>Prospect (converti)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="325" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="333" />
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="337" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="335" />
         <source>approximate (centre of the city)</source>
         <translation>approximative (centre de la ville)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="350" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="351" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="351" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="352" />
         <source>This record no longer exists.</source>
         <translation>Cette fiche n'existe plus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="352" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="353" />
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="353" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="354" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="354" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="355" />
         <source>Sector:</source>
         <translation>Secteur :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="355" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="356" />
         <source>City:</source>
         <translation>Ville :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="356" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="357" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="357" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="358" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="358" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="359" />
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="359" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="360" />
         <source>Position:</source>
         <translation>Position :</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="360" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="361" />
         <source>Hollow: approximate position (centre of the city)</source>
         <translation>Creux : position approximative (centre de la ville)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="364" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="365" />
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="370" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="371" />
         <source>Prospects</source>
         <translation>Prospects</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="424" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="425" />
         <source>The map stopped working. Close and reopen LocalPro to show it again.</source>
         <translation>La carte ne répond plus. Fermez puis rouvrez LocalPro pour l'afficher à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="461" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="462" />
         <source>Loading the map…</source>
         <translation>Chargement de la carte…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/map/tab.py" line="472" />
+        <location filename="../../localpro_desktop/ui/map/tab.py" line="473" />
         <source>Offline: saved tiles and country outlines</source>
         <translation>Hors ligne : fonds enregistrés et contours des pays</translation>
     </message>
@@ -4634,42 +5331,42 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="179" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="301" />
         <source>Match the columns</source>
         <translation>Associer les colonnes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="182" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="304" />
         <source>Check which field each column fills; LocalPro guessed from the column names. Columns set to “Ignore” are not imported.</source>
         <translation>Vérifiez le champ que remplit chaque colonne ; LocalPro l’a deviné d’après les noms de colonnes. Les colonnes « Ignorer » ne sont pas importées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="218" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="341" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="225" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="348" />
         <source>— Ignore —</source>
         <translation>— Ignorer —</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="272" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="395" />
         <source>⚠ No column is set to {field}, which is required. Choose it above.</source>
         <translation>⚠ Aucune colonne n’est associée à {field}, qui est obligatoire. Choisissez-la ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="278" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="401" />
         <source>✓ {used} of {total} columns will be imported.</source>
         <translation>✓ {used} colonnes sur {total} seront importées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="290" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="413" />
         <source>WhatsApp numbers come from the WhatsApp column only: a row with none there gets none.</source>
         <translation>Les numéros WhatsApp viennent uniquement de la colonne WhatsApp : une ligne qui n’en a pas n’en reçoit pas.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="295" />
+        <location filename="../../localpro_desktop/ui/prospects/import_setup.py" line="418" />
         <source>The file has no WhatsApp column: mobile numbers are also taken as WhatsApp numbers, landlines are not.</source>
         <translation>Le fichier n’a pas de colonne WhatsApp : les numéros de mobile servent aussi de numéros WhatsApp, les fixes non.</translation>
     </message>
@@ -4713,6 +5410,90 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
         <location filename="../../localpro_desktop/ui/crm/merge_dialog.py" line="173" />
         <source>Merge into an existing contact…</source>
         <translation>Fusionner avec un contact existant…</translation>
+    </message>
+</context>
+<context>
+    <name>MergesDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="43" />
+        <source>Merges from discovery</source>
+        <translation>Fusions issues de la recherche</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="47" />
+        <source>Places found by a search that matched a prospect you had were merged into it: its empty fields were filled. Undo a merge that was wrong.</source>
+        <translation>Les lieux trouvés qui correspondaient à un de vos prospects y ont été fusionnés : ses champs vides ont été remplis. Annulez une fusion erronée.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="56" />
+        <source>Prospect</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="57" />
+        <source>Place found</source>
+        <translation>Lieu trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="58" />
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="59" />
+        <source>Fields filled</source>
+        <translation>Champs remplis</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="60" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="72" />
+        <source>No merges yet.</source>
+        <translation>Aucune fusion pour l'instant.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="74" />
+        <source>Undo this merge</source>
+        <translation>Annuler cette fusion</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="118" />
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="119" />
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="120" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="121" />
+        <source>website</source>
+        <translation>site web</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="122" />
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="123" />
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="124" />
+        <source>location</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/merges_dialog.py" line="149" />
+        <source>Merge into “{name}” undone.</source>
+        <translation>Fusion dans « {name} » annulée.</translation>
     </message>
 </context>
 <context>
@@ -4953,52 +5734,52 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>OutboxMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="234" />
+        <location filename="../../build/translations/domain_messages.py" line="241" />
         <source>An outbox message that is {current} cannot become {target}.</source>
         <translation>Un message de la boîte d'envoi à l'état {current} ne peut pas passer à {target}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="235" />
+        <location filename="../../build/translations/domain_messages.py" line="242" />
         <source>No channel is set up yet: nothing to send.</source>
         <translation>Aucun canal n'est encore configuré : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="236" />
+        <location filename="../../build/translations/domain_messages.py" line="243" />
         <source>Nothing to send now.</source>
         <translation>Rien à envoyer pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="237" />
+        <location filename="../../build/translations/domain_messages.py" line="244" />
         <source>Sent {sent}, failed {failed}, to retry {retried}, unknown (check before resending) {unknown}.</source>
         <translation>Envoyés {sent}, échecs {failed}, à réessayer {retried}, inconnus (à vérifier avant de renvoyer) {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="238" />
+        <location filename="../../build/translations/domain_messages.py" line="245" />
         <source>It is not known whether this message left: check with the recipient before resending.</source>
         <translation>On ne sait pas si ce message est parti : vérifiez auprès du destinataire avant de le renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="239" />
+        <location filename="../../build/translations/domain_messages.py" line="246" />
         <source>Gave up after {attempts} attempts: {words}</source>
         <translation>Abandon après {attempts} tentatives : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="240" />
+        <location filename="../../build/translations/domain_messages.py" line="247" />
         <source>Only an image or a PDF can be attached, not {name}.</source>
         <translation>Seule une image ou un PDF peut être joint, pas {name}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="241" />
+        <location filename="../../build/translations/domain_messages.py" line="248" />
         <source>Sending by {channel} is stopped ({words}). Its messages wait; none was counted as failed.</source>
         <translation>L’envoi par {channel} est arrêté ({words}). Ses messages attendent ; aucun n’a été compté comme échoué.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="242" />
+        <location filename="../../build/translations/domain_messages.py" line="249" />
         <source>Messages waiting for a stopped channel: {held}.</source>
         <translation>Messages en attente d’un canal arrêté : {held}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="243" />
+        <location filename="../../build/translations/domain_messages.py" line="250" />
         <source>Another dispatcher is already sending for this workspace: {owner} (until {until}). Stop it, or let it finish; only one may send at a time.</source>
         <translation>Un autre expéditeur envoie déjà pour cet espace de travail : {owner} (jusqu’à {until}). Arrêtez-le ou laissez-le finir : un seul peut envoyer à la fois.</translation>
     </message>
@@ -5151,39 +5932,97 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="122" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="123" />
+        <source>How to reach</source>
+        <translation>Joignable par</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="124" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="125" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="126" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="192" />
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="193" />
+        <source>Not among your prospects yet.</source>
+        <translation>Pas encore parmi vos prospects.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="197" />
+        <source>Listed twice</source>
+        <translation>En double</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="199" />
+        <source>Known: {name}</source>
+        <translation>Connu : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="201" />
+        <source>Known</source>
+        <translation>Connu</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/preview_model.py" line="203" />
+        <source>Known ({why}): {name}</source>
+        <translation>Connu ({why}) : {name}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="198" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="200" />
         <source>Skipped, a duplicate</source>
         <translation>Ignorée, un doublon</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="198" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="200" />
         <source>Combined, a duplicate</source>
         <translation>Fusionnée, un doublon</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="215" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="217" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="215" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="217" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="215" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="217" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="195" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="197" />
         <source>Rejected</source>
         <translation>Refusée</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="197" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="199" />
         <source>Imported, to check</source>
         <translation>Importée, à vérifier</translation>
     </message>
@@ -5356,42 +6195,42 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <translation>Tout est enregistré d’un coup à la fin : Annuler laisse vos données intactes.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="86" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="87" />
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="116" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="118" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="121" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="123" />
         <source>Reading the file</source>
         <translation>Lecture du fichier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="122" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="124" />
         <source>Checking rows</source>
         <translation>Vérification des lignes</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="123" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="125" />
         <source>Saving</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="126" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="128" />
         <source>{phase}… {done} / {total}</source>
         <translation>{phase}… {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="157" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="159" />
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="159" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="161" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -5989,13 +6828,13 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>ProspectsTab</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="88" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="95" />
         <source>+ Add a prospect</source>
         <translation>+ Ajouter un prospect</translation>
     </message>
     <message>
         <location filename="../../localpro_desktop/ui/prospects/outcomes.py" line="151" />
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="89" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="96" />
         <source>Import a file…</source>
         <translation>Importer un fichier…</translation>
     </message>
@@ -6070,47 +6909,57 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="312" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="97" />
+        <source>Find prospects…</source>
+        <translation>Trouver des prospects…</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="99" />
+        <source>Search businesses by sector and city on OpenStreetMap or Google Places</source>
+        <translation>Chercher des entreprises par secteur et par ville sur OpenStreetMap ou Google Places</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="360" />
         <source>This prospect no longer exists; it may have been deleted.</source>
         <translation>Ce prospect n’existe plus ; il a peut-être été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="413" />
         <source>Hide details ▸</source>
         <translation>Masquer la fiche ▸</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="365" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="413" />
         <source>◂ Show details</source>
         <translation>◂ Afficher la fiche</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="374" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="422" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="376" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="424" />
         <source>Convert to contact</source>
         <translation>Convertir en contact</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="378" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="426" />
         <source>Convert {count} to contacts</source>
         <translation>Convertir les {count} en contacts</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="382" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="430" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="411" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="459" />
         <source>Changes to “{name}” saved.</source>
         <translation>Modifications de « {name} » enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="421" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="469" />
         <source>“{name}” added to your prospects.</source>
         <translation>« {name} » ajouté à vos prospects.</translation>
     </message>
@@ -6125,7 +6974,7 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <translation>« {name} » était déjà un contact du CRM.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="453" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="501" />
         <source>Open in CRM</source>
         <translation>Ouvrir dans le CRM</translation>
     </message>
@@ -6190,7 +7039,7 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <translation>Doublons : {list}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="487" />
+        <location filename="../../localpro_desktop/ui/prospects/tab.py" line="535" />
         <source>Import cancelled: nothing was changed.</source>
         <translation>Import annulé : rien n’a été modifié.</translation>
     </message>
@@ -6579,67 +7428,67 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>ReplyMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="345" />
+        <location filename="../../build/translations/domain_messages.py" line="352" />
         <source>Answer to {name}</source>
         <translation>Réponse à {name}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="346" />
+        <location filename="../../build/translations/domain_messages.py" line="353" />
         <source>This message is no longer in the workspace.</source>
         <translation>Ce message n'est plus dans l'espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="347" />
+        <location filename="../../build/translations/domain_messages.py" line="354" />
         <source>This message is not linked to a contact yet: it is matched after the next sync. Try again in a moment.</source>
         <translation>Ce message n'est pas encore relié à un contact : il le sera après la prochaine synchronisation. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="348" />
+        <location filename="../../build/translations/domain_messages.py" line="355" />
         <source>Write the answer first.</source>
         <translation>Écrivez d'abord la réponse.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="349" />
+        <location filename="../../build/translations/domain_messages.py" line="356" />
         <source>Give the e-mail a subject.</source>
         <translation>Donnez un objet à l'e-mail.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="350" />
+        <location filename="../../build/translations/domain_messages.py" line="357" />
         <source>Outside WhatsApp's 24-hour window only an approved template can be sent: {name} last wrote on WhatsApp more than 24 hours ago. Choose a template.</source>
         <translation>Hors de la fenêtre de 24 heures de WhatsApp, seul un modèle approuvé peut être envoyé : {name} a écrit sur WhatsApp il y a plus de 24 heures. Choisissez un modèle.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="351" />
+        <location filename="../../build/translations/domain_messages.py" line="358" />
         <source>{name} is not on WhatsApp: answer by SMS instead.</source>
         <translation>{name} n'est pas sur WhatsApp : répondez plutôt par SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="352" />
+        <location filename="../../build/translations/domain_messages.py" line="359" />
         <source>{name} opted out of WhatsApp messages: the answer was not sent.</source>
         <translation>{name} s'est désinscrit(e) des messages WhatsApp : la réponse n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="353" />
+        <location filename="../../build/translations/domain_messages.py" line="360" />
         <source>{name} opted out of SMS: the answer was not sent.</source>
         <translation>{name} s'est désinscrit(e) des SMS : la réponse n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="354" />
+        <location filename="../../build/translations/domain_messages.py" line="361" />
         <source>{name} unsubscribed from e-mails: the answer was not sent.</source>
         <translation>{name} s'est désabonné(e) des e-mails : la réponse n'a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="355" />
+        <location filename="../../build/translations/domain_messages.py" line="362" />
         <source>{name} has no WhatsApp number: add one with Edit… in the CRM.</source>
         <translation>{name} n'a pas de numéro WhatsApp : ajoutez-en un avec Modifier… dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="356" />
+        <location filename="../../build/translations/domain_messages.py" line="363" />
         <source>{name} has no valid mobile number for SMS: add one with Edit… in the CRM.</source>
         <translation>{name} n'a pas de numéro mobile valide pour les SMS : ajoutez-en un avec Modifier… dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="357" />
+        <location filename="../../build/translations/domain_messages.py" line="364" />
         <source>{name} has no valid e-mail address: add one with Edit… in the CRM.</source>
         <translation>{name} n'a pas d'adresse e-mail valide : ajoutez-en une avec Modifier… dans le CRM.</translation>
     </message>
@@ -6675,82 +7524,82 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="242" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="244" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="247" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="249" />
         <source>Added</source>
         <translation>Ajoutés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="248" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="250" />
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="249" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="251" />
         <source>Already up to date</source>
         <translation>Déjà à jour</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="250" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="252" />
         <source>Skipped (already there)</source>
         <translation>Ignorés (déjà présents)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="251" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="253" />
         <source>Rejected</source>
         <translation>Refusés</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="252" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="254" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="271" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="273" />
         <source>✓ Every row was imported without a problem.</source>
         <translation>✓ Toutes les lignes ont été importées sans problème.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="273" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="275" />
         <source>Save this list…</source>
         <translation>Enregistrer cette liste…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="275" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="277" />
         <source>Save the rows to fix as a CSV file you can open in Excel</source>
         <translation>Enregistrer les lignes à corriger dans un fichier CSV lisible par Excel</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="292" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="294" />
         <source>{file}: {rows} rows read.</source>
         <translation>{file} : {rows} lignes lues.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="330" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="332" />
         <source>Save the rows to fix</source>
         <translation>Enregistrer les lignes à corriger</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="330" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="332" />
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="338" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="340" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="338" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="340" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="338" />
+        <location filename="../../localpro_desktop/ui/prospects/import_run.py" line="340" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -6811,6 +7660,39 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
         <location filename="../../build/translations/domain_messages.py" line="36" />
         <source>{extra} more cell(s) than the header has columns; check the separator or a missing quote</source>
         <translation>{extra} cellule(s) de plus que de colonnes dans l'en-tête ; vérifiez le séparateur ou un guillemet manquant</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchList</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/saved.py" line="127" />
+        <source>Try now</source>
+        <translation>Essayer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/saved.py" line="128" />
+        <source>Cancel this search</source>
+        <translation>Annuler cette recherche</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/saved.py" line="148" />
+        <source>{what} — saved {when}</source>
+        <translation>{what} — enregistrée le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/saved.py" line="158" />
+        <source>1 search waiting for a connection</source>
+        <translation>{count} recherche en attente de connexion</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/saved.py" line="159" />
+        <source>{count} searches waiting for a connection</source>
+        <translation>{count} recherches en attente de connexion</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/saved.py" line="190" />
+        <source>Show results</source>
+        <translation>Voir les résultats</translation>
     </message>
 </context>
 <context>
@@ -7516,39 +8398,122 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
     </message>
 </context>
 <context>
+    <name>SourcesDialog</name>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="60" />
+        <source>Discovery sources</source>
+        <translation>Sources de recherche</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="79" />
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="93" />
+        <source>Leave a field empty to use the public server.</source>
+        <translation>Laissez un champ vide pour utiliser le serveur public.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="99" />
+        <source>Google Places API key</source>
+        <translation>Clé d'API Google Places</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="103" />
+        <source>Paste a new key to save it</source>
+        <translation>Collez une nouvelle clé pour l'enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="104" />
+        <source>Forget the key</source>
+        <translation>Oublier la clé</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="108" />
+        <source>Your own key, from a Google Cloud project with the Places API (New) enabled. It is kept in this computer's keyring, never in the workspace file.</source>
+        <translation>Votre propre clé, d'un projet Google Cloud où l'API Places (New) est activée. Elle est gardée dans le trousseau de cet ordinateur, jamais dans le fichier de l'espace de travail.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="124" />
+        <source>Extra OpenStreetMap tags</source>
+        <translation>Tags OpenStreetMap supplémentaires</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="132" />
+        <source>Add tag</source>
+        <translation>Ajouter le tag</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="133" />
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="139" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="173" />
+        <source>A key is saved on this computer.</source>
+        <translation>Une clé est enregistrée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="175" />
+        <source>No key saved: Google Places searches need one.</source>
+        <translation>Aucune clé enregistrée : les recherches Google Places en demandent une.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="196" />
+        <source>Set by the environment variable {name}; the setting applies when it is unset.</source>
+        <translation>Défini par la variable d'environnement {name} ; le réglage s'applique quand elle n'est pas définie.</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="211" />
+        <source>Built in: {tags}</source>
+        <translation>Intégrés : {tags}</translation>
+    </message>
+    <message>
+        <location filename="../../localpro_desktop/ui/prospects/discovery/sources_dialog.py" line="213" />
+        <source>No built-in tag: add one so OpenStreetMap can be searched.</source>
+        <translation>Aucun tag intégré : ajoutez-en un pour pouvoir chercher sur OpenStreetMap.</translation>
+    </message>
+</context>
+<context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="227" />
+        <location filename="../../build/translations/domain_messages.py" line="234" />
         <source>The server sent a sign-in token too large for the OS keyring.</source>
         <translation>Le serveur a envoyé un jeton de connexion trop grand pour le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="228" />
+        <location filename="../../build/translations/domain_messages.py" line="235" />
         <source>No OS keyring is available to keep your sign-in safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n'est disponible pour garder votre connexion en sécurité. Sous Linux, installez un service Secret Service (par exemple gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="229" />
+        <location filename="../../build/translations/domain_messages.py" line="236" />
         <source>The OS keyring refused to store the sign-in: {detail}</source>
         <translation>Le trousseau du système a refusé d'enregistrer la connexion : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="230" />
+        <location filename="../../build/translations/domain_messages.py" line="237" />
         <source>Update LocalPro to keep syncing.</source>
         <translation>Mettez LocalPro à jour pour continuer à synchroniser.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="231" />
+        <location filename="../../build/translations/domain_messages.py" line="238" />
         <source>The server refused ({status}).</source>
         <translation>Le serveur a refusé ({status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="232" />
+        <location filename="../../build/translations/domain_messages.py" line="239" />
         <source>Sign in first: localpro account login --email YOU@EXAMPLE.COM</source>
         <translation>Connectez-vous d'abord : localpro account login --email VOUS@EXEMPLE.COM</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="233" />
+        <location filename="../../build/translations/domain_messages.py" line="240" />
         <source>Your sign-in has expired or was revoked: sign in again.</source>
         <translation>Votre connexion a expiré ou a été révoquée : reconnectez-vous.</translation>
     </message>
@@ -7682,52 +8647,52 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>TemplatePicker</name>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="118" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="110" />
         <source>Reload</source>
         <translation>Recharger</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="120" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="112" />
         <source>Read the approved templates from your WhatsApp Business account again.</source>
         <translation>Relire les modèles approuvés de votre compte WhatsApp Business.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="155" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="147" />
         <source>Reading the approved templates…</source>
         <translation>Lecture des modèles approuvés…</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="175" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="167" />
         <source>Your WhatsApp Business account has no approved template yet. Create one in Meta's WhatsApp Manager; approval usually takes minutes to a day.</source>
         <translation>Votre compte WhatsApp Business n'a encore aucun modèle approuvé. Créez-en un dans le WhatsApp Manager de Meta ; l'approbation prend en général de quelques minutes à une journée.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="186" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="178" />
         <source>1 approved template in your WhatsApp Business account.</source>
         <translation>1 modèle approuvé dans votre compte WhatsApp Business.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="187" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="179" />
         <source>{n} approved templates in your WhatsApp Business account.</source>
         <translation>{n} modèles approuvés dans votre compte WhatsApp Business.</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="194" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="186" />
         <source>The templates could not be read: {reason}</source>
         <translation>Les modèles n'ont pas pu être lus : {reason}</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="206" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="198" />
         <source>No template: free text (only to people who wrote in 24 h)</source>
         <translation>Pas de modèle : texte libre (seulement aux personnes qui ont écrit depuis 24 h)</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="216" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="208" />
         <source>{name} ({language}) — not in the list read</source>
         <translation>{name} ({language}) — absent de la liste lue</translation>
     </message>
     <message>
-        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="272" />
+        <location filename="../../localpro_desktop/ui/campaigns/template_picker.py" line="264" />
         <source>The template's text shows once the list is read (needs a connection).</source>
         <translation>Le texte du modèle s'affiche une fois la liste lue (il faut une connexion).</translation>
     </message>
@@ -8110,47 +9075,47 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>WorkspaceMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="214" />
+        <location filename="../../build/translations/domain_messages.py" line="221" />
         <source>The workspace name cannot be empty.</source>
         <translation>Le nom de l'espace de travail ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="215" />
+        <location filename="../../build/translations/domain_messages.py" line="222" />
         <source>Unknown language {text!r}: use en or fr.</source>
         <translation>Langue inconnue {text!r} : utilisez en ou fr.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="216" />
+        <location filename="../../build/translations/domain_messages.py" line="223" />
         <source>Unknown country {text!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE.</source>
         <translation>Pays inconnu {text!r} : donnez un code ISO à deux lettres, comme SN, CI, NG, GH, KE.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="217" />
+        <location filename="../../build/translations/domain_messages.py" line="224" />
         <source>Unknown currency {text!r}: give a three-letter ISO code such as XOF.</source>
         <translation>Devise inconnue {text!r} : donnez un code ISO à trois lettres, comme XOF.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="218" />
+        <location filename="../../build/translations/domain_messages.py" line="225" />
         <source>Unknown time zone {text!r}: use an IANA name such as Africa/Dakar.</source>
         <translation>Fuseau horaire inconnu {text!r} : utilisez un nom IANA, comme Africa/Dakar.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="219" />
+        <location filename="../../build/translations/domain_messages.py" line="226" />
         <source>Choose a demo size between 1 and 1,000,000 prospects.</source>
         <translation>Choisissez une taille de démo entre 1 et 1 000 000 de prospects.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="220" />
+        <location filename="../../build/translations/domain_messages.py" line="227" />
         <source>This workspace already has demo data. Use another --data-dir for a fresh demo.</source>
         <translation>Cet espace de travail contient déjà des données de démo. Utilisez un autre --data-dir pour une nouvelle démo.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="221" />
+        <location filename="../../build/translations/domain_messages.py" line="228" />
         <source>No backup file at {path}.</source>
         <translation>Aucun fichier de sauvegarde à l'emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="222" />
+        <location filename="../../build/translations/domain_messages.py" line="229" />
         <source>{path} is damaged (integrity check failed); choose another backup.</source>
         <translation>{path} est endommagé (échec du contrôle d'intégrité) ; choisissez une autre sauvegarde.</translation>
     </message>

@@ -147,9 +147,12 @@ def test_second_search_comes_from_the_cache(server: StandIn, throttle: Throttle)
     assert len(server.requests) == 2
 
 
-def test_an_unreadable_cache_entry_is_asked_again(server: StandIn, throttle: Throttle) -> None:
+@pytest.mark.parametrize("stored", ["{not json", '{"name": "Cocody"}', "[1, 2]", '[{"lat": 1}]'])
+def test_an_unreadable_cache_entry_is_asked_again(
+    server: StandIn, throttle: Throttle, stored: str
+) -> None:
     cache = MemoryGeocodeCache()
-    cache.put(cache_key("Cocody", "CI", "en"), "{not json")
+    cache.put(cache_key("Cocody", "CI", "en"), stored)
     with client_for(server, throttle, cache=cache) as client:
         assert client.search_city("Cocody", "CI")[0].name == "Cocody"
     assert len(server.requests) == 1

@@ -76,7 +76,7 @@ def test_search_posts_the_query_and_reads_the_places() -> None:
         places = client.search("pharmacy", NamedArea("Abidjan", "CI"))
     [request] = server.requests
     assert request.method == "POST" and request.path == PATH
-    assert request.headers["user-agent"] == f"LocalPro/{__version__} (+contact)"
+    assert request.headers["user-agent"] == f"LocalPro/{__version__} (+https://localpro.app)"
     assert request.headers["content-type"] == "application/x-www-form-urlencoded"
     query = query_of(request)
     assert query.startswith("[out:json][timeout:25];")

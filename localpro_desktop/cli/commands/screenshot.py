@@ -8,6 +8,8 @@ from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
 
 TABS = ("prospects", "crm", "campaigns", "replies", "map", "analytics")
+PAGES = ("discovery",)
+"""Pages inside a tab: the prospects tab's "Find prospects" page."""
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -21,7 +23,7 @@ def _size(text: str) -> tuple[int, int]:
 # Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     p = sub.add_parser("screenshot", help="save a PNG of one tab of the window")
-    p.add_argument("--tab", choices=TABS, required=True)
+    p.add_argument("--tab", choices=TABS + PAGES, required=True)
     p.add_argument("--output", type=Path, required=True)
     p.add_argument("--size", type=_size, default=(1366, 768), help="WIDTHxHEIGHT")
     p.add_argument("--language", choices=["en", "fr"])

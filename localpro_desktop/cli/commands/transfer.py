@@ -4,11 +4,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from localpro_desktop.cli.commands.map_export import add_map_arguments, run_map_export
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.sources import ProspectSource
 from localpro_desktop.services.exporting.exporters import ExportFormat, export_records
 from localpro_desktop.services.importing.importer import DuplicatePolicy, Progress, import_file
 from localpro_desktop.services.importing.mapping import parse_overrides
+from localpro_desktop.services.importing.presets import PRESET_CHOICES
 from localpro_desktop.services.segments import SegmentService
 
 
@@ -34,14 +36,29 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     i.add_argument(
         "--source",
         choices=[s.value for s in ProspectSource],
-        default="import",
-        help="where imported prospects come from (e.g. linkedin, directory)",
+        default=None,
+        help="where imported prospects come from (e.g. linkedin, directory); "
+        "default: the preset's platform, else import",
+    )
+    i.add_argument(
+        "--preset",
+        choices=list(PRESET_CHOICES),
+        default="auto",
+        help="read a LinkedIn connections export (linkedin) or a Facebook lead-ads download "
+        "(facebook-leads) as such; auto: when the columns show it; none: never",
     )
     i.set_defaults(handler=run_import)
 
-    e = sub.add_parser("export", help="export prospects or contacts")
-    e.add_argument("kind", choices=["prospects", "contacts"])
-    e.add_argument("--format", choices=[f.value for f in ExportFormat], required=True)
+    e = sub.add_parser(
+        "export",
+        help="export prospects or contacts, or share a map of them",
+        description="'export prospects|contacts --format F --output FILE' writes a file to "
+        "open in a spreadsheet or GIS; 'export map --segment S --output visits.html' writes "
+        "one HTML map that opens offline (on a phone, for a day of visits).",
+    )
+    e.add_argument("kind", choices=["prospects", "contacts", "map"])
+    # Required for prospects and contacts (checked in run_export: map takes no format).
+    e.add_argument("--format", choices=[f.value for f in ExportFormat])
     e.add_argument("--output", type=Path, required=True)
     e.add_argument("--segment", help="only the contacts of this segment")
     e.add_argument(
@@ -49,7 +66,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         action="store_true",
         help="separate CSV columns with ';' (Excel set to French)",
     )
-    e.set_defaults(handler=run_export)
+    add_map_arguments(e)
+    e.set_defaults(handler=run_export, export_parser=e)
 
 
 def _progress(ctx: Context) -> Progress | None:
@@ -79,8 +97,9 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         on_duplicate=DuplicatePolicy(args.on_duplicate),
         dry_run=args.dry_run,
         overrides=overrides,
-        source=ProspectSource(args.source),
+        source=ProspectSource(args.source) if args.source else None,
         progress=_progress(ctx),
+        preset=args.preset,
     )
     data = report.as_dict()
     verb = "Would import" if report.dry_run else "Imported"
@@ -88,6 +107,8 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         f"{verb} {args.kind} from {args.file} ({report.encoding}, separator {report.delimiter!r})"
         if report.delimiter
         else f"{verb} {args.kind} from {args.file}",
+        *([f"Read as a {report.preset} export"] if report.preset else []),
+        *([f"Source: {report.source}"] if report.source else []),
         "Columns: " + ", ".join(f"{h} → {f}" for h, f in report.mapping.items()),
         f"  created            {report.created}",
         f"  updated            {report.updated}",
@@ -117,6 +138,15 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     from localpro_desktop.domain.errors import UserError
 
+    parser: argparse.ArgumentParser = args.export_parser
+    if args.kind == "map":
+        if args.format or args.semicolon:
+            parser.error("export map writes one HTML file: leave out --format and --semicolon")
+        return run_map_export(ctx, args)
+    if args.format is None:
+        parser.error("the following arguments are required: --format")
+    if args.city or args.ids_file or args.language:
+        parser.error("--city, --ids-file and --language go with 'export map'")
     ids = None
     if args.segment:
         if args.kind != "contacts":

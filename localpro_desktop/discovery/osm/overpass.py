@@ -40,7 +40,7 @@ from localpro_desktop.discovery.osm.tags import OsmSector, osm_sector
 
 DEFAULT_URL = "https://overpass-api.de/api/interpreter"
 ENV_URL = "LOCALPRO_OVERPASS_URL"
-USER_AGENT = f"LocalPro/{__version__} (+contact)"
+USER_AGENT = f"LocalPro/{__version__} (+https://localpro.app)"
 RETRY_STATUSES = frozenset({429, 504})
 MAX_ATTEMPTS = 4
 BACKOFF_SECONDS = 5.0

@@ -6,8 +6,8 @@ _ = Catalogue("DiscoveryMessages")
 
 UNKNOWN_SECTOR = _("Unknown sector {text!r}. Sectors: {names}.")
 NO_OSM_TAGS = _(
-    "OpenStreetMap has no reliable tag for {sector}: add one (e.g. shop=kiosk) with "
-    "`localpro discover --add-tag {key} KEY=VALUE`, or search Google Places."
+    "OpenStreetMap has no reliable tag for {sector}: add one (e.g. office=logistics) in "
+    "Sources…, or with `localpro discover --add-tag {key} KEY=VALUE`; or search Google Places."
 )
 BAD_TAG = _("{text!r} is not an OpenStreetMap tag: write it as key=value, e.g. shop=kiosk.")
 NO_SECTOR = _("Say which sector to search: --sector KEY (the keys: localpro discover --sectors).")

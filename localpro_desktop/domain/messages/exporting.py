@@ -12,3 +12,4 @@ FILE_IN_USE = _(
 UNKNOWN_FORMAT = _("Unknown export format {format!r}: use csv, xlsx or geojson.")
 NO_FOLDER = _("The folder {folder} does not exist.")
 COULD_NOT_WRITE = _("Could not write {file}: {detail}.")
+MAP_NOTHING_CHOSEN = _("Nothing to put on the map: choose a segment, a city or a list of records.")

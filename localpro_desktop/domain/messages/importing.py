@@ -111,3 +111,20 @@ SIMILAR_NAME = _("similar name in {city} ({score:.0f}%)")
 MATCHED_ROW = _("matched row {other} of the file ({reason})")
 MATCHED_RECORD = _("matched {name}, already in the workspace ({reason})")
 CANCELLED = _("Import cancelled; the workspace is unchanged.")
+
+# -- presets (LinkedIn connections, Facebook lead ads)
+PRESET_LINKEDIN = _("LinkedIn connections")
+PRESET_FACEBOOK = _("Facebook lead ads")
+UNKNOWN_PRESET = _("Unknown kind of file '{preset}'. Choose one of: {choices}.")
+PRESET_DOES_NOT_FIT = _(
+    "{file} does not look like a {preset} export: the columns {missing} are missing. Choose "
+    "another kind of file, or none to match the columns yourself."
+)
+LINKEDIN_NO_NAME = _(
+    "This LinkedIn connection has no name and no company: fill in First Name and Last Name, "
+    "or Company, then import the file again."
+)
+FACEBOOK_NO_NAME = _(
+    "This lead has no name and no company: fill in full_name (or first_name and last_name), "
+    "or company_name, then import the file again."
+)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,34 @@ class _Entry:
     lon: float | None
 
 
+class _CityNames:
+    """One city's prospects, as lists rapidfuzz scans in C: all, and those not placed."""
+
+    __slots__ = ("all", "all_keys", "unplaced", "unplaced_keys")
+
+    def __init__(self) -> None:
+        self.all: list[_Entry] = []
+        self.all_keys: list[str] = []
+        self.unplaced: list[_Entry] = []
+        self.unplaced_keys: list[str] = []
+
+    def add(self, entry: _Entry) -> None:
+        self.all.append(entry)
+        self.all_keys.append(entry.key)
+        if entry.lat is None or entry.lon is None:
+            self.unplaced.append(entry)
+            self.unplaced_keys.append(entry.key)
+
+    def closest(self, key: str, *, unplaced_only: bool) -> _Entry | None:
+        entries, keys = (
+            (self.unplaced, self.unplaced_keys) if unplaced_only else (self.all, self.all_keys)
+        )
+        if not keys:
+            return None
+        best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=NAME_CITY)
+        return None if best is None else entries[best[2]]
+
+
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES))
 
@@ -70,12 +98,13 @@ class WorkspaceIndex:
         self.by_ref: dict[str, _Entry] = {}
         self.by_number: dict[str, _Entry] = {}
         self.cells: dict[tuple[int, int], list[_Entry]] = defaultdict(list)
-        self.by_city: dict[str, list[_Entry]] = defaultdict(list)
+        self.by_city: dict[str, _CityNames] = defaultdict(_CityNames)
 
     @classmethod
     def load(cls, session: Session) -> WorkspaceIndex:
         index = cls()
-        rows = session.execute(
+        # Core, not ORM rows: a third of the time for 100,000 prospects.
+        rows = session.connection().execute(
             select(
                 Prospect.id,
                 Prospect.business_name,
@@ -88,9 +117,14 @@ class WorkspaceIndex:
                 Prospect.source_ref,
             ).where(Prospect.deleted_at.is_(None))
         )
+        folded: dict[str, str] = {}  # a few hundred cities for 100,000 prospects
         for ident, name, key, city, phone, whatsapp, lat, lon, refs in rows:
-            entry = _Entry(ident, name, key or name_key(name), fold(city or ""), lat, lon)
-            index._add(entry, (phone, whatsapp), source_refs(refs or ""))
+            city = city or ""
+            if (city_key := folded.get(city)) is None:
+                city_key = folded[city] = fold(city)
+            entry = _Entry(ident, name, key or name_key(name), city_key, lat, lon)
+            found_refs = source_refs(refs) if refs and ("osm:" in refs or "google:" in refs) else ()
+            index._add(entry, (phone, whatsapp), found_refs)
         return index
 
     def _add(self, entry: _Entry, numbers: Iterable[str | None], refs: Iterable[str]) -> None:
@@ -102,7 +136,7 @@ class WorkspaceIndex:
         if entry.lat is not None and entry.lon is not None:
             self.cells[_cell(entry.lat, entry.lon)].append(entry)
         if entry.city:
-            self.by_city[entry.city].append(entry)
+            self.by_city[entry.city].add(entry)
 
     def match(self, place: FoundPlace, key: str, city: str) -> tuple[MatchKind, _Entry] | None:
         """The strongest match of ``place`` (its folded name ``key``, its city folded)."""
@@ -118,12 +152,13 @@ class WorkspaceIndex:
             best = self._near(place.lat, place.lon, key)
             if best is not None:
                 return MatchKind.SIMILAR_NAME, best
-        if city:
-            for entry in self.by_city.get(city, ()):
-                if place.lat is not None and entry.lat is not None:
-                    continue  # both placed: the distance rule above decided
-                if fuzz.ratio(key, entry.key) >= NAME_CITY:
-                    return MatchKind.SIMILAR_NAME_CITY, entry
+        names = self.by_city.get(city) if city else None
+        if names is not None:
+            # Both placed: the distance rule above decided; else compare within the city.
+            placed = place.lat is not None and place.lon is not None
+            entry = names.closest(key, unplaced_only=placed)
+            if entry is not None:
+                return MatchKind.SIMILAR_NAME_CITY, entry
         return None
 
     def _near(self, lat: float, lon: float, key: str) -> _Entry | None:

@@ -126,6 +126,12 @@ class DiscoveryService:
 
     # -- cities -------------------------------------------------------------------------
 
+    @staticmethod
+    def warm_cities() -> None:
+        """Read the offline city table now (a second or two, once per run), in the caller's
+        thread: a screen calls it in the background when it opens, so typing is instant."""
+        cities.load()
+
     def find_cities(
         self, text: str, country: str | None = None, limit: int = 10
     ) -> list[CityChoice]:
@@ -310,8 +316,8 @@ class DiscoveryService:
     ) -> AddOutcome:
         return adding.add_from_preview(self.ws, preview, refs, mode=mode)
 
-    def merges(self, *, limit: int = 200) -> list[MergeRecord]:
-        return adding.merges(self.ws, limit=limit)
+    def merges(self, *, limit: int = 200, include_undone: bool = False) -> list[MergeRecord]:
+        return adding.merges(self.ws, limit=limit, include_undone=include_undone)
 
     def undo_merge(self, merge_id: str) -> None:
         adding.undo_merge(self.ws, merge_id)

@@ -45,11 +45,11 @@ from localpro_desktop.services.importing.dedupe import DuplicateIndex
 from localpro_desktop.services.importing.mapping import (
     MappingError,
     apply_overrides,
-    guess_mapping,
     unmapped_required,
 )
 from localpro_desktop.services.importing.matches import record_names
-from localpro_desktop.services.importing.readers import ImportFileError, RawTable, read_table
+from localpro_desktop.services.importing.presets import PresetChoice, read_prepared
+from localpro_desktop.services.importing.readers import ImportFileError, RawTable
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.capture import captured_in_bulk
 from localpro_desktop.store.models import Activity, Contact, Prospect
@@ -114,6 +114,8 @@ class ImportReport:
     encoding: str
     delimiter: str | None
     mapping: dict[str, str]
+    preset: str | None = None  # the preset that read the file ("linkedin", …), if any
+    source: str | None = None  # where the new prospects are recorded as coming from
     total_rows: int = 0
     created: int = 0
     updated: int = 0
@@ -132,6 +134,8 @@ class ImportReport:
             "encoding": self.encoding,
             "delimiter": self.delimiter,
             "mapping": self.mapping,
+            "preset": self.preset,
+            "source": self.source,
             "total_rows": self.total_rows,
             "created": self.created,
             "updated": self.updated,
@@ -176,12 +180,18 @@ def import_file(
     on_duplicate: DuplicatePolicy = DuplicatePolicy.SKIP,
     dry_run: bool = False,
     overrides: Mapping[str, str] | None = None,
-    source: ProspectSource = ProspectSource.IMPORT,
+    source: ProspectSource | None = None,
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
+    preset: PresetChoice = "auto",
 ) -> ImportReport:
-    """Import ``path``; ``workers`` is how many processes check rows, this one included."""
+    """Import ``path``; ``workers`` is how many processes check rows, this one included.
+
+    ``preset`` reads a LinkedIn or Facebook export as such ("auto": when the headers show
+    it, ``services.importing.presets``); ``source`` defaults to the preset's platform,
+    else "import".
+    """
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     checker = _Checker(n_workers, ws.settings().country)
     if n_workers > 1 and _file_size(Path(path)) >= EARLY_START_BYTES:
@@ -199,6 +209,7 @@ def import_file(
                 progress,
                 cancel,
                 checker,
+                preset,
             )
     finally:
         checker.close()
@@ -211,16 +222,18 @@ def _import(
     on_duplicate: DuplicatePolicy,
     dry_run: bool,
     overrides: Mapping[str, str] | None,
-    source: ProspectSource,
+    source: ProspectSource | None,
     progress: Progress | None,
     cancel: Callable[[], bool] | None,
     checker: "_Checker",
+    preset: PresetChoice = "auto",
 ) -> ImportReport:
     notify = progress or (lambda _phase, _done, _total: None)
     stop = cancel or (lambda: False)
     try:
-        table = read_table(path)
-        mapping = guess_mapping(table.headers, kind)
+        prepared = read_prepared(path, preset)
+        table = prepared.table
+        mapping = prepared.mapping(kind)
         if overrides:
             mapping = apply_overrides(mapping, table.headers, dict(overrides), kind)
     except (ImportFileError, MappingError) as exc:
@@ -234,10 +247,15 @@ def _import(
             columns=", ".join(table.headers),
             field=missing[0],
         )
+    source = source or prepared.source or ProspectSource.IMPORT
     report = ImportReport(
         kind, str(path), dry_run, on_duplicate.value, table.encoding, table.delimiter, mapping
     )
-    report.total_rows = len(table.rows)
+    report.preset = prepared.preset.key if prepared.preset else None
+    report.source = source.value if kind == "prospects" else None
+    # Rows the preset set aside are rejected rows like any other, with the preset's reason.
+    report.rejected.extend(RowProblem(row, reason) for row, reason in prepared.set_aside)
+    report.total_rows = len(table.rows) + len(prepared.set_aside)
     notify("reading", report.total_rows, report.total_rows)
 
     records = _raw_records(table, mapping, report)

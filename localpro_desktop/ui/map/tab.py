@@ -21,6 +21,8 @@ How the pieces fit
   are the read model ``services/map_points.py``, read on the database worker) and
   ``localpro:/tiles/…`` (``tiles.py``: SQLite cache in the workspace cache folder, fetched
   with httpx when online).
+* ``share.py`` is "Share this map": what the tab shows as one offline HTML file (folium,
+  ``services/exporting/map_html.py``), sharing popups (``popup.js``) and colours with this page.
 * ``page.py`` is the page object (stays on our page, logs its console) and its teardown.
 * The view uses its own off-the-record profile with the scheme handler and a request
   interceptor (``interceptor.py``) that records every URL and blocks anything else.
@@ -47,7 +49,9 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
+from localpro_desktop.domain.colors import CONTACT_CLUSTER_COLOR
+from localpro_desktop.domain.pipeline import PIPELINE_ORDER
+from localpro_desktop.services.exporting.map_html import MapSelection, TileSource
 from localpro_desktop.services.map_points import (
     LAYERS,
     SOURCES,
@@ -56,10 +60,12 @@ from localpro_desktop.services.map_points import (
     Layer,
     LayerCoverage,
     LayerData,
+    PopupWords,
     RecordDetails,
     as_layer,
     layer_data,
     layer_filter,
+    popup_fields,
     record_details,
 )
 from localpro_desktop.ui import formatting as fmt
@@ -78,6 +84,7 @@ from localpro_desktop.ui.map.scheme import (
     is_registered,
     register_schemes,
 )
+from localpro_desktop.ui.map.share import MapShare, web_tiles
 from localpro_desktop.ui.map.summary import missing_tooltip, summary_text
 from localpro_desktop.ui.map.tile_dialog import (
     TileSourceDialog,
@@ -90,8 +97,6 @@ from localpro_desktop.ui.style import MUTED_COLOR, PROSPECT_COLOR, STATUS_COLORS
 
 log = logging.getLogger(__name__)
 
-CONTACT_CLUSTER_COLOR = "#2f4b7c"
-"""Contact clusters mix statuses, so they get one neutral colour distinct from prospects'."""
 AFRICA_BOUNDS = [[-35.0, -20.0], [38.0, 52.0]]
 """The view before any point is known (and when there are none)."""
 JSON_TYPE = "application/json"
@@ -127,11 +132,13 @@ class MapTab(QWidget):
         self.tiles_button = QPushButton(self.tr("Tiles…"))
         self.tiles_button.setToolTip(self.tr("Choose the server the map's background comes from"))
         self.tiles_button.clicked.connect(self.edit_tiles)
+        self.share = MapShare(ctx, self, self.shown_selection, self._share_tiles)
         top = QHBoxLayout()
         top.setContentsMargins(8, 4, 8, 4)
         top.addWidget(self.summary, 1)
         top.addWidget(self.tile_state)
         top.addSpacing(8)
+        top.addWidget(self.share.button)
         top.addWidget(self.tiles_button)
 
         self.view = QWebEngineView(self)
@@ -166,6 +173,7 @@ class MapTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(top)
+        layout.addWidget(self.share.state)
         layout.addWidget(self.view, 1)
 
         self._reload_timer = QTimer(self)
@@ -224,6 +232,10 @@ class MapTab(QWidget):
             return
         self._filters[layer] = wanted
         self._request_reload(layer)
+
+    def shown_selection(self) -> MapSelection:
+        """What the map shows: both layers, each with the filter its list gave it."""
+        return MapSelection(views=tuple((layer, self._filters[layer]) for layer in LAYERS))
 
     def show_record(self, kind: str, record_id: str) -> None:
         """Zoom to a record and open its popup (if it has coordinates)."""
@@ -317,25 +329,14 @@ class MapTab(QWidget):
         )
 
     def _details(self, d: RecordDetails, language: str) -> dict[str, Any]:
-        status = color = ""
-        if d.kind == "contact" and d.status:
-            status = labels.status(d.status)
-            color = STATUS_COLORS.get(PipelineStatus(d.status), "")
-        elif d.kind == "prospect":
-            status = self.tr("Prospect (converted)") if d.converted else self.tr("Prospect")
-            color = PROSPECT_COLOR
-        return {
-            "kind": d.kind,
-            "id": d.id,
-            "name": d.name,
-            "company": d.company,
-            "sector": labels.sector(d.sector, language) if d.sector else "",
-            "city": d.city,
-            "phone": fmt.typed_phone(d.phone),  # as in the lists and panels
-            "status": status,
-            "statusColor": color,
-            "approximate": self.tr("approximate (centre of the city)") if d.approximate else "",
-        }
+        words = PopupWords(
+            prospect=self.tr("Prospect"),
+            converted=self.tr("Prospect (converted)"),
+            approximate=self.tr("approximate (centre of the city)"),
+            status=labels.status,
+            language=language,
+        )
+        return popup_fields(d, words, fmt.typed_phone(d.phone))  # phones as in the lists
 
     def _points_url(self, layer: Layer) -> str:
         return f"{SCHEME}:/data/points/{layer}.json?g={self._generation[layer]}"
@@ -472,6 +473,9 @@ class MapTab(QWidget):
             self.tile_state.setText(self.tr("Offline: saved tiles and country outlines"))
         else:
             self.tile_state.setText("")
+
+    def _share_tiles(self) -> TileSource | None:
+        return web_tiles(self._tile_settings.url, self._tile_settings.attribution)
 
     @Slot()
     def edit_tiles(self) -> None:

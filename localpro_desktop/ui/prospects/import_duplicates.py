@@ -119,6 +119,7 @@ class DuplicatesPage(QWizardPage):
         self.completeChanged.emit()
         ws, kind, path = self.wiz.ctx.ws, self.wiz.kind, self.wiz.path
         policy, overrides = self.wiz.policy, self.wiz.overrides()
+        preset = self.wiz.preset
         assert path is not None
 
         def check(progress: Any, cancel: Any) -> DryRun:
@@ -130,6 +131,7 @@ class DuplicatesPage(QWizardPage):
                     on_duplicate=policy,
                     dry_run=True,
                     overrides=overrides,
+                    preset=preset,
                     progress=progress,
                     cancel=cancel,
                 )

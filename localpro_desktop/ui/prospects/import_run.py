@@ -80,6 +80,7 @@ class ProgressPage(QWizardPage):
     def start(self) -> None:
         ws, kind, path = self.wiz.ctx.ws, self.wiz.kind, self.wiz.path
         policy, overrides = self.wiz.policy, self.wiz.overrides()
+        preset = self.wiz.preset
         assert path is not None
         self.running, self.done = True, False
         self.error.clear()
@@ -94,6 +95,7 @@ class ProgressPage(QWizardPage):
                     path,
                     on_duplicate=policy,
                     overrides=overrides,
+                    preset=preset,
                     progress=progress,
                     cancel=cancel,
                 )

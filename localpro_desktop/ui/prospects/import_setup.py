@@ -1,7 +1,9 @@
 """The import wizard's first two steps: the file, then which column holds which field.
 
 The columns are prefilled by ``guess_mapping``; the preview shows the first rows so the
-user can check a guess against real values.
+user can check a guess against real values. A LinkedIn connections export or a Facebook
+lead-ads download is read with its preset (``services.importing.presets``): recognised
+from its headers, or chosen by the user in "File from", who may also turn it off.
 """
 
 from __future__ import annotations
@@ -32,11 +34,12 @@ from localpro_desktop.services.importing.importer import Kind
 from localpro_desktop.services.importing.mapping import (
     FIELDS_BY_KIND,
     describe_mapping,
-    guess_mapping,
     unmapped_required,
 )
+from localpro_desktop.services.importing.presets import PreparedTable, PresetChoice, prepare
 from localpro_desktop.services.importing.readers import ImportFileError, RawTable, read_table
 from localpro_desktop.ui import formatting as fmt
+from localpro_desktop.ui import labels
 from localpro_desktop.ui.prospects import texts
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.style import ERROR_COLOR, MUTED_COLOR
@@ -52,6 +55,13 @@ def _read(path: Path) -> RawTable:
     try:
         return read_table(path)
     except ImportFileError as exc:  # the reader's message says what to change
+        raise UserError(exc.message) from None
+
+
+def _prepare(raw: RawTable, choice: PresetChoice, name: str) -> PreparedTable:
+    try:
+        return prepare(raw, choice, file=name)
+    except ImportFileError as exc:  # e.g. "LinkedIn" chosen for a file that is not one
         raise UserError(exc.message) from None
 
 
@@ -86,6 +96,14 @@ class FilePage(QWizardPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preset_combo = QComboBox()
+        for value, text in self._preset_choices():
+            self.preset_combo.addItem(text, value)
+        self.preset_note = QLabel()
+        self.preset_note.setWordWrap(True)
+        self.preset_note.setStyleSheet(f"color: {MUTED_COLOR};")
+        self._raw: RawTable | None = None
+        self._prepared_for: tuple[Path, str] | None = None
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse)
@@ -97,9 +115,38 @@ class FilePage(QWizardPage):
         layout.addWidget(QLabel(self.tr("File")))
         layout.addLayout(row)
         layout.addWidget(self.status)
+        layout.addSpacing(14)
+        layout.addWidget(QLabel(self.tr("File from")))
+        layout.addWidget(self.preset_combo)
+        layout.addWidget(self.preset_note)
         layout.addStretch(1)
         self.browse.clicked.connect(self.choose)
         self.kinds.buttonToggled.connect(self._kind_changed)
+        self.preset_combo.currentIndexChanged.connect(self._preset_changed)
+
+    def _preset_choices(self) -> list[tuple[PresetChoice, str]]:
+        return [
+            ("auto", self.tr("Recognise it automatically")),
+            ("linkedin", self.tr("LinkedIn connections (Connections.csv)")),
+            ("facebook-leads", self.tr("Facebook lead ads (download from Meta)")),
+            ("none", self.tr("Another spreadsheet: I match the columns myself")),
+        ]
+
+    def preset_label(self, key: str) -> str:
+        return {
+            "linkedin": self.tr("a LinkedIn connections export"),
+            "facebook-leads": self.tr("a Facebook lead ads download"),
+        }.get(key, key)
+
+    def set_preset(self, choice: PresetChoice) -> None:
+        """Choose "File from" as the user would (tests, scripted use)."""
+        self.preset_combo.setCurrentIndex(max(self.preset_combo.findData(choice), 0))
+
+    def _preset_changed(self, *_args: object) -> None:
+        self.wiz.preset = self.preset_combo.currentData()
+        path = self._loaded_path
+        if self._raw is not None and path is not None and path == self.wiz.path:
+            self._prepare(path, self._raw)
 
     def set_kind(self, kind: Kind) -> None:
         (self.contacts_radio if kind == "contacts" else self.prospects_radio).setChecked(True)
@@ -123,7 +170,11 @@ class FilePage(QWizardPage):
         """Read the file on a worker: a big workbook takes seconds to open."""
         self.wiz.path = path
         self.wiz.table = None
+        self.wiz.prepared = None
+        self._raw = None
         self._loaded_path = None
+        self._prepared_for = None
+        self.preset_note.clear()
         self.path_edit.setText(str(path))
         self.status.setStyleSheet(f"color: {MUTED_COLOR};")
         self.status.setText(self.tr("Reading {name}…").format(name=path.name))
@@ -140,8 +191,75 @@ class FilePage(QWizardPage):
     def _read(self, path: Path, table: RawTable) -> None:
         if path != self.wiz.path:
             return
-        self.wiz.table = table
+        self._raw = table
         self._loaded_path = path
+        self._prepare(path, table)
+
+    def _prepare(self, path: Path, raw: RawTable) -> None:
+        """Apply the "File from" choice to the table as read (on a worker: big files)."""
+        choice: PresetChoice = self.preset_combo.currentData()
+        self.wiz.preset = choice
+        self.wiz.table = None
+        self.wiz.prepared = None
+        self._prepared_for = None
+        self.completeChanged.emit()
+        run_for(
+            self,
+            self.wiz.ctx.runner,
+            lambda: _prepare(raw, choice, path.name),
+            database=False,
+            on_done=lambda prepared: self._prepared(path, raw, choice, prepared),
+            on_error=lambda message, _bug: self._preset_failed(path, raw, choice, message),
+        )
+
+    def _current(self, path: Path, raw: RawTable, choice: str) -> bool:
+        return (
+            path == self.wiz.path and raw is self._raw and choice == self.preset_combo.currentData()
+        )
+
+    def _preset_failed(self, path: Path, raw: RawTable, choice: str, message: str) -> None:
+        if self._current(path, raw, choice):
+            self.preset_note.clear()
+            self._failed(path, message)
+
+    def _prepared(self, path: Path, raw: RawTable, choice: str, prepared: PreparedTable) -> None:
+        if not self._current(path, raw, choice):
+            return
+        self.wiz.prepared = prepared
+        self.wiz.table = prepared.table
+        self._prepared_for = (path, choice)
+        self._show_read(raw)
+        self._show_preset(prepared, choice)
+        self.completeChanged.emit()
+
+    def _show_preset(self, prepared: PreparedTable, choice: str) -> None:
+        preset = prepared.preset
+        if preset is None:
+            self.preset_note.setText(
+                self.tr("Columns are matched from their names; you can correct them next.")
+                if choice == "none"
+                else self.tr(
+                    "An ordinary spreadsheet: columns are matched from their names. If it is "
+                    "a LinkedIn or Facebook export, choose it above."
+                )
+            )
+            return
+        what = self.preset_label(preset.key)
+        note = (
+            self.tr("Recognised as {what}.") if choice == "auto" else self.tr("Read as {what}.")
+        ).format(what=what)
+        note += " " + self.tr(
+            "New prospects are recorded as coming from {source}; the business name is the "
+            "company, or the person's name when there is none."
+        ).format(source=labels.source(preset.source.value))
+        if prepared.set_aside:
+            note += " " + self.tr(
+                "{count} rows have neither a name nor a company: they will be listed, with "
+                "what to fix, in the report."
+            ).format(count=fmt.number(len(prepared.set_aside)))
+        self.preset_note.setText(note)
+
+    def _show_read(self, table: RawTable) -> None:
         separator = {";": self.tr("semicolons"), ",": self.tr("commas"), "\t": self.tr("tabs")}
         if table.source_format == "xlsx":
             how = self.tr("Excel workbook")
@@ -166,7 +284,11 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.wiz.table is not None and self._loaded_path == self.wiz.path
+        return (
+            self.wiz.table is not None
+            and self._loaded_path == self.wiz.path
+            and self._prepared_for == (self.wiz.path, self.preset_combo.currentData())
+        )
 
 
 # -- 2. mapping ---------------------------------------------------------------------
@@ -207,7 +329,8 @@ class MappingPage(QWizardPage):
             return  # back and forth keeps the user's choices
         self._built_for = key
         kind = self.wiz.kind
-        guessed = guess_mapping(table.headers, kind)
+        assert self.wiz.prepared is not None
+        guessed = self.wiz.prepared.mapping(kind)
         described = describe_mapping(guessed, table.headers, kind)
         preview_rows = table.rows[:PREVIEW_ROWS]
         self.preview.clear()

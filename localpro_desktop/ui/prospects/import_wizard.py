@@ -1,7 +1,8 @@
 """The import wizard: file → columns → duplicates → progress → report.
 
 Each step answers one question the importer would otherwise guess at: which kind of
-record, which column holds which field (prefilled by ``guess_mapping``), and what to do
+record, which column holds which field (prefilled by ``guess_mapping``, or by the preset
+of a LinkedIn or Facebook export), and what to do
 with rows that already exist (answered with a dry run, so the user sees the outcome
 before anything is written). The import itself is one transaction on the database
 worker: Cancel, or any failure, leaves the workspace exactly as it was.
@@ -15,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from localpro_desktop.services.importing.importer import DuplicatePolicy, ImportReport, Kind
+from localpro_desktop.services.importing.presets import PreparedTable, PresetChoice
 from localpro_desktop.services.importing.readers import RawTable
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects.import_duplicates import DuplicatesPage
@@ -34,13 +36,16 @@ class ImportWizard(QWizard):
         *,
         path: Path | None = None,
         kind: Kind = "prospects",
+        preset: PresetChoice = "auto",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kind: Kind = kind
         self.path: Path | None = None
-        self.table: RawTable | None = None
+        self.table: RawTable | None = None  # as the import will see it (preset applied)
+        self.prepared: PreparedTable | None = None
+        self.preset: PresetChoice = preset
         self.mapping: dict[str, str] = {}
         self.policy = DuplicatePolicy.SKIP
         self.report: ImportReport | None = None
@@ -71,6 +76,7 @@ class ImportWizard(QWizard):
             )
         ):
             self.setPage(key, page)
+        self.file_page.set_preset(preset)
         if path is not None:
             self.file_page.set_kind(kind)
             self.file_page.load(path)

@@ -42,6 +42,7 @@ from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects import outcomes, texts
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.detail import DetailPanel
+from localpro_desktop.ui.prospects.discovery.saved import SavedSearchWatcher, announce_arrived
 from localpro_desktop.ui.prospects.editor import ProspectDialog
 from localpro_desktop.ui.prospects.filters import ProspectFilterBar
 from localpro_desktop.ui.prospects.model import ID_ROLE, ProspectTableModel
@@ -52,7 +53,9 @@ from localpro_protocol.wire import Table
 if TYPE_CHECKING:
     # The wizard pulls in the importer, pandas and openpyxl (~1.5 s on a modest laptop):
     # loaded on the first Import click, not while the window opens.
+    from localpro_desktop.services.discovery import SavedSearch
     from localpro_desktop.services.importing.importer import ImportReport
+    from localpro_desktop.ui.prospects.discovery.panel import DiscoveryPanel
     from localpro_desktop.ui.prospects.import_wizard import ImportWizard
 
 REFRESH_DELAY_MS = 150
@@ -75,18 +78,26 @@ class ProspectsTab(QWidget):
         self._detail_request = 0
         self._region: str | None = None  # the workspace's country, with the choices
         self.model = ProspectTableModel(ctx, self)
+        self.discovery: DiscoveryPanel | None = None  # built on first use
         self._build()
         self._connect()
         # The first page goes first in the database queue: it is what the user waits for.
         self._apply_filter()
         self._load_choices()
         self.refresh_usage()
+        # Searches saved while offline run when the connection is back, page open or not.
+        self.saved_watcher = SavedSearchWatcher(ctx, self)
+        self.saved_watcher.sig_arrived.connect(self._saved_arrived)
 
     # -- construction -----------------------------------------------------------------
 
     def _build(self) -> None:
         self.add_button = QPushButton(self.tr("+ Add a prospect"))
         self.import_button = QPushButton(self.tr("Import a file…"))
+        self.find_button = QPushButton(self.tr("Find prospects…"))
+        self.find_button.setToolTip(
+            self.tr("Search businesses by sector and city on OpenStreetMap or Google Places")
+        )
         self.usage_meter = UsageMeter()
         self.details_button = QPushButton()
         self.details_button.setCheckable(True)
@@ -95,6 +106,7 @@ class ProspectsTab(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addWidget(self.import_button)
+        actions.addWidget(self.find_button)
         actions.addStretch(1)
         actions.addWidget(self.usage_meter)
         actions.addSpacing(16)
@@ -125,7 +137,14 @@ class ProspectsTab(QWidget):
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([1020, 320])
 
-        layout = QVBoxLayout(self)
+        # The list is one page; the discovery page ("Find prospects…") is the other.
+        self.list_page = QWidget()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        layout = QVBoxLayout(self.list_page)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(6)
         layout.addLayout(actions)
@@ -143,6 +162,7 @@ class ProspectsTab(QWidget):
         self.filters.sig_changed.connect(self._apply_filter)
         self.add_button.clicked.connect(self.add_prospect)
         self.import_button.clicked.connect(lambda: self.start_import())
+        self.find_button.clicked.connect(self.find_prospects)
         self.details_button.toggled.connect(self._show_details)
 
         self.model.sig_total.connect(self._total_changed)
@@ -193,8 +213,36 @@ class ProspectsTab(QWidget):
         wizard.open()
         return wizard
 
+    def find_prospects(self) -> DiscoveryPanel:
+        """Show the discovery page (sector, city → a preview → add)."""
+        if self.discovery is None:
+            from localpro_desktop.ui.prospects.discovery.panel import DiscoveryPanel
+
+            self.discovery = DiscoveryPanel(self.ctx, self.saved_watcher)
+            self.discovery.sig_back.connect(self.show_list)
+            self.pages.addWidget(self.discovery)
+        self.pages.setCurrentWidget(self.discovery)
+        return self.discovery
+
+    def show_list(self) -> None:
+        self.pages.setCurrentWidget(self.list_page)
+
+    def _saved_arrived(self, searches: list[SavedSearch]) -> None:
+        if self.discovery is not None and self.pages.currentWidget() is self.discovery:
+            self.discovery.show_arrived(searches)
+        else:
+            announce_arrived(
+                self,
+                searches,
+                self.message,
+                lambda ident: self.find_prospects().show_saved(ident),
+                self.ctx.language,
+            )
+        self.saved_watcher.mark_told(searches)
+
     def select_record(self, prospect_id: str) -> None:
         """Select and show a prospect, loading pages up to it or clearing the filters."""
+        self.show_list()
         self._select(prospect_id, reloaded=False)
 
     def _select(self, prospect_id: str, *, reloaded: bool) -> None:
