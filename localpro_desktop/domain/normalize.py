@@ -22,6 +22,7 @@ from localpro_desktop.domain.messages import rows as msg
 from localpro_desktop.domain.names import fold, name_key, split_full_name
 from localpro_desktop.domain.phones import parse_phone
 from localpro_desktop.domain.pipeline import PipelineStatus
+from localpro_desktop.domain.sectors import sector_key
 
 _TAG_SPLIT = re.compile(r"[,;|]")
 
@@ -128,6 +129,9 @@ def _email(raw: Mapping[str, object], out: Normalized) -> None:
 def _common(raw: Mapping[str, object], region: str, out: Normalized) -> None:
     for key in ("sector", "city", "address", "website", "notes"):
         out.values[key] = clean(raw.get(key))
+    # "Pharmacie", "pharmacy", "PHARMACY" are one sector: stored as its key, shown in the
+    # user's language; a sector not in the product's list is kept as typed.
+    out.values["sector"] = sector_key(out.values["sector"]) or out.values["sector"]
     typed_country = clean(raw.get("country"))
     country = country_code(typed_country) if typed_country else ""
     if typed_country and not country:

@@ -482,6 +482,22 @@
       return true;
     },
     showRecord: showRecord,
+    debug: function (id) {
+      var m = findMarker("prospect", id);
+      if (!m) return "no marker";
+      var p = m.__parent;
+      return { zoom: state.map.getZoom(), ll: m.getLatLng(), onmap: state.map.hasLayer(m),
+        pz: p && p._zoom, picon: !!(p && p._icon), pcount: p && p.getChildCount(), center: state.map.getCenter() };
+    },
+    closePopup: function () {
+      if (state.map) state.map.closePopup();
+    },
+    zoomTo: function (lat, lon, zoom) {
+      state.map.setView([lat, lon], zoom, { animate: false });
+    },
+    layerShown: function (layer) {
+      return !!state.groups[layer] && state.map.hasLayer(state.groups[layer]);
+    },
   };
 
   window.addEventListener("error", function (event) {

@@ -35,3 +35,15 @@ def test_sectors_have_stable_keys_and_both_labels() -> None:
 def test_phone_formats() -> None:
     assert format_national("+221771234567") == "77 123 45 67"
     assert format_international("+221771234567") == "+221 77 123 45 67"
+
+
+def test_a_sector_typed_in_either_language_is_stored_as_its_key() -> None:
+    from localpro_desktop.domain.normalize import normalize_prospect
+
+    def stored(text: str) -> object:
+        return normalize_prospect({"business_name": "Awa", "sector": text}, "SN").values["sector"]
+
+    assert stored("Quincaillerie") == "hardware"
+    assert stored("  hardware store ") == "hardware"
+    assert stored("Réparation de telephones") == "phone_repair"
+    assert stored("Vente de pagnes") == "Vente de pagnes"  # not in the list: kept as typed

@@ -158,7 +158,7 @@ def test_the_users_column_choices_apply_on_top_of_the_preset(
     assert report.mapping["what_type_of_business_do_you_run?"] == "sector"
     assert "Lead details" not in report.mapping and report.source == "directory"
     folake = _prospects(workspace)["Folake's Beauty Hub"]
-    assert folake.sector == "Hair salon" and folake.notes == ""
+    assert folake.sector == "hair_salon" and folake.notes == ""  # the label, stored as its key
     assert folake.source == "directory"
 
 
