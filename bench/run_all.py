@@ -36,6 +36,7 @@ BENCHES: dict[str, str] = {
     "ui": "bench_ui.py",
     "queue": "bench_queue.py",
     "dispatch": "bench_dispatch.py",
+    "discovery": "bench_discovery.py",
 }
 
 

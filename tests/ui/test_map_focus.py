@@ -118,7 +118,6 @@ def test_show_record_opens_the_popup_of_a_clustered_visible_stacked_or_hidden_pr
     show_and_read(qtbot, tab, neighbour, "Boutique Voisine")
 
     # 4. Approximate records, all at their city's centre.
-    print("DEBUG", run_js(qtbot, tab, "JSON.stringify(LocalProMap.debug(%s))" % json.dumps(approx[1])))
     show_and_read(qtbot, tab, approx[1], "Sans adresse 1")
 
     # 5. The prospects layer switched off by the user.
@@ -130,6 +129,21 @@ def test_show_record_opens_the_popup_of_a_clustered_visible_stacked_or_hidden_pr
     )
     wait_js(qtbot, tab, "!LocalProMap.layerShown('prospects')")
     show_and_read(qtbot, tab, neighbour, "Boutique Voisine")
+
+    # Two requests in a row: only the last one's popup opens, now and after later moves.
+    run_js(qtbot, tab, "LocalProMap.closePopup()")
+    run_js(qtbot, tab, "LocalProMap.zoomTo(0, 0, 3)")
+    tab.show_record("prospect", ident)
+    tab.show_record("prospect", twin_a)
+    try:
+        qtbot.waitUntil(lambda: run_js(qtbot, tab, POPUP_NAME) == "Pharmacie Jumelle A", timeout=15_000)
+    except Exception:
+        raise AssertionError(run_js(qtbot, tab, POPUP_NAME) + " " + run_js(qtbot, tab, "JSON.stringify(LocalProMap.debug(%s))" % json.dumps(twin_a)))
+    run_js(qtbot, tab, "LocalProMap.closePopup()")
+    for lat_, lon_, zoom in ((0, 0, 3), (lat, lon, 12), (lat, lon, 18), (lat, lon, 15)):
+        run_js(qtbot, tab, f"LocalProMap.zoomTo({lat_}, {lon_}, {zoom})")
+        qtbot.wait(400)
+        assert run_js(qtbot, tab, POPUP_NAME) == "", "an earlier request opened its popup late"
 
     # Unknown ids do nothing and raise nothing.
     tab.show_record("prospect", json.dumps("no-such-record")[1:-1])
