@@ -15,6 +15,7 @@
   "use strict";
 
   var LAYERS = ["contacts", "prospects"];
+  var STREET_ZOOM = 18;  // clusters' disableClusteringAtZoom: every marker drawn alone
   var state = {
     map: null,
     bridge: null,
@@ -31,6 +32,7 @@
     country: null,  // bounds of the workspace's country (from the layers' documents)
     approximate: {},  // layer -> true when some of its markers sit at a city's centre
     approximateRow: null,  // the legend's "hollow: approximate" line, shown when needed
+    pendingRecord: null,  // [kind, id] asked for before the markers were there
   };
 
   // -- small helpers -------------------------------------------------------------------
@@ -184,7 +186,7 @@
       // Street level (18-19) shows every marker; not building cluster grids for those two
       // levels halves the time to add 50,000 markers. Businesses at the very same point
       // still spiderfy when their cluster is clicked at zoom 17.
-      disableClusteringAtZoom: 18,
+      disableClusteringAtZoom: STREET_ZOOM,
       iconCreateFunction: function (cluster) {
         return clusterIcon(layer, cluster.getChildCount());
       },
@@ -217,6 +219,7 @@
         style = styles[key] = LocalProPopup.markerStyle(colorFor(layer, p[3]), approx);
       }
       var marker = L.circleMarker([p[0], p[1]], style);
+      marker.lpLatLng = L.latLng(p[0], p[1]);
       marker.lpKind = kind;
       marker.lpId = p[2];
       markers[i] = marker;
@@ -346,7 +349,7 @@
   }
 
   function openPopupFor(marker) {
-    return openPopupAt(marker.getLatLng(), marker.lpKind, marker.lpId);
+    return openPopupAt(LocalProPopup.place(marker), marker.lpKind, marker.lpId);
   }
 
   function findMarker(kind, id) {
@@ -355,15 +358,20 @@
   }
 
   // Zoom until the record is out of its cluster, then open its popup (select_record()).
+  // At once, not in a zoomToShowLayer() callback: see LocalProPopup.reveal(). Asked before
+  // the first load finished, it is done when the markers are there.
   function showRecord(kind, id) {
+    if (!state.ready) {
+      state.pendingRecord = [kind, id];
+      return false;
+    }
     var marker = findMarker(kind, id);
     if (!marker) return false;
     var layer = kind === "contact" ? "contacts" : "prospects";
     var group = state.groups[layer];
     if (!state.map.hasLayer(group)) group.addTo(state.map);
-    group.zoomToShowLayer(marker, function () {
-      openPopupFor(marker);
-    });
+    var latlng = LocalProPopup.reveal(state.map, group, marker, STREET_ZOOM);
+    openPopupAt(latlng, marker.lpKind, marker.lpId);
     return true;
   }
 
@@ -454,6 +462,9 @@
         state.bridge.layerLoaded(layer, state.counts[layer]);
       });
       state.bridge.ready(state.counts.contacts + state.counts.prospects);
+      var pending = state.pendingRecord;
+      state.pendingRecord = null;
+      if (pending) showRecord(pending[0], pending[1]);
     });
   }
 
@@ -482,13 +493,6 @@
       return true;
     },
     showRecord: showRecord,
-    debug: function (id) {
-      var m = findMarker("prospect", id);
-      if (!m) return "no marker";
-      var p = m.__parent;
-      return { zoom: state.map.getZoom(), ll: m.getLatLng(), onmap: state.map.hasLayer(m),
-        pz: p && p._zoom, picon: !!(p && p._icon), pcount: p && p.getChildCount(), center: state.map.getCenter() };
-    },
     closePopup: function () {
       if (state.map) state.map.closePopup();
     },

@@ -1,5 +1,5 @@
 /*
- * A record's popup and circle marker, shared by the app's map page (map.js) and the "Share this map" file
+ * A record's popup and circle marker, and bringing a marker out of its cluster, shared by the app's map page (map.js) and the "Share this map" file
  * (localpro_desktop/services/exporting/map_html.py inlines this file).
  *
  * Record fields come from the internet (scraped names, addresses): each one goes into a node
@@ -55,5 +55,35 @@
       : { radius: 6, weight: 1.5, color: "#ffffff", fillColor: color, fillOpacity: 0.95 };
   }
 
-  window.LocalProPopup = { el: el, fill: fill, markerStyle: markerStyle };
+  // Where a record really is: the position given when it was made (markercluster moves a
+  // marker to its cluster's centre for the length of a zoom animation).
+  function place(marker) {
+    return marker.lpLatLng || marker.getLatLng();
+  }
+
+  // Bring `marker` of cluster `group` into view on its own, now, and return its place.
+  //
+  // Not markercluster's zoomToShowLayer(marker, callback): it is written for icon markers
+  // (it looks at marker._icon, which canvas circles never have) and calls back on a later
+  // "moveend"; two requests in a row then both stay pending and the older one's callback can
+  // run last, opening the wrong popup (tests/ui/test_map_focus.py). Here the view moves at
+  // once, without animation, to the least zoom where the marker's cluster has split (never
+  // past `streetZoom`, the group's disableClusteringAtZoom, where nothing is clustered),
+  // and does not move at all when the marker is already drawn alone on the screen.
+  function reveal(map, group, marker, streetZoom) {
+    var latlng = place(marker);
+    var parent = marker.__parent;  // the smallest cluster holding it (none while loading)
+    var needed = parent ? Math.min(parent._zoom + 1, streetZoom) : streetZoom;
+    var zoom = Math.max(map.getZoom(), needed);
+    var alone = group.getVisibleParent(marker) === marker;
+    var onScreen = map.getBounds().pad(-0.1).contains(latlng);
+    if (!(alone && onScreen && Math.round(map.getZoom()) >= needed)) {
+      map.setView(latlng, zoom, { animate: false });
+    }
+    return latlng;
+  }
+
+  window.LocalProPopup = {
+    el: el, fill: fill, markerStyle: markerStyle, place: place, reveal: reveal,
+  };
 })();

@@ -12,6 +12,7 @@
 
   var FIELDS = ["kind", "name", "company", "sector", "city", "phone", "status",
     "statusColor", "approximate"];
+  var STREET_ZOOM = 17;  // clusters' disableClusteringAtZoom: every marker drawn alone
   var groups = {};
   var counts = {};
 
@@ -33,7 +34,7 @@
     var group = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 50,
-      disableClusteringAtZoom: 17,
+      disableClusteringAtZoom: STREET_ZOOM,
       iconCreateFunction: function (cluster) {
         return clusterIcon(info.color, cluster.getChildCount());
       },
@@ -41,6 +42,7 @@
     var markers = info.points.map(function (row) {
       var approx = row[2] === 1;
       var marker = L.circleMarker([row[0], row[1]], LocalProPopup.markerStyle(row[3 + 7], approx));
+      marker.lpLatLng = L.latLng(row[0], row[1]);
       marker.bindPopup(function () {
         var node = LocalProPopup.el("div", "lp-popup");
         LocalProPopup.fill(node, details(row), data.labels, null);
@@ -115,13 +117,9 @@
       var markers = groups[layer] ? groups[layer].getLayers() : [];
       var marker = markers[index];
       if (!marker) return null;
-      // zoomToShowLayer() waits for an icon, which canvas circles never have: go to the
-      // street level where clusters open (disableClusteringAtZoom), then open the popup.
+      // Not zoomToShowLayer(): it waits for an icon, which canvas circles never have.
       var group = groups[layer];
-      if (group.getVisibleParent(marker) !== marker) {
-        group._map.setView(marker.getLatLng(), 17, { animate: false });
-      }
-      marker.openPopup();
+      marker.openPopup(LocalProPopup.reveal(group._map, group, marker, STREET_ZOOM));
       return true;
     },
   };

@@ -62,14 +62,20 @@ class EndpointView:
     from_environment: bool
 
 
-def _stored_urls(ws: Workspace) -> dict[str, str]:
+def _stored(ws: Workspace, key: StateKey) -> dict[str, object]:
+    """A JSON object kept in the workspace's local state ({} when absent or damaged)."""
     with ws.read() as session:
-        text = local_state.get(session, StateKey.DISCOVERY_ENDPOINTS)
+        text = local_state.get(session, key)
     try:
         data = json.loads(text) if text else {}
     except ValueError:
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+    return data if isinstance(data, dict) else {}
+
+
+def _stored_urls(ws: Workspace) -> dict[str, str]:
+    stored = _stored(ws, StateKey.DISCOVERY_ENDPOINTS)
+    return {k: v for k, v in stored.items() if isinstance(v, str)}
 
 
 def endpoint_url(ws: Workspace, name: str) -> str:
@@ -143,15 +149,8 @@ def parse_tag(text: str) -> tuple[str, str]:
 
 
 def added_tags(ws: Workspace) -> dict[str, list[str]]:
-    with ws.read() as session:
-        text = local_state.get(session, StateKey.DISCOVERY_TAGS)
-    try:
-        data = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k): [str(t) for t in v] for k, v in data.items() if isinstance(v, list)}
+    stored = _stored(ws, StateKey.DISCOVERY_TAGS)
+    return {k: [str(t) for t in v] for k, v in stored.items() if isinstance(v, list)}
 
 
 def add_tag(ws: Workspace, sector: str, tag: str) -> None:

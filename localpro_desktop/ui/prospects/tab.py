@@ -42,7 +42,8 @@ from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects import outcomes, texts
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.detail import DetailPanel
-from localpro_desktop.ui.prospects.discovery.saved import SavedSearchWatcher, announce_arrived
+from localpro_desktop.ui.prospects.discovery.host import DiscoveryHost
+from localpro_desktop.ui.prospects.discovery.saved import SavedSearchWatcher
 from localpro_desktop.ui.prospects.editor import ProspectDialog
 from localpro_desktop.ui.prospects.filters import ProspectFilterBar
 from localpro_desktop.ui.prospects.model import ID_ROLE, ProspectTableModel
@@ -53,7 +54,6 @@ from localpro_protocol.wire import Table
 if TYPE_CHECKING:
     # The wizard pulls in the importer, pandas and openpyxl (~1.5 s on a modest laptop):
     # loaded on the first Import click, not while the window opens.
-    from localpro_desktop.services.discovery import SavedSearch
     from localpro_desktop.services.importing.importer import ImportReport
     from localpro_desktop.ui.prospects.discovery.panel import DiscoveryPanel
     from localpro_desktop.ui.prospects.import_wizard import ImportWizard
@@ -78,16 +78,14 @@ class ProspectsTab(QWidget):
         self._detail_request = 0
         self._region: str | None = None  # the workspace's country, with the choices
         self.model = ProspectTableModel(ctx, self)
-        self.discovery: DiscoveryPanel | None = None  # built on first use
         self._build()
         self._connect()
         # The first page goes first in the database queue: it is what the user waits for.
         self._apply_filter()
         self._load_choices()
         self.refresh_usage()
-        # Searches saved while offline run when the connection is back, page open or not.
-        self.saved_watcher = SavedSearchWatcher(ctx, self)
-        self.saved_watcher.sig_arrived.connect(self._saved_arrived)
+        # The "Find prospects" page, and the searches saved offline (run page open or not).
+        self.discovery_host = DiscoveryHost(ctx, self.pages, self.list_page, self.message, self)
 
     # -- construction -----------------------------------------------------------------
 
@@ -215,30 +213,18 @@ class ProspectsTab(QWidget):
 
     def find_prospects(self) -> DiscoveryPanel:
         """Show the discovery page (sector, city → a preview → add)."""
-        if self.discovery is None:
-            from localpro_desktop.ui.prospects.discovery.panel import DiscoveryPanel
-
-            self.discovery = DiscoveryPanel(self.ctx, self.saved_watcher)
-            self.discovery.sig_back.connect(self.show_list)
-            self.pages.addWidget(self.discovery)
-        self.pages.setCurrentWidget(self.discovery)
-        return self.discovery
+        return self.discovery_host.open()
 
     def show_list(self) -> None:
-        self.pages.setCurrentWidget(self.list_page)
+        self.discovery_host.show_list()
 
-    def _saved_arrived(self, searches: list[SavedSearch]) -> None:
-        if self.discovery is not None and self.pages.currentWidget() is self.discovery:
-            self.discovery.show_arrived(searches)
-        else:
-            announce_arrived(
-                self,
-                searches,
-                self.message,
-                lambda ident: self.find_prospects().show_saved(ident),
-                self.ctx.language,
-            )
-        self.saved_watcher.mark_told(searches)
+    @property
+    def discovery(self) -> DiscoveryPanel | None:
+        return self.discovery_host.panel
+
+    @property
+    def saved_watcher(self) -> SavedSearchWatcher:
+        return self.discovery_host.watcher
 
     def select_record(self, prospect_id: str) -> None:
         """Select and show a prospect, loading pages up to it or clearing the filters."""
