@@ -4,6 +4,10 @@ The file is written by ``services/exporting/map_html.py`` on the database worker
 every shown record and writes a few hundred kilobytes), so the window never waits; the
 outcome comes back as one line beside the button. The selection is the tab's: each layer
 with the filter the prospects and CRM lists gave it, nothing when a list shows everything.
+
+``MapShare`` is not tied to the map tab: the Find prospects page shares a search result
+with it too (``ui/prospects/discovery/share.py``), with its own button text, file name and
+selection, and shows the outcome in its own message bar (``show_state=False``).
 """
 
 from __future__ import annotations
@@ -37,6 +41,25 @@ def web_tiles(url: str, attribution: str) -> TileSource | None:
     return TileSource(url, attribution)
 
 
+def file_name(stem: str) -> str:
+    """``stem`` made safe as a file name on every system, dated: "visits-2026-12-07.html"."""
+    safe = re.sub(r"[^\w-]+", "-", stem).strip("-") or "map"
+    return f"{safe}-{date.today().isoformat()}.html"
+
+
+def ask_html_path(window: QWidget, title: str, name: str, filter_text: str) -> Path | None:
+    """The save dialog, in the user's documents folder; None when cancelled. A name typed
+    without ".html" gets it (a phone opens the file by its extension)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(window, title, str(Path(folder) / name), filter_text)
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() not in (".html", ".htm"):
+        target = target.with_suffix(".html")
+    return target
+
+
 class MapShare(QObject):
     sig_done = Signal(object)
     """The file was written: its ``MapExportResult``."""
@@ -49,14 +72,22 @@ class MapShare(QObject):
         window: QWidget,
         selection: Callable[[], MapSelection],
         tiles: Callable[[], TileSource | None],
+        *,
+        text: str | None = None,
+        file_stem: Callable[[], str] | None = None,
+        show_state: bool = True,
     ) -> None:
+        """``text``: the button's (default "Share this map…"); ``file_stem``: the suggested
+        file name before its date (default "visits"); ``show_state``: False when the caller
+        shows ``sig_message`` itself (``state`` then stays hidden)."""
         super().__init__(window)
         self.ctx = ctx
         self._window = window
         self._selection = selection
         self._tiles = tiles
+        self._file_stem = file_stem
         self.busy = False
-        self.button = QPushButton(self.tr("Share this map…"), window)
+        self.button = QPushButton(text or self.tr("Share this map…"), window)
         self.button.setToolTip(
             self.tr(
                 "Save what the map shows as one web page that opens on a phone without a "
@@ -68,21 +99,17 @@ class MapShare(QObject):
         """The last outcome, shown under the tab's top line (hidden until there is one)."""
         self.state.setWordWrap(True)
         self.state.hide()
-        self.sig_message.connect(self._show_message)
+        if show_state:
+            self.sig_message.connect(self._show_message)
 
     @Slot()
     def choose_file(self) -> None:
         """Ask where to save, then write the file in the background."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = re.sub(r"[^\w-]+", "-", self.tr("visits")).strip("-") or "visits"
-        default = str(Path(folder) / f"{name}-{date.today().isoformat()}.html")
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, self.tr("Share this map"), default, self.tr("Web page (*.html)")
+        stem = self._file_stem() if self._file_stem is not None else self.tr("visits")
+        target = ask_html_path(
+            self._window, self.tr("Share this map"), file_name(stem), self.tr("Web page (*.html)")
         )
-        if path:
-            target = Path(path)
-            if target.suffix.lower() not in (".html", ".htm"):
-                target = target.with_suffix(".html")
+        if target is not None:
             self.export_to(target)
 
     def export_to(self, path: Path) -> None:
@@ -106,6 +133,10 @@ class MapShare(QObject):
             return
         text = self.tr("Map of {count} records saved to {file}: it opens without a connection.")
         text = text.format(count=fmt.number(result.points), file=str(result.path))
+        approximate = sum(c.approximate for c in result.coverage.values())
+        if approximate:
+            near = self.tr("{count} at their city's centre (approximate).")
+            text += " " + near.format(count=fmt.number(approximate))
         if result.without_location:
             missing = self.tr("{count} without a known place left out.")
             text += " " + missing.format(count=fmt.number(result.without_location))

@@ -47,6 +47,7 @@ from localpro_desktop.ui.prospects.discovery.saved import (
     SavedSearchWatcher,
     announce_arrived,
 )
+from localpro_desktop.ui.prospects.discovery.share import DiscoveryShare
 from localpro_desktop.ui.style import MUTED_COLOR
 from localpro_desktop.ui.widgets import EmptyState, MessageBar, Tone
 
@@ -147,9 +148,12 @@ class DiscoveryPanel(QWidget):
         )
         self.again_button = QPushButton(self.tr("Search again"))
         self.again_button.setToolTip(self.tr("Ask the source again instead of the saved results"))
+        self.share = DiscoveryShare(self.ctx, self, self.message)
+        self.share_button = self.share.button
         actions = QHBoxLayout()
         actions.addWidget(self.check_all)
         actions.addStretch(1)
+        actions.addWidget(self.share_button)
         actions.addWidget(self.again_button)
         actions.addWidget(self.add_selected_button)
         actions.addWidget(self.add_new_button)
@@ -317,6 +321,7 @@ class DiscoveryPanel(QWidget):
         self.add_new_button.setEnabled(new > 0)
         self.again_button.setEnabled(preview is not None)
         self.check_all.setEnabled(bool(preview and preview.found))
+        self.share.set_preview(preview)
         self._checked_changed(len(self.model.checked_refs()))
 
     def add_all_new(self) -> None:
