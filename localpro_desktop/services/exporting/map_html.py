@@ -40,9 +40,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import folium
-from branca.element import Element, MacroElement
-from jinja2 import Template
 from sqlalchemy import select
 
 from localpro_desktop.domain.colors import CONTACT_CLUSTER_COLOR, PROSPECT_COLOR, STATUS_COLORS
@@ -320,28 +317,6 @@ def _inline_assets() -> tuple[str, str]:
     return css, js
 
 
-class _OfflineMap(folium.Map):
-    """folium's Map without its CDN links (the file inlines what it needs instead)."""
-
-    default_js: list[tuple[str, str]] = []  # noqa: RUF012  # folium's own class attributes
-    default_css: list[tuple[str, str]] = []  # noqa: RUF012
-
-
-class _Records(MacroElement):
-    """The records as data, drawn by ``share.js`` once the map exists."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "LocalProShare.draw({{ this._parent.get_name() }}, {{ this.payload }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, payload: str) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]  # branca is untyped
-        self._name = "LocalProRecords"
-        self.payload = payload
-
-
 def _payload(
     records: dict[Layer, list[PlacedRecord]],
     coverage: dict[str, LayerCoverage],
@@ -433,20 +408,17 @@ def render_map_html(
     payload = _payload(records, coverage, language, settings.country, title)
     tiles = tiles or OSM_TILES
     credit = _OSM_CREDIT if tiles.url == OSM_TILES.url else html.escape(tiles.attribution)
-    fmap = _OfflineMap(
-        location=[0, 0],
-        zoom_start=3,
-        tiles=folium.TileLayer(tiles.url, attr=credit, max_zoom=19, name=title),
-        prefer_canvas=True,
-        control_scale=True,
-    )
-    root: Any = fmap.get_root()  # a branca Figure (typed as Element)
-    root.title = title
     css, js = _inline_assets()
-    root.header.add_child(Element(f"<style>{css}</style>"), name="localpro_css")
-    root.header.add_child(Element(f"<script>{js}</script>"), name="localpro_js")
-    fmap.add_child(_Records(_script_json(payload)))
-    page = root.render()
+    from localpro_desktop.services.exporting.folium_page import build_page  # on demand
+
+    page = build_page(
+        title=title,
+        tiles_url=tiles.url,
+        credit=credit,
+        css=css,
+        js=js,
+        payload=_script_json(payload),
+    )
     contacts = len(records.get("contacts", []))
     prospects = len(records.get("prospects", []))
     result = MapExportResult(
