@@ -21,17 +21,40 @@ PACKAGE = ROOT / "localpro_desktop"
 
 
 def _app_imports() -> set[str]:
-    """Every absolute module name imported anywhere in the desktop package."""
+    """Every absolute module name imported anywhere in the desktop package, except the
+    optional ones: an import in a ``try`` whose ``except`` catches ``ImportError`` has a
+    fallback, tested where the module is missing (folium_page.py's numpy)."""
     found: set[str] = set()
     for path in PACKAGE.rglob("*.py"):
         if layout.MIGRATIONS in path.parents:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        optional = {id(node) for node in _optional_imports(tree)}
+        for node in ast.walk(tree):
+            if id(node) in optional:
+                continue
             if isinstance(node, ast.Import):
                 found.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                 found.add(node.module)
                 found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _optional_imports(tree: ast.AST) -> list[ast.stmt]:
+    found: list[ast.stmt] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try):
+            continue
+        caught = {
+            name.id
+            for handler in node.handlers
+            for name in ast.walk(handler.type)
+            if handler.type is not None
+            if isinstance(name, ast.Name)
+        }
+        if caught & {"ImportError", "ModuleNotFoundError"}:
+            found += [n for n in node.body if isinstance(n, ast.Import | ast.ImportFrom)]
     return found
 
 
