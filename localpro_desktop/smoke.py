@@ -12,7 +12,7 @@ What it exercises, in order:
 2. a demo workspace of 300 prospects (phone parsing, templates, the whole write path);
 3. a dry-run import of a file large enough for the importer's worker processes (in a frozen
    program each worker is the executable itself: this catches a missing ``freeze_support``);
-4. the main window, offscreen, showing each of the five tabs until its ``is_ready()`` says it
+4. the main window, offscreen, showing each tab (the assistant too) until its ``is_ready()`` says it
    has drawn its data (the map's QtWebEngine page included), each within a timeout.
 
 It passes when every step did, no unhandled exception reached the crash handler and nothing

@@ -210,6 +210,37 @@ TABLE_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "updated_at": FieldSpec(Kind.DATETIME, False),
         "deleted_at": FieldSpec(Kind.DATETIME, True),
     },
+    Table.AI_CONVERSATIONS: {
+        "title": FieldSpec(Kind.TEXT, False),
+        "mode": FieldSpec(Kind.TEXT, False),
+        "campaign_id": FieldSpec(Kind.TEXT, True),
+        "personal_data": FieldSpec(Kind.BOOLEAN, False),
+        "created_at": FieldSpec(Kind.DATETIME, False),
+        "updated_at": FieldSpec(Kind.DATETIME, False),
+        "deleted_at": FieldSpec(Kind.DATETIME, True),
+    },
+    Table.AI_MESSAGES: {
+        "conversation_id": FieldSpec(Kind.TEXT, False),
+        "role": FieldSpec(Kind.TEXT, False),
+        "text": FieldSpec(Kind.TEXT, False),
+        "model": FieldSpec(Kind.TEXT, False),
+        "state": FieldSpec(Kind.TEXT, False),
+        "at": FieldSpec(Kind.DATETIME, False),
+        "created_at": FieldSpec(Kind.DATETIME, False),
+        "updated_at": FieldSpec(Kind.DATETIME, False),
+        "deleted_at": FieldSpec(Kind.DATETIME, True),
+    },
+    Table.AI_USAGE: {
+        "kind": FieldSpec(Kind.TEXT, False),
+        "model": FieldSpec(Kind.TEXT, False),
+        "month": FieldSpec(Kind.TEXT, False),
+        "prompt_tokens": FieldSpec(Kind.INTEGER, False),
+        "completion_tokens": FieldSpec(Kind.INTEGER, False),
+        "at": FieldSpec(Kind.DATETIME, False),
+        "created_at": FieldSpec(Kind.DATETIME, False),
+        "updated_at": FieldSpec(Kind.DATETIME, False),
+        "deleted_at": FieldSpec(Kind.DATETIME, True),
+    },
 }
 """Synced table → field → what it may hold."""
 

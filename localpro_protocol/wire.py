@@ -36,6 +36,10 @@ class Table(StrEnum):
     INBOUND_EVENTS = "inbound_events"
     """Provider events (receipts, replies, opt-outs): written by the cloud only."""
     CONTACT_OPT_OUTS = "contact_opt_outs"
+    AI_CONVERSATIONS = "ai_conversations"
+    AI_MESSAGES = "ai_messages"
+    AI_USAGE = "ai_usage"
+    """Tokens used, one row per call: summed per month like usage_events."""
 
 
 SYNCED_TABLES: tuple[str, ...] = tuple(table.value for table in Table)
@@ -51,6 +55,9 @@ TableName = Literal[
     "usage_events",
     "inbound_events",
     "contact_opt_outs",
+    "ai_conversations",
+    "ai_messages",
+    "ai_usage",
 ]
 DELETED = "deleted_at"
 MAX_OPS_PER_PUSH = 2000

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from localpro_desktop import __version__
 from localpro_desktop.cli.commands import (
     account,
+    ai,
     campaigns,
     channels,
     contacts,
@@ -43,6 +44,7 @@ GROUPS = (
     replies,
     channels,
     dispatch,
+    ai,
     stats,
     workspace,
     account,

@@ -17,6 +17,7 @@ from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import segments as msg
 from localpro_desktop.domain.names import fold
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
+from localpro_desktop.domain.sectors import sector_label
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -235,7 +236,8 @@ class SegmentRule:
         for name in ("city", "sector", "country", "text"):
             value = getattr(self, name)
             if value is not None:
-                parts.append(say[name].format(value))
+                shown = sector_label(value, lang) if name == "sector" else value
+                parts.append(say[name].format(shown))
         for name in _DATE_FIELDS:
             value = getattr(self, name)
             if value is not None:

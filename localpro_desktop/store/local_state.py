@@ -51,6 +51,9 @@ class StateKey(StrEnum):
     DISCOVERY_ENDPOINTS = "discovery_endpoints"
     """JSON {overpass|nominatim|places: base URL}: servers the user chose instead of the
     public ones (an environment variable still wins)."""
+    AI_SETTINGS = "ai_settings"
+    """JSON {model, base_url, cap}: the assistant's server and this laptop's monthly token
+    cap (the key is in the OS keyring; OPENAI_* variables win)."""
     DISCOVERY_TAGS = "discovery_tags"
     """JSON {sector key: ["shop=kiosk", …]}: OpenStreetMap tags the user added to a sector."""
 

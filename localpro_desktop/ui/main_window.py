@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
             built.open_record.connect(self.open_record)
         if built.filter_changed is not None:
             built.filter_changed.connect(partial(self._forward_filter, spec.key))
+        if built.use_in_campaign is not None:
+            built.use_in_campaign.connect(self.compose_text)
         return built.widget
 
     def tab(self, key: str) -> QWidget:
@@ -165,6 +167,13 @@ class MainWindow(QMainWindow):
         select = self._offers(key).select_record
         if select is not None:
             select(record_id)
+
+    @Slot(str)
+    def compose_text(self, text: str) -> None:
+        """Open the campaign composer with ``text`` as the message (the assistant's answer)."""
+        compose = self._offers(TabKey.CAMPAIGNS).compose_text
+        if compose is not None:
+            compose(text)
 
     def _forward_filter(self, source: TabKey, flt: object) -> None:
         built = self.built.get(TabKey.MAP)

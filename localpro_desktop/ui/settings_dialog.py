@@ -9,6 +9,7 @@ Closing with a channel form changed but not saved asks first.
 from typing import TypedDict
 from zoneinfo import available_timezones
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -62,6 +64,8 @@ class SettingsDialog(QDialog):
         workspace = QWidget()
         self._build_workspace(QFormLayout(workspace), settings)
         self.tabs.addTab(workspace, self.tr("Workspace"))
+        self.ctx = ctx
+        self.assistant_button.setVisible(ctx is not None)
         self.channels: ChannelsPage | None = None
         if ctx is not None:
             self.channels = ChannelsPage(ctx)
@@ -109,10 +113,27 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Time zone"), self.timezone)
+        self.assistant_button = QPushButton(self.tr("Assistant…"))
+        self.assistant_button.setToolTip(
+            self.tr("The AI assistant's API key, model, server and monthly token cap")
+        )
+        self.assistant_button.clicked.connect(self.open_assistant)
+        form.addRow(self.tr("AI assistant"), self.assistant_button)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form.addRow(self.error)
+
+    def open_assistant(self) -> QDialog | None:
+        """The assistant's own settings (key, model, server, cap), saved on their own."""
+        if self.ctx is None:
+            return None
+        from localpro_desktop.ui.assistant.settings_dialog import AssistantSettingsDialog
+
+        dialog = AssistantSettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_channels(self, channel: Channel | None = None) -> None:
         """Open on the Channels tab (on ``channel``'s form when given)."""

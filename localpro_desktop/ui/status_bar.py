@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from localpro_desktop.domain.plans import Metric
 from localpro_desktop.services import usage
+from localpro_desktop.services.assistant import usage as ai_usage
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
@@ -154,28 +155,33 @@ class AppStatusBar(QStatusBar):
 
     @Slot(object)
     def _on_changed(self, changes: object) -> None:
-        if concerns(changes, "usage_events", "workspace_settings"):
+        if concerns(changes, "usage_events", "workspace_settings", "ai_usage"):
             self.refresh_usage()
         if concerns(changes, "campaigns", "campaign_recipients") and (self._dispatch_state.leased):
             self._sending_changed()
 
     def refresh_usage(self) -> None:
         ws = self.ctx.ws
-        self.ctx.runner.run(lambda: usage.current_report(ws), on_done=self._show_usage)
+        self.ctx.runner.run(
+            lambda: (usage.current_report(ws), ai_usage.month_usage(ws)),
+            on_done=self._show_usage,
+        )
 
     @Slot(object)
-    def _show_usage(self, report: usage.UsageReport) -> None:
+    def _show_usage(self, reports: tuple[usage.UsageReport, ai_usage.AiUsage]) -> None:
+        report, ai = reports
         messages = report.line(Metric.MESSAGES)
         prospects = report.line(Metric.PROSPECTS)
-        self.usage.setText(
-            self.tr("{plan} · messages {used} / {limit} · prospects {pused} / {plimit}").format(
-                plan=report.plan.label,
-                used=fmt.number(messages.used),
-                limit=fmt.limit(messages.limit),
-                pused=fmt.number(prospects.used),
-                plimit=fmt.limit(prospects.limit),
-            )
+        text = self.tr("{plan} · messages {used} / {limit} · prospects {pused} / {plimit}").format(
+            plan=report.plan.label,
+            used=fmt.number(messages.used),
+            limit=fmt.limit(messages.limit),
+            pused=fmt.number(prospects.used),
+            plimit=fmt.limit(prospects.limit),
         )
+        if ai.total:  # the assistant's tokens, beside the plan's usage, once it was used
+            text += " · " + self.tr("AI {tokens} tokens").format(tokens=fmt.number(ai.total))
+        self.usage.setText(text)
         self.usage.setToolTip(
             self.tr("Monthly usage; resets on {date}").format(date=fmt.day(report.resets_on))
         )

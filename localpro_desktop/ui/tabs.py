@@ -28,6 +28,7 @@ class TabKey(StrEnum):
     REPLIES = "replies"
     MAP = "map"
     ANALYTICS = "analytics"
+    ASSISTANT = "assistant"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ class BuiltTab:
     add_prospect: Callable[[], object] | None = None
     new_record: Callable[[], object] | None = None
     """What "New" (Ctrl+N) does while this tab is shown: add a prospect, a contact, a campaign."""
+    use_in_campaign: SignalInstance | None = None
+    """Emits a text: open the campaign composer with it as the message (the assistant)."""
+    compose_text: Callable[[str], object] | None = None
+    """Open the campaign composer with this text as the message (the campaigns tab)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,12 @@ def _campaigns(ctx: UiContext) -> BuiltTab:
     from localpro_desktop.ui.campaigns.tab import CampaignsTab
 
     tab = CampaignsTab(ctx)
-    return BuiltTab(tab, open_record=tab.sig_open_record, new_record=tab.new_campaign)
+    return BuiltTab(
+        tab,
+        open_record=tab.sig_open_record,
+        new_record=tab.new_campaign,
+        compose_text=tab.compose_text,
+    )
 
 
 def _replies(ctx: UiContext) -> BuiltTab:
@@ -112,6 +122,13 @@ def _analytics(ctx: UiContext) -> BuiltTab:
     from localpro_desktop.ui.analytics.tab import AnalyticsTab
 
     return BuiltTab(AnalyticsTab(ctx))
+
+
+def _assistant(ctx: UiContext) -> BuiltTab:
+    from localpro_desktop.ui.assistant.tab import AssistantTab
+
+    tab = AssistantTab(ctx)
+    return BuiltTab(tab, use_in_campaign=tab.sig_use_in_campaign, new_record=tab.new_conversation)
 
 
 # The literal strings are repeated for lupdate, which reads translate() calls' arguments.
@@ -137,6 +154,11 @@ TAB_SPECS: tuple[TabSpec, ...] = (
         TabKey.ANALYTICS,
         lambda: QCoreApplication.translate("MainWindow", "Analytics"),
         _analytics,
+    ),
+    TabSpec(
+        TabKey.ASSISTANT,
+        lambda: QCoreApplication.translate("MainWindow", "Assistant"),
+        _assistant,
     ),
 )
 TABS: dict[TabKey, TabSpec] = {spec.key: spec for spec in TAB_SPECS}

@@ -7,7 +7,7 @@ from pathlib import Path
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
 
-TABS = ("prospects", "crm", "campaigns", "replies", "map", "analytics")
+TABS = ("prospects", "crm", "campaigns", "replies", "map", "analytics", "assistant")
 PAGES = ("discovery",)
 """Pages inside a tab: the prospects tab's "Find prospects" page."""
 

@@ -8,6 +8,7 @@ from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import format_limit
 from localpro_desktop.services import backups, usage
+from localpro_desktop.services.assistant import usage as ai_usage
 
 
 # Quoted: _SubParsersAction is generic in typeshed only, not at runtime.
@@ -63,7 +64,7 @@ def set_settings(ctx: Context, args: argparse.Namespace) -> int:
 def show_usage(ctx: Context, _args: argparse.Namespace) -> int:
     with ctx.ws.read() as session:
         rep = usage.report(session, ctx.ws.settings().plan)
-    data = {
+    data: dict[str, object] = {
         "plan": rep.plan.value,
         "month": rep.month,
         "resets_on": rep.resets_on.isoformat(),
@@ -72,9 +73,14 @@ def show_usage(ctx: Context, _args: argparse.Namespace) -> int:
             for line in rep.lines
         },
     }
+    tokens = ai_usage.month_usage(ctx.ws)
+    # Beside the plan's usage: the assistant's tokens, against the user's own cap (if any).
+    data["ai_tokens"] = {"used": tokens.total, "cap": tokens.cap, "remaining": tokens.remaining}
     human = [f"Plan {rep.plan.label} — {rep.month} (resets on {rep.resets_on})"]
     for line in rep.lines:
         human.append(f"  {line.metric.value:<10} {line.used:>8,} / {format_limit(line.limit)}")
+    cap = f"{tokens.cap:,}" if tokens.cap else "no cap"
+    human.append(f"  {'AI tokens':<10} {tokens.total:>8,} / {cap}")
     ctx.out.emit(data, "\n".join(human))
     return 0
 

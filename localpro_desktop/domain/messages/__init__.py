@@ -56,6 +56,8 @@ _MODULES = (
     "inbound",
     "replies",
     "discovery",
+    "assistant",
+    "ai_tools",
 )
 
 

@@ -1,6 +1,7 @@
 """All tables, imported here so metadata is complete for Alembic and queries."""
 
 from localpro_desktop.store.models.activity import Activity
+from localpro_desktop.store.models.assistant import AiConversation, AiMessage, AiUsage
 from localpro_desktop.store.models.base import Base, SyncedMixin
 from localpro_desktop.store.models.campaign import Campaign, CampaignRecipient
 from localpro_desktop.store.models.contact import Contact
@@ -26,6 +27,9 @@ from localpro_desktop.store.models.workspace import WorkspaceSettings
 
 __all__ = [
     "Activity",
+    "AiConversation",
+    "AiMessage",
+    "AiUsage",
     "Base",
     "Campaign",
     "CampaignRecipient",

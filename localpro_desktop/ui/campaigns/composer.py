@@ -35,6 +35,7 @@ from localpro_desktop.ui.campaigns import widgets
 from localpro_desktop.ui.campaigns.channel_parts import saved_options
 from localpro_desktop.ui.campaigns.composer_checks import first_problem
 from localpro_desktop.ui.campaigns.composer_page import ComposerPage
+from localpro_desktop.ui.campaigns.improve_action import ImproveAction
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.tasks import guarded
 
@@ -57,6 +58,8 @@ class CampaignComposer(ComposerPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.improver = ImproveAction(self)  # "Improve with AI", above the message
+        self.editor.tool_row.addWidget(self.improver.button)
         self._connect_parts()
         self._show_channel()
         self._update_buttons()
@@ -89,6 +92,9 @@ class CampaignComposer(ComposerPage):
         flow.sig_scheduled.connect(self._saved)
         flow.sig_failed.connect(self._send_failed)
         flow.sig_tested.connect(self._tested)
+        self.improver.sig_busy.connect(self._set_busy)
+        self.improver.sig_saved.connect(self._saved_for_sending)
+        self.sig_loaded.connect(self.improver.refresh_ready)
 
     # == opening ========================================================================
 

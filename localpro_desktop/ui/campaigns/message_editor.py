@@ -99,6 +99,8 @@ class MessageEditor(QWidget):
         self.more_fields.setMenu(menu)
         bar.addWidget(self.more_fields)
         bar.addStretch(1)
+        self.tool_row = bar
+        """The row above the text; the composer puts "Improve with AI" at its end."""
         return bar
 
     def field_names(self) -> dict[str, str]:

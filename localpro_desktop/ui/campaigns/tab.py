@@ -237,6 +237,14 @@ class CampaignsTab(QWidget):
         self.composer.new_campaign()
         self.stack.setCurrentWidget(self.composer)
 
+    def compose_text(self, body: str) -> None:
+        """Open a new campaign with ``body`` as its message (e.g. an assistant's answer)."""
+        if not self._may_leave_composer():
+            return
+        self.composer.new_campaign()
+        self.composer.body_edit.setPlainText(body)
+        self.stack.setCurrentWidget(self.composer)
+
     def compose_for(self, contact_ids: Sequence[str]) -> None:
         """Open the composer with these contacts (e.g. selected in the CRM) as recipients."""
         if not self._may_leave_composer():

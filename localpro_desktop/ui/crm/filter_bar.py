@@ -38,6 +38,8 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.language = language
         self.segments: dict[str, SegmentInfo] = {}
+        self.unsaved: SegmentInfo | None = None
+        """A rule asked in words and applied, not saved: an entry of the combo while picked."""
         self._applied = BoardFilter()
         self._build()
         self._search_timer = QTimer(self)
@@ -140,7 +142,10 @@ class FilterBar(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("All contacts"), "")
-        for info in segments:
+        if self.unsaved is not None and wanted != self.unsaved.id:
+            self.unsaved = None  # left (or saved): an unsaved view is not kept
+        for info in [*segments, *([self.unsaved] if self.unsaved else [])]:
+            self.segments[info.id] = info
             combo.addItem(info.name, info.id)
             row = combo.count() - 1
             if info.problem:
@@ -158,7 +163,9 @@ class FilterBar(QWidget):
     def set_applied(self, flt: BoardFilter) -> None:
         """The filter the board now shows: "Save as segment" offers to keep it."""
         self._applied = flt
-        can = not flt.is_static and not flt.rule.is_empty and bool(self.search.text().strip())
+        unsaved = self.unsaved is not None and flt.segment_id == self.unsaved.id
+        typed = bool(self.search.text().strip()) or unsaved
+        can = not flt.is_static and not flt.rule.is_empty and typed
         self.save_segment_button.setEnabled(can)
         if flt.is_static:
             tip = self.tr("A hand-picked list cannot become a rule: pick “All contacts” first.")
@@ -182,6 +189,18 @@ class FilterBar(QWidget):
         )
         if ok and name.strip():
             self.sig_save_segment.emit(name)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A widget after "Save as segment…" (the "Ask in words" field)."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.insertWidget(layout.indexOf(self.save_segment_button) + 1, widget, 2)
+
+    def show_unsaved(self, info: SegmentInfo) -> None:
+        """Show the board through a rule not saved yet, as an entry of the combo."""
+        self.unsaved = info
+        self.set_segments([s for s in self.segments.values() if s.id != info.id], info.id)
+        self.sig_segment_picked.emit(info.id)
 
     # -- counts -----------------------------------------------------------------------------
 

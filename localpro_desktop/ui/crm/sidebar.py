@@ -60,9 +60,14 @@ class SegmentSidebar(QFrame):
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.tree, 1)
+        self._layout = layout
         self._everyone = QTreeWidgetItem([self.tr("All contacts"), ""])
         self._everyone.setData(0, _ID, "")
         self.tree.addTopLevelItem(self._everyone)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A widget above the list (the "Ask in words" field: its answer becomes a segment)."""
+        self._layout.insertWidget(2, widget)
 
     def set_segments(self, segments: list[SegmentInfo], everyone: int | None) -> None:
         current = self.current_id()

@@ -47,6 +47,7 @@ from localpro_desktop.services.segments import SegmentInfo, SegmentService
 from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui import labels
 from localpro_desktop.ui.context import UiContext
+from localpro_desktop.ui.crm.ask_words import CrmAskWords
 from localpro_desktop.ui.crm.board_area import BoardArea
 from localpro_desktop.ui.crm.column import COLUMN_MIN_WIDTH
 from localpro_desktop.ui.crm.dialogs import ContactDialog
@@ -105,10 +106,13 @@ class CrmTab(QWidget):
         self.count_label = self.filter_bar.count_label
         self.sidebar_button = self.filter_bar.sidebar_button
         self.message = MessageBar()
-        message_row = QHBoxLayout()
+        self.ask_words = CrmAskWords(self.ctx)  # its field in the sidebar, its answer on a line
+        message_row = QVBoxLayout()
         message_row.setContentsMargins(8, 2, 8, 2)
+        message_row.addWidget(self.ask_words)
         message_row.addWidget(self.message)
         self.sidebar = SegmentSidebar(self.ctx.language)
+        self.sidebar.add_tool(self.ask_words.field)
         self.area = BoardArea(self.ctx)
         self.stack = self.area
         self.models = self.area.models
@@ -144,6 +148,8 @@ class CrmTab(QWidget):
         bar.add_button.clicked.connect(self.add_contact)
         bar.export_button.clicked.connect(lambda: self.exporter.choose_file(self._filter))
         self.sidebar.sig_segment_chosen.connect(self.choose_segment)
+        self.ask_words.sig_apply.connect(bar.show_unsaved)
+        self.ask_words.sig_saved.connect(self._segment_saved)
 
         area = self.area
         area.sig_drop.connect(self.moves.drop)

@@ -10,6 +10,9 @@ written there first, and the French catalogue keeps them under that name.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -28,6 +31,8 @@ class ProspectFilterBar(QWidget):
         super().__init__(parent)
         self.language = language
         self._choices: Choices | None = None
+        self.extra: dict[str, Any] = {}
+        """Conditions asked in words that no field shows (country, has a phone, on the map)."""
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             QCoreApplication.translate("ProspectsTab", "Search names, phones, e-mails, notes…")
@@ -74,13 +79,39 @@ class ProspectFilterBar(QWidget):
 
     def current_filter(self) -> ProspectFilter:
         text = self.search.text().strip()
-        return ProspectFilter(
+        flt = ProspectFilter(
             sector=self.sector_combo.currentData(),
             city=self.city_combo.currentData(),
             source=self.source_combo.currentData(),
             converted=self.converted_combo.currentData(),
             text=text or None,
         )
+        return replace(flt, **self.extra) if self.extra else flt
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A widget at the end of the bar (the "Ask in words" field)."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.addWidget(widget, 2)
+
+    def show_filter(self, flt: ProspectFilter) -> None:
+        """Set every field from ``flt`` (asked in words), quietly: the caller applies once."""
+        widgets = (self.search, *self.combos)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(flt.text or "")
+        _choose(self.sector_combo, flt.sector, labels.sector(flt.sector or "", self.language))
+        self._fill_cities()
+        _choose(self.city_combo, flt.city, flt.city or "")
+        _choose(self.source_combo, flt.source, labels.source(flt.source or ""))
+        self.converted_combo.setCurrentIndex(
+            0 if flt.converted is None else (2 if flt.converted else 1)
+        )
+        for widget in widgets:
+            widget.blockSignals(False)
+        extra = {"country": flt.country, "has_phone": flt.has_phone}
+        extra["has_coordinates"] = flt.has_coordinates
+        self.extra = {name: value for name, value in extra.items() if value is not None}
 
     def settle(self) -> None:
         """The filter is being applied now: a pending "typing paused" is not needed."""
@@ -96,6 +127,7 @@ class ProspectFilterBar(QWidget):
             combo.setCurrentIndex(0)
         for widget in widgets:
             widget.blockSignals(False)
+        self.extra = {}
         self._fill_cities()
 
     def active(self) -> str:
@@ -145,6 +177,15 @@ def _filter_combo(everything: str) -> QComboBox:
     combo.setMinimumContentsLength(12)
     combo.setMaxVisibleItems(20)
     return combo
+
+
+def _choose(combo: QComboBox, value: str | None, text: str) -> None:
+    """Pick ``value`` (None: the "All …" item), adding it when the data does not hold it."""
+    index = 0 if value is None else combo.findData(value)
+    if index < 0:
+        combo.addItem(text or str(value), value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
 
 
 def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:

@@ -40,6 +40,7 @@ from localpro_desktop.ui import formatting as fmt
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
 from localpro_desktop.ui.prospects import outcomes, texts
+from localpro_desktop.ui.prospects.ask_words import ProspectAskWords
 from localpro_desktop.ui.prospects.background import run_for
 from localpro_desktop.ui.prospects.detail import DetailPanel
 from localpro_desktop.ui.prospects.discovery.host import DiscoveryHost
@@ -101,11 +102,10 @@ class ProspectsTab(QWidget):
         self.details_button.setCheckable(True)
         self.details_button.setChecked(True)
         self.details_button.setFlat(True)
-        actions = QHBoxLayout()
+        actions = self.actions_row = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addWidget(self.import_button)
         actions.addWidget(self.find_button)
-        actions.addStretch(1)
         actions.addWidget(self.usage_meter)
         actions.addSpacing(16)
         actions.addWidget(self.details_button)
@@ -120,6 +120,9 @@ class ProspectsTab(QWidget):
         self.count_label = self.filters.count_label
 
         self.message = MessageBar()
+        self.ask_words = ProspectAskWords(self.ctx, self.filters, self.message)
+        # In the actions row: the filter bar has no room left on a 1024-pixel screen.
+        self.actions_row.insertWidget(3, self.ask_words, 1)
         self.table = ProspectTableView(self.model)
         self.empty = EmptyState()
         self.list_stack = QStackedWidget()

@@ -1,0 +1,1 @@
+"""The AI assistant's use cases: settings, context per mode, conversations, usage."""

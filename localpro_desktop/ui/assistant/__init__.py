@@ -1,0 +1,1 @@
+"""The Assistant tab: conversations with the AI assistant, streamed answers, its settings."""
