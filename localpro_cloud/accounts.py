@@ -5,34 +5,41 @@ by a new one of the same family. Presenting a refresh token that was already rep
 two parties hold it (a copied token); the whole family is revoked, which signs out both the
 thief and the user — the user signs in again, the thief cannot.
 
-Failed sign-ins are counted in the database (not in memory), so the limit holds across any
-number of instances behind a load balancer.
+A refresh token replaced less than ``REFRESH_GRACE_MS`` ago is accepted once more when the
+token that replaced it was never used: the answer of a refresh can be lost on a mobile link
+(AWS Cognito's ``RetryGracePeriodSeconds``, up to 60 s, and Curity's ``grace-period`` do
+the same). Only the immediately preceding token, only once, and the lost token is dropped.
+
+Failed sign-ins are counted in the database (not in memory), so the limits hold across any
+number of instances behind a load balancer (``throttle``).
 """
 
-import math
-import re
-import secrets
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from localpro_cloud import db
+from localpro_cloud import db, throttle
 from localpro_cloud.context import Service, service
 from localpro_cloud.security import (
     ACCESS_TTL_S,
     REFRESH_TTL_S,
     TokenError,
     burn_verify,
+    email_problem,
     hash_password,
     issue_access_token,
     needs_rehash,
     new_refresh_token,
+    normalise_email,
+    password_problem,
     read_access_token,
     refresh_token_account,
     token_hash,
@@ -51,16 +58,9 @@ from localpro_protocol.wire import (
 
 router = APIRouter()
 
-LOGIN_WINDOW_MS = 15 * 60 * 1000
-MAX_FAILURES_PER_EMAIL = 5
-MAX_FAILURES_PER_IP = 20
-PRUNE_ONE_IN = 50
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+REFRESH_GRACE_MS = 60 * 1000
 _bearer = HTTPBearer(auto_error=False)
-
-
-def normalise_email(text: str) -> str:
-    return text.strip().lower()
+_WRONG = "Wrong e-mail or password."
 
 
 # -- the caller ---------------------------------------------------------------------------
@@ -132,23 +132,32 @@ def _start_session(
 def _issue(
     conn: Connection, svc: Service, account_id: str, device_id: str | None, family: str
 ) -> TokenPair:
+    return _issue_hashed(conn, svc, account_id, device_id, family)[0]
+
+
+def _issue_hashed(
+    conn: Connection, svc: Service, account_id: str, device_id: str | None, family: str
+) -> tuple[TokenPair, str]:
+    """A new pair, and the stored hash of its refresh token."""
     refresh = new_refresh_token(account_id)
     now = svc.now_ms()
+    hashed = token_hash(refresh)
     conn.execute(
         insert(db.refresh_tokens).values(
             account_id=account_id,
-            token_hash=token_hash(refresh),
+            token_hash=hashed,
             family_id=family,
             created_ms=now,
             expires_ms=now + REFRESH_TTL_S * 1000,
         )
     )
-    return TokenPair(
+    pair = TokenPair(
         access_token=issue_access_token(svc.secret, account_id, device_id, family, svc.now_s()),
         refresh_token=refresh,
         expires_in=ACCESS_TTL_S,
         account_id=account_id,
     )
+    return pair, hashed
 
 
 def _revoke_family(conn: Connection, svc: Service, account_id: str, family: str) -> None:
@@ -166,21 +175,55 @@ def _revoke_family(conn: Connection, svc: Service, account_id: str, family: str)
 # -- register / login / refresh / logout ----------------------------------------------------
 
 
+_AUTH_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"description": "Wrong e-mail or password"},
+    429: {"description": "Too many attempts from this network address; see Retry-After"},
+}
+
+
 @router.post(
     "/v1/auth/register",
     status_code=status.HTTP_201_CREATED,
     response_model=TokenPair,
-    responses={409: {"description": "An account with this e-mail already exists"}},
+    responses=_AUTH_ERRORS,
 )
-def register(body: RegisterRequest, svc: ServiceDep) -> TokenPair:
+async def register(body: RegisterRequest, request: Request, svc: ServiceDep) -> TokenPair:
     """Create an account on the Starter plan and sign it in (no device bound yet).
 
     The returned session has no device: sign in with ``/v1/auth/login`` and the device id
-    before pushing changes.
+    before pushing changes. An address that already has an account is answered as a
+    sign-in would be (its session with the right password, otherwise 401 "Wrong e-mail or
+    password."), so registering tells nobody which addresses have accounts.
     """
+    address = throttle.client_address(request)
+    await run_in_threadpool(throttle.register_gate, svc, address)
     email = normalise_email(body.email)
-    if not _EMAIL.match(email):
-        raise HTTPException(422, detail="Enter a valid e-mail address.")
+    problem = email_problem(email) or password_problem(
+        body.password, email, body.name, body.business_name
+    )
+    if problem:
+        raise HTTPException(422, detail=problem)
+    taken = await run_in_threadpool(_account_by_email, svc, email)
+    if taken is None:
+        created = await run_in_threadpool(_create_account, svc, body, email)
+        if created is not None:
+            return created
+    # Taken (or taken meanwhile): a sign-in attempt, throttled like one.
+    attempt = await run_in_threadpool(throttle.login_gate, svc, email, address)
+    if attempt.delay_s:
+        await asyncio.sleep(attempt.delay_s)
+    return await run_in_threadpool(_sign_in, svc, email, body.password, attempt, None, "")
+
+
+def _account_by_email(svc: Service, email: str) -> str | None:
+    with db.read(svc.engine) as conn:
+        found: str | None = conn.scalar(
+            select(db.account_emails.c.account_id).where(db.account_emails.c.email == email)
+        )
+        return found
+
+
+def _create_account(svc: Service, body: RegisterRequest, email: str) -> TokenPair | None:
     password_hash = hash_password(body.password)  # slow on purpose: outside the transaction
     account_id = str(uuid.uuid4())
     try:
@@ -201,27 +244,39 @@ def register(body: RegisterRequest, svc: ServiceDep) -> TokenPair:
             conn.execute(insert(db.account_emails).values(email=email, account_id=account_id))
             return _start_session(conn, svc, account_id, None)
     except IntegrityError:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT,
-            detail=f"An account with the e-mail {email} already exists: sign in instead.",
-        ) from None
+        return None
 
 
 @router.post(
     "/v1/auth/login",
     response_model=TokenPair,
     responses={
-        401: {"description": "Wrong e-mail or password"},
+        **_AUTH_ERRORS,
         409: {"description": "The device belongs to another account"},
-        429: {"description": "Too many failed attempts; see Retry-After"},
+        429: {"description": "Too many failed attempts for this e-mail from this address"},
     },
 )
-def login(body: LoginRequest, request: Request, svc: ServiceDep) -> TokenPair:
+async def login(body: LoginRequest, request: Request, svc: ServiceDep) -> TokenPair:
     """Sign in and bind the device to the account (a device serves one account only)."""
     email = normalise_email(body.email)
-    ip = request.client.host if request.client else "unknown"
-    keys = (f"email:{email}", f"ip:{ip}")
-    attempt = _count_attempt(svc, email, ip, keys)
+    attempt = await run_in_threadpool(
+        throttle.login_gate, svc, email, throttle.client_address(request)
+    )
+    if attempt.delay_s:  # slowed down, without holding a worker thread
+        await asyncio.sleep(attempt.delay_s)
+    return await run_in_threadpool(
+        _sign_in, svc, email, body.password, attempt, body.device_id, body.device_name
+    )
+
+
+def _sign_in(
+    svc: Service,
+    email: str,
+    password: str,
+    attempt: throttle.Attempt,
+    device_id: str | None,
+    device_name: str,
+) -> TokenPair:
     with db.read(svc.engine) as conn:
         account = conn.execute(
             select(db.accounts.c.id, db.accounts.c.password_hash)
@@ -229,33 +284,28 @@ def login(body: LoginRequest, request: Request, svc: ServiceDep) -> TokenPair:
             .where(db.account_emails.c.email == email)
         ).first()
     if account is None:
-        burn_verify(body.password)
-        raise _unauthorized("Wrong e-mail or password.")
-    if not verify_password(account.password_hash, body.password):
-        raise _unauthorized("Wrong e-mail or password.")
-    rehash = hash_password(body.password) if needs_rehash(account.password_hash) else None
+        burn_verify(password)
+        raise _unauthorized(_WRONG)
+    if not verify_password(account.password_hash, password):
+        raise _unauthorized(_WRONG)
+    rehash = hash_password(password) if needs_rehash(account.password_hash) else None
     with db.write(svc.engine) as conn:
-        # A good password: this attempt does not count against the limits.
-        conn.execute(
-            delete(db.login_failures).where(
-                db.login_failures.c.key.in_(keys), db.login_failures.c.nonce == attempt
-            )
-        )
+        throttle.forget(conn, attempt)
         if rehash:
             conn.execute(
                 update(db.accounts)
                 .where(db.accounts.c.id == account.id)
                 .values(password_hash=rehash)
             )
+        if device_id is None:
+            return _start_session(conn, svc, account.id, None)
         owner = conn.execute(
-            select(db.device_owners.c.account_id).where(
-                db.device_owners.c.device_id == body.device_id
-            )
+            select(db.device_owners.c.account_id).where(db.device_owners.c.device_id == device_id)
         ).first()
         conflict = owner is not None and owner.account_id != account.id
         if not conflict:
-            _bind_device(conn, svc, account.id, body.device_id, body.device_name, owner is None)
-            return _start_session(conn, svc, account.id, body.device_id)
+            _bind_device(conn, svc, account.id, device_id, device_name, owner is None)
+            return _start_session(conn, svc, account.id, device_id)
     raise HTTPException(
         status.HTTP_409_CONFLICT,
         detail="This device is linked to another LocalPro account: sign in with that account, "
@@ -287,55 +337,6 @@ def _bind_device(
     )
 
 
-def _count_attempt(svc: Service, email: str, ip: str, keys: tuple[str, str]) -> str:
-    """Refuse when a limit is reached; otherwise record this attempt as failed (for now).
-
-    The attempt is written *before* the password is checked and removed after a success,
-    so parallel guesses see each other instead of all passing a stale count.
-    """
-    now = svc.now_ms()
-    since = now - LOGIN_WINDOW_MS
-    nonce = secrets.token_hex(8)
-    with db.write(svc.engine) as conn:
-        # Expired attempts of these keys go now; everybody's, now and then (cheap either way).
-        stale = db.login_failures.c.at_ms <= since
-        if secrets.randbelow(PRUNE_ONE_IN) == 0:
-            conn.execute(delete(db.login_failures).where(stale))
-        else:
-            conn.execute(delete(db.login_failures).where(db.login_failures.c.key.in_(keys), stale))
-        for key, limit, what in (
-            (keys[0], MAX_FAILURES_PER_EMAIL, f"for {email}"),
-            (keys[1], MAX_FAILURES_PER_IP, "from this network address"),
-        ):
-            times = list(
-                conn.scalars(
-                    select(db.login_failures.c.at_ms)
-                    .where(db.login_failures.c.key == key, db.login_failures.c.at_ms > since)
-                    .order_by(db.login_failures.c.at_ms)
-                )
-            )
-            if len(times) >= limit:
-                # Free again when enough of the counted attempts have left the window.
-                frees_at = times[len(times) - limit] + LOGIN_WINDOW_MS
-                retry = max(1, math.ceil((frees_at - now) / 1000))
-                blocked = (what, retry)
-                break
-        else:
-            blocked = None
-            for key in keys:
-                conn.execute(insert(db.login_failures).values(key=key, at_ms=now, nonce=nonce))
-    if blocked is not None:
-        what, retry = blocked
-        minutes = max(1, math.ceil(retry / 60))
-        raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            detail=f"Too many failed sign-in attempts {what}. "
-            f"Try again in {minutes} minute{'s' if minutes > 1 else ''}.",
-            headers={"Retry-After": str(retry)},
-        )
-    return nonce
-
-
 @router.post(
     "/v1/auth/refresh",
     response_model=TokenPair,
@@ -345,7 +346,9 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
     """Swap a refresh token for a new pair; the old token stops working (rotation).
 
     A token that was already swapped is a replay: the family is revoked (committed) before
-    answering 401, so whoever holds the newer token is signed out too.
+    answering 401, so whoever holds the newer token is signed out too. Except once, within
+    ``REFRESH_GRACE_MS``, for the token just replaced when its successor was never used:
+    the answer was lost, and the client retries (see the module's docstring).
     """
     account_id = refresh_token_account(body.refresh_token)
     if account_id is None:
@@ -354,11 +357,16 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
     now = svc.now_ms()
     outcome: TokenPair | str
     tokens = db.refresh_tokens
+    mine = and_(tokens.c.account_id == account_id, tokens.c.token_hash == hashed)
     with db.write(svc.engine) as conn:
         row = conn.execute(
-            select(tokens.c.family_id, tokens.c.expires_ms, tokens.c.used_ms).where(
-                tokens.c.account_id == account_id, tokens.c.token_hash == hashed
-            )
+            select(
+                tokens.c.family_id,
+                tokens.c.expires_ms,
+                tokens.c.used_ms,
+                tokens.c.next_hash,
+                tokens.c.grace_ms,
+            ).where(mine)
         ).first()
         session = None
         if row is not None:
@@ -377,16 +385,13 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
         else:
             # Claim the token atomically: of two concurrent refreshes, only one wins.
             claimed = conn.execute(
-                update(tokens)
-                .where(
-                    tokens.c.account_id == account_id,
-                    tokens.c.token_hash == hashed,
-                    tokens.c.used_ms.is_(None),
-                )
-                .values(used_ms=now)
+                update(tokens).where(mine, tokens.c.used_ms.is_(None)).values(used_ms=now)
             ).rowcount
-            if claimed == 1:
-                outcome = _issue(conn, svc, account_id, session.device_id, row.family_id)
+            if claimed == 1 or _lost_answer(conn, account_id, row, now):
+                outcome, new_hash = _issue_hashed(
+                    conn, svc, account_id, session.device_id, row.family_id
+                )
+                conn.execute(update(tokens).where(mine).values(next_hash=new_hash))
             else:
                 _revoke_family(conn, svc, account_id, row.family_id)
                 outcome = (
@@ -396,6 +401,33 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
     if isinstance(outcome, str):
         raise _unauthorized(f"Sign in again: {outcome}.")
     return outcome
+
+
+def _lost_answer(conn: Connection, account_id: str, row: Any, now: int) -> bool:
+    """A used token presented again: the retry of a lost answer (grace) or a replay?
+
+    Grace once, within the window, when its successor was never used; the successor (the
+    token whose answer was lost) is then dropped, so one chain stays alive.
+    """
+    tokens = db.refresh_tokens
+    if row.grace_ms is not None or row.next_hash is None:
+        return False
+    if row.used_ms is None or row.used_ms < now - REFRESH_GRACE_MS:
+        return False
+    successor = and_(tokens.c.account_id == account_id, tokens.c.token_hash == row.next_hash)
+    dropped = conn.execute(delete(tokens).where(successor, tokens.c.used_ms.is_(None))).rowcount
+    if dropped != 1:
+        return False
+    conn.execute(
+        update(tokens)
+        .where(
+            tokens.c.account_id == account_id,
+            tokens.c.next_hash == row.next_hash,
+            tokens.c.grace_ms.is_(None),
+        )
+        .values(grace_ms=now)
+    )
+    return True
 
 
 @router.post("/v1/auth/logout", status_code=status.HTTP_204_NO_CONTENT)

@@ -12,13 +12,14 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
 
-from localpro_cloud import __version__, accounts, db, hooks, sync
+from localpro_cloud import __version__, accounts, db, errors, hooks, sync
 from localpro_cloud.bodies import RequestBodyMiddleware
 from localpro_cloud.context import Clock, Service
 from localpro_cloud.hooks import registry as hook_registry
@@ -39,6 +40,7 @@ def create_app(
     secret: str | None = None,
     clock: Clock | None = None,
     public_url: str | None = None,
+    registrations_per_hour: int | None = None,
 ) -> FastAPI:
     """Build the service on ``database_url`` (migrated to head before this returns).
 
@@ -46,6 +48,9 @@ def create_app(
     file); ``clock`` returns seconds since the epoch (default ``time.time``) and is what
     tests move to expire tokens and rate-limit windows. ``public_url``: what providers and
     recipients reach (default ``LOCALPRO_CLOUD_PUBLIC_URL``, else each request's own base).
+    ``registrations_per_hour``: accounts one client address may create an hour (default
+    ``LOCALPRO_CLOUD_REGISTRATIONS_PER_HOUR``, else 20; a test rig or a company's own
+    server on one address raises it).
     """
     if secret is not None and len(secret) < MIN_SECRET_LENGTH:
         raise ValueError(f"The token secret must be at least {MIN_SECRET_LENGTH} characters.")
@@ -56,6 +61,8 @@ def create_app(
         secret=secret or resolve_secret(),
         clock=clock or time.time,
         public_url=(public_url or os.environ.get(PUBLIC_URL_ENV) or "").rstrip("/"),
+        registrations_per_hour=registrations_per_hour
+        or int(os.environ.get("LOCALPRO_CLOUD_REGISTRATIONS_PER_HOUR") or 20),
     )
 
     @asynccontextmanager
@@ -67,6 +74,7 @@ def create_app(
         title="LocalPro Cloud", version=__version__, description=DESCRIPTION, lifespan=lifespan
     )
     app.state.service = service
+    app.add_exception_handler(RequestValidationError, errors.validation_error)
     app.include_router(accounts.router, tags=["accounts"])
     app.include_router(sync.router)
     app.include_router(hook_registry.router)
@@ -86,6 +94,7 @@ def create_app(
     # Inner first: bodies are inflated before routing; responses gzipped on the way out.
     app.add_middleware(RequestBodyMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(errors.SafeErrors)  # outermost: no exception reaches uvicorn's log
     # method-assign: replacing app.openapi is how FastAPI documents customising the schema.
     # FastAPI documents replacing app.openapi; mypy sees a method being assigned.
     app.openapi = _openapi_with_push_body(app)  # type: ignore[method-assign]
@@ -109,7 +118,45 @@ def _openapi_with_push_body(app: FastAPI) -> Callable[[], dict[str, Any]]:
         for name, definition in push.pop("$defs", {}).items():
             components.setdefault(name, definition)
         components["PushRequest"] = push
+        _document_errors(schema)
         app.openapi_schema = schema
         return schema
 
     return build
+
+
+_ERROR = {
+    "description": "",
+    "content": {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"detail": {}}, "required": ["detail"]}
+        }
+    },
+}
+_WITH_BODY = {
+    "400": "Invalid gzip or JSON body",
+    "413": "Body larger than 16 MiB once inflated",
+    "415": "Content-Encoding other than gzip",
+    "422": "A field is missing or invalid",
+}
+
+
+def _document_errors(schema: dict[str, Any]) -> None:
+    """Publish the error answers middleware and dependencies give (schemathesis checks
+    every status a route answers against its document)."""
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            answers = operation.setdefault("responses", {})
+            extra: dict[str, str] = {}
+            if "requestBody" in operation or method in ("post", "put", "patch"):
+                extra.update(_WITH_BODY)
+            if operation.get("security") or path.startswith(
+                ("/v1/account", "/v1/sync", "/v1/hooks")
+            ):
+                extra["401"] = "Missing, expired or revoked access token"
+            if path.startswith("/v1/sync"):
+                extra["426"] = "Schema version not supported: update the app"
+            if path.startswith("/v1/auth/"):
+                extra["429"] = "Too many attempts; see Retry-After"
+            for code, words in extra.items():
+                answers.setdefault(code, {**_ERROR, "description": words})

@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the address providers and e-mail recipients reach (webhooks, unsubscribe "
         f"pages; or {settings.PUBLIC_URL_ENV}); default http://HOST:PORT",
     )
+    serve.add_argument(
+        "--registrations-per-hour",
+        type=int,
+        help="accounts one client address may create an hour (default 20)",
+    )
     serve.add_argument("--log-level", default="info")
     migrate = commands.add_parser("migrate", help="bring the database schema to the latest")
     common(migrate)
@@ -96,7 +101,12 @@ def _serve(args: argparse.Namespace, url: str, home: Path | None) -> int:
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
     secret = settings.resolve_secret(args.secret, home)
     public = args.public_url or os.environ.get(settings.PUBLIC_URL_ENV)
-    app = create_app(url, secret=secret, public_url=public or f"http://{args.host}:{args.port}")
+    app = create_app(
+        url,
+        secret=secret,
+        public_url=public or f"http://{args.host}:{args.port}",
+        registrations_per_hour=args.registrations_per_hour,
+    )
     config = uvicorn.Config(
         app,
         host=args.host,

@@ -26,6 +26,8 @@ class Service:
     clock: Clock = time.time
     public_url: str = ""
     """What providers and recipients reach (``--public-url``); "" → the request's own."""
+    registrations_per_hour: int = 20  # throttle.MAX_REGISTRATIONS_PER_IP
+    """Accounts one client address may create an hour (``--registrations-per-hour``)."""
 
     def now_ms(self) -> int:
         return int(self.clock() * 1000)

@@ -10,6 +10,8 @@ Times are integers (milliseconds since the epoch, from the injectable clock) so 
 can move time and both databases compare them the same way.
 """
 
+import contextlib
+import os
 import threading
 import weakref
 from collections.abc import Iterator
@@ -116,6 +118,9 @@ refresh_tokens = Table(
     Column("created_ms", BigInteger, nullable=False),
     Column("expires_ms", BigInteger, nullable=False),
     Column("used_ms", BigInteger, nullable=True),
+    # The token this one was swapped for, and when its one retry (a lost answer) was used.
+    Column("next_hash", String(64), nullable=True),
+    Column("grace_ms", BigInteger, nullable=True),
     PrimaryKeyConstraint("account_id", "token_hash"),
     Index("ix_refresh_tokens_family", "account_id", "family_id"),
 )
@@ -160,7 +165,8 @@ usage_index = Table(
 login_failures = Table(
     "login_failures",
     metadata,
-    # "email:<address>" or "ip:<address>": one row per counted attempt and key.
+    # "pair:<e-mail>|<address>", "email:<e-mail>", "ip:<address>" (failed sign-ins) or
+    # "register:<address>" (registrations): one row per counted attempt and key.
     Column("key", String(400)),
     Column("at_ms", BigInteger),
     Column("nonce", String(32)),
@@ -204,7 +210,7 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _private_file(Path(parsed.database))
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
@@ -214,6 +220,20 @@ def make_engine(url: str) -> Engine:
     raise ValueError(
         f"Unsupported database URL {parsed.render_as_string()!r}: use sqlite or postgresql"
     )
+
+
+def _private_file(path: Path) -> None:
+    """The SQLite file (0600) in a folder made 0700 if we create it: it holds password
+    hashes and every account's data. SQLite gives its -wal and -shm files the file's mode."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(f"{path}{suffix}", 0o600)
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

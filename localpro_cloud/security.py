@@ -14,8 +14,10 @@
 import hashlib
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import jwt
 from argon2 import PasswordHasher, Type
@@ -126,3 +128,77 @@ def refresh_token_account(token: str) -> str | None:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+# -- e-mail addresses and password policy ------------------------------------------------
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+"""Control, format (zero-width joiners, bidi marks), private-use, unassigned characters."""
+COMMON_PASSWORDS_FILE = Path(__file__).resolve().parent / "data" / "common-passwords.txt"
+
+
+def normalise_email(text: str) -> str:
+    """One spelling per address: NFC (so é typed as e + accent matches é) then casefold."""
+    return unicodedata.normalize("NFC", text.strip()).casefold()
+
+
+def _script(ch: str) -> str | None:
+    """The script of a letter, from its Unicode name ("CYRILLIC SMALL LETTER ER")."""
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def email_problem(email: str) -> str | None:
+    """Why a (normalised) address cannot be used, or None.
+
+    Refuses invisible and control characters, and any part of the address (the local part,
+    each domain label) that mixes letters of several scripts: "pаypal" with a Cyrillic а
+    looks like "paypal" and would be a second account a person cannot tell apart.
+    """
+    if not _EMAIL.match(email):
+        return "Enter a valid e-mail address."
+    if any(unicodedata.category(ch) in _INVISIBLE for ch in email):
+        return "The e-mail address contains an invisible or control character."
+    local, _at, domain = email.rpartition("@")
+    for part in [local, *domain.split(".")]:
+        scripts = {s for s in map(_script, part) if s is not None}
+        if len(scripts) > 1:
+            return "The e-mail address mixes letters of different alphabets."
+    return None
+
+
+@lru_cache(maxsize=1)
+def _common_passwords() -> frozenset[str]:
+    with COMMON_PASSWORDS_FILE.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().casefold() for line in handle if line.strip())
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def password_problem(password: str, email: str, name: str = "", business: str = "") -> str | None:
+    """Why a new password is too easy to guess, or None (NIST SP 800-63B §5.1.1.2).
+
+    Length (10 to 1,024) is checked by the wire model; here: the common-passwords list,
+    one repeated character, and the user's own data (the address, its local part, the
+    names). Never includes the password in the answer.
+    """
+    folded = password.casefold()
+    squashed = _squash(password)
+    if folded in _common_passwords() or folded.strip() in _common_passwords():
+        return "This password is among the most common ones: choose another."
+    if len(set(folded)) <= 2:
+        return "This password repeats one or two characters: choose another."
+    local = email.partition("@")[0]
+    own = [email, local, name, business]
+    for value in own:
+        mine = _squash(value)
+        if len(mine) >= 4 and (mine in squashed and len(squashed) - len(mine) < 6):
+            return "The password must not be your e-mail address or your name."
+    if squashed.isdigit() and len(set(squashed)) <= 4:
+        return "This password is too easy to guess: choose another."
+    return None

@@ -30,7 +30,10 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     else:
         root = Path(user_data_dir(APP_NAME, appauthor=False))
     root = root.expanduser().resolve()
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        # It holds the token secret and the SQLite file: only the service's user may enter.
+        os.chmod(root, 0o700)
     return root
 
 

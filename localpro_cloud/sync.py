@@ -21,16 +21,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
-from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from localpro_cloud import db
 from localpro_cloud.accounts import Caller, CallerDep, ServiceDep
+from localpro_cloud.bodies import BadJson, BodyTooLarge, load_json
 from localpro_cloud.compression import compressed_json
 from localpro_cloud.context import Service
-from localpro_protocol.fields import problem_with
+from localpro_protocol.fields import MAX_FIELDS_PER_OP, TABLE_FIELDS, problem_with
 from localpro_protocol.hlc import MAX_COUNTER, Timestamp, clamp
 from localpro_protocol.wire import (
     DELETED,
@@ -133,8 +133,11 @@ async def push(request: Request, caller: CallerDep, svc: ServiceDep) -> Response
 
     The body is validated op by op (not as a whole) so that one malformed op — say a table
     this server does not know — is rejected alone instead of failing the whole batch.
+    Parsing and merging run in the thread pool: the event loop keeps answering others.
     """
-    envelope, ops = _parse_push(await request.body())
+    body = await request.body()
+    envelope, ops = await run_in_threadpool(_parse_push, body)
+    del body
     check_schema_version(envelope.schema_version)
     if caller.device_id is None:
         raise HTTPException(
@@ -148,47 +151,109 @@ async def push(request: Request, caller: CallerDep, svc: ServiceDep) -> Response
         )
     result = await run_in_threadpool(apply_push, svc, caller, ops, envelope.cursor)
     # No "cursor" key unless it is set: apps from before it refuse fields they do not know.
-    body = result.model_dump_json(exclude_none=True)
-    return Response(content=body, media_type="application/json")
+    answer = result.model_dump_json(exclude_none=True)
+    return Response(content=answer, media_type="application/json")
+
+
+MAX_OP_ID = 2**63 - 1
+"""Op ids and cursors are stored as 64-bit integers."""
 
 
 def _parse_push(body: bytes) -> tuple[PushRequest, list[tuple[int, Any]]]:
+    """The envelope and the raw ops (op id order); a raw op is a ``str`` when it is already
+    known to be rejected (that reason), so none of its cells was built."""
     try:
-        doc = json.loads(body)
-    except (ValueError, RecursionError):
-        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail="The body is not JSON.") from None
+        doc = load_json(body)
+    except BodyTooLarge:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail="The push holds too many values; send fewer changes per push.",
+        ) from None
+    except BadJson as exc:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, detail=str(exc)) from None
+    del body
     if not isinstance(doc, dict):
         raise HTTPException(422, detail="The body must be a JSON object (a PushRequest).")
     raw_ops = doc.get("ops", [])
     raw_blocks = doc.get("blocks", [])
     if not isinstance(raw_ops, list) or not isinstance(raw_blocks, list):
         raise HTTPException(422, detail="ops and blocks must be lists.")
+    if not all(isinstance(block, dict) for block in raw_blocks):
+        raise HTTPException(422, detail="every block must be a JSON object (a PushBlock).")
     rows = len(raw_ops) + sum(
-        len(ids)
-        for block in raw_blocks
-        if isinstance(block, dict) and isinstance(ids := block.get("row_ids"), list)
+        len(ids) for block in raw_blocks if isinstance(ids := block.get("row_ids"), list)
     )
     if rows > MAX_OPS_PER_PUSH:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,
             detail=f"At most {MAX_OPS_PER_PUSH} ops per push; send the rest in another push.",
         )
+    cursor = doc.get("cursor")
+    if isinstance(cursor, int) and not 0 <= cursor <= MAX_OP_ID:
+        raise HTTPException(422, detail="cursor is out of range.")
     try:
         envelope = PushRequest.model_validate({**doc, "ops": [], "blocks": []})
-        # A block that does not add up cannot be split into ops to reject one by one.
-        blocks = [PushBlock.model_validate(raw) for raw in raw_blocks]
     except ValidationError as exc:
-        raise RequestValidationError(exc.errors(include_url=False)) from None
-    raw_ops = [*raw_ops, *(op for block in blocks for op in block.raw_ops())]
-    ops: list[tuple[int, Any]] = []
+        raise HTTPException(422, detail=_summarise(exc, "invalid push")) from None
+    refused: list[tuple[int, Any]] = []
+    blocks: list[PushBlock] = []
+    for index, raw in enumerate(raw_blocks):
+        reason = _block_problem(index, raw)
+        if reason is None:
+            try:
+                # A block that does not add up cannot be split into ops to reject one by one.
+                blocks.append(PushBlock.model_validate(raw))
+            except ValidationError as exc:
+                raise HTTPException(
+                    422, detail=_summarise(exc, f"blocks[{index}] is invalid")
+                ) from None
+        else:
+            refused += [(_op_id(op_id, f"blocks[{index}]"), reason) for op_id in raw["op_ids"]]
+    del doc, raw_blocks
+    ops: list[tuple[int, Any]] = refused
     for index, raw in enumerate(raw_ops):
-        op_id = raw.get("op_id") if isinstance(raw, dict) else None
-        if not isinstance(op_id, int) or isinstance(op_id, bool) or op_id < 1:
-            # Without an op id the op can be neither acknowledged nor rejected.
-            raise HTTPException(422, detail=f"ops[{index}] has no integer op_id of at least 1.")
-        ops.append((op_id, raw))
+        ops.append((_op_id(raw.get("op_id") if isinstance(raw, dict) else None, index), raw))
+    for block in blocks:
+        ops += [(op["op_id"], op) for op in block.raw_ops()]
     ops.sort(key=lambda item: item[0])
     return envelope, ops
+
+
+def _op_id(value: Any, where: int | str) -> int:
+    """A valid op id, else 422: without one the op can be neither acknowledged nor rejected."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_OP_ID:
+        name = f"ops[{where}]" if isinstance(where, int) else where
+        raise HTTPException(
+            422, detail=f"{name} has an op_id that is not an integer from 1 to {MAX_OP_ID}."
+        )
+    return value
+
+
+def _block_problem(index: int, raw: dict[str, Any]) -> str | None:
+    """Why every op of this block is rejected, judged on its table and column names alone
+    (before any cell is built), or None to go on. Sizes beyond any real block: 413/422."""
+    table, columns, op_ids = raw.get("table"), raw.get("columns"), raw.get("op_ids")
+    if not isinstance(columns, dict) or not isinstance(op_ids, list):
+        return None  # PushBlock's validation says what is wrong
+    if len(columns) > MAX_FIELDS_PER_OP:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail=f"blocks[{index}] has {len(columns)} columns; at most {MAX_FIELDS_PER_OP}.",
+        )
+    others = raw.get("other_hlcs")
+    if isinstance(others, list) and len(others) > len(op_ids) * len(columns):
+        raise HTTPException(422, detail=f"blocks[{index}] has more other_hlcs than cells.")
+    if not isinstance(table, str):
+        return None
+    spec = TABLE_FIELDS.get(table)
+    if spec is None:
+        return f"unknown table {table[:60]!r}"
+    if table in CLOUD_WRITTEN:
+        return f"{table} rows come from the providers through the cloud only"
+    unknown = [name for name in columns if name not in spec]
+    if unknown:
+        return f"unknown field {str(unknown[0])[:60]!r} for table {table!r}"
+    return None
 
 
 def apply_push(
@@ -250,6 +315,9 @@ def _screen_ops(
         if op_id <= top:
             continue  # the same op id twice in one push: the first one counts
         top = op_id
+        if isinstance(raw, str):
+            rejected.append(Rejection(op_id=op_id, reason=_safe(raw)))
+            continue
         reason = None
         table = raw.get("table")
         if isinstance(table, str) and table not in SYNCED_TABLES:
@@ -265,7 +333,7 @@ def _screen_ops(
         if reason is None:
             valid.append((op_id, op))
         else:
-            rejected.append(Rejection(op_id=op_id, reason=reason))
+            rejected.append(Rejection(op_id=op_id, reason=_safe(reason)))
     return replayed, rejected, valid, top
 
 
@@ -353,13 +421,24 @@ def _replayed_rejections(
     ]
 
 
-def _summarise(exc: ValidationError) -> str:
+def _summarise(exc: ValidationError, what: str = "invalid operation") -> str:
+    """The first errors, by place and message: never the input (it may be huge or hostile)."""
+    errors = exc.errors(include_url=False, include_input=False, include_context=False)
     parts = [
-        f"{'.'.join(str(p) for p in err['loc']) or 'op'}: {err['msg']}"
-        for err in exc.errors(include_url=False)[:3]
+        f"{'.'.join(str(p)[:40] for p in err['loc']) or 'op'}: {err['msg'][:80]}"
+        for err in errors[:3]
     ]
-    more = len(exc.errors()) - 3
-    return "invalid operation: " + "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
+    more = len(errors) - 3
+    return _safe(f"{what}: " + "; ".join(parts) + (f" (+{more} more)" if more > 0 else ""))
+
+
+MAX_REASON_CHARS = 300
+
+
+def _safe(reason: str) -> str:
+    """A reason fit to store and send: short, and valid UTF-8 (no lone surrogate)."""
+    reason = reason[:MAX_REASON_CHARS]
+    return reason.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _apply_all(

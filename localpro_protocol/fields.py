@@ -13,7 +13,7 @@ column allows it. ``id`` never travels as a field (it is the op's ``row_id``).
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -31,10 +31,33 @@ class Kind(Enum):
     JSON = "JSON list or object"
 
 
+MAX_TEXT_CHARS = 1_000_000
+"""Longest text a field may hold (a long note or e-mail body is a few thousand)."""
+MAX_DATE_CHARS = 64
+MAX_JSON_DEPTH = 32
+"""Deepest nesting of a JSON field (tags are a list, segment rules a few levels)."""
+MAX_JSON_ITEMS = 10_000
+MAX_INTEGER = 2**63 - 1
+"""SQLite and PostgreSQL store 64-bit integers."""
+MAX_FIELDS_PER_OP = 64
+"""More fields than any synced table has (the widest has under 30), with room to grow."""
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     kind: Kind
     nullable: bool
+    # Bounds are not part of equality: a spec equals the one derived from a model column
+    # (kind and nullability, tests/sync/test_protocol_fields.py); the bounds refine it.
+    minimum: float | None = field(default=None, compare=False)
+    """Smallest number allowed (NUMBER and INTEGER), None for the kind's own bound."""
+    maximum: float | None = field(default=None, compare=False)
+    max_length: int = field(default=MAX_TEXT_CHARS, compare=False)
+    """Longest text (TEXT), in characters."""
+
+
+LATITUDE = FieldSpec(Kind.NUMBER, True, -90.0, 90.0)
+LONGITUDE = FieldSpec(Kind.NUMBER, True, -180.0, 180.0)
 
 
 TABLE_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
@@ -64,8 +87,8 @@ TABLE_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "email_normalized": FieldSpec(Kind.TEXT, True),
         "contact_person": FieldSpec(Kind.TEXT, False),
         "website": FieldSpec(Kind.TEXT, False),
-        "latitude": FieldSpec(Kind.NUMBER, True),
-        "longitude": FieldSpec(Kind.NUMBER, True),
+        "latitude": LATITUDE,
+        "longitude": LONGITUDE,
         "source": FieldSpec(Kind.TEXT, False),
         "source_ref": FieldSpec(Kind.TEXT, False),
         "notes": FieldSpec(Kind.TEXT, False),
@@ -91,8 +114,8 @@ TABLE_FIELDS: Mapping[str, Mapping[str, FieldSpec]] = {
         "address": FieldSpec(Kind.TEXT, False),
         "city": FieldSpec(Kind.TEXT, False),
         "country": FieldSpec(Kind.TEXT, False),
-        "latitude": FieldSpec(Kind.NUMBER, True),
-        "longitude": FieldSpec(Kind.NUMBER, True),
+        "latitude": LATITUDE,
+        "longitude": LONGITUDE,
         "status": FieldSpec(Kind.TEXT, False),
         "tags": FieldSpec(Kind.JSON, False),
         "notes": FieldSpec(Kind.TEXT, False),
@@ -252,6 +275,8 @@ def problem_with(table: str, fields: Mapping[str, tuple[Any, str]]) -> str | Non
         return f"unknown table {table!r}"
     if not fields:
         return "the operation changes no field"
+    if len(fields) > MAX_FIELDS_PER_OP:
+        return f"{len(fields)} fields; at most {MAX_FIELDS_PER_OP}"
     for name, (value, _hlc) in fields.items():
         field = spec.get(name)
         if field is None:
@@ -265,37 +290,83 @@ def problem_with(table: str, fields: Mapping[str, tuple[Any, str]]) -> str | Non
 def _value_problem(field: FieldSpec, value: Any) -> str | None:
     if value is None:
         return None if field.nullable else "must not be null"
-    if not _finite(value):
-        return "numbers must be finite (no NaN or Infinity)"
     kind = field.kind
+    if kind is Kind.JSON:
+        if not isinstance(value, list | dict):
+            return f"expected {kind.value}, got {type(value).__name__} {_preview(value)}"
+        return _json_problem(value)
+    if isinstance(value, list | dict):
+        return f"expected {kind.value}, got {type(value).__name__}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "numbers must be finite (no NaN or Infinity)"
     if kind is Kind.TEXT:
-        ok = isinstance(value, str)
-    elif kind is Kind.INTEGER:
-        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
-    elif kind is Kind.NUMBER:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-    elif kind is Kind.BOOLEAN:
-        ok = isinstance(value, bool)
-    elif kind is Kind.DATETIME:
-        ok = isinstance(value, str) and _parses(datetime.fromisoformat, value)
-    elif kind is Kind.DATE:
-        ok = isinstance(value, str) and _parses(date.fromisoformat, value)
-    else:
-        ok = isinstance(value, list | dict)
-    if ok:
+        if not isinstance(value, str):
+            return _expected(kind, value)
+        if len(value) > field.max_length:
+            return f"text longer than {field.max_length} characters ({len(value)})"
+        return _text_problem(value)
+    if kind in (Kind.INTEGER, Kind.NUMBER):
+        return _number_problem(field, value)
+    if kind is Kind.BOOLEAN:
+        return None if isinstance(value, bool) else _expected(kind, value)
+    parse = datetime.fromisoformat if kind is Kind.DATETIME else date.fromisoformat
+    if isinstance(value, str) and len(value) <= MAX_DATE_CHARS and _parses(parse, value):
         return None
+    return _expected(kind, value)
+
+
+def _expected(kind: Kind, value: Any) -> str:
     return f"expected {kind.value}, got {type(value).__name__} {_preview(value)}"
 
 
-def _finite(value: Any) -> bool:
-    """JSON has no NaN; PostgreSQL and other clients would choke on one stored here."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, list):
-        return all(_finite(item) for item in value)
-    if isinstance(value, dict):
-        return all(_finite(item) for item in value.values())
-    return True
+def _number_problem(field: FieldSpec, value: Any) -> str | None:
+    """Integers within 64 bits, numbers finite and within the field's range."""
+    integral = isinstance(value, int) and not isinstance(value, bool)
+    if field.kind is Kind.INTEGER and not integral:
+        return _expected(field.kind, value)
+    if not integral and not isinstance(value, float):
+        return _expected(field.kind, value)
+    if abs(value) > MAX_INTEGER:
+        return f"{_preview(value)} is out of range (beyond 64 bits)"
+    low = field.minimum if field.minimum is not None else -MAX_INTEGER
+    high = field.maximum if field.maximum is not None else MAX_INTEGER
+    if not low <= value <= high:
+        return f"{_preview(value)} is out of range ({low:g} to {high:g})"
+    return None
+
+
+def _text_problem(text: str) -> str | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "text holds an invalid character (a lone UTF-16 surrogate)"
+    return None
+
+
+def _json_problem(value: list[Any] | dict[str, Any]) -> str | None:
+    """Bounded depth and size, finite numbers, valid text (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    seen = 0
+    while stack:
+        item, depth = stack.pop()
+        seen += 1
+        if seen > MAX_JSON_ITEMS:
+            return f"JSON value larger than {MAX_JSON_ITEMS} items"
+        if isinstance(item, float) and not math.isfinite(item):
+            return "numbers must be finite (no NaN or Infinity)"
+        if isinstance(item, int) and not isinstance(item, bool) and abs(item) > MAX_INTEGER:
+            return "a number is out of range (beyond 64 bits)"
+        if isinstance(item, str) and (problem := _text_problem(item)):
+            return problem
+        if isinstance(item, list | dict):
+            if depth > MAX_JSON_DEPTH:
+                return f"JSON nested deeper than {MAX_JSON_DEPTH} levels"
+            if isinstance(item, dict):
+                stack += [(key, depth) for key in item]
+                stack += [(child, depth + 1) for child in item.values()]
+            else:
+                stack += [(child, depth + 1) for child in item]
+    return None
 
 
 def _parses(parse: Any, text: str) -> bool:
@@ -307,5 +378,7 @@ def _parses(parse: Any, text: str) -> bool:
 
 
 def _preview(value: Any) -> str:
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 100:
+        return f"a number of {value.bit_length()} bits"
+    text = ascii(value[:60]) if isinstance(value, str) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

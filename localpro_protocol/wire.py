@@ -14,7 +14,14 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NamedTuple, Self, cast
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 """Version of the synced data the app speaks; the server says which it accepts."""
@@ -62,6 +69,8 @@ TableName = Literal[
 DELETED = "deleted_at"
 MAX_OPS_PER_PUSH = 2000
 MAX_BODY_BYTES = 16 * 1024 * 1024
+MAX_INT64 = 2**63 - 1
+"""Op ids, cursors and sequence numbers are stored as BIGINT."""
 """Decompressed size cap for request bodies (a gzip bomb must not fill the server)."""
 
 Hlc = Annotated[str, StringConstraints(pattern=r"^\d{13}-\d{5}-[0-9a-z\-]{1,40}$")]
@@ -84,7 +93,7 @@ class ServerMeta(_Model):
 
 
 class PushOp(_Model):
-    op_id: int = Field(ge=1)
+    op_id: int = Field(ge=1, le=MAX_INT64)
     table: TableName
     row_id: RowId
     fields: dict[FieldName, FieldValue]
@@ -92,11 +101,11 @@ class PushOp(_Model):
 
 class PushRequest(_Model):
     device_id: DeviceId
-    schema_version: int
+    schema_version: int = Field(ge=0, le=MAX_INT64)
     ops: list[PushOp] = Field(default=[], max_length=MAX_OPS_PER_PUSH)
     blocks: list["PushBlock"] = []
     """The compact layout of ops (see ``PushBlock``); both count against the op limit."""
-    cursor: int | None = None
+    cursor: int | None = Field(default=None, ge=0, le=MAX_INT64)
     """The device's pull cursor as it pushes: lets the server spare it its own echo."""
 
 
@@ -248,7 +257,7 @@ class PushBlock(_Model):
     """
 
     table: str
-    op_ids: list[int]
+    op_ids: list[Annotated[int, Field(ge=1, le=MAX_INT64)]]
     row_ids: list[str]
     hlcs: list[str]
     columns: dict[str, list[Any]]
@@ -311,23 +320,64 @@ class PullResponse(_Model):
 # -- accounts ---------------------------------------------------------------------------
 
 
+MAX_EMAIL = 254
+"""RFC 5321's path limit leaves 254 characters for an address."""
+MAX_PASSWORD = 1024
+MAX_NAME = 200
+MAX_BUSINESS_NAME = 300
+MAX_REFRESH_TOKEN = 200
+
+
+def _no_surrogates(text: str) -> str:
+    # A lone surrogate (JSON "\ud800") cannot be encoded: refuse it here, not as a 500.
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise ValueError("contains an invalid character")
+    return text
+
+
+def _plain_text(text: str) -> str:
+    _no_surrogates(text)
+    if any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in text):
+        raise ValueError("contains a control character")
+    return text
+
+
+_Plain = AfterValidator(_plain_text)
+Email = Annotated[str, StringConstraints(min_length=3, max_length=MAX_EMAIL), _Plain]
+SignInEmail = Annotated[str, StringConstraints(max_length=MAX_EMAIL), _Plain]
+Password = Annotated[
+    str,
+    StringConstraints(min_length=10, max_length=MAX_PASSWORD),
+    AfterValidator(_no_surrogates),
+    # Any password (even one with control characters) is checked, never echoed or logged.
+]
+SignInPassword = Annotated[
+    str, StringConstraints(max_length=MAX_PASSWORD), AfterValidator(_no_surrogates)
+]
+Name = Annotated[str, StringConstraints(max_length=MAX_NAME), _Plain]
+BusinessName = Annotated[str, StringConstraints(max_length=MAX_BUSINESS_NAME), _Plain]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
 class RegisterRequest(_Model):
-    email: Annotated[str, StringConstraints(min_length=3, max_length=320)]
-    password: Annotated[str, StringConstraints(min_length=10, max_length=200)]
-    name: str = ""
-    business_name: str = ""
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "SN"
+    email: Email
+    password: Password = Field(repr=False)
+    name: Name = ""
+    business_name: BusinessName = ""
+    country: Country = "SN"
 
 
 class LoginRequest(_Model):
-    email: str
-    password: str
+    email: SignInEmail
+    password: SignInPassword = Field(repr=False)
     device_id: DeviceId
-    device_name: str = ""
+    device_name: Name = ""
 
 
 class RefreshRequest(_Model):
-    refresh_token: str
+    refresh_token: Annotated[str, StringConstraints(max_length=MAX_REFRESH_TOKEN)] = Field(
+        repr=False
+    )
 
 
 class TokenPair(_Model):
@@ -354,9 +404,9 @@ class Profile(_Model):
 
 
 class ProfileUpdate(_Model):
-    name: str | None = None
-    business_name: str | None = None
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    name: Name | None = None
+    business_name: BusinessName | None = None
+    country: Country | None = None
 
 
 # -- merge: last writer wins per field ------------------------------------------------

@@ -1,14 +1,16 @@
 """Entry point of ``localpro``: parse, open the workspace, run one command, explain errors.
 
 Exit codes: 0 success, 1 a refused action or bad input (the message says what to fix),
-2 a malformed command line (argparse), 3 an unexpected failure (logged with a traceback).
+2 a malformed command line (argparse), 3 an unexpected failure (logged with a traceback,
+secrets masked), 141 when the reader of the output went away (``| head``), as Unix tools.
 """
 
 import argparse
 import contextlib
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from localpro_desktop import __version__
 from localpro_desktop.cli.commands import (
@@ -30,8 +32,15 @@ from localpro_desktop.cli.commands import (
 )
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import workspace as msg
+from localpro_desktop.paths import PRIVATE_DIR, make_private, private_opener
 
 log = logging.getLogger("localpro")
+
+BROKEN_PIPE = 141
+"""Exit status when the output's reader closed it: 128 + SIGPIPE, what ``cat`` reports."""
+MAX_ERROR_CHARS = 2_000
+"""An error line is cut here: a message quoting a hostile file must not flood the terminal."""
 
 GROUPS = (
     demo,
@@ -88,7 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from localpro_desktop.cli.launch import launch
 
             return launch(ctx)
-        return int(args.handler(ctx, args))
+        code = int(args.handler(ctx, args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit after the report
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return BROKEN_PIPE
     except UserError as exc:
         _error(ctx, str(exc))
         return 1
@@ -96,36 +110,75 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(ctx, "Interrupted; nothing half-written was kept.")
         return 1
     except Exception as exc:  # a bug: keep the details in the log, show a short line
-        log_file = _log_crash(ctx)
-        _error(ctx, f"Unexpected error: {exc}. Details in {log_file}.")
+        log_file, summary = _log_crash(ctx, exc)
+        _error(ctx, msg.UNEXPECTED_ERROR(error=summary, where=log_file))
         return 3
     finally:
         ctx.close()
 
 
+def _quiet_stdout() -> None:
+    """The standard recipe for a closed pipe: point stdout at devnull, so the flush at
+    exit finds nowhere to fail (and Python prints no "Exception ignored" line)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def _error(ctx: Context, message: str) -> None:
-    if ctx.out.json_mode:
-        import json
+    if len(message) > MAX_ERROR_CHARS:
+        message = message[: MAX_ERROR_CHARS - 1] + "…"
+    with contextlib.suppress(OSError, ValueError):  # stderr closed too: nothing to tell
+        if ctx.out.json_mode:
+            import json
 
-        sys.stderr.write(json.dumps({"error": message}, ensure_ascii=False) + "\n")
-    else:
-        sys.stderr.write(f"error: {message}\n")
+            sys.stderr.write(json.dumps({"error": message}, ensure_ascii=False) + "\n")
+        else:
+            sys.stderr.write(f"error: {message}\n")
 
 
-def _log_crash(ctx: Context) -> str:
-    import traceback
+def _log_crash(ctx: Context, exc: Exception) -> tuple[str, str]:
+    """Append the report to ``logs/crash.log`` (0600); return where, and a one-line summary.
+
+    The report is the traceback, versions and platform, never local variables, arguments
+    or the environment, with whatever looks like a secret masked (``ui/crash.py``): a
+    password refused by a validator must not survive in a file the user e-mails to support.
+    """
     from datetime import datetime
 
+    report, redact = _report(exc)
+    summary = redact(f"{type(exc).__name__}: {exc}")
+    summary = summary if len(summary) <= 200 else summary[:199] + "…"
     try:
-        ctx.paths.logs.mkdir(parents=True, exist_ok=True)
+        ctx.paths.logs.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         path = ctx.paths.logs / "crash.log"
-        with path.open("a", encoding="utf-8") as handle:
+        make_private(path)
+        with open(path, "a", encoding="utf-8", opener=private_opener) as handle:
             handle.write(f"\n--- {datetime.now().isoformat()} localpro {__version__}\n")
-            handle.write(traceback.format_exc())
-        return str(path)
+            handle.write(report)
+        return str(path), summary
     except OSError:
-        traceback.print_exc()
-        return "the console"
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(report)
+        return "the console", summary
+
+
+def _report(exc: Exception) -> "tuple[str, Callable[[str], str]]":
+    """The window's report and redaction; without Qt, the exception types and frames only."""
+    try:
+        from localpro_desktop.ui.crash import format_report, redact
+    except Exception:  # Qt's libraries missing on a headless machine
+        import traceback
+
+        chain: list[str] = []
+        seen: BaseException | None = exc
+        while seen is not None and len(chain) < 10:
+            frames = traceback.format_tb(seen.__traceback__)
+            chain.append("".join(frames) + f"{type(seen).__name__} (message withheld)\n")
+            seen = seen.__cause__ or seen.__context__
+        return "".join(reversed(chain)), lambda text: text.split(":", 1)[0]
+    return format_report(type(exc), exc, exc.__traceback__), redact
 
 
 def _utf8_console() -> None:

@@ -9,15 +9,18 @@ from datetime import date, datetime
 from pathlib import Path
 
 from localpro_desktop.domain.messages import workspace as msg
+from localpro_desktop.paths import PRIVATE_DIR, create_private
 
 DAILY_PREFIX = "daily-"
 KEEP_DAILY = 7
 
 
 def copy_database(source: Path, target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     partial = target.with_suffix(target.suffix + ".partial")
     partial.unlink(missing_ok=True)
+    # A copy is as private as the database (0600 on POSIX; its journal takes the same mode).
+    create_private(partial)
     src = sqlite3.connect(source)
     try:
         dst = sqlite3.connect(partial)

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from localpro_desktop.domain.names import fold
+from localpro_desktop.paths import create_private, make_private
 from localpro_desktop.store.capture import CaptureState, bind_capture
 
 
@@ -43,6 +44,10 @@ def _sql_fold(*values: object) -> str:
 
 
 def make_engine(database: Path) -> Engine:
+    # Private from the first byte (POSIX): the WAL and shared-memory files take this mode.
+    create_private(database)
+    for suffix in ("-wal", "-shm", "-journal"):
+        make_private(Path(f"{database}{suffix}"))
     # Connections move between the UI's worker threads; each is used by one at a time.
     engine = create_engine(
         f"sqlite:///{database.as_posix()}",

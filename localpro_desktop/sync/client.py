@@ -78,6 +78,8 @@ class SyncReport:
     cursor: int = 0
     tables_down: dict[str, int] = field(default_factory=dict)
     tables_up: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+    """Pulled rows or values this device could not store (kept in the rejected list)."""
 
 
 class CursorAhead(Exception):
@@ -354,6 +356,7 @@ class SyncClient:
                 report.pages += 1
                 report.pulled_changes += result.changes
                 report.pulled_rows += result.rows
+                report.skipped += len(result.problems)
                 for table, count in result.tables.items():
                     report.tables_down[table] = report.tables_down.get(table, 0) + count
                 if not page.has_more:
@@ -440,7 +443,7 @@ def _parse_page(response: httpx.Response) -> PullResponse:
             try:
                 blocks.append(ChangeBlock.model_validate(raw))
             except ValidationError:
-                log.warning("skipped a block this version cannot read: %.200s", raw)
+                changes += _block_rows(raw)
         return PullResponse(
             changes=changes,
             blocks=blocks,
@@ -450,6 +453,38 @@ def _parse_page(response: httpx.Response) -> PullResponse:
         )
     except (ValueError, KeyError, TypeError, AttributeError, ValidationError) as exc:
         raise SyncUnavailable(f"unexpected answer from the server: {exc}") from exc
+
+
+def _block_rows(raw: Any) -> list[Change]:
+    """The rows of a block that does not validate as a whole, each read alone: one bad row
+    must not take the rest of its block with it."""
+    try:
+        ids, hlcs, columns = raw["row_ids"], raw["hlcs"], raw["columns"]
+        others: dict[int, dict[str, Any]] = {}
+        for index, name, hlc in raw.get("other_hlcs", []):
+            others.setdefault(index, {})[name] = hlc
+        rows = [
+            {
+                "table": raw["table"],
+                "row_id": row_id,
+                "seq": 0,
+                "fields": {
+                    name: [values[i], others.get(i, {}).get(name, hlcs[i])]
+                    for name, values in columns.items()
+                },
+            }
+            for i, row_id in enumerate(ids)
+        ]
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        log.warning("skipped a block this version cannot read: %.200s", raw)
+        return []
+    changes: list[Change] = []
+    for row in rows:
+        try:
+            changes.append(Change.model_validate(row))
+        except ValidationError:
+            log.warning("skipped a change this version cannot read: %.200s", row)
+    return changes
 
 
 def _detail(response: httpx.Response) -> str:

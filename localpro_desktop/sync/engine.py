@@ -18,8 +18,10 @@ page or a batch at a time: clocks, pending changes and existing ids are read wit
 a new row gets one whole-row clock instead of one per field.
 """
 
+import hashlib
 import json
 import logging
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -92,6 +94,8 @@ class ApplyResult:
     tables: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
     """Rows this version could not store (logged; a later complete version will land)."""
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    """(table, row id, reason) of each pulled row or value left out: kept as rejected."""
 
 
 @cache
@@ -433,6 +437,7 @@ def apply_pull(ws: Database, page: PullResponse) -> ApplyResult:
         try:
             with capture.suspended(), conn.begin():
                 _apply_page(conn, changes, result, touched)
+                _report_problems(conn, changes, result.problems)
                 conn.execute(
                     text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),
                     {"k": StateKey.CURSOR, "v": str(page.next_cursor)},
@@ -443,6 +448,61 @@ def apply_pull(ws: Database, page: PullResponse) -> ApplyResult:
             raw.execute("PRAGMA foreign_keys=ON")
     ws.changes.publish(touched)
     return result
+
+
+PULLED_PROBLEM = "a change from the cloud could not be stored here: {reason}"
+
+
+def _problem_id(table: str, row_id: str) -> int:
+    """A stable negative id for a pulled row's problem in ``sync_rejected`` (whose ids are
+    this device's op ids, all positive): the same row reported again replaces its line."""
+    digest = hashlib.sha256(f"{table}/{row_id}".encode()).digest()
+    return -(int.from_bytes(digest[:7], "big") + 1)
+
+
+def _report_problems(
+    conn: Connection, changes: Sequence[Change], problems: list[tuple[str, str, str]]
+) -> None:
+    """Keep each pulled row this device could not store, with the reason, in the rejected
+    list the user sees (values shown shortened: one may be what broke it)."""
+    if not problems:
+        return
+    by_key: dict[tuple[str, str], Change] = {(c.table, c.row_id): c for c in changes}
+    lines = []
+    for table, row_id, reason in problems:
+        change = by_key.get((table, row_id))
+        fields = {
+            name: [value if _plain(value) else repr(value)[:60], hlc]
+            for name, (value, hlc) in (change.fields.items() if change else [])
+        }
+        payload = json.dumps({"table": table, "row_id": row_id, "fields": fields})
+        lines.append(
+            {
+                "op_id": _problem_id(table, row_id),
+                "tbl": table[:40],
+                "row_id": row_id[:36],
+                "reason": PULLED_PROBLEM.format(reason=reason)[:500],
+                "payload": payload,
+                "at": utcnow(),
+            }
+        )
+    conn.execute(
+        text(
+            "INSERT OR REPLACE INTO sync_rejected (op_id, tbl, row_id, reason, payload, "
+            "rejected_at) VALUES (:op_id, :tbl, :row_id, :reason, :payload, :at)"
+        ),
+        lines,
+    )
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) <= 200
+    if isinstance(value, float):
+        return value == value and abs(value) != float("inf")
+    if isinstance(value, int):
+        return abs(value) < 2**63
+    return value is None or isinstance(value, bool)
 
 
 def _apply_page(
@@ -465,7 +525,10 @@ def _apply_page(
         if (table, row_id) == DEFAULT_ROW:
             known = {n: h for n, h in known.items() if n != WHOLE}  # see DEFAULT_ROW
         mine = pending.get((table, row_id), {})
-        winners = _winners(table, change.fields, known, mine)
+        problems: list[str] = []
+        winners = _winners(table, change.fields, known, mine, problems)
+        if problems:
+            result.problems.append((table, row_id, "; ".join(problems)[:300]))
         if not winners:
             continue
         values = {name: value for name, (value, _hlc) in winners.items()}
@@ -490,12 +553,15 @@ def _apply_page(
         result.rows += 1
         result.tables[table] = result.tables.get(table, 0) + 1
         touched.add(Table(table), row_id)
-    failed: set[tuple[str, str]] = set()
+    failed: dict[tuple[str, str], str] = {}
     for table, rows in inserts.items():
-        failed |= {(table, r["id"]) for r in _write_rows(conn, table, rows, insert=True)}
+        for r, why in _write_rows(conn, table, rows, insert=True):
+            failed[(table, r["id"])] = why
     for table, rows in updates.items():
-        failed |= {(table, r["_id"]) for r in _write_rows(conn, table, rows, insert=False)}
+        for r, why in _write_rows(conn, table, rows, insert=False):
+            failed[(table, r["_id"])] = why
     if failed:
+        result.problems += [(t, r, why) for (t, r), why in failed.items()]
         result.skipped += len(failed)
         result.rows -= len(failed)
         clock_rows = [c for c in clock_rows if (c["tbl"], c["row_id"]) not in failed]
@@ -511,15 +577,17 @@ def _winners(
     incoming: dict[str, FieldValue],
     known: dict[str, str],
     mine: dict[str, str],
+    problems: list[str],
 ) -> dict[str, tuple[Any, str]]:
-    """The pulled fields to store: (decoded value, clock) by field name."""
+    """The pulled fields to store: (decoded value, clock) by field name; a value that
+    cannot be read is left out and named in ``problems``."""
     decoders = _decoders(table)
     winners: dict[str, tuple[Any, str]] = {}
     if not known and not mine:
         # A row new to this device (most of a first sync): every known column lands.
         for name, (value, hlc) in incoming.items():
             if name in decoders:
-                _add(winners, table, name, decoders[name], value, hlc)
+                _add(winners, table, name, decoders[name], value, hlc, problems)
         return winners
     known_whole, mine_whole = known.get(WHOLE, ""), mine.get(WHOLE, "")
     for name, (value, hlc) in incoming.items():
@@ -529,7 +597,7 @@ def _winners(
             continue  # exactly the write this device already holds (often its own echo)
         if max(mine.get(name, ""), mine_whole) > hlc:
             continue  # a newer local change is on its way to the server
-        _add(winners, table, name, decoders[name], value, hlc)
+        _add(winners, table, name, decoders[name], value, hlc, problems)
     tomb = winners.get(DELETED)
     if tomb is not None and tomb[0] is not None and mine and max(mine.values()) > tomb[1]:
         # An unsent local edit is newer than this delete: the server will bring the row
@@ -560,16 +628,22 @@ def _add(
     decoder: Decoder,
     value: Any,
     hlc: str,
+    problems: list[str],
 ) -> None:
     """Keep a pulled field, unless its value cannot be read (then only that field is
-    left out, with a log line: the rest of the row and the page still land)."""
+    left out, named in ``problems`` and logged: the rest of the row and the page land)."""
     if decoder is None or value is None:
         winners[name] = (value, hlc)
         return
     try:
-        winners[name] = (decoder(value), hlc)
-    except (TypeError, ValueError):
-        log.warning("ignored an unreadable value for %s.%s: %.80r", table, name, value)
+        decoded = decoder(value)
+        if isinstance(decoded, float) and not math.isfinite(decoded):
+            raise ValueError("not a finite number")
+        winners[name] = (decoded, hlc)
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        shown = repr(value)[:60] if not isinstance(value, int) else f"{value.bit_length()} bits"
+        log.warning("ignored an unreadable value for %s.%s: %s", table, name, shown)
+        problems.append(f"{name}: unreadable value {shown} ({type(exc).__name__})")
 
 
 def _pending(
@@ -616,10 +690,16 @@ def _existing(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[st
     return found
 
 
+_REFUSED = (SQLAlchemyError, TypeError, ValueError, ArithmeticError)
+"""What storing one bad value raises: a database error, or the driver's own (a Python int
+beyond 64 bits is an OverflowError from sqlite3, not a database error)."""
+
+
 def _write_rows(
     conn: Connection, table_name: str, rows: list[dict[str, Any]], *, insert: bool
-) -> list[dict[str, Any]]:
-    """Insert or update rows, ``executemany`` per column set; returns the rows refused.
+) -> list[tuple[dict[str, Any], str]]:
+    """Insert or update rows, ``executemany`` per column set; returns the rows refused,
+    each with why.
 
     Statements go to the driver as plain SQL with positional rows, the values converted
     by the columns' own SQLAlchemy bind processors (so they are stored exactly as the ORM
@@ -634,20 +714,21 @@ def _write_rows(
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[tuple(sorted(row))].append(row)
-    refused: list[dict[str, Any]] = []
+    refused: list[tuple[dict[str, Any], str]] = []
     for names, group in groups.items():
         sql, to_params = _statement(conn, table, names, insert=insert)
         try:
             with conn.begin_nested():
                 conn.exec_driver_sql(sql, [to_params(row) for row in group])
-        except SQLAlchemyError:
+        except _REFUSED:
             for row in group:
                 try:
                     with conn.begin_nested():
                         conn.exec_driver_sql(sql, [to_params(row)])
-                except SQLAlchemyError as exc:
-                    log.warning("could not store pulled %s %s: %s", table_name, row, exc)
-                    refused.append(row)
+                except _REFUSED as exc:
+                    row_id = row.get("id", row.get("_id"))
+                    log.warning("could not store pulled %s %s: %.200s", table_name, row_id, exc)
+                    refused.append((row, f"refused by the database ({str(exc)[:120]})"))
     return refused
 
 

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop import __version__
+from localpro_desktop.paths import PRIVATE_DIR, make_private, private_opener
 
 CRASH_LOG = "crash.log"
 APP_LOG = "localpro.log"
@@ -64,6 +65,16 @@ _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         rf"\1{MASK}",
     ),
     (re.compile(r"\beyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*"), MASK),  # JSON web tokens
+    # --password VALUE on a command line (the key=value rule above handles --password=VALUE)
+    (
+        re.compile(
+            r"(?i)(--?(?:password|passwd|pwd|secret|token|api[_-]?key|apikey)[\w-]*[\"']?,?\s+[\"']?)"
+            r"(?!\*\*\*)([^\s\"',\]]+)"
+        ),
+        rf"\1{MASK}",
+    ),
+    # pydantic quotes the value it refused (a password, a token) in its error text
+    (re.compile(r"(input_value=)('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^,\]\s]+)"), rf"\1{MASK}"),
     (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]+):[^@/\s]+@"), rf"\1:{MASK}@"),
 )
 
@@ -117,6 +128,19 @@ def format_report(
     lines.append("")
     lines.extend(line.rstrip("\n") for line in traceback.format_exception(exc_type, exc, tb))
     return redact("\n".join(lines)) + "\n"
+
+
+class _PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """``localpro.log``, created 0600 (POSIX), each rotation included."""
+
+    def _open(self) -> Any:
+        return open(
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=private_opener,
+        )
 
 
 class _RedactingFormatter(logging.Formatter):
@@ -210,8 +234,8 @@ class CrashHandler(QObject):
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook
         try:
-            self.logs.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
+            self.logs.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+            handler = _PrivateLogHandler(
                 self.logs / APP_LOG, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:
@@ -223,7 +247,9 @@ class CrashHandler(QObject):
         # Hard crashes (a segfault in a native library) leave a Python stack here.
         if not faulthandler.is_enabled() or sys.stderr is None:
             try:
-                self._fault_file = (self.logs / FAULT_LOG).open("a", encoding="utf-8")
+                self._fault_file = open(  # noqa: SIM115 (open while faulthandler is enabled)
+                    self.logs / FAULT_LOG, "a", encoding="utf-8", opener=private_opener
+                )
                 faulthandler.enable(self._fault_file)
             except (OSError, RuntimeError):
                 self._fault_file = None
@@ -282,8 +308,9 @@ class CrashHandler(QObject):
 
     def _write(self, report: str) -> None:
         with contextlib.suppress(OSError):  # a full or read-only disk: the dialog still shows
-            self.logs.mkdir(parents=True, exist_ok=True)
-            with self.log_path.open("a", encoding="utf-8") as handle:
+            self.logs.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+            make_private(self.log_path)
+            with open(self.log_path, "a", encoding="utf-8", opener=private_opener) as handle:
                 handle.write(f"\n--- unhandled exception\n{report}")
 
     def show_fatal(

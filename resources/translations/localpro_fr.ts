@@ -187,267 +187,267 @@
 <context>
     <name>AiToolMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="429"/>
+        <location filename="../../build/translations/domain_messages.py" line="436"/>
         <source>The campaign has no text to improve yet: write a first version.</source>
         <translation>La campagne n&apos;a pas encore de texte à améliorer : écrivez une première version.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="430"/>
+        <location filename="../../build/translations/domain_messages.py" line="437"/>
         <source>Ask for between {low} and {high} versions (not {value}).</source>
         <translation>Demandez entre {low} et {high} versions (pas {value}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="431"/>
+        <location filename="../../build/translations/domain_messages.py" line="438"/>
         <source>The version is empty.</source>
         <translation>La version est vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="432"/>
+        <location filename="../../build/translations/domain_messages.py" line="439"/>
         <source>The version is the same as the original.</source>
         <translation>La version est identique à l&apos;original.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="433"/>
+        <location filename="../../build/translations/domain_messages.py" line="440"/>
         <source>The version repeats another one.</source>
         <translation>La version en répète une autre.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="434"/>
+        <location filename="../../build/translations/domain_messages.py" line="441"/>
         <source>The version breaks the template syntax: {detail}.</source>
         <translation>La version casse la syntaxe du modèle : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="435"/>
+        <location filename="../../build/translations/domain_messages.py" line="442"/>
         <source>The version drops the placeholder(s) {names}.</source>
         <translation>La version supprime le(s) champ(s) {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="436"/>
+        <location filename="../../build/translations/domain_messages.py" line="443"/>
         <source>The version adds the placeholder(s) {names}, which the original does not have.</source>
         <translation>La version ajoute le(s) champ(s) {names}, absent(s) de l&apos;original.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="437"/>
+        <location filename="../../build/translations/domain_messages.py" line="444"/>
         <source>The version changes the placeholder {expected}; it must stay as written.</source>
         <translation>La version modifie le champ {expected} ; il doit rester tel qu&apos;il est écrit.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="438"/>
+        <location filename="../../build/translations/domain_messages.py" line="445"/>
         <source>The version writes {found}, which the original does not; placeholders stay as written.</source>
         <translation>La version écrit {found}, absent de l&apos;original ; les champs restent tels qu&apos;ils sont écrits.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="439"/>
+        <location filename="../../build/translations/domain_messages.py" line="446"/>
         <source>The version takes {parts} SMS parts; the limit chosen is {limit}.</source>
         <translation>La version prend {parts} parties de SMS ; la limite choisie est {limit}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="440"/>
+        <location filename="../../build/translations/domain_messages.py" line="447"/>
         <source>The version uses characters outside the SMS alphabet (GSM-7), which shorten every part: {chars}.</source>
         <translation>La version utilise des caractères hors de l&apos;alphabet SMS (GSM-7), qui raccourcissent chaque partie : {chars}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="441"/>
+        <location filename="../../build/translations/domain_messages.py" line="448"/>
         <source>The version changes the WhatsApp template variables: the original has {expected}, this one {found}.</source>
         <translation>La version change les variables du modèle WhatsApp : l&apos;original a {expected}, celle-ci {found}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="442"/>
+        <location filename="../../build/translations/domain_messages.py" line="449"/>
         <source>The version has {length} characters; a {channel} message allows {limit}.</source>
         <translation>La version fait {length} caractères ; un message {channel} en permet {limit}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="443"/>
+        <location filename="../../build/translations/domain_messages.py" line="450"/>
         <source>The version has no subject line.</source>
         <translation>La version n&apos;a pas d&apos;objet.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="444"/>
+        <location filename="../../build/translations/domain_messages.py" line="451"/>
         <source>The subject must be a single line.</source>
         <translation>L&apos;objet doit tenir sur une seule ligne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="445"/>
+        <location filename="../../build/translations/domain_messages.py" line="452"/>
         <source>The subject has {length} characters; keep it under {limit}.</source>
         <translation>L&apos;objet fait {length} caractères ; restez sous {limit}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="446"/>
+        <location filename="../../build/translations/domain_messages.py" line="453"/>
         <source>The subject breaks the template syntax: {detail}.</source>
         <translation>L&apos;objet casse la syntaxe du modèle : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="447"/>
+        <location filename="../../build/translations/domain_messages.py" line="454"/>
         <source>The subject uses the placeholder(s) {names}, which the original does not have.</source>
         <translation>L&apos;objet utilise le(s) champ(s) {names}, absent(s) de l&apos;original.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="448"/>
+        <location filename="../../build/translations/domain_messages.py" line="455"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="449"/>
+        <location filename="../../build/translations/domain_messages.py" line="456"/>
         <source>This campaign sends the approved WhatsApp template {name}: a new wording must be approved by Meta as a template of its own before it can be sent.</source>
         <translation>Cette campagne envoie le modèle WhatsApp approuvé {name} : une nouvelle formulation doit être approuvée par Meta comme modèle à part entière avant de pouvoir être envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="450"/>
+        <location filename="../../build/translations/domain_messages.py" line="457"/>
         <source>The assistant&apos;s answer could not be read ({detail}); nothing was changed.</source>
         <translation>La réponse de l&apos;assistant est illisible ({detail}) ; rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="451"/>
+        <location filename="../../build/translations/domain_messages.py" line="458"/>
         <source>not JSON</source>
         <translation>ce n&apos;est pas du JSON</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="452"/>
+        <location filename="../../build/translations/domain_messages.py" line="459"/>
         <source>not a JSON object</source>
         <translation>ce n&apos;est pas un objet JSON</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="453"/>
+        <location filename="../../build/translations/domain_messages.py" line="460"/>
         <source>no list of versions</source>
         <translation>pas de liste de versions</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="454"/>
+        <location filename="../../build/translations/domain_messages.py" line="461"/>
         <source>version {number} is not an object with a text</source>
         <translation>la version {number} n&apos;est pas un objet avec un texte</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="455"/>
+        <location filename="../../build/translations/domain_messages.py" line="462"/>
         <source>unknown key(s) {names}</source>
         <translation>clé(s) inconnue(s) {names}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="456"/>
+        <location filename="../../build/translations/domain_messages.py" line="463"/>
         <source>{name} must be {expected}, not {value!r}</source>
         <translation>{name} doit être {expected}, pas {value!r}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="457"/>
+        <location filename="../../build/translations/domain_messages.py" line="464"/>
         <source>text</source>
         <translation>du texte</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="458"/>
+        <location filename="../../build/translations/domain_messages.py" line="465"/>
         <source>true, false or empty</source>
         <translation>vrai, faux ou vide</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="459"/>
+        <location filename="../../build/translations/domain_messages.py" line="466"/>
         <source>Say in words which contacts you want, e.g. “restaurants in Dakar not contacted for a month”.</source>
         <translation>Dites avec vos mots quels contacts vous voulez, par ex. « restaurants à Dakar pas contactés depuis un mois ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="460"/>
+        <location filename="../../build/translations/domain_messages.py" line="467"/>
         <source>Keep the request under {limit} characters (it has {length}).</source>
         <translation>Gardez la demande sous {limit} caractères (elle en a {length}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="461"/>
+        <location filename="../../build/translations/domain_messages.py" line="468"/>
         <source>The assistant found no condition in {words!r}; name a city, a sector, a status, a tag or a date.</source>
         <translation>L&apos;assistant n&apos;a trouvé aucune condition dans {words!r} ; indiquez une ville, un secteur, un statut, une étiquette ou une date.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="462"/>
+        <location filename="../../build/translations/domain_messages.py" line="469"/>
         <source>The assistant&apos;s filters were refused and nothing was applied: {reason}</source>
         <translation>Les filtres de l&apos;assistant ont été refusés et rien n&apos;a été appliqué : {reason}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="463"/>
+        <location filename="../../build/translations/domain_messages.py" line="470"/>
         <source>unknown sector {value!r} (known: {known})</source>
         <translation>secteur inconnu {value!r} (connus : {known})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="464"/>
+        <location filename="../../build/translations/domain_messages.py" line="471"/>
         <source>{name} is {day}, a day still to come</source>
         <translation>{name} est le {day}, un jour à venir</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="465"/>
+        <location filename="../../build/translations/domain_messages.py" line="472"/>
         <source>{name} is {day}, before {earliest}</source>
         <translation>{name} est le {day}, avant le {earliest}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="466"/>
+        <location filename="../../build/translations/domain_messages.py" line="473"/>
         <source>unknown source {value!r} (known: {known})</source>
         <translation>source inconnue {value!r} (connues : {known})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="467"/>
+        <location filename="../../build/translations/domain_messages.py" line="474"/>
         <source>country {value!r} must be a two-letter code such as SN</source>
         <translation>le pays {value!r} doit être un code de deux lettres comme SN</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="468"/>
+        <location filename="../../build/translations/domain_messages.py" line="475"/>
         <source>All prospects</source>
         <translation>Tous les prospects</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="469"/>
+        <location filename="../../build/translations/domain_messages.py" line="476"/>
         <source>Sector: {value}</source>
         <translation>Secteur : {value}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="470"/>
+        <location filename="../../build/translations/domain_messages.py" line="477"/>
         <source>City: {value}</source>
         <translation>Ville : {value}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="471"/>
+        <location filename="../../build/translations/domain_messages.py" line="478"/>
         <source>Search: “{value}”</source>
         <translation>Recherche : « {value} »</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="472"/>
+        <location filename="../../build/translations/domain_messages.py" line="479"/>
         <source>Source: {value}</source>
         <translation>Source : {value}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="473"/>
+        <location filename="../../build/translations/domain_messages.py" line="480"/>
         <source>Country: {value}</source>
         <translation>Pays : {value}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="474"/>
+        <location filename="../../build/translations/domain_messages.py" line="481"/>
         <source>already a contact</source>
         <translation>déjà un contact</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="475"/>
+        <location filename="../../build/translations/domain_messages.py" line="482"/>
         <source>not yet a contact</source>
         <translation>pas encore un contact</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="476"/>
+        <location filename="../../build/translations/domain_messages.py" line="483"/>
         <source>has a phone</source>
         <translation>a un téléphone</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="477"/>
+        <location filename="../../build/translations/domain_messages.py" line="484"/>
         <source>no phone</source>
         <translation>sans téléphone</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="478"/>
+        <location filename="../../build/translations/domain_messages.py" line="485"/>
         <source>on the map</source>
         <translation>sur la carte</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="479"/>
+        <location filename="../../build/translations/domain_messages.py" line="486"/>
         <source>not on the map</source>
         <translation>pas sur la carte</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="480"/>
+        <location filename="../../build/translations/domain_messages.py" line="487"/>
         <source>Segment {name!r} saved: {count} contact(s).</source>
         <translation>Segment {name!r} enregistré : {count} contact(s).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="481"/>
+        <location filename="../../build/translations/domain_messages.py" line="488"/>
         <source>No version kept the message&apos;s rules; the assistant&apos;s were refused:</source>
         <translation>Aucune version ne respecte les règles du message ; celles de l&apos;assistant ont été refusées :</translation>
     </message>
@@ -455,22 +455,22 @@
 <context>
     <name>AnalyticsMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="230"/>
+        <location filename="../../build/translations/domain_messages.py" line="237"/>
         <source>A period must be 1 to {max} days, not {days}.</source>
         <translation>Une période va de 1 à {max} jours, pas {days}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="231"/>
+        <location filename="../../build/translations/domain_messages.py" line="238"/>
         <source>A rolling window must be at least one day, not {window}.</source>
         <translation>Une moyenne glissante porte sur au moins un jour, pas {window}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="232"/>
+        <location filename="../../build/translations/domain_messages.py" line="239"/>
         <source>The number of sectors to show cannot be negative ({limit}).</source>
         <translation>Le nombre de secteurs à afficher ne peut pas être négatif ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="233"/>
+        <location filename="../../build/translations/domain_messages.py" line="240"/>
         <source>Trends compare {periods} days, not {days}.</source>
         <translation>Les tendances comparent {periods} jours, pas {days}.</translation>
     </message>
@@ -821,107 +821,107 @@ Importez des prospects ou chargez les données de démonstration depuis l’ongl
 <context>
     <name>AssistantMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="408"/>
+        <location filename="../../build/translations/domain_messages.py" line="415"/>
         <source>OpenAI API key</source>
         <translation>Clé d’API OpenAI</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="409"/>
+        <location filename="../../build/translations/domain_messages.py" line="416"/>
         <source>The assistant needs an OpenAI API key: add yours in Settings → Assistant (or with `localpro ai key --from-stdin`), or point it at a local server such as Ollama (base URL http://localhost:11434/v1) to use it with no internet.</source>
         <translation>L’assistant a besoin d’une clé d’API OpenAI : ajoutez la vôtre dans Réglages → Assistant (ou avec `localpro ai key --from-stdin`), ou indiquez un serveur local comme Ollama (adresse http://localhost:11434/v1) pour l’utiliser sans internet.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="410"/>
+        <location filename="../../build/translations/domain_messages.py" line="417"/>
         <source>The AI server refused the API key (HTTP 401). Check the key in Settings → Assistant; with OPENAI_API_KEY set, that variable&apos;s key is the one used.</source>
         <translation>Le serveur d’IA a refusé la clé d’API (HTTP 401). Vérifiez la clé dans Réglages → Assistant ; si OPENAI_API_KEY est définie, c’est la clé de cette variable qui est utilisée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="411"/>
+        <location filename="../../build/translations/domain_messages.py" line="418"/>
         <source>The OpenAI account has no credit left (insufficient_quota): add credit or a payment method at platform.openai.com, or use a local server. Nothing was retried.</source>
         <translation>Le compte OpenAI n’a plus de crédit (insufficient_quota) : ajoutez du crédit ou un moyen de paiement sur platform.openai.com, ou utilisez un serveur local. Rien n’a été renvoyé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="412"/>
+        <location filename="../../build/translations/domain_messages.py" line="419"/>
         <source>The AI server is busy (too many requests); try again in a minute.</source>
         <translation>Le serveur d’IA est saturé (trop de demandes) ; réessayez dans une minute.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="413"/>
+        <location filename="../../build/translations/domain_messages.py" line="420"/>
         <source>The AI server has no model {model!r}. Choose another in Settings → Assistant (e.g. gpt-4o-mini, or a model your local server has pulled).</source>
         <translation>Le serveur d’IA n’a pas de modèle {model!r}. Choisissez-en un autre dans Réglages → Assistant (p. ex. gpt-4o-mini, ou un modèle téléchargé sur votre serveur local).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="414"/>
+        <location filename="../../build/translations/domain_messages.py" line="421"/>
         <source>The AI server could not be reached ({where}). Your message is kept: send it again when the connection is back, or use a local server.</source>
         <translation>Le serveur d’IA est injoignable ({where}). Votre message est conservé : renvoyez-le au retour de la connexion, ou utilisez un serveur local.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="415"/>
+        <location filename="../../build/translations/domain_messages.py" line="422"/>
         <source>The AI server failed (HTTP {status}); try again later.</source>
         <translation>Le serveur d’IA a échoué (HTTP {status}) ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="416"/>
+        <location filename="../../build/translations/domain_messages.py" line="423"/>
         <source>The AI server refused the request: {detail}</source>
         <translation>Le serveur d’IA a refusé la demande : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="417"/>
+        <location filename="../../build/translations/domain_messages.py" line="424"/>
         <source>The AI&apos;s answer could not be used: {detail}</source>
         <translation>La réponse de l’IA est inutilisable : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="418"/>
+        <location filename="../../build/translations/domain_messages.py" line="425"/>
         <source>This month&apos;s AI budget is used up: {used} of the {cap} tokens you allowed. Raise the cap in Settings → Assistant, or wait until {resets}.</source>
         <translation>Le budget d’IA du mois est épuisé : {used} des {cap} jetons autorisés. Relevez le plafond dans Réglages → Assistant, ou attendez le {resets}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="419"/>
+        <location filename="../../build/translations/domain_messages.py" line="426"/>
         <source>The monthly token cap must be a whole number above 0 (not {value!r}).</source>
         <translation>Le plafond mensuel de jetons doit être un nombre entier supérieur à 0 (et non {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="420"/>
+        <location filename="../../build/translations/domain_messages.py" line="427"/>
         <source>{url!r} is not a web address: it must start with http:// or https://.</source>
         <translation>{url!r} n’est pas une adresse web : elle doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="421"/>
+        <location filename="../../build/translations/domain_messages.py" line="428"/>
         <source>Give the model&apos;s name, e.g. gpt-4o-mini.</source>
         <translation>Indiquez le nom du modèle, p. ex. gpt-4o-mini.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="422"/>
+        <location filename="../../build/translations/domain_messages.py" line="429"/>
         <source>Type a question first.</source>
         <translation>Saisissez d’abord une question.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="423"/>
+        <location filename="../../build/translations/domain_messages.py" line="430"/>
         <source>Unknown mode {value!r}: use general, campaign or prospects.</source>
         <translation>Mode inconnu {value!r} : utilisez general, campaign ou prospects.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="424"/>
+        <location filename="../../build/translations/domain_messages.py" line="431"/>
         <source>No conversation with id {ident!r}.</source>
         <translation>Aucune conversation avec l’identifiant {ident!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="425"/>
+        <location filename="../../build/translations/domain_messages.py" line="432"/>
         <source>Campaign optimisation is about one campaign: choose it (--campaign ID).</source>
         <translation>L’optimisation de campagne porte sur une campagne : choisissez-la (--campaign ID).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="426"/>
+        <location filename="../../build/translations/domain_messages.py" line="433"/>
         <source>General help</source>
         <translation>Aide générale</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="427"/>
+        <location filename="../../build/translations/domain_messages.py" line="434"/>
         <source>Campaign optimisation</source>
         <translation>Optimisation de campagne</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="428"/>
+        <location filename="../../build/translations/domain_messages.py" line="435"/>
         <source>Prospect strategy</source>
         <translation>Stratégie de prospection</translation>
     </message>
@@ -2878,477 +2878,477 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ChannelMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="251"/>
+        <location filename="../../build/translations/domain_messages.py" line="258"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="252"/>
+        <location filename="../../build/translations/domain_messages.py" line="259"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="253"/>
+        <location filename="../../build/translations/domain_messages.py" line="260"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="254"/>
+        <location filename="../../build/translations/domain_messages.py" line="261"/>
         <source>SMTP password</source>
         <translation>mot de passe SMTP</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="255"/>
+        <location filename="../../build/translations/domain_messages.py" line="262"/>
         <source>Africa&apos;s Talking API key</source>
         <translation>clé d&apos;API Africa&apos;s Talking</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="256"/>
+        <location filename="../../build/translations/domain_messages.py" line="263"/>
         <source>Twilio auth token</source>
         <translation>jeton d&apos;authentification Twilio</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="257"/>
+        <location filename="../../build/translations/domain_messages.py" line="264"/>
         <source>WhatsApp access token</source>
         <translation>jeton d&apos;accès WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="258"/>
+        <location filename="../../build/translations/domain_messages.py" line="265"/>
         <source>no encryption</source>
         <translation>sans chiffrement</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="259"/>
+        <location filename="../../build/translations/domain_messages.py" line="266"/>
         <source>Custom server</source>
         <translation>Serveur personnalisé</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="260"/>
+        <location filename="../../build/translations/domain_messages.py" line="267"/>
         <source>Set up an e-mail account (Gmail, Outlook or your own SMTP server) under File → Workspace settings → Channels, or with: localpro channels configure email.</source>
         <translation>Configurez un compte e-mail (Gmail, Outlook ou votre propre serveur SMTP) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure email.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="261"/>
+        <location filename="../../build/translations/domain_messages.py" line="268"/>
         <source>Set up an SMS provider account (Africa&apos;s Talking or Twilio) under File → Workspace settings → Channels, or with: localpro channels configure sms.</source>
         <translation>Configurez un compte chez un fournisseur de SMS (Africa&apos;s Talking ou Twilio) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure sms.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="262"/>
+        <location filename="../../build/translations/domain_messages.py" line="269"/>
         <source>Set up a WhatsApp Business account (Meta&apos;s Cloud API) under File → Workspace settings → Channels, or with: localpro channels configure whatsapp.</source>
         <translation>Configurez un compte WhatsApp Business (API Cloud de Meta) dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure whatsapp.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="263"/>
+        <location filename="../../build/translations/domain_messages.py" line="270"/>
         <source>SPF, DKIM and DMARC are records in your domain&apos;s DNS that tell receiving servers your e-mails really come from you: SPF lists the servers allowed to send for the domain, DKIM signs every message, DMARC says what to do with a message that fails both. Without them campaigns often land in spam; your e-mail provider&apos;s help says how to add them.</source>
         <translation>SPF, DKIM et DMARC sont des enregistrements DNS de votre domaine qui prouvent aux serveurs destinataires que vos e-mails viennent bien de vous : SPF liste les serveurs autorisés à envoyer pour le domaine, DKIM signe chaque message, DMARC indique quoi faire d&apos;un message qui échoue aux deux. Sans eux, les campagnes finissent souvent en spam ; l&apos;aide de votre fournisseur d&apos;e-mail explique comment les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="264"/>
+        <location filename="../../build/translations/domain_messages.py" line="271"/>
         <source>Gmail needs an app password (Google account → Security → 2-Step Verification → App passwords), not your usual password. Gmail sends at most 500 messages a day (2,000 with Google Workspace).</source>
         <translation>Gmail demande un mot de passe d&apos;application (Compte Google → Sécurité → Validation en deux étapes → Mots de passe des applications), pas votre mot de passe habituel. Gmail envoie au plus 500 messages par jour (2 000 avec Google Workspace).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="265"/>
+        <location filename="../../build/translations/domain_messages.py" line="272"/>
         <source>Outlook / Office 365 sends at most 30 messages a minute, and SMTP sign-in (SMTP AUTH) must be allowed for the mailbox.</source>
         <translation>Outlook / Office 365 envoie au plus 30 messages par minute, et la connexion SMTP (SMTP AUTH) doit être autorisée pour la boîte aux lettres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="266"/>
+        <location filename="../../build/translations/domain_messages.py" line="273"/>
         <source>Your e-mail provider&apos;s help gives the server name, port and security.</source>
         <translation>L&apos;aide de votre fournisseur d&apos;e-mail donne le nom du serveur, le port et la sécurité.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="267"/>
+        <location filename="../../build/translations/domain_messages.py" line="274"/>
         <source>Give the SMTP server&apos;s name (for example smtp.gmail.com) or pick a preset.</source>
         <translation>Indiquez le nom du serveur SMTP (par exemple smtp.gmail.com) ou choisissez un préréglage.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="268"/>
+        <location filename="../../build/translations/domain_messages.py" line="275"/>
         <source>{host!r} is not a server name: give a name such as smtp.gmail.com, no link.</source>
         <translation>{host!r} n&apos;est pas un nom de serveur : indiquez un nom comme smtp.gmail.com, pas un lien.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="269"/>
+        <location filename="../../build/translations/domain_messages.py" line="276"/>
         <source>The port must be a number from 1 to 65535, not {port}.</source>
         <translation>Le port doit être un nombre de 1 à 65535, pas {port}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="270"/>
+        <location filename="../../build/translations/domain_messages.py" line="277"/>
         <source>Security must be starttls, ssl or none, not {value!r}.</source>
         <translation>La sécurité doit être starttls, ssl ou none, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="271"/>
+        <location filename="../../build/translations/domain_messages.py" line="278"/>
         <source>The sender address {address!r} is not valid: {detail}</source>
         <translation>L&apos;adresse d&apos;expéditeur {address!r} n&apos;est pas valide : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="272"/>
+        <location filename="../../build/translations/domain_messages.py" line="279"/>
         <source>The sender name must fit on one line and have at most {limit} characters.</source>
         <translation>Le nom d&apos;expéditeur doit tenir sur une ligne et compter au plus {limit} caractères.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="273"/>
+        <location filename="../../build/translations/domain_messages.py" line="280"/>
         <source>The user name must fit on one line, without spaces at either end.</source>
         <translation>Le nom d&apos;utilisateur doit tenir sur une ligne, sans espace au début ni à la fin.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="274"/>
+        <location filename="../../build/translations/domain_messages.py" line="281"/>
         <source>The logo {path!r} cannot be used: give a PNG, JPEG or GIF image file that exists.</source>
         <translation>Le logo {path!r} ne peut pas être utilisé : indiquez un fichier image PNG, JPEG ou GIF existant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="275"/>
+        <location filename="../../build/translations/domain_messages.py" line="282"/>
         <source>Unknown e-mail preset {name!r}: use gmail, outlook or custom.</source>
         <translation>Préréglage e-mail inconnu {name!r} : utilisez gmail, outlook ou custom.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="276"/>
+        <location filename="../../build/translations/domain_messages.py" line="283"/>
         <source>Unknown SMS provider {name!r}: use africastalking or twilio.</source>
         <translation>Fournisseur de SMS inconnu {name!r} : utilisez africastalking ou twilio.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="277"/>
+        <location filename="../../build/translations/domain_messages.py" line="284"/>
         <source>Africa&apos;s Talking needs the account&apos;s username (&quot;sandbox&quot; for its test account).</source>
         <translation>Africa&apos;s Talking demande le nom d&apos;utilisateur du compte (« sandbox » pour son compte de test).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="278"/>
+        <location filename="../../build/translations/domain_messages.py" line="285"/>
         <source>Africa&apos;s Talking uses a username, not an account SID.</source>
         <translation>Africa&apos;s Talking utilise un nom d&apos;utilisateur, pas un SID de compte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="279"/>
+        <location filename="../../build/translations/domain_messages.py" line="286"/>
         <source>Twilio uses an account SID, not a username.</source>
         <translation>Twilio utilise un SID de compte, pas un nom d&apos;utilisateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="280"/>
+        <location filename="../../build/translations/domain_messages.py" line="287"/>
         <source>A Twilio account SID is AC followed by 32 hexadecimal characters (see the Twilio console), not {sid!r}.</source>
         <translation>Un SID de compte Twilio est AC suivi de 32 caractères hexadécimaux (voir la console Twilio), pas {sid!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="281"/>
+        <location filename="../../build/translations/domain_messages.py" line="288"/>
         <source>Twilio needs a sender id: a Twilio phone number (+…), an alphanumeric sender id, or a Messaging Service SID (MG…).</source>
         <translation>Twilio demande un identifiant d&apos;expéditeur : un numéro Twilio (+…), un identifiant alphanumérique ou le SID d&apos;un Messaging Service (MG…).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="282"/>
+        <location filename="../../build/translations/domain_messages.py" line="289"/>
         <source>The sender id {sender!r} is not valid: use 1 to 11 letters, digits or spaces with at least one letter, or a number of 3 to 15 digits.</source>
         <translation>L&apos;identifiant d&apos;expéditeur {sender!r} n&apos;est pas valide : utilisez de 1 à 11 lettres, chiffres ou espaces dont au moins une lettre, ou un numéro de 3 à 15 chiffres.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="283"/>
+        <location filename="../../build/translations/domain_messages.py" line="290"/>
         <source>The WhatsApp phone number id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
         <translation>L&apos;identifiant du numéro WhatsApp est le nombre que Meta affiche sous WhatsApp → Configuration de l&apos;API (chiffres uniquement), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="284"/>
+        <location filename="../../build/translations/domain_messages.py" line="291"/>
         <source>The WhatsApp Business Account id is the number Meta shows under WhatsApp → API setup (digits only), not {value!r}.</source>
         <translation>L&apos;identifiant du compte WhatsApp Business est le nombre que Meta affiche sous WhatsApp → Configuration de l&apos;API (chiffres uniquement), pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="285"/>
+        <location filename="../../build/translations/domain_messages.py" line="292"/>
         <source>The provider address {url!r} must start with https:// or http://.</source>
         <translation>L&apos;adresse du fournisseur {url!r} doit commencer par https:// ou http://.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="286"/>
+        <location filename="../../build/translations/domain_messages.py" line="293"/>
         <source>The price per message must be a number of 0 or more, not {value!r}.</source>
         <translation>Le prix par message doit être un nombre supérieur ou égal à 0, pas {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="287"/>
+        <location filename="../../build/translations/domain_messages.py" line="294"/>
         <source>The sending rate must be more than 0 and at most {limit} messages a second for {provider}, not {value}.</source>
         <translation>Le débit d&apos;envoi doit être supérieur à 0 et d&apos;au plus {limit} messages par seconde pour {provider}, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="288"/>
+        <location filename="../../build/translations/domain_messages.py" line="295"/>
         <source>The {secret} is empty or spans several lines.</source>
         <translation>{secret} : vide ou sur plusieurs lignes.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="289"/>
+        <location filename="../../build/translations/domain_messages.py" line="296"/>
         <source>The {secret} is too large for the OS keyring (at most {limit} bytes).</source>
         <translation>{secret} : trop long pour le trousseau du système (au plus {limit} octets).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="290"/>
+        <location filename="../../build/translations/domain_messages.py" line="297"/>
         <source>No {secret} is stored for this channel on this laptop: give it on standard input or at the prompt. Nothing was saved.</source>
         <translation>Aucun secret ({secret}) n&apos;est enregistré pour ce canal sur cet ordinateur : donnez-le sur l&apos;entrée standard ou à l&apos;invite. Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="291"/>
+        <location filename="../../build/translations/domain_messages.py" line="298"/>
         <source>Switching to {provider} needs its {secret}: give it on standard input or at the prompt. Nothing was saved.</source>
         <translation>Passer à {provider} demande son secret ({secret}) : donnez-le sur l&apos;entrée standard ou à l&apos;invite. Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="292"/>
+        <location filename="../../build/translations/domain_messages.py" line="299"/>
         <source>The {secret} of the {channel} channel is not in this laptop&apos;s keyring: configure the channel again.</source>
         <translation>Le secret du canal {channel} ({secret}) n&apos;est pas dans le trousseau de cet ordinateur : configurez à nouveau le canal.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="293"/>
+        <location filename="../../build/translations/domain_messages.py" line="300"/>
         <source>No OS keyring is available to keep the {secret} safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n&apos;est disponible pour garder le secret ({secret}) en sécurité. Sous Linux, installez un Secret Service (par ex. gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="294"/>
+        <location filename="../../build/translations/domain_messages.py" line="301"/>
         <source>The OS keyring refused the {secret}: {detail}</source>
         <translation>Le trousseau du système a refusé le secret ({secret}) : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="295"/>
+        <location filename="../../build/translations/domain_messages.py" line="302"/>
         <source>The {channel} channel is not configured on this laptop: set it up under File → Workspace settings → Channels, or with: localpro channels configure {command}.</source>
         <translation>Le canal {channel} n&apos;est pas configuré sur cet ordinateur : configurez-le dans Fichier → Paramètres de l’espace → Canaux, ou avec : localpro channels configure {command}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="296"/>
+        <location filename="../../build/translations/domain_messages.py" line="303"/>
         <source>{sender} via {server} ({security})</source>
         <translation>{sender} via {server} ({security})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="297"/>
+        <location filename="../../build/translations/domain_messages.py" line="304"/>
         <source>{sender} via {server} ({security}), signed in as {username}</source>
         <translation>{sender} via {server} ({security}), connecté en tant que {username}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="298"/>
+        <location filename="../../build/translations/domain_messages.py" line="305"/>
         <source>Africa&apos;s Talking, user {username}</source>
         <translation>Africa&apos;s Talking, utilisateur {username}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="299"/>
+        <location filename="../../build/translations/domain_messages.py" line="306"/>
         <source>Africa&apos;s Talking, user {username}, sender {sender}</source>
         <translation>Africa&apos;s Talking, utilisateur {username}, expéditeur {sender}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="300"/>
+        <location filename="../../build/translations/domain_messages.py" line="307"/>
         <source>Twilio account {sid}, sender {sender}</source>
         <translation>Compte Twilio {sid}, expéditeur {sender}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="301"/>
+        <location filename="../../build/translations/domain_messages.py" line="308"/>
         <source>WhatsApp Cloud API, number id {number_id}, business account {account_id}</source>
         <translation>API Cloud WhatsApp, identifiant du numéro {number_id}, compte Business {account_id}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="302"/>
+        <location filename="../../build/translations/domain_messages.py" line="309"/>
         <source>Connected to {server} ({security}) and signed in as {username}.</source>
         <translation>Connecté à {server} ({security}) et identifié en tant que {username}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="303"/>
+        <location filename="../../build/translations/domain_messages.py" line="310"/>
         <source>Connected to {server} ({security}); no sign-in is configured.</source>
         <translation>Connecté à {server} ({security}) ; aucune identification n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="304"/>
+        <location filename="../../build/translations/domain_messages.py" line="311"/>
         <source>Africa&apos;s Talking accepted the API key of user {username} (balance {balance}).</source>
         <translation>Africa&apos;s Talking a accepté la clé d&apos;API de l&apos;utilisateur {username} (solde {balance}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="305"/>
+        <location filename="../../build/translations/domain_messages.py" line="312"/>
         <source>Twilio accepted the account SID and auth token (account {name}, status {status}).</source>
         <translation>Twilio a accepté le SID de compte et le jeton d&apos;authentification (compte {name}, statut {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="306"/>
+        <location filename="../../build/translations/domain_messages.py" line="313"/>
         <source>The Twilio account {name} is {status}: it cannot send.</source>
         <translation>Le compte Twilio {name} est à l&apos;état {status} : il ne peut pas envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="307"/>
+        <location filename="../../build/translations/domain_messages.py" line="314"/>
         <source>WhatsApp accepted the access token for the number {number} ({name}); the business account&apos;s templates can be read.</source>
         <translation>WhatsApp a accepté le jeton d&apos;accès pour le numéro {number} ({name}) ; les modèles du compte Business sont lisibles.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="308"/>
+        <location filename="../../build/translations/domain_messages.py" line="315"/>
         <source>The SMTP server {server} did not accept the check: {words}</source>
         <translation>Le serveur SMTP {server} n&apos;a pas accepté la vérification : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="309"/>
+        <location filename="../../build/translations/domain_messages.py" line="316"/>
         <source>{provider} did not accept the check: {words}</source>
         <translation>{provider} n&apos;a pas accepté la vérification : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="310"/>
+        <location filename="../../build/translations/domain_messages.py" line="317"/>
         <source>{provider} could not be reached ({reason}): check the connection and try again.</source>
         <translation>{provider} est injoignable ({reason}) : vérifiez la connexion et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="311"/>
+        <location filename="../../build/translations/domain_messages.py" line="318"/>
         <source>{provider} answered something unexpected (HTTP {status}).</source>
         <translation>{provider} a répondu de façon inattendue (HTTP {status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="312"/>
+        <location filename="../../build/translations/domain_messages.py" line="319"/>
         <source>Send the test to an e-mail address: {detail}</source>
         <translation>Envoyez le test à une adresse e-mail : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="313"/>
+        <location filename="../../build/translations/domain_messages.py" line="320"/>
         <source>Send the test to a phone number with its country code: {detail}</source>
         <translation>Envoyez le test à un numéro de téléphone avec son indicatif pays : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="314"/>
+        <location filename="../../build/translations/domain_messages.py" line="321"/>
         <source>The test message was not sent ({code}): {words}</source>
         <translation>Le message de test n&apos;a pas été envoyé ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="315"/>
+        <location filename="../../build/translations/domain_messages.py" line="322"/>
         <source>The test message may or may not have left ({words}): look for it before trying again.</source>
         <translation>On ne sait pas si le message de test est parti ({words}) : vérifiez s&apos;il est arrivé avant de réessayer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="316"/>
+        <location filename="../../build/translations/domain_messages.py" line="323"/>
         <source>The WhatsApp templates could not be read ({code}): {words}</source>
         <translation>Les modèles WhatsApp n&apos;ont pas pu être lus ({code}) : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="317"/>
+        <location filename="../../build/translations/domain_messages.py" line="324"/>
         <source>The {channel} channel is saved on this laptop: {description}. Check it with: localpro channels test {command} --to ADDRESS</source>
         <translation>Le canal {channel} est enregistré sur cet ordinateur : {description}. Vérifiez-le avec : localpro channels test {command} --to ADRESSE</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="318"/>
+        <location filename="../../build/translations/domain_messages.py" line="325"/>
         <source>The {channel} channel and its secret were removed from this laptop.</source>
         <translation>Le canal {channel} et son secret ont été supprimés de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="319"/>
+        <location filename="../../build/translations/domain_messages.py" line="326"/>
         <source>The {channel} channel was not configured on this laptop.</source>
         <translation>Le canal {channel} n&apos;était pas configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="320"/>
+        <location filename="../../build/translations/domain_messages.py" line="327"/>
         <source>Remove the {channel} channel and its secret from this laptop? [y/N] </source>
         <translation>Supprimer le canal {channel} et son secret de cet ordinateur ? [o/N] </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="321"/>
+        <location filename="../../build/translations/domain_messages.py" line="328"/>
         <source>Nothing was removed.</source>
         <translation>Rien n&apos;a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="322"/>
+        <location filename="../../build/translations/domain_messages.py" line="329"/>
         <source>{secret}: </source>
         <translation>{secret} : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="323"/>
+        <location filename="../../build/translations/domain_messages.py" line="330"/>
         <source>{secret} (leave empty to keep the stored one): </source>
         <translation>{secret} (laisser vide pour garder la valeur enregistrée) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="324"/>
+        <location filename="../../build/translations/domain_messages.py" line="331"/>
         <source>Test message sent to {to} (provider id {provider_id}).</source>
         <translation>Message de test envoyé à {to} (identifiant du fournisseur {provider_id}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="325"/>
+        <location filename="../../build/translations/domain_messages.py" line="332"/>
         <source>No channel is configured on this laptop yet.</source>
         <translation>Aucun canal n&apos;est encore configuré sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="326"/>
+        <location filename="../../build/translations/domain_messages.py" line="333"/>
         <source>Sign in to your LocalPro cloud account first (localpro account login --email YOU@EXAMPLE.COM): the cloud receives the providers&apos; webhooks for your account.</source>
         <translation>Connectez-vous d&apos;abord à votre compte cloud LocalPro (localpro account login --email YOU@EXAMPLE.COM) : c&apos;est le cloud qui reçoit les webhooks des fournisseurs pour votre compte.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="327"/>
+        <location filename="../../build/translations/domain_messages.py" line="334"/>
         <source>Configure the SMS channel first (localpro channels configure sms --provider africastalking|twilio …): its provider says which webhook to make.</source>
         <translation>Configurez d&apos;abord le canal SMS (localpro channels configure sms --provider africastalking|twilio …) : son fournisseur indique quel webhook créer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="328"/>
+        <location filename="../../build/translations/domain_messages.py" line="335"/>
         <source>WhatsApp signs its webhook calls with your app secret (Meta for Developers → your app → App settings → Basic → App secret): give it on standard input or at the prompt. Nothing was changed.</source>
         <translation>WhatsApp signe ses appels de webhook avec la clé secrète de votre application (Meta for Developers → votre application → Paramètres de l&apos;application → Général → Clé secrète) : donnez-la sur l&apos;entrée standard ou à l&apos;invite. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="329"/>
+        <location filename="../../build/translations/domain_messages.py" line="336"/>
         <source>Twilio signs its webhook calls with your auth token (Twilio console → Account info): give it on standard input or at the prompt, or save it with the SMS channel (localpro channels configure sms). Nothing was changed.</source>
         <translation>Twilio signe ses appels de webhook avec votre auth token (console Twilio → Account info) : donnez-le sur l&apos;entrée standard ou à l&apos;invite, ou enregistrez-le avec le canal SMS (localpro channels configure sms). Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="330"/>
+        <location filename="../../build/translations/domain_messages.py" line="337"/>
         <source>WhatsApp app secret</source>
         <translation>clé secrète de l&apos;application WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="331"/>
+        <location filename="../../build/translations/domain_messages.py" line="338"/>
         <source>{secret} (leave empty to use the one saved with the SMS channel): </source>
         <translation>{secret} (laisser vide pour utiliser celui enregistré avec le canal SMS) : </translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="332"/>
+        <location filename="../../build/translations/domain_messages.py" line="339"/>
         <source>The {secret} is too long: at most {limit} characters.</source>
         <translation>Le secret « {secret} » est trop long : {limit} caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="333"/>
+        <location filename="../../build/translations/domain_messages.py" line="340"/>
         <source>The {channel} webhook is on for your cloud account ({provider}); any URL given for it before no longer works.</source>
         <translation>Le webhook {channel} est actif pour votre compte cloud ({provider}) ; toute URL donnée auparavant pour lui ne fonctionne plus.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="334"/>
+        <location filename="../../build/translations/domain_messages.py" line="341"/>
         <source>The {channel} webhook ({provider}):</source>
         <translation>Le webhook {channel} ({provider}) :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="335"/>
+        <location filename="../../build/translations/domain_messages.py" line="342"/>
         <source>In Meta for Developers → your app → WhatsApp → Configuration → Webhook, choose Edit and paste:</source>
         <translation>Dans Meta for Developers → votre application → WhatsApp → Configuration → Webhook, choisissez Modifier et collez :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="336"/>
+        <location filename="../../build/translations/domain_messages.py" line="343"/>
         <source>Callback URL: {url}</source>
         <translation>URL de rappel : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="337"/>
+        <location filename="../../build/translations/domain_messages.py" line="344"/>
         <source>Verify token: {token}</source>
         <translation>Token de vérification : {token}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="338"/>
+        <location filename="../../build/translations/domain_messages.py" line="345"/>
         <source>Then, under Webhook fields, subscribe to &quot;messages&quot;.</source>
         <translation>Puis, sous Champs du webhook, abonnez-vous à « messages ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="339"/>
+        <location filename="../../build/translations/domain_messages.py" line="346"/>
         <source>In the Twilio console, on your Messaging Service (Integration) or the number you send from (Messaging configuration), paste this URL as the status callback URL and as the &quot;A message comes in&quot; webhook (HTTP POST):</source>
         <translation>Dans la console Twilio, sur votre Messaging Service (Integration) ou sur le numéro d&apos;envoi (Messaging configuration), collez cette URL comme URL de status callback et comme webhook « A message comes in » (HTTP POST) :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="340"/>
+        <location filename="../../build/translations/domain_messages.py" line="347"/>
         <source>URL: {url}</source>
         <translation>URL : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="341"/>
+        <location filename="../../build/translations/domain_messages.py" line="348"/>
         <source>In the Africa&apos;s Talking dashboard → SMS → Callback URLs, paste:</source>
         <translation>Dans le tableau de bord Africa&apos;s Talking → SMS → Callback URLs, collez :</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="342"/>
+        <location filename="../../build/translations/domain_messages.py" line="349"/>
         <source>Delivery reports: {url}</source>
         <translation>Rapports de remise : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="343"/>
+        <location filename="../../build/translations/domain_messages.py" line="350"/>
         <source>Incoming messages: {url}</source>
         <translation>Messages entrants : {url}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="344"/>
+        <location filename="../../build/translations/domain_messages.py" line="351"/>
         <source>E-mails queued from now on carry an open pixel and an unsubscribe link through {url}; there is nothing to paste anywhere.</source>
         <translation>Les e-mails mis en file à partir de maintenant portent un pixel d&apos;ouverture et un lien de désinscription via {url} ; il n&apos;y a rien à coller nulle part.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="345"/>
+        <location filename="../../build/translations/domain_messages.py" line="352"/>
         <source>No webhook is on for your cloud account yet: localpro channels webhooks enable whatsapp|sms|email</source>
         <translation>Aucun webhook n&apos;est encore actif pour votre compte cloud : localpro channels webhooks enable whatsapp|sms|email</translation>
     </message>
@@ -4267,217 +4267,217 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>DiscoveryMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="365"/>
+        <location filename="../../build/translations/domain_messages.py" line="372"/>
         <source>Unknown sector {text!r}. Sectors: {names}.</source>
         <translation>Secteur inconnu {text!r}. Secteurs : {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="366"/>
+        <location filename="../../build/translations/domain_messages.py" line="373"/>
         <source>OpenStreetMap has no reliable tag for {sector}: add one (e.g. office=logistics) in Sources…, or with `localpro discover --add-tag {key} KEY=VALUE`; or search Google Places.</source>
         <translation>OpenStreetMap n’a pas d’étiquette fiable pour {sector} : ajoutez-en une (p. ex. office=logistics) dans Sources…, ou avec `localpro discover --add-tag {key} CLÉ=VALEUR` ; ou cherchez dans Google Places.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="367"/>
+        <location filename="../../build/translations/domain_messages.py" line="374"/>
         <source>{text!r} is not an OpenStreetMap tag: write it as key=value, e.g. shop=kiosk.</source>
         <translation>{text!r} n’est pas une étiquette OpenStreetMap : écrivez-la clé=valeur, p. ex. shop=kiosk.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="368"/>
+        <location filename="../../build/translations/domain_messages.py" line="375"/>
         <source>Say which sector to search: --sector KEY (the keys: localpro discover --sectors).</source>
         <translation>Indiquez le secteur à chercher : --sector CLÉ (les clés : localpro discover --sectors).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="369"/>
+        <location filename="../../build/translations/domain_messages.py" line="376"/>
         <source>Type the city to search in.</source>
         <translation>Saisissez la ville où chercher.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="370"/>
+        <location filename="../../build/translations/domain_messages.py" line="377"/>
         <source>No city called {city!r} found{where}. Check the spelling, or give the country (e.g. --country SN).</source>
         <translation>Aucune ville nommée {city!r} trouvée{where}. Vérifiez l’orthographe ou indiquez le pays (p. ex. --country SN).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="371"/>
+        <location filename="../../build/translations/domain_messages.py" line="378"/>
         <source> in {country}</source>
         <translation> dans le pays {country}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="372"/>
+        <location filename="../../build/translations/domain_messages.py" line="379"/>
         <source>{city!r} is not in the offline list of cities (those over 15,000 people); it can be looked up once a connection is back.</source>
         <translation>{city!r} n’est pas dans la liste hors ligne des villes (plus de 15 000 habitants) ; elle pourra être recherchée au retour de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="373"/>
+        <location filename="../../build/translations/domain_messages.py" line="380"/>
         <source>The radius must be between {low} and {high} km (not {value}).</source>
         <translation>Le rayon doit être compris entre {low} et {high} km (et non {value}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="374"/>
+        <location filename="../../build/translations/domain_messages.py" line="381"/>
         <source>Add what? Use all, new or none (not {value!r}).</source>
         <translation>Ajouter quoi ? Utilisez all, new ou none (et non {value!r}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="375"/>
+        <location filename="../../build/translations/domain_messages.py" line="382"/>
         <source>{url!r} is not a web address: it must start with http:// or https://.</source>
         <translation>{url!r} n’est pas une adresse web : elle doit commencer par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="376"/>
+        <location filename="../../build/translations/domain_messages.py" line="383"/>
         <source>Unknown service {name!r}: use {names}.</source>
         <translation>Service inconnu {name!r} : utilisez {names}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="377"/>
+        <location filename="../../build/translations/domain_messages.py" line="384"/>
         <source>Searching Google Places needs your own API key: add it in the discovery settings (Sources…) or with `localpro discover --google-key-from-stdin`.</source>
         <translation>Chercher dans Google Places demande votre propre clé d’API : ajoutez-la dans les réglages de recherche (Sources…) ou avec `localpro discover --google-key-from-stdin`.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="378"/>
+        <location filename="../../build/translations/domain_messages.py" line="385"/>
         <source>Google Places API key</source>
         <translation>Clé d’API Google Places</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="379"/>
+        <location filename="../../build/translations/domain_messages.py" line="386"/>
         <source>Google refused the API key ({detail}). Check that the key is right and that the Places API (New) is enabled for its project.</source>
         <translation>Google a refusé la clé d’API ({detail}). Vérifiez la clé et que l’API Places (New) est activée pour son projet.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="380"/>
+        <location filename="../../build/translations/domain_messages.py" line="387"/>
         <source>Google Places&apos; quota for this key is used up for now; try again later.</source>
         <translation>Le quota Google Places de cette clé est épuisé pour le moment ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="381"/>
+        <location filename="../../build/translations/domain_messages.py" line="388"/>
         <source>Google Places could not run the search: {detail}</source>
         <translation>Google Places n’a pas pu faire la recherche : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="382"/>
+        <location filename="../../build/translations/domain_messages.py" line="389"/>
         <source>OpenStreetMap&apos;s server is busy (HTTP {status}); the search was not run. Try again in a few minutes, or choose another server in the discovery settings.</source>
         <translation>Le serveur d’OpenStreetMap est occupé (HTTP {status}) ; la recherche n’a pas été faite. Réessayez dans quelques minutes ou choisissez un autre serveur dans les réglages de recherche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="383"/>
+        <location filename="../../build/translations/domain_messages.py" line="390"/>
         <source>OpenStreetMap&apos;s server stopped the search before the end ({remark}). Try a smaller radius, or another server in the discovery settings.</source>
         <translation>Le serveur d’OpenStreetMap a arrêté la recherche avant la fin ({remark}). Essayez un rayon plus petit ou un autre serveur dans les réglages de recherche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="384"/>
+        <location filename="../../build/translations/domain_messages.py" line="391"/>
         <source>OpenStreetMap&apos;s server could not run the search: {detail}</source>
         <translation>Le serveur d’OpenStreetMap n’a pas pu faire la recherche : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="385"/>
+        <location filename="../../build/translations/domain_messages.py" line="392"/>
         <source>The city could not be looked up online: {detail}</source>
         <translation>La ville n’a pas pu être recherchée en ligne : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="386"/>
+        <location filename="../../build/translations/domain_messages.py" line="393"/>
         <source>No connection: the search for {sector} in {city} is saved and will run by itself when the connection is back.</source>
         <translation>Pas de connexion : la recherche {sector} à {city} est enregistrée et se lancera d’elle-même au retour de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="387"/>
+        <location filename="../../build/translations/domain_messages.py" line="394"/>
         <source>No saved search with id {ident!r}.</source>
         <translation>Aucune recherche enregistrée avec l’identifiant {ident!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="388"/>
+        <location filename="../../build/translations/domain_messages.py" line="395"/>
         <source>No merge with id {ident!r}.</source>
         <translation>Aucune fusion avec l’identifiant {ident!r}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="389"/>
+        <location filename="../../build/translations/domain_messages.py" line="396"/>
         <source>This merge was already undone.</source>
         <translation>Cette fusion a déjà été annulée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="390"/>
+        <location filename="../../build/translations/domain_messages.py" line="397"/>
         <source>{count} of the chosen places are not in this result: search again.</source>
         <translation>{count} des lieux choisis ne sont pas dans ce résultat : relancez la recherche.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="391"/>
+        <location filename="../../build/translations/domain_messages.py" line="398"/>
         <source>{count} new prospects were not added: the {plan} plan allows {limit} a month and {remaining} remain. Choose fewer, or upgrade.</source>
         <translation>{count} nouveaux prospects n’ont pas été ajoutés : l’offre {plan} en permet {limit} par mois et il en reste {remaining}. Choisissez-en moins ou changez d’offre.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="392"/>
+        <location filename="../../build/translations/domain_messages.py" line="399"/>
         <source>{count} places without a name were left out.</source>
         <translation>{count} lieux sans nom ont été laissés de côté.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="393"/>
+        <location filename="../../build/translations/domain_messages.py" line="400"/>
         <source>new</source>
         <translation>nouveau</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="394"/>
+        <location filename="../../build/translations/domain_messages.py" line="401"/>
         <source>already added from this source</source>
         <translation>déjà ajouté depuis cette source</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="395"/>
+        <location filename="../../build/translations/domain_messages.py" line="402"/>
         <source>same phone as a known prospect</source>
         <translation>même téléphone qu’un prospect connu</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="396"/>
+        <location filename="../../build/translations/domain_messages.py" line="403"/>
         <source>similar name within 100 m</source>
         <translation>nom proche à moins de 100 m</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="397"/>
+        <location filename="../../build/translations/domain_messages.py" line="404"/>
         <source>similar name in the same city</source>
         <translation>nom proche dans la même ville</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="398"/>
+        <location filename="../../build/translations/domain_messages.py" line="405"/>
         <source>listed twice in this result</source>
         <translation>en double dans ce résultat</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="399"/>
+        <location filename="../../build/translations/domain_messages.py" line="406"/>
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="400"/>
+        <location filename="../../build/translations/domain_messages.py" line="407"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="401"/>
+        <location filename="../../build/translations/domain_messages.py" line="408"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="402"/>
+        <location filename="../../build/translations/domain_messages.py" line="409"/>
         <source>website</source>
         <translation>site web</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="403"/>
+        <location filename="../../build/translations/domain_messages.py" line="410"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="404"/>
+        <location filename="../../build/translations/domain_messages.py" line="411"/>
         <source>Google Places</source>
         <translation>Google Places</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="405"/>
+        <location filename="../../build/translations/domain_messages.py" line="412"/>
         <source>OpenStreetMap search (Overpass API)</source>
         <translation>Recherche OpenStreetMap (API Overpass)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="406"/>
+        <location filename="../../build/translations/domain_messages.py" line="413"/>
         <source>City look-up (Nominatim)</source>
         <translation>Recherche de villes (Nominatim)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="407"/>
+        <location filename="../../build/translations/domain_messages.py" line="414"/>
         <source>Google Places API</source>
         <translation>API Google Places</translation>
     </message>
@@ -5152,37 +5152,37 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>ExportMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="214"/>
+        <location filename="../../build/translations/domain_messages.py" line="217"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export annulé ; aucun fichier n&apos;a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="215"/>
+        <location filename="../../build/translations/domain_messages.py" line="218"/>
         <source>Cannot write in {folder}: {detail}.</source>
         <translation>Impossible d&apos;écrire dans {folder} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="216"/>
+        <location filename="../../build/translations/domain_messages.py" line="219"/>
         <source>Cannot replace {file}: it may be open in Excel or another program. Close it and export again.</source>
         <translation>Impossible de remplacer {file} : il est peut-être ouvert dans Excel ou un autre programme. Fermez-le et exportez à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="217"/>
+        <location filename="../../build/translations/domain_messages.py" line="220"/>
         <source>Unknown export format {format!r}: use csv, xlsx or geojson.</source>
         <translation>Format d&apos;export inconnu {format!r} : utilisez csv, xlsx ou geojson.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="218"/>
+        <location filename="../../build/translations/domain_messages.py" line="221"/>
         <source>The folder {folder} does not exist.</source>
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="219"/>
+        <location filename="../../build/translations/domain_messages.py" line="222"/>
         <source>Could not write {file}: {detail}.</source>
         <translation>Impossible d&apos;écrire {file} : {detail}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="220"/>
+        <location filename="../../build/translations/domain_messages.py" line="223"/>
         <source>Nothing to put on the map: choose a segment, a city or a list of records.</source>
         <translation>Rien à mettre sur la carte : choisissez un segment, une ville ou une liste de fiches.</translation>
     </message>
@@ -5606,106 +5606,121 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
     </message>
     <message>
         <location filename="../../build/translations/domain_messages.py" line="193"/>
+        <source>and {count} more</source>
+        <translation>et {count} de plus</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="194"/>
+        <source>{file}: line {row} is longer than {limit} characters, far too long for a row of column names. The file may not be a table, or its rows may lack line breaks: open it in Excel or LibreOffice, check that it has one record per line, and save it again as CSV.</source>
+        <translation>{file} : la ligne {row} dépasse {limit} caractères, bien trop pour une ligne de noms de colonnes. Le fichier n&apos;est peut-être pas un tableau, ou ses lignes n&apos;ont pas de retour à la ligne : ouvrez-le dans Excel ou LibreOffice, vérifiez qu&apos;il contient un enregistrement par ligne, puis enregistrez-le à nouveau en CSV.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="195"/>
+        <source>{where} has {count} columns; LocalPro imports at most {limit}. Check that the delimiter is right, or delete the columns you do not need, then import the file again.</source>
+        <translation>{where} compte {count} colonnes ; LocalPro en importe au plus {limit}. Vérifiez que le séparateur est le bon, ou supprimez les colonnes inutiles, puis importez le fichier à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="196"/>
         <source>Unknown record kind {kind!r}: use &apos;prospects&apos; or &apos;contacts&apos;.</source>
         <translation>Type de fiche inconnu {kind!r} : utilisez « prospects » ou « contacts ».</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="194"/>
+        <location filename="../../build/translations/domain_messages.py" line="197"/>
         <source>Invalid column mapping {item!r}: write COLUMN=FIELD, e.g. &quot;Tél=phone&quot;, or COLUMN=ignore to skip a column.</source>
         <translation>Correspondance de colonne non valide {item!r} : écrivez COLONNE=CHAMP, par exemple « Tél=phone », ou COLONNE=ignore pour ignorer une colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="195"/>
+        <location filename="../../build/translations/domain_messages.py" line="198"/>
         <source>Field &apos;{field}&apos; is given to two columns: &apos;{first}&apos; and &apos;{second}&apos;. Each field can come from one column only.</source>
         <translation>Le champ « {field} » est attribué à deux colonnes : « {first} » et « {second} ». Chaque champ ne peut venir que d&apos;une seule colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="196"/>
+        <location filename="../../build/translations/domain_messages.py" line="199"/>
         <source>Column &apos;{column}&apos; matches several columns ({matches}): write the exact name. Available columns: {available}.</source>
         <translation>« {column} » correspond à plusieurs colonnes ({matches}) : écrivez le nom exact. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="197"/>
+        <location filename="../../build/translations/domain_messages.py" line="200"/>
         <source>Unknown column &apos;{column}&apos;. Available columns: {available}.</source>
         <translation>Colonne « {column} » inconnue. Colonnes disponibles : {available}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="198"/>
+        <location filename="../../build/translations/domain_messages.py" line="201"/>
         <source>Unknown field &apos;{raw}&apos; for {kind}.{hint} Valid fields: {fields}; or &apos;ignore&apos; to skip the column.</source>
         <translation>Champ « {raw} » inconnu pour les {kind}.{hint} Champs valides : {fields} ; ou « ignore » pour ignorer la colonne.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="199"/>
+        <location filename="../../build/translations/domain_messages.py" line="202"/>
         <source> Did you mean &apos;{field}&apos;?</source>
         <translation> Vouliez-vous dire « {field} » ?</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="200"/>
+        <location filename="../../build/translations/domain_messages.py" line="203"/>
         <source>Not {kind} fields: {unknown}. Valid fields: {fields}.</source>
         <translation>Ce ne sont pas des champs de {kind} : {unknown}. Champs valides : {fields}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="201"/>
+        <location filename="../../build/translations/domain_messages.py" line="204"/>
         <source>No column for {missing} in {file}. Columns found: {columns}. Map one with --map COLUMN={field}.</source>
         <translation>Aucune colonne pour {missing} dans {file}. Colonnes trouvées : {columns}. Associez-en une avec --map COLONNE={field}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="202"/>
+        <location filename="../../build/translations/domain_messages.py" line="205"/>
         <source>same phone {phone}</source>
         <translation>même téléphone {phone}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="203"/>
+        <location filename="../../build/translations/domain_messages.py" line="206"/>
         <source>same e-mail {email}</source>
         <translation>même e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="204"/>
+        <location filename="../../build/translations/domain_messages.py" line="207"/>
         <source>similar name in {city} ({score:.0f}%)</source>
         <translation>nom proche à {city} ({score:.0f} %)</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="205"/>
+        <location filename="../../build/translations/domain_messages.py" line="208"/>
         <source>matched row {other} of the file ({reason})</source>
         <translation>correspond à la ligne {other} du fichier ({reason})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="206"/>
+        <location filename="../../build/translations/domain_messages.py" line="209"/>
         <source>matched {name}, already in the workspace ({reason})</source>
         <translation>correspond à {name}, déjà dans l’espace de travail ({reason})</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="207"/>
+        <location filename="../../build/translations/domain_messages.py" line="210"/>
         <source>Import cancelled; the workspace is unchanged.</source>
         <translation>Import annulé ; l&apos;espace de travail n&apos;a pas changé.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="208"/>
+        <location filename="../../build/translations/domain_messages.py" line="211"/>
         <source>LinkedIn connections</source>
         <translation>Relations LinkedIn</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="209"/>
+        <location filename="../../build/translations/domain_messages.py" line="212"/>
         <source>Facebook lead ads</source>
         <translation>Publicités à formulaire Facebook</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="210"/>
+        <location filename="../../build/translations/domain_messages.py" line="213"/>
         <source>Unknown kind of file &apos;{preset}&apos;. Choose one of: {choices}.</source>
         <translation>Type de fichier inconnu « {preset} ». Choisissez parmi : {choices}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="211"/>
+        <location filename="../../build/translations/domain_messages.py" line="214"/>
         <source>{file} does not look like a {preset} export: the columns {missing} are missing. Choose another kind of file, or none to match the columns yourself.</source>
         <translation>{file} ne ressemble pas à un export {preset} : il manque les colonnes {missing}. Choisissez un autre type de fichier, ou aucun pour associer les colonnes vous-même.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="212"/>
+        <location filename="../../build/translations/domain_messages.py" line="215"/>
         <source>This LinkedIn connection has no name and no company: fill in First Name and Last Name, or Company, then import the file again.</source>
         <translation>Cette relation LinkedIn n’a ni nom ni entreprise : remplissez First Name et Last Name, ou Company, puis importez à nouveau le fichier.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="213"/>
+        <location filename="../../build/translations/domain_messages.py" line="216"/>
         <source>This lead has no name and no company: fill in full_name (or first_name and last_name), or company_name, then import the file again.</source>
         <translation>Ce contact n’a ni nom ni entreprise : remplissez full_name (ou first_name et last_name), ou company_name, puis importez à nouveau le fichier.</translation>
     </message>
@@ -5883,32 +5898,32 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>InboundMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="346"/>
+        <location filename="../../build/translations/domain_messages.py" line="353"/>
         <source>replied with a stop word by SMS</source>
         <translation>a répondu par un mot d&apos;arrêt par SMS</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="347"/>
+        <location filename="../../build/translations/domain_messages.py" line="354"/>
         <source>asked WhatsApp to stop the messages</source>
         <translation>a demandé à WhatsApp d&apos;arrêter les messages</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="348"/>
+        <location filename="../../build/translations/domain_messages.py" line="355"/>
         <source>unsubscribed with the e-mail&apos;s link</source>
         <translation>s&apos;est désabonné avec le lien de l&apos;e-mail</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="349"/>
+        <location filename="../../build/translations/domain_messages.py" line="356"/>
         <source>set by hand</source>
         <translation>saisi à la main</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="350"/>
+        <location filename="../../build/translations/domain_messages.py" line="357"/>
         <source>Applied {receipts} receipts, {replies} replies, {opt_outs} opt-out changes ({waiting} waiting for their message).</source>
         <translation>Appliqué : {receipts} accusés, {replies} réponses, {opt_outs} changements de désinscription ({waiting} en attente de leur message).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="351"/>
+        <location filename="../../build/translations/domain_messages.py" line="358"/>
         <source>Not a date: {text!r} (use YYYY-MM-DD, or YYYY-MM-DD HH:MM).</source>
         <translation>Pas une date : {text!r} (utilisez AAAA-MM-JJ, ou AAAA-MM-JJ HH:MM).</translation>
     </message>
@@ -6652,52 +6667,52 @@ Cliquez sur « Modifier… » et choisissez un segment ou des contacts.</transla
 <context>
     <name>OutboxMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="241"/>
+        <location filename="../../build/translations/domain_messages.py" line="248"/>
         <source>An outbox message that is {current} cannot become {target}.</source>
         <translation>Un message de la boîte d&apos;envoi à l&apos;état {current} ne peut pas passer à {target}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="242"/>
+        <location filename="../../build/translations/domain_messages.py" line="249"/>
         <source>No channel is set up yet: nothing to send.</source>
         <translation>Aucun canal n&apos;est encore configuré : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="243"/>
+        <location filename="../../build/translations/domain_messages.py" line="250"/>
         <source>Nothing to send now.</source>
         <translation>Rien à envoyer pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="244"/>
+        <location filename="../../build/translations/domain_messages.py" line="251"/>
         <source>Sent {sent}, failed {failed}, to retry {retried}, unknown (check before resending) {unknown}.</source>
         <translation>Envoyés {sent}, échecs {failed}, à réessayer {retried}, inconnus (à vérifier avant de renvoyer) {unknown}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="245"/>
+        <location filename="../../build/translations/domain_messages.py" line="252"/>
         <source>It is not known whether this message left: check with the recipient before resending.</source>
         <translation>On ne sait pas si ce message est parti : vérifiez auprès du destinataire avant de le renvoyer.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="246"/>
+        <location filename="../../build/translations/domain_messages.py" line="253"/>
         <source>Gave up after {attempts} attempts: {words}</source>
         <translation>Abandon après {attempts} tentatives : {words}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="247"/>
+        <location filename="../../build/translations/domain_messages.py" line="254"/>
         <source>Only an image or a PDF can be attached, not {name}.</source>
         <translation>Seule une image ou un PDF peut être joint, pas {name}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="248"/>
+        <location filename="../../build/translations/domain_messages.py" line="255"/>
         <source>Sending by {channel} is stopped ({words}). Its messages wait; none was counted as failed.</source>
         <translation>L’envoi par {channel} est arrêté ({words}). Ses messages attendent ; aucun n’a été compté comme échoué.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="249"/>
+        <location filename="../../build/translations/domain_messages.py" line="256"/>
         <source>Messages waiting for a stopped channel: {held}.</source>
         <translation>Messages en attente d’un canal arrêté : {held}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="250"/>
+        <location filename="../../build/translations/domain_messages.py" line="257"/>
         <source>Another dispatcher is already sending for this workspace: {owner} (until {until}). Stop it, or let it finish; only one may send at a time.</source>
         <translation>Un autre expéditeur envoie déjà pour cet espace de travail : {owner} (jusqu’à {until}). Arrêtez-le ou laissez-le finir : un seul peut envoyer à la fois.</translation>
     </message>
@@ -8422,67 +8437,67 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>ReplyMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="352"/>
+        <location filename="../../build/translations/domain_messages.py" line="359"/>
         <source>Answer to {name}</source>
         <translation>Réponse à {name}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="353"/>
+        <location filename="../../build/translations/domain_messages.py" line="360"/>
         <source>This message is no longer in the workspace.</source>
         <translation>Ce message n&apos;est plus dans l&apos;espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="354"/>
+        <location filename="../../build/translations/domain_messages.py" line="361"/>
         <source>This message is not linked to a contact yet: it is matched after the next sync. Try again in a moment.</source>
         <translation>Ce message n&apos;est pas encore relié à un contact : il le sera après la prochaine synchronisation. Réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="355"/>
+        <location filename="../../build/translations/domain_messages.py" line="362"/>
         <source>Write the answer first.</source>
         <translation>Écrivez d&apos;abord la réponse.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="356"/>
+        <location filename="../../build/translations/domain_messages.py" line="363"/>
         <source>Give the e-mail a subject.</source>
         <translation>Donnez un objet à l&apos;e-mail.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="357"/>
+        <location filename="../../build/translations/domain_messages.py" line="364"/>
         <source>Outside WhatsApp&apos;s 24-hour window only an approved template can be sent: {name} last wrote on WhatsApp more than 24 hours ago. Choose a template.</source>
         <translation>Hors de la fenêtre de 24 heures de WhatsApp, seul un modèle approuvé peut être envoyé : {name} a écrit sur WhatsApp il y a plus de 24 heures. Choisissez un modèle.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="358"/>
+        <location filename="../../build/translations/domain_messages.py" line="365"/>
         <source>{name} is not on WhatsApp: answer by SMS instead.</source>
         <translation>{name} n&apos;est pas sur WhatsApp : répondez plutôt par SMS.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="359"/>
+        <location filename="../../build/translations/domain_messages.py" line="366"/>
         <source>{name} opted out of WhatsApp messages: the answer was not sent.</source>
         <translation>{name} s&apos;est désinscrit(e) des messages WhatsApp : la réponse n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="360"/>
+        <location filename="../../build/translations/domain_messages.py" line="367"/>
         <source>{name} opted out of SMS: the answer was not sent.</source>
         <translation>{name} s&apos;est désinscrit(e) des SMS : la réponse n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="361"/>
+        <location filename="../../build/translations/domain_messages.py" line="368"/>
         <source>{name} unsubscribed from e-mails: the answer was not sent.</source>
         <translation>{name} s&apos;est désabonné(e) des e-mails : la réponse n&apos;a pas été envoyée.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="362"/>
+        <location filename="../../build/translations/domain_messages.py" line="369"/>
         <source>{name} has no WhatsApp number: add one with Edit… in the CRM.</source>
         <translation>{name} n&apos;a pas de numéro WhatsApp : ajoutez-en un avec Modifier… dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="363"/>
+        <location filename="../../build/translations/domain_messages.py" line="370"/>
         <source>{name} has no valid mobile number for SMS: add one with Edit… in the CRM.</source>
         <translation>{name} n&apos;a pas de numéro mobile valide pour les SMS : ajoutez-en un avec Modifier… dans le CRM.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="364"/>
+        <location filename="../../build/translations/domain_messages.py" line="371"/>
         <source>{name} has no valid e-mail address: add one with Edit… in the CRM.</source>
         <translation>{name} n&apos;a pas d&apos;adresse e-mail valide : ajoutez-en une avec Modifier… dans le CRM.</translation>
     </message>
@@ -9492,37 +9507,37 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="234"/>
+        <location filename="../../build/translations/domain_messages.py" line="241"/>
         <source>The server sent a sign-in token too large for the OS keyring.</source>
         <translation>Le serveur a envoyé un jeton de connexion trop grand pour le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="235"/>
+        <location filename="../../build/translations/domain_messages.py" line="242"/>
         <source>No OS keyring is available to keep your sign-in safely. On Linux install a Secret Service (e.g. gnome-keyring) or set PYTHON_KEYRING_BACKEND.</source>
         <translation>Aucun trousseau du système n&apos;est disponible pour garder votre connexion en sécurité. Sous Linux, installez un service Secret Service (par exemple gnome-keyring) ou définissez PYTHON_KEYRING_BACKEND.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="236"/>
+        <location filename="../../build/translations/domain_messages.py" line="243"/>
         <source>The OS keyring refused to store the sign-in: {detail}</source>
         <translation>Le trousseau du système a refusé d&apos;enregistrer la connexion : {detail}</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="237"/>
+        <location filename="../../build/translations/domain_messages.py" line="244"/>
         <source>Update LocalPro to keep syncing.</source>
         <translation>Mettez LocalPro à jour pour continuer à synchroniser.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="238"/>
+        <location filename="../../build/translations/domain_messages.py" line="245"/>
         <source>The server refused ({status}).</source>
         <translation>Le serveur a refusé ({status}).</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="239"/>
+        <location filename="../../build/translations/domain_messages.py" line="246"/>
         <source>Sign in first: localpro account login --email YOU@EXAMPLE.COM</source>
         <translation>Connectez-vous d&apos;abord : localpro account login --email VOUS@EXEMPLE.COM</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="240"/>
+        <location filename="../../build/translations/domain_messages.py" line="247"/>
         <source>Your sign-in has expired or was revoked: sign in again.</source>
         <translation>Votre connexion a expiré ou a été révoquée : reconnectez-vous.</translation>
     </message>
@@ -10084,49 +10099,69 @@ LocalPro ne sait pas s’ils sont partis : la connexion a été coupée pendant 
 <context>
     <name>WorkspaceMessages</name>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="221"/>
+        <location filename="../../build/translations/domain_messages.py" line="224"/>
         <source>The workspace name cannot be empty.</source>
         <translation>Le nom de l&apos;espace de travail ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="222"/>
+        <location filename="../../build/translations/domain_messages.py" line="225"/>
         <source>Unknown language {text!r}: use en or fr.</source>
         <translation>Langue inconnue {text!r} : utilisez en ou fr.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="223"/>
+        <location filename="../../build/translations/domain_messages.py" line="226"/>
         <source>Unknown country {text!r}: give a two-letter ISO code such as SN, CI, NG, GH, KE.</source>
         <translation>Pays inconnu {text!r} : donnez un code ISO à deux lettres, comme SN, CI, NG, GH, KE.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="224"/>
+        <location filename="../../build/translations/domain_messages.py" line="227"/>
         <source>Unknown currency {text!r}: give a three-letter ISO code such as XOF.</source>
         <translation>Devise inconnue {text!r} : donnez un code ISO à trois lettres, comme XOF.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="225"/>
+        <location filename="../../build/translations/domain_messages.py" line="228"/>
         <source>Unknown time zone {text!r}: use an IANA name such as Africa/Dakar.</source>
         <translation>Fuseau horaire inconnu {text!r} : utilisez un nom IANA, comme Africa/Dakar.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="226"/>
+        <location filename="../../build/translations/domain_messages.py" line="229"/>
         <source>Choose a demo size between 1 and 1,000,000 prospects.</source>
         <translation>Choisissez une taille de démo entre 1 et 1 000 000 de prospects.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="227"/>
+        <location filename="../../build/translations/domain_messages.py" line="230"/>
         <source>This workspace already has demo data. Use another --data-dir for a fresh demo.</source>
         <translation>Cet espace de travail contient déjà des données de démo. Utilisez un autre --data-dir pour une nouvelle démo.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="228"/>
+        <location filename="../../build/translations/domain_messages.py" line="231"/>
         <source>No backup file at {path}.</source>
         <translation>Aucun fichier de sauvegarde à l&apos;emplacement {path}.</translation>
     </message>
     <message>
-        <location filename="../../build/translations/domain_messages.py" line="229"/>
+        <location filename="../../build/translations/domain_messages.py" line="232"/>
         <source>{path} is damaged (integrity check failed); choose another backup.</source>
         <translation>{path} est endommagé (échec du contrôle d&apos;intégrité) ; choisissez une autre sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="233"/>
+        <source>Choose a password of at least {limit} characters.</source>
+        <translation>Choisissez un mot de passe d&apos;au moins {limit} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="234"/>
+        <source>This password has {length} characters; LocalPro accepts at most {limit}. Choose a shorter one (a few words you can remember are enough).</source>
+        <translation>Ce mot de passe compte {length} caractères ; LocalPro en accepte au plus {limit}. Choisissez-en un plus court (quelques mots faciles à retenir suffisent).</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="235"/>
+        <source>These account details are not accepted: {fields}. Check them (length and characters) and try again.</source>
+        <translation>Ces informations de compte ne sont pas acceptées : {fields}. Vérifiez-les (longueur et caractères) et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/domain_messages.py" line="236"/>
+        <source>Unexpected error ({error}). Details, without passwords or keys, are in {where}.</source>
+        <translation>Erreur inattendue ({error}). Les détails, sans mots de passe ni clés, sont dans {where}.</translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,8 @@ def test_duplicate_email_is_a_clear_conflict_whatever_its_case(cloud: Cloud) -> 
     again = cloud.http.post(
         "/v1/auth/register", json={"email": "FATOU@example.sn", "password": PASSWORD}
     )
-    assert again.status_code == 409
-    assert "already exists" in again.json()["detail"]
+    # Answered as a sign-in (issue 14: no enumeration): the right password gets a session.
+    assert again.status_code == 201
     assert cloud.sql("SELECT count(*) FROM accounts")[0][0] == 1
 
 
@@ -234,15 +234,11 @@ def test_successful_logins_do_not_count_as_failures(cloud: Cloud) -> None:
         assert cloud.login(account.email, account.password, new_id()).status_code == 200
 
 
-def test_twenty_failed_logins_per_ip_then_429(cloud: Cloud) -> None:
+def test_failed_logins_from_an_address_do_not_block_the_right_password(cloud: Cloud) -> None:
+    # Issue 14: a shared address (cybercafé, carrier NAT) is slowed down, never locked.
     for i in range(20):
         assert cloud.login(f"guess{i}@example.sn", "whatever pass", new_id()).status_code == 401
     account = cloud.register()
-    blocked = cloud.login(account.email, account.password, new_id())
-    assert blocked.status_code == 429
-    assert "network address" in blocked.json()["detail"]
-    assert 0 < int(blocked.headers["Retry-After"]) <= 15 * 60
-    cloud.clock.advance(15 * 60 + 1)
     assert cloud.login(account.email, account.password, new_id()).status_code == 200
 
 

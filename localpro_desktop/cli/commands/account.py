@@ -12,9 +12,12 @@ import time
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from localpro_desktop.cli.context import Context
 from localpro_desktop.cli.output import to_jsonable
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.messages import workspace as msg
 from localpro_desktop.services.account import (
     CloudAccount,
     CloudUnreachable,
@@ -86,11 +89,30 @@ def _friendly(exc: CloudUnreachable) -> UserError:
     return UserError(f"The cloud cannot be reached right now ({exc}); try again later.")
 
 
+def _register_request(**fields: str) -> RegisterRequest:
+    """The request, or a UserError naming what is wrong: never pydantic's own text, which
+    quotes the values given (the password included) and would end up in a crash report."""
+    try:
+        return RegisterRequest(**fields)
+    except ValidationError as exc:
+        errors = exc.errors(include_input=False, include_url=False)
+    for error in errors:
+        if tuple(error["loc"]) == ("password",):
+            ctx = error.get("ctx") or {}
+            length = len(fields["password"])
+            if "max_length" in ctx:
+                raise UserError(msg.PASSWORD_TOO_LONG, length=length, limit=ctx["max_length"])
+            if "min_length" in ctx:
+                raise UserError(msg.PASSWORD_TOO_SHORT, limit=ctx["min_length"])
+    names = sorted({str(error["loc"][0]) for error in errors if error["loc"]})
+    raise UserError(msg.ACCOUNT_DETAILS_INVALID, fields=", ".join(names) or "?")
+
+
 def do_register(ctx: Context, args: argparse.Namespace) -> int:
     password = _password(confirm=True)
     if len(password) < 10:
-        raise UserError("Choose a password of at least 10 characters.")
-    request = RegisterRequest(
+        raise UserError(msg.PASSWORD_TOO_SHORT, limit=10)
+    request = _register_request(
         email=args.email.strip().lower(),
         password=password,
         name=args.name,

@@ -76,6 +76,16 @@ DUPLICATE_COLUMNS = _(
     "own name (e.g. 'Phone' and 'Phone 2')."
 )
 DUPLICATE_COLUMN = _('"{name}" (columns {first} and {second})')
+AND_MORE = _("and {count} more")
+HEADER_TOO_LONG = _(
+    "{file}: line {row} is longer than {limit} characters, far too long for a row of column "
+    "names. The file may not be a table, or its rows may lack line breaks: open it in Excel or "
+    "LibreOffice, check that it has one record per line, and save it again as CSV."
+)
+TOO_MANY_COLUMNS = _(
+    "{where} has {count} columns; LocalPro imports at most {limit}. Check that the delimiter is "
+    "right, or delete the columns you do not need, then import the file again."
+)
 
 # -- the mapping of columns to fields
 UNKNOWN_KIND = _("Unknown record kind {kind!r}: use 'prospects' or 'contacts'.")

@@ -42,6 +42,7 @@ _SNIFF_ROWS = 50
 # Ties are broken in this order: a label such as "Prix, TTC" is common in French
 # files, while tabs and semicolons almost never appear inside a column name.
 _DELIMITER_PREFERENCE: tuple[str, ...] = ("\t", ";", ",")
+_HEADER_DELIMITERS: tuple[str, ...] = (*_DELIMITER_PREFERENCE, "|")
 _DELIMITER_ALIASES: dict[str, str] = {
     "tab": "\t",
     "\\t": "\t",
@@ -49,6 +50,14 @@ _DELIMITER_ALIASES: dict[str, str] = {
     "semicolon": ";",
     "pipe": "|",
 }
+# A header is a line of column names: one longer than this, or with more columns, is a file
+# that is not a table (or has no line breaks) and is refused before it is read whole.
+_MAX_HEADER_CHARS = 64 * 1024
+_MAX_COLUMNS = 1_000
+_HEAD_BYTES = 1024 * 1024
+# A value quoted in a message (a column or sheet name, an argument) is cut to this length.
+_QUOTE_CHARS = 100
+_MAX_LISTED = 5
 # Hand-made sheets often start with a title line ("LISTE DES CLIENTS 2024") above
 # the real header; more than this many single-cell lines means a one-column file.
 _MAX_TITLE_ROWS = 3
@@ -152,6 +161,12 @@ def read_table(
     raise ImportFileError(_unsupported_message(path, suffix))
 
 
+def _clip(value: object, limit: int = _QUOTE_CHARS) -> str:
+    """A value as quoted in a message: at most ``limit`` characters, with an ellipsis."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _check_path(path: Path) -> None:
     if not path.exists():
         raise ImportFileError(msg.NOT_FOUND(path=str(path)))
@@ -177,13 +192,32 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError as exc:
         raise ImportFileError(_locked_message(path)) from exc
     except OSError as exc:
-        raise ImportFileError(msg.CANNOT_READ(path=str(path), detail=exc.strerror or exc)) from exc
+        raise ImportFileError(
+            msg.CANNOT_READ(path=str(path), detail=_clip(exc.strerror or exc))
+        ) from exc
+
+
+def _read_head(path: Path) -> bytes:
+    """The first bytes of a file, to check its header before the whole file is read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_HEAD_BYTES)
+    except PermissionError as exc:
+        raise ImportFileError(_locked_message(path)) from exc
+    except OSError as exc:
+        raise ImportFileError(
+            msg.CANNOT_READ(path=str(path), detail=_clip(exc.strerror or exc))
+        ) from exc
 
 
 # --------------------------------------------------------------------------- CSV
 
 
 def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None, default: str) -> RawTable:
+    head = _read_head(path)
+    if not head:
+        raise ImportFileError(msg.EMPTY_FILE(file=path.name))
+    _check_header_line(head, encoding, path.name)
     data = _read_bytes(path)
     if not data:
         raise ImportFileError(msg.EMPTY_FILE(file=path.name))
@@ -203,6 +237,34 @@ def _read_csv(path: Path, *, encoding: str | None, delimiter: str | None, defaul
         delimiter=chosen,
         source_format="csv",
     )
+
+
+def _check_header_line(head: bytes, encoding: str | None, file: str) -> None:
+    """Refuse a file whose header line is too long, from its first bytes only.
+
+    The header is among the first few non-blank lines (title lines may sit above it), and
+    ends at the first line holding a delimiter. A 50 MB file of one line would otherwise
+    be decoded, parsed into millions of columns and quoted whole in an error message.
+    """
+    if encoding:
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError as exc:
+            raise ImportFileError(msg.UNKNOWN_ENCODING(encoding=_clip(encoding))) from exc
+    else:
+        boms = (name for bom, name in _BOMS if head.startswith(bom))
+        name = next(boms, None) or _bomless_utf16(head) or "utf-8"
+    text, directive = _strip_sep_directive(head.decode(name, errors="replace"))
+    seen = 0
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=2 if directive else 1):
+        if len(line) > _MAX_HEADER_CHARS:
+            raise ImportFileError(
+                msg.HEADER_TOO_LONG(file=file, row=number, limit=_MAX_HEADER_CHARS)
+            )
+        if _MEANINGFUL_CHAR.search(line):
+            seen += 1
+            if seen > _MAX_TITLE_ROWS or any(d in line for d in _HEADER_DELIMITERS):
+                return
 
 
 def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -231,13 +293,15 @@ def _decode_as(data: bytes, encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding)
     except LookupError as exc:
-        raise ImportFileError(msg.UNKNOWN_ENCODING(encoding=encoding)) from exc
+        raise ImportFileError(msg.UNKNOWN_ENCODING(encoding=_clip(encoding))) from exc
     if codec.name == "cp1252":
         return _decode_cp1252(data)
     try:
         text = data.decode(codec.name)
     except UnicodeDecodeError as exc:
-        raise ImportFileError(msg.WRONG_ENCODING(encoding=encoding, position=exc.start)) from exc
+        raise ImportFileError(
+            msg.WRONG_ENCODING(encoding=_clip(encoding), position=exc.start)
+        ) from exc
     return text.removeprefix("\ufeff")
 
 
@@ -275,7 +339,7 @@ def _strip_sep_directive(text: str) -> tuple[str, str | None]:
 def _parse_delimiter(value: str) -> str:
     resolved = _DELIMITER_ALIASES.get(value.strip().lower(), value)
     if len(resolved) != 1 or resolved in '"\r\n':
-        raise ImportFileError(msg.BAD_DELIMITER(value=value))
+        raise ImportFileError(msg.BAD_DELIMITER(value=_clip(value)))
     return resolved
 
 
@@ -331,7 +395,7 @@ def _numbered_csv_rows(reader: Iterator[list[str]], path: Path) -> Iterator[Numb
             yield number, [cell.strip() for cell in record]
     except csv.Error as exc:
         raise ImportFileError(
-            msg.BAD_CSV_LINE(file=path.name, row=number + 1, detail=str(exc))
+            msg.BAD_CSV_LINE(file=path.name, row=number + 1, detail=_clip(exc))
         ) from exc
 
 
@@ -379,7 +443,7 @@ def _corrupt_message(path: Path, exc: Exception) -> Message:
 def _pick_sheet(worksheets: list[Any], sheet: str | int | None, path: Path) -> Any:
     if not worksheets:
         raise ImportFileError(msg.NO_WORKSHEET(file=path.name))
-    names = ", ".join(f"'{ws.title}'" for ws in worksheets)
+    names = _clip(", ".join(f"'{_clip(ws.title)}'" for ws in worksheets[:20]), 400)
     if sheet is None:
         return worksheets[0]
     if isinstance(sheet, int) and not isinstance(sheet, bool):
@@ -395,7 +459,7 @@ def _pick_sheet(worksheets: list[Any], sheet: str | int | None, path: Path) -> A
     for ws in worksheets:
         if ws.title.strip().casefold() == wanted:
             return ws
-    raise ImportFileError(msg.NO_SHEET_NAMED(file=path.name, sheet=sheet, names=names))
+    raise ImportFileError(msg.NO_SHEET_NAMED(file=path.name, sheet=_clip(sheet), names=names))
 
 
 def _cell_text(value: object) -> str:
@@ -524,11 +588,15 @@ def _clean_headers(cells: list[str], where: str) -> list[str]:
     headers = [" ".join(cell.split()) for cell in cells]
     while headers and not headers[-1]:
         headers.pop()
+    if len(headers) > _MAX_COLUMNS:
+        raise ImportFileError(
+            msg.TOO_MANY_COLUMNS(where=where, count=len(headers), limit=_MAX_COLUMNS)
+        )
     # An unnamed column in the middle still holds data the user may want to map.
     headers = [name or f"Column {index}" for index, name in enumerate(headers, start=1)]
     filled = [name for name in headers if not name.startswith("Column ")]
     if filled and all(_looks_like_value(name) for name in filled):
-        shown = ", ".join(f'"{name}"' for name in filled[:3])
+        shown = ", ".join(f'"{_clip(name)}"' for name in filled[:3])
         raise ImportFileError(msg.NO_HEADER(where=where, shown=shown))
     _reject_duplicates(headers, where)
     return headers
@@ -545,11 +613,14 @@ def _reject_duplicates(headers: list[str], where: str) -> None:
             earlier = first_seen[key]
             problems.append(
                 msg.DUPLICATE_COLUMN(
-                    name=name, first=_column_letter(earlier), second=_column_letter(index)
+                    name=_clip(name), first=_column_letter(earlier), second=_column_letter(index)
                 )
             )
         else:
             first_seen[key] = index
+    if len(problems) > _MAX_LISTED:
+        more = msg.AND_MORE(count=len(problems) - _MAX_LISTED)
+        problems = [*problems[:_MAX_LISTED], more]
     if problems:
         raise ImportFileError(msg.DUPLICATE_COLUMNS(where=where, problems=joined(problems)))
 
