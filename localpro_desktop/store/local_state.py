@@ -8,6 +8,7 @@ date is from the server's and stamps later edits with the corrected date (the of
 kept across restarts). The clock still never goes backwards.
 """
 
+import json
 from collections.abc import Callable
 from enum import StrEnum
 
@@ -65,6 +66,16 @@ OFFSET_TOLERANCE_MS = 2_000
 def get(session: Session, key: StateKey, default: str = "") -> str:
     row = session.get(SyncState, key.value)
     return row.value if row is not None else default
+
+
+def get_object(session: Session, key: StateKey) -> dict[str, object]:
+    """A JSON object kept under ``key``: {} when absent or damaged (a hand-edited file)."""
+    text = get(session, key)
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def put(session: Session, key: StateKey, value: str) -> None:

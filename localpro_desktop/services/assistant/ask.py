@@ -116,8 +116,8 @@ def ask(
         allowed = current.personal_data if personal is None else personal
         if personal is not None and personal != current.personal_data:
             conversations.set_personal(ws, conversation_id, personal)
-    earlier = conversations.history(ws, conversation_id)
     said = conversations.messages_of(ws, conversation_id)
+    earlier = conversations.history(said)
     if said and said[-1].role == "user" and said[-1].text == question:
         earlier = earlier[:-1]  # asked again after a failure: the question is there already
     else:

@@ -49,8 +49,10 @@ def title_of(question: str) -> str:
     return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1] + "…"
 
 
-def list_conversations(ws: Workspace, limit: int = 200) -> list[ConversationRow]:
-    """Newest first (by their last message)."""
+def list_conversations(
+    ws: Workspace, limit: int = 200, *, only: str | None = None
+) -> list[ConversationRow]:
+    """Newest first (by their last message); ``only``: that one conversation."""
     counts = (
         select(
             AiMessage.conversation_id, func.count().label("n"), func.max(AiMessage.at).label("last")
@@ -66,6 +68,8 @@ def list_conversations(ws: Workspace, limit: int = 200) -> list[ConversationRow]
         .order_by(func.coalesce(counts.c.last, AiConversation.updated_at).desc())
         .limit(limit)
     )
+    if only is not None:
+        query = query.where(AiConversation.id == only)
     with ws.read() as session:
         return [
             ConversationRow(
@@ -82,10 +86,10 @@ def list_conversations(ws: Workspace, limit: int = 200) -> list[ConversationRow]
 
 
 def get(ws: Workspace, conversation_id: str) -> ConversationRow:
-    for row in list_conversations(ws, limit=10_000):
-        if row.id == conversation_id:
-            return row
-    raise UserError(msg.NO_CONVERSATION, ident=conversation_id)
+    found = list_conversations(ws, limit=1, only=conversation_id)
+    if not found:
+        raise UserError(msg.NO_CONVERSATION, ident=conversation_id)
+    return found[0]
 
 
 def messages_of(ws: Workspace, conversation_id: str) -> list[ChatMessage]:
@@ -175,11 +179,8 @@ def add_message(
         return row.id
 
 
-def history(ws: Workspace, conversation_id: str) -> list[dict[str, str]]:
-    """The conversation's last answered exchanges, as chat messages for the next question."""
-    done = [
-        m
-        for m in messages_of(ws, conversation_id)
-        if m.text and (m.role == "user" or m.state in ("done", "stopped"))
-    ]
+def history(said: list[ChatMessage]) -> list[dict[str, str]]:
+    """A conversation's last answered exchanges (``messages_of``), as chat messages for the
+    next question."""
+    done = [m for m in said if m.text and (m.role == "user" or m.state in ("done", "stopped"))]
     return [{"role": m.role, "content": m.text} for m in done[-HISTORY:]]

@@ -57,12 +57,7 @@ class AiSettingsView:
 
 def _stored(ws: Workspace) -> dict[str, object]:
     with ws.read() as session:
-        text = local_state.get(session, StateKey.AI_SETTINGS)
-    try:
-        data = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return local_state.get_object(session, StateKey.AI_SETTINGS)
 
 
 def _store(ws: Workspace, **changes: object) -> None:

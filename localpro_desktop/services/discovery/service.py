@@ -41,6 +41,7 @@ from localpro_desktop.discovery.osm.overpass import (
 )
 from localpro_desktop.discovery.osm.parse import found_place
 from localpro_desktop.discovery.osm.query import Around
+from localpro_desktop.discovery.osm.tags import OsmSector
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.ids import utcnow
 from localpro_desktop.domain.messages import discovery as msg
@@ -203,7 +204,12 @@ class DiscoveryService:
     def _search(self, request: SearchRequest, *, refresh: bool) -> Preview:
         city = self.resolve_city(request.city, request.country)
         radius = self._radius(request, city)
-        filters = self._filters(request)
+        osm = (
+            settings.osm_sector_for(self.ws, request.sector)
+            if request.source is DiscoverySource.OSM
+            else None
+        )
+        filters = [f"{f.key}={v}" for f in (osm.filters if osm else ()) for v in f.values]
         key = cache.result_key(
             request.source, city.country, city.name, request.sector, radius, filters
         )
@@ -213,7 +219,7 @@ class DiscoveryService:
         if cached is not None:
             places, fetched, from_cache, unnamed = cached.places, cached.fetched_at, True, 0
         else:
-            places, unnamed = self._fetch(request, city, radius)
+            places, unnamed = self._fetch(request, osm, city, radius)
             with self.ws.write() as session:
                 fetched = cache.save(
                     session,
@@ -259,19 +265,12 @@ class DiscoveryService:
     def _radius(request: SearchRequest, city: CityChoice) -> float:
         return request.radius_km or default_radius_km(city.population)
 
-    def _filters(self, request: SearchRequest) -> list[str]:
-        if request.source is not DiscoverySource.OSM:
-            return []
-        osm = settings.osm_sector_for(self.ws, request.sector)
-        return [f"{f.key}={v}" for f in (osm.filters if osm else ()) for v in f.values]
-
     def _fetch(
-        self, request: SearchRequest, city: CityChoice, radius: float
+        self, request: SearchRequest, osm: OsmSector | None, city: CityChoice, radius: float
     ) -> tuple[list[FoundPlace], int]:
         if request.source is DiscoverySource.GOOGLE:
             return self._fetch_google(request, city, radius), 0
-        osm = settings.osm_sector_for(self.ws, request.sector)
-        assert osm is not None  # _checked
+        assert osm is not None  # _checked: an OSM search has tags
         try:
             with OverpassClient(settings.endpoint_url(self.ws, "overpass")) as client:
                 raw = client.search(

@@ -63,14 +63,8 @@ class EndpointView:
 
 
 def _stored(ws: Workspace, key: StateKey) -> dict[str, object]:
-    """A JSON object kept in the workspace's local state ({} when absent or damaged)."""
     with ws.read() as session:
-        text = local_state.get(session, key)
-    try:
-        data = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return local_state.get_object(session, key)
 
 
 def _stored_urls(ws: Workspace) -> dict[str, str]:

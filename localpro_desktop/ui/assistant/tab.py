@@ -364,10 +364,10 @@ class AssistantTab(QWidget):
         if self._first and wanted is None and overview.conversations:
             wanted = overview.conversations[0].id
         self._first = False
-        if wanted is not None and self.select_conversation(wanted):
-            pass  # the selection loads its messages (unless an answer is being written)
-        elif wanted is not None and not self._busy:
-            self.new_conversation()  # deleted (here or on another computer)
+        # Selecting loads its messages (unless an answer is being written); a conversation
+        # that is gone (deleted here or on another computer) gives way to a new one.
+        if wanted is not None and not self.select_conversation(wanted) and not self._busy:
+            self.new_conversation()
         self._ready = True
 
     def _load_failed(self, message: str, _is_bug: bool) -> None:
