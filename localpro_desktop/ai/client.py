@@ -25,10 +25,11 @@ import json
 import threading
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import openai
-from openai.types.chat import ChatCompletionMessageParam
+if TYPE_CHECKING:
+    import openai
+    from openai.types.chat import ChatCompletionMessageParam
 
 from localpro_desktop.ai.errors import AiError, scrub
 from localpro_desktop.ai.transport import http_client
@@ -92,6 +93,10 @@ class AiClient:
     def __init__(self, config: AiConfig) -> None:
         if not config.api_key and not config.base_url:
             raise AiError("no_key", model=config.model)
+        # Imported here, not with the module: 0.6 s that every other command and the
+        # window's start would pay for nothing (measured with -X importtime).
+        import openai
+
         self.config = config
         self._lock = threading.Lock()
         self._streams: set[openai.Stream[Any]] = set()
@@ -116,6 +121,8 @@ class AiClient:
         client's ``close()`` ends quietly, without a ``TokenUse``. The request is sent
         on the first ``next()``.
         """
+        import openai
+
         self._check_open()
         try:
             chunks = self._openai.chat.completions.create(
@@ -174,6 +181,8 @@ class AiClient:
         and ``strict: true``; each text is then checked to be JSON of the schema's top
         level shape (``bad_output`` otherwise: a local model may ignore the schema).
         """
+        import openai
+
         self._check_open()
         response_format: Any = openai.omit
         if json_schema is not None:
@@ -237,6 +246,8 @@ class AiClient:
 
     def _error(self, exc: openai.OpenAIError) -> AiError:
         """The ``AiError`` for an openai exception (after the client's own retries)."""
+        import openai
+
         model = self.config.model
         detail = scrub(str(getattr(exc, "message", "") or exc), self.config.api_key)
         if isinstance(exc, openai.APITimeoutError):
@@ -267,10 +278,12 @@ class AiClient:
 
 
 def _messages(messages: Sequence[dict[str, Any]]) -> list[ChatCompletionMessageParam]:
-    return [cast(ChatCompletionMessageParam, dict(message)) for message in messages]
+    return [cast("ChatCompletionMessageParam", dict(message)) for message in messages]
 
 
 def _given(value: float | None) -> Any:
+    import openai
+
     return openai.omit if value is None else value
 
 

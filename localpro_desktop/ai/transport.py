@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import openai
-
 if TYPE_CHECKING:
     import httpx2
 
@@ -39,4 +37,6 @@ def quota_is_final(response: httpx2.Response) -> None:
 
 def http_client() -> httpx2.Client:
     """The openai client's own default HTTP client (timeouts, limits) with the hook."""
+    import openai
+
     return openai.DefaultHttpxClient(event_hooks={"response": [quota_is_final]})
