@@ -31,6 +31,7 @@ from localpro_desktop.cli.commands import (
     workspace,
 )
 from localpro_desktop.cli.context import Context
+from localpro_desktop.domain.disk import disk_error
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import workspace as msg
 from localpro_desktop.paths import PRIVATE_DIR, make_private, private_opener
@@ -110,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(ctx, "Interrupted; nothing half-written was kept.")
         return 1
     except Exception as exc:  # a bug: keep the details in the log, show a short line
+        disk = disk_error(exc, ctx.paths.root)
+        if disk is not None:  # a full or failing disk is no bug: no crash report to fill it
+            _error(ctx, str(disk))
+            return 1
         log_file, summary = _log_crash(ctx, exc)
         _error(ctx, msg.UNEXPECTED_ERROR(error=summary, where=log_file))
         return 3

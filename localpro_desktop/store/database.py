@@ -4,6 +4,7 @@ The services layer builds the use cases on it (``services.workspace.Workspace``)
 engine needs only this, so it never imports the services.
 """
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from localpro_desktop.domain.changes import ChangeHub, ChangeSet
+from localpro_desktop.domain.disk import DiskError
 from localpro_desktop.domain.plans import Plan
 from localpro_desktop.paths import WorkspacePaths
 from localpro_desktop.store import backup as backups
@@ -21,6 +23,8 @@ from localpro_desktop.store import local_state, migrate
 from localpro_desktop.store.engine import make_engine, make_session_factory
 from localpro_desktop.store.models import WorkspaceSettings
 from localpro_desktop.store.unit_of_work import read_session, unit_of_work
+
+log = logging.getLogger(__name__)
 
 # One settings record per workspace, with the same id on every device, so that two laptops
 # syncing one account edit the same record instead of each adding its own.
@@ -53,12 +57,17 @@ class Database:
         paths.ensure()
         engine = make_engine(paths.database)
         ws = cls(paths, engine)
-        ws.migration_backup = migrate.upgrade(engine, paths.database, paths.backups)
-        ws.device_id = local_state.attach_device_clock(ws.engine, ws.sessions)
-        ws._ensure_settings_row()
-        ws.optimize()
-        if daily_backup:
-            backups.daily_backup(paths.database, paths.backups)
+        try:
+            ws.migration_backup = migrate.upgrade(engine, paths.database, paths.backups)
+            ws.device_id = local_state.attach_device_clock(ws.engine, ws.sessions)
+            ws._ensure_settings_row()
+            ws.optimize()
+            if daily_backup:
+                backups.daily_backup(paths.database, paths.backups)
+        except BaseException:
+            # A refused open (a full disk, a failed migration) must not keep the files open.
+            engine.dispose()
+            raise
         return ws
 
     def optimize(self) -> None:
@@ -67,10 +76,15 @@ class Database:
         Without them the planner walks the ``deleted_at`` index for whole-table queries,
         ten times slower than a scan on 100,000 prospects.
         """
-        with self.engine.connect() as conn:
-            # A sampled ANALYZE: fast on big tables, good enough for the planner.
-            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
-            conn.exec_driver_sql("PRAGMA optimize=0x10002")
+        try:
+            with self.engine.connect() as conn:
+                # A sampled ANALYZE: fast on big tables, good enough for the planner.
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("PRAGMA optimize=0x10002")
+        except DiskError as exc:
+            # Statistics are an optimisation: a full disk must not keep the workspace shut
+            # (the user opens it to read, or to delete and free space).
+            log.warning("statistics not refreshed: %s", exc)
 
     def close(self) -> None:
         self.engine.dispose()

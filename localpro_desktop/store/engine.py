@@ -5,8 +5,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
+from localpro_desktop.domain.disk import DiskError, disk_error
 from localpro_desktop.domain.names import fold
 from localpro_desktop.paths import create_private, make_private
 from localpro_desktop.store.capture import CaptureState, bind_capture
@@ -58,7 +60,21 @@ def make_engine(database: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "connect", lambda conn, _rec: capture.register(conn))
     event.listen(engine, "begin", _on_begin)
+    folder = database.parent
+    event.listen(engine, "handle_error", lambda context: _on_error(context, folder))
     return engine
+
+
+def _on_error(context: ExceptionContext, folder: Path) -> None:
+    """A full or failing disk becomes a ``DiskError`` naming the workspace's folder.
+
+    SQLite rolls the statement (or the whole transaction) back itself, so what was committed
+    before is intact; the caller's unit of work rolls back the rest. Raising here replaces
+    SQLAlchemy's ``OperationalError`` for every statement, commit and connect alike.
+    """
+    found = disk_error(context.original_exception, folder)
+    if isinstance(found, DiskError):
+        raise found from context.original_exception
 
 
 WRITER = "localpro_writer"

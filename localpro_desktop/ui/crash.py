@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from localpro_desktop import __version__
+from localpro_desktop.domain.disk import disk_error
 from localpro_desktop.paths import PRIVATE_DIR, make_private, private_opener
 
 CRASH_LOG = "crash.log"
@@ -102,6 +104,16 @@ def _text(english: str) -> str:
     return english
 
 
+def _disk_text(error: Exception) -> str:
+    """The disk error in the user's language (English if the translations cannot load)."""
+    try:
+        from localpro_desktop.ui.i18n import error_text
+
+        return error_text(error)
+    except Exception:
+        return str(error)
+
+
 def redact(text: str) -> str:
     """Mask anything that looks like a secret; applied to every line written or shown."""
     for pattern, replacement in _SECRET_PATTERNS:
@@ -131,7 +143,23 @@ def format_report(
 
 
 class _PrivateLogHandler(logging.handlers.RotatingFileHandler):
-    """``localpro.log``, created 0600 (POSIX), each rotation included."""
+    """``localpro.log``, created 0600 (POSIX), each rotation included.
+
+    On a full or failing disk a line is dropped quietly: logging's default prints a
+    "--- Logging error ---" traceback to the console for every line it cannot write.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        failure = sys.exc_info()[1]
+        if failure is not None and disk_error(failure) is not None:
+            # Close the stream so the next line opens the file again once space is freed
+            # (a buffered half-line would fail every later write).
+            with contextlib.suppress(Exception):
+                if self.stream is not None:
+                    self.stream.close()
+            self.stream = None  # logging reopens it when None
+            return
+        super().handleError(record)
 
     def _open(self) -> Any:
         return open(
@@ -208,6 +236,8 @@ class CrashHandler(QObject):
 
     sig_report = Signal(str)
     """A report to show (emitted from any thread, delivered on the UI thread)."""
+    sig_disk = Signal(str)
+    """A full or failing disk's message, in the user's language (from any thread)."""
 
     def __init__(self, logs: Path, *, interactive: bool = True) -> None:
         super().__init__()
@@ -221,6 +251,8 @@ class CrashHandler(QObject):
         self._log_handler: logging.Handler | None = None
         self._fault_file: IO[str] | None = None
         self.sig_report.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.sig_disk.connect(self._show_disk, Qt.ConnectionType.QueuedConnection)
+        self.disk_messages: list[str] = []
 
     @property
     def log_path(self) -> Path:
@@ -294,7 +326,21 @@ class CrashHandler(QObject):
         thread: str | None = None,
         queue: bool = True,
     ) -> str:
-        """Write the report, echo it to stderr when there is one, and queue the dialog."""
+        """Write the report, echo it to stderr when there is one, and queue the dialog.
+
+        A full or failing disk is no bug: the user gets its message (free some space…) and
+        no report is written to the disk that has no room for it."""
+        disk = disk_error(exc) if isinstance(exc, Exception) else None
+        if disk is not None:
+            text = _disk_text(disk)
+            if sys.stderr is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    sys.stderr.write(f"error: {disk}\n")
+            if self.interactive and queue:
+                self.sig_disk.emit(text)
+            elif self.interactive:
+                self._show_disk(text)
+            return text
         report = format_report(exc_type, exc, tb, thread=thread)
         with self._lock:
             self.reports.append(report)
@@ -337,6 +383,15 @@ class CrashHandler(QObject):
         finally:
             self.dialog.deleteLater()
             self.dialog = None
+
+    @Slot(str)
+    def _show_disk(self, text: str) -> None:
+        self.disk_messages.append(text)
+        if not isinstance(QApplication.instance(), QApplication):
+            return
+        app = QApplication.instance()
+        parent = app.activeWindow() if isinstance(app, QApplication) else None
+        QMessageBox.warning(parent, "LocalPro", text)
 
     def build_dialog(self, report: str, parent: QWidget | None = None) -> CrashDialog:
         if parent is None:

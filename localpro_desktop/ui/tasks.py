@@ -19,6 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from localpro_desktop.domain.disk import disk_error
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.ui.i18n import error_text
 
@@ -114,6 +115,10 @@ class _Job(QRunnable):
             # and the signal carries text, not the exception (a Message would arrive as str).
             self.handle.sig_failed.emit(error_text(exc), False)
         except Exception as exc:  # a bug: keep the trace in the log, tell the user briefly
+            disk = disk_error(exc)
+            if disk is not None:  # a full or failing disk is no bug: say what to do
+                self.handle.sig_failed.emit(error_text(disk), False)
+                return
             log.error("background task failed\n%s", traceback.format_exc())
             self.handle.sig_failed.emit(f"{type(exc).__name__}: {exc}", True)
         else:

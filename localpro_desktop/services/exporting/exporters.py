@@ -54,7 +54,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -64,6 +64,7 @@ from typing import IO, Any, Literal
 
 from sqlalchemy import Connection
 
+from localpro_desktop.domain.disk import disk_error
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import exporting as msg
 from localpro_desktop.services.workspace import Workspace
@@ -329,7 +330,9 @@ def _count(conn: Connection, spec: _Spec, ids: Sequence[str] | None) -> int:
 _Batch = Sequence[tuple[Any, ...]]
 
 
-def _batches(conn: Connection, spec: _Spec, ids: Sequence[str] | None) -> Iterator[_Batch]:
+def _batches(
+    conn: Connection, spec: _Spec, ids: Sequence[str] | None
+) -> Generator[_Batch, None, None]:
     """Raw DB-API tuples, BATCH_SIZE at a time, oldest first.
 
     The raw cursor skips SQLAlchemy's per-value type processing (datetime and JSON
@@ -596,6 +599,9 @@ def _scratch_path(output: Path) -> Path:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
     except OSError as exc:
+        full = disk_error(exc, output.parent)
+        if full is not None:
+            raise full from exc
         raise UserError(
             msg.CANNOT_WRITE_IN, folder=str(output.parent), detail=exc.strerror or str(exc)
         ) from exc
@@ -649,13 +655,18 @@ def export_records(
         tracker = _Tracker(_count(conn, spec, id_list), progress, cancel)
         tracker.check()
         scratch = _scratch_path(output)
+        batches = _batches(conn, spec, id_list)
         try:
-            written, without = _WRITERS[export_format](
-                scratch, spec, _batches(conn, spec, id_list), tracker, semicolon
-            )
+            written, without = _WRITERS[export_format](scratch, spec, batches, tracker, semicolon)
             _publish(scratch, output)
         except BaseException as exc:
+            # Close the reader while its connection is open: left to the garbage collector,
+            # it printed "Exception ignored … Cannot operate on a closed database".
+            batches.close()
             scratch.unlink(missing_ok=True)
+            full = disk_error(exc, output.parent) if isinstance(exc, Exception) else None
+            if full is not None:
+                raise full from exc
             if isinstance(exc, OSError):
                 # A full disk or a vanished USB stick: say so instead of showing a traceback.
                 reason = exc.strerror or str(exc)

@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import select
 
 from localpro_desktop.domain.colors import CONTACT_CLUSTER_COLOR, PROSPECT_COLOR, STATUS_COLORS
+from localpro_desktop.domain.disk import disk_error
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import exporting as msg
 from localpro_desktop.domain.names import fold
@@ -467,6 +468,9 @@ def _write_whole(path: Path, data: bytes) -> None:
     try:
         handle, temp = tempfile.mkstemp(prefix=".localpro-", suffix=".html.tmp", dir=folder)
     except OSError as exc:
+        full = disk_error(exc, folder)
+        if full is not None:
+            raise full from exc
         raise UserError(msg.CANNOT_WRITE_IN, folder=str(folder), detail=exc.strerror) from exc
     try:
         with os.fdopen(handle, "wb") as out:
@@ -479,6 +483,9 @@ def _write_whole(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        full = disk_error(exc, folder)
+        if full is not None:
+            raise full from exc
         raise UserError(msg.COULD_NOT_WRITE, file=str(path), detail=exc.strerror) from exc
 
 
