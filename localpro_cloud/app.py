@@ -17,6 +17,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from localpro_cloud import __version__, accounts, db, errors, hooks, sync
@@ -75,6 +76,7 @@ def create_app(
     )
     app.state.service = service
     app.add_exception_handler(RequestValidationError, errors.validation_error)
+    app.add_exception_handler(StarletteHTTPException, errors.http_error)
     app.include_router(accounts.router, tags=["accounts"])
     app.include_router(sync.router)
     app.include_router(hook_registry.router)
@@ -118,6 +120,7 @@ def _openapi_with_push_body(app: FastAPI) -> Callable[[], dict[str, Any]]:
         for name, definition in push.pop("$defs", {}).items():
             components.setdefault(name, definition)
         components["PushRequest"] = push
+        _document_schema_versions(schema)
         _document_errors(schema)
         app.openapi_schema = schema
         return schema
@@ -125,11 +128,37 @@ def _openapi_with_push_body(app: FastAPI) -> Callable[[], dict[str, Any]]:
     return build
 
 
+def _document_schema_versions(schema: dict[str, Any]) -> None:
+    """The data schema versions this server serves, where the app gives its version
+    (outside them it answers 426 with words a user can act on, not a 422)."""
+    versions = {
+        "type": "integer",
+        "minimum": sync.MIN_SCHEMA_VERSION,
+        "maximum": sync.MAX_SCHEMA_VERSION,
+    }
+    push = schema["components"]["schemas"]["PushRequest"]["properties"]
+    push["schema_version"] = {**push["schema_version"], **versions}
+    for path, operations in schema.get("paths", {}).items():
+        if not path.startswith("/v1/sync/"):
+            continue
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("name") == "schema_version":
+                    parameter["schema"] = {
+                        "anyOf": [versions, {"type": "null"}],
+                        "title": "Schema Version",
+                    }
+
+
 _ERROR = {
     "description": "",
     "content": {
         "application/json": {
-            "schema": {"type": "object", "properties": {"detail": {}}, "required": ["detail"]}
+            "schema": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}},
+                "required": ["detail"],
+            }
         }
     },
 }
@@ -138,6 +167,26 @@ _WITH_BODY = {
     "413": "Body larger than 16 MiB once inflated",
     "415": "Content-Encoding other than gzip",
     "422": "A field is missing or invalid",
+}
+
+
+_VALIDATION_422 = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}},
+            ]
+        }
+    },
+}
+"""422 is FastAPI's list of field errors, or one sentence when the fields are well formed
+but refused (an e-mail address, a password too easy to guess, a push that is no object)."""
+_HOOKS = {
+    "403": "The provider's signature or verify token does not match",
+    "404": "No webhook has this address (unknown or rotated)",
 }
 
 
@@ -158,5 +207,12 @@ def _document_errors(schema: dict[str, Any]) -> None:
                 extra["426"] = "Schema version not supported: update the app"
             if path.startswith("/v1/auth/"):
                 extra["429"] = "Too many attempts; see Retry-After"
+            if path.startswith("/hooks/"):
+                extra.update(_HOOKS)
             for code, words in extra.items():
                 answers.setdefault(code, {**_ERROR, "description": words})
+            if "422" in answers:
+                answers["422"] = {
+                    "description": answers["422"].get("description") or _WITH_BODY["422"],
+                    "content": {"application/json": {"schema": _VALIDATION_422}},
+                }

@@ -13,13 +13,17 @@ import traceback
 from typing import Any
 
 from fastapi import Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger("localpro_cloud")
 MAX_ERRORS = 20
 MAX_MESSAGE = 200
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
 def _location(loc: Any) -> list[str | int]:
@@ -37,6 +41,25 @@ async def validation_error(_request: Request, exc: Exception) -> JSONResponse:
         for error in errors[:MAX_ERRORS]
     ]
     return JSONResponse({"detail": detail}, status_code=422)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """FastAPI's answer, except that a 405 lists every method of the path in ``Allow``.
+
+    Starlette answers 405 from the first route whose path matches, so ``OPTIONS
+    /v1/account`` said ``Allow: GET`` although ``PATCH`` is served too (RFC 9110 §15.5.6:
+    the methods the *resource* supports)."""
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 405:
+        methods = {
+            method
+            for method in _METHODS
+            for route in request.app.routes
+            if route.matches({**request.scope, "method": method})[0] == Match.FULL
+        }
+        if methods:
+            exc.headers = {**(exc.headers or {}), "Allow": ", ".join(sorted(methods))}
+    return await http_exception_handler(request, exc)
 
 
 def redacted_trace(exc: BaseException) -> str:

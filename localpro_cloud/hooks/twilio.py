@@ -80,7 +80,11 @@ FORBIDDEN = (
 Params = Sequence[tuple[str, str]]
 
 
-@router.post("/hooks/twilio/{hook_id}")
+@router.post(
+    "/hooks/twilio/{hook_id}",
+    response_class=Response,
+    responses={200: {"description": "Empty TwiML", "content": {"text/xml": {}}}},
+)
 async def receive(hook_id: str, request: Request) -> Response:
     """A status callback or an incoming SMS, checked against Twilio's signature."""
     svc = service(request)
