@@ -8,6 +8,7 @@ deleted segment leaves tombstones (segment and memberships) so the deletion sync
 from __future__ import annotations
 
 import builtins
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -343,6 +344,19 @@ def _static(row: Segment) -> Segment:
     return row
 
 
+_MEMBERSHIP_IDS = uuid.UUID("7b0f3c1e-5a4d-4c8b-9e2f-1d6a8b3c5e70")
+"""Namespace of membership ids (never change it: ids already synced depend on it)."""
+
+
+def membership_id(segment_id: str, contact_id: str) -> str:
+    """The id of a contact's membership of a segment, the same on every device.
+
+    (segment_id, contact_id) is unique: two laptops that add one contact to one segment
+    offline must make one row, which sync merges, not two rows every other device refuses.
+    """
+    return str(uuid.uuid5(_MEMBERSHIP_IDS, f"{segment_id}/{contact_id}"))
+
+
 def _add_members(
     session: Session, segment: Segment, contact_ids: Sequence[str], changes: ChangeSet
 ) -> int:
@@ -364,7 +378,11 @@ def _add_members(
         if member is not None and member.deleted_at is None:
             continue
         if member is None:
-            member = SegmentMember(segment_id=segment.id, contact_id=contact.id)
+            member = SegmentMember(
+                id=membership_id(segment.id, contact.id),
+                segment_id=segment.id,
+                contact_id=contact.id,
+            )
             session.add(member)
             existing[contact.id] = member
         else:

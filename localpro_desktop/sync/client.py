@@ -27,6 +27,7 @@ from localpro_desktop.store import local_state
 from localpro_desktop.store.database import Database
 from localpro_desktop.store.local_state import StateKey
 from localpro_desktop.sync import engine, secrets, state
+from localpro_desktop.sync.pulled import ApplyResult
 from localpro_desktop.sync.transport import SyncUnavailable, gzip_json, make_client, with_retries
 from localpro_protocol.hlc import ZERO, Timestamp
 from localpro_protocol.wire import (
@@ -308,7 +309,7 @@ class SyncClient:
         rejected = sum(1 for r in parsed.rejected if r.op_id in {op.op_id for op in ops})
         return applied, rejected, tables, parsed.acked_op_id >= ops[0].op_id
 
-    def pull_page(self) -> tuple[PullResponse, engine.ApplyResult]:
+    def pull_page(self) -> tuple[PullResponse, ApplyResult]:
         """Fetch the page after this workspace's cursor and apply it."""
         cursor = engine.cursor(self.ws)
         page = self._fetch_page(cursor, first=True)
@@ -338,7 +339,7 @@ class SyncClient:
         self._asked_from = int(params["cursor"])
         return page
 
-    def apply_page(self, page: PullResponse) -> engine.ApplyResult:
+    def apply_page(self, page: PullResponse) -> ApplyResult:
         self._measure_clock(page.server_hlc)
         return engine.apply_pull(self.ws, page)
 
