@@ -359,6 +359,10 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
     tokens = db.refresh_tokens
     mine = and_(tokens.c.account_id == account_id, tokens.c.token_hash == hashed)
     with db.write(svc.engine) as conn:
+        # Locked as it is read: a concurrent refresh of this token (the client's retry while
+        # the first is still running, on this instance or another) waits and then sees it
+        # used, which is a grace retry; reading it unlocked, it saw a stale unused token, its
+        # claim then failed, and the family was revoked (faults/load.py, two instances).
         row = conn.execute(
             select(
                 tokens.c.family_id,
@@ -366,7 +370,9 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
                 tokens.c.used_ms,
                 tokens.c.next_hash,
                 tokens.c.grace_ms,
-            ).where(mine)
+            )
+            .where(mine)
+            .with_for_update()
         ).first()
         session = None
         if row is not None:

@@ -57,6 +57,18 @@ def client_address(request: Request) -> str:
     return str(address.ipv4_mapped or address) if address.version == 6 else str(address)
 
 
+def _serialise(conn: Connection, key: str) -> None:
+    """Count-then-insert for ``key`` one transaction at a time, whatever the instance.
+
+    SQLite writers already go one at a time (``BEGIN IMMEDIATE``). On PostgreSQL two
+    transactions would both count before either inserted: 12 wrong passwords sent at once
+    were all checked against a limit of 5 (faults/load.py). A transaction-scoped advisory
+    lock on the key's hash queues them (an unlucky hash collision only queues two keys).
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+
+
 def _prune(conn: Connection, keys: tuple[str, ...], since: int) -> None:
     stale = failures.c.at_ms <= since
     if secrets.randbelow(PRUNE_ONE_IN) == 0:
@@ -106,6 +118,7 @@ def login_gate(svc: Service, email: str, address: str) -> Attempt:
     keys = (pair, by_email, by_ip)
     nonce = secrets.token_hex(8)
     with db.write(svc.engine) as conn:
+        _serialise(conn, pair)
         _prune(conn, keys, since)
         times = _times(conn, pair, since)
         if len(times) >= MAX_FAILURES_PER_PAIR:
@@ -143,6 +156,7 @@ def register_gate(svc: Service, address: str) -> None:
     since = now - REGISTER_WINDOW_MS
     key = f"register:{address}"
     with db.write(svc.engine) as conn:
+        _serialise(conn, key)
         conn.execute(delete(failures).where(failures.c.key == key, failures.c.at_ms <= since))
         times = _times(conn, key, since)
         if len(times) < svc.registrations_per_hour:
