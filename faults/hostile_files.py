@@ -17,11 +17,12 @@ a traceback, ``logs/crash.log``), a message of at most 2,000 characters, and
   accepted with no more rows than the file holds, each one a row of the file (the row a cut
   falls in is stored as far as it goes, as Excel opens it: its name may be cut short).
 
-The import runs in a process forked from this one with the CLI already imported (an exec'ed
-``python -m localpro_desktop.cli.main`` takes 3-8 s just to start on this machine, which the
-CI subset cannot afford); its peak RSS therefore includes this process's pages, which only
-makes the bound stricter. In full runs every tenth case (and the first) runs exec'ed as a
-real command.
+The import runs in a process forked from a small pre-warmed process that imported the CLI
+and nothing else (an exec'ed ``python -m localpro_desktop.cli.main`` takes 3-8 s just to
+start on this machine, which the CI subset cannot afford); its peak RSS includes that
+process's pages, as a real command's does. Forking from the campaign's own process instead
+would count its pages too (a pytest worker of the CI subset: 700 MB). In full runs every
+tenth case (and the first) runs exec'ed as a real command.
 
     python -m faults.hostile_files --cases 200 --seed 1
 """
@@ -29,6 +30,7 @@ real command.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -846,8 +848,61 @@ def _wait(pid: int, limit: float, started: float) -> tuple[int, float, bool]:
         time.sleep(0.02)
 
 
+class _Forker:
+    """The pre-warmed process that forks each import: one JSON request and answer a line."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from faults.hostile_files import _serve_forks; _serve_forks()"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[1],
+            text=True,
+            encoding="utf-8",
+        )
+
+    def run(self, argv: list[str], out: Path, err: Path, limit: float) -> Outcome:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        request = {"argv": argv, "out": str(out), "err": str(err), "limit": limit}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError("the pre-warmed import process ended")
+        return Outcome(**json.loads(answer))
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+_FORKER: _Forker | None = None
+
+
+def _serve_forks() -> None:
+    """The pre-warmed process: import the CLI once, then fork one import per request."""
+    _preload()
+    for line in sys.stdin:
+        request = json.loads(line)
+        outcome = run_import(
+            request["argv"],
+            Path(request["out"]),
+            Path(request["err"]),
+            request["limit"],
+            exec_it=False,
+        )
+        sys.stdout.write(json.dumps(dataclasses.asdict(outcome)) + "\n")
+        sys.stdout.flush()
+
+
 def run_import(argv: list[str], out: Path, err: Path, limit: float, *, exec_it: bool) -> Outcome:
     """``localpro <argv>`` in a child process: forked (CLI already imported) or exec'ed."""
+    if not exec_it and _FORKER is not None:
+        return _FORKER.run(argv, out, err, limit)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("LOCALPRO_HOME", None)
     started = time.monotonic()
@@ -1099,7 +1154,27 @@ def run(cases: int, seed: int, workdir: Path) -> CampaignResult:
     files.mkdir(parents=True, exist_ok=True)
     workspaces = {"main": workdir / "ws-main", "capacity": workdir / "ws-capacity"}
     seed_workspace(workspaces["main"], random.Random(seed))
-    _preload()
+    global _FORKER
+    _FORKER = _Forker()
+    try:
+        _run_cases(cases, seed, workdir, result, rng, full, files, workspaces, started)
+    finally:
+        _FORKER.close()
+        _FORKER = None
+    return result
+
+
+def _run_cases(
+    cases: int,
+    seed: int,
+    workdir: Path,
+    result: CampaignResult,
+    rng: random.Random,
+    full: bool,
+    files: Path,
+    workspaces: dict[str, Path],
+    started: float,
+) -> None:
     cache: dict[str, Path] = {}
     stats: dict[str, object] = {}
     order = schedule(cases, rng, full)
@@ -1135,7 +1210,6 @@ def run(cases: int, seed: int, workdir: Path) -> CampaignResult:
     }
     result.fixed = FIXED
     result.seconds = time.monotonic() - started
-    return result
 
 
 def _count(order: list[str]) -> dict[str, int]:
