@@ -4,6 +4,8 @@
     python build_scripts/build.py --measure    # ... and its size compressed (zip, and xz/7z)
     python build_scripts/build.py --installer  # ... and, on Windows, the Inno Setup installer
     python build_scripts/build.py --check      # only check an existing dist/LocalPro/
+    python build_scripts/build.py --dist-dir D --work-dir W   # build elsewhere (Wine CI)
+    python build_scripts/build.py --smoke-skip web            # smoke test without the map
 
 Run it with the project's environment (``.venv``), where LocalPro and PySide6 are installed;
 PyInstaller is installed into that environment when missing. The bundle is one folder
@@ -42,6 +44,10 @@ INSTALLER_SCRIPT = HERE / "installer" / "localpro.iss"
 PYINSTALLER = "pyinstaller>=6.10,<7"
 SMOKE_TIMEOUT = 900
 WINDOWS = sys.platform == "win32"
+ISCC_ENV = "LOCALPRO_ISCC"
+"""Path of Inno Setup's ISCC.exe when it is not installed the usual way (npm's innosetup)."""
+MIN_INNO_SETUP = (6, 3)
+"""localpro.iss uses ``x64compatible`` (Inno Setup 6.3+)."""
 
 
 def log(message: str) -> None:
@@ -89,6 +95,7 @@ def build_bundle(clean: bool) -> Path:
     log("running PyInstaller (a few minutes) ...")
     start = time.monotonic()
     subprocess.run(command, check=True, cwd=ROOT)
+    name_console(bundle_dir())
     log(f"bundle built in {time.monotonic() - start:.0f} s: {bundle_dir()}")
     return bundle_dir()
 
@@ -99,6 +106,18 @@ def bundle_dir() -> Path:
 
 def executable(bundle: Path) -> Path:
     return bundle / (f"{layout.APP_NAME}.exe" if WINDOWS else layout.APP_NAME)
+
+
+def console_executable(bundle: Path) -> Path:
+    """The command line's executable: ``localpro.com`` on Windows, the same one elsewhere."""
+    return bundle / layout.CONSOLE_NAME if WINDOWS else executable(bundle)
+
+
+def name_console(bundle: Path) -> None:
+    """PyInstaller writes ``localpro-console.exe``: give it its ``.com`` name (see layout)."""
+    built = bundle / f"{layout.CONSOLE_BUILD_NAME}.exe"
+    if WINDOWS and built.is_file():
+        built.replace(bundle / layout.CONSOLE_NAME)
 
 
 # -- checking ---------------------------------------------------------------------------------
@@ -115,8 +134,9 @@ def check_bundle(bundle: Path) -> list[str]:
     problems: list[str] = []
     if not bundle.is_dir():
         return [f"{bundle} does not exist: build it first"]
-    if not executable(bundle).is_file():
-        problems.append(f"no executable {executable(bundle).name}")
+    for exe in {executable(bundle), console_executable(bundle)}:
+        if not exe.is_file():
+            problems.append(f"no executable {exe.name}")
     data = data_root(bundle)
     for rel in layout.required_files():
         if not (data / rel).is_file():
@@ -128,7 +148,7 @@ def check_bundle(bundle: Path) -> list[str]:
     for needed in (webengine_helper, "qtwebengine_resources.pak", "icudtl.dat", "en-US.pak"):
         if needed not in names:
             problems.append(f"missing QtWebEngine file {needed}")
-    problems += stray_modules(data, bundled_modules())
+    problems += stray_modules(data, bundled_modules(WORK))
     return problems
 
 
@@ -161,19 +181,46 @@ def stray_modules(data: Path, modules: set[str]) -> list[str]:
 # -- running ----------------------------------------------------------------------------------
 
 
-def smoke_run(bundle: Path) -> int:
-    """Run ``LocalPro --smoke-test`` from the bundle; returns its exit status."""
+def console_run(bundle: Path) -> int:
+    """``localpro --version`` through the command line's executable: it must print."""
+    exe = console_executable(bundle)
+    try:
+        done = subprocess.run(
+            [str(exe), "--version"], capture_output=True, timeout=300, check=False
+        )
+    except subprocess.TimeoutExpired:
+        log(f"{exe.name} --version did not finish")
+        return 124
+    printed = done.stdout.decode("utf-8", "replace").strip()
+    log(f"{exe.name} --version: {printed!r} (exit {done.returncode})")
+    if done.returncode != 0 or "LocalPro" not in printed:
+        print(done.stderr.decode("utf-8", "replace")[-2000:], flush=True)
+        return done.returncode or 1
+    return 0
+
+
+def smoke_run(bundle: Path, skip: tuple[str, ...] = ()) -> int:
+    """Run ``LocalPro --smoke-test`` from the bundle; returns its exit status.
+
+    The smoke test never opens a dialog and ends on its own; the timeout is the last guard.
+    """
     exe = executable(bundle)
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    with tempfile.TemporaryDirectory(prefix="localpro-build-smoke-") as tmp:
+    command = [str(exe), "--smoke-test"]
+    for part in skip:
+        command += ["--skip", part]
+    # A file the smoke run left open (a log, Windows' indexer) must not fail the build.
+    with tempfile.TemporaryDirectory(
+        prefix="localpro-build-smoke-", ignore_cleanup_errors=True
+    ) as tmp:
         report = Path(tmp) / "smoke.txt"
         env["LOCALPRO_SMOKE_REPORT"] = str(report)
-        log(f"smoke test: {exe} --smoke-test")
+        log(f"smoke test: {' '.join(command)}")
         start = time.monotonic()
         try:
             code = subprocess.run(
-                [str(exe), "--smoke-test"], env=env, cwd=tmp, timeout=SMOKE_TIMEOUT, check=False
+                command, env=env, cwd=tmp, timeout=SMOKE_TIMEOUT, check=False
             ).returncode
         except subprocess.TimeoutExpired:
             log(f"smoke test did not finish in {SMOKE_TIMEOUT} s")
@@ -239,6 +286,9 @@ def mb(n: int) -> str:
 
 
 def find_iscc() -> str | None:
+    given = os.environ.get(ISCC_ENV)
+    if given and Path(given).is_file():
+        return given
     found = shutil.which("iscc") or shutil.which("ISCC")
     if found:
         return found
@@ -251,6 +301,24 @@ def find_iscc() -> str | None:
     return None
 
 
+def iscc_version(iscc: str) -> tuple[int, ...] | None:
+    """ISCC.exe's file version (its PE version resource), None when it cannot be read."""
+    try:
+        import pefile  # PyInstaller's own dependency on Windows
+    except ImportError:
+        return None
+    try:
+        pe = pefile.PE(iscc, fast_load=True)
+        pe.parse_data_directories(
+            directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_RESOURCE"]]
+        )
+        fixed = pe.VS_FIXEDFILEINFO[0]
+    except (OSError, AttributeError, IndexError, pefile.PEFormatError):
+        return None
+    ms, ls = fixed.FileVersionMS, fixed.FileVersionLS
+    return (ms >> 16, ms & 0xFFFF, ls >> 16, ls & 0xFFFF)
+
+
 def build_installer(bundle: Path) -> Path:
     from localpro_desktop import __version__
 
@@ -259,6 +327,12 @@ def build_installer(bundle: Path) -> Path:
     iscc = find_iscc()
     if iscc is None:
         sys.exit("Inno Setup's ISCC.exe not found: install Inno Setup 6 (choco install innosetup)")
+    version = iscc_version(iscc)
+    if version is not None and version[:2] < MIN_INNO_SETUP:
+        found = ".".join(map(str, version))
+        need = ".".join(map(str, MIN_INNO_SETUP))
+        sys.exit(f"{iscc} is Inno Setup {found}; localpro.iss needs {need} or later")
+    log(f"Inno Setup {'.'.join(map(str, version)) if version else '(version unknown)'}")
     command = [
         iscc,
         f"/DAppVersion={__version__}",
@@ -278,6 +352,7 @@ def build_installer(bundle: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global DIST, WORK
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -286,7 +361,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-smoke", action="store_true", help="skip the smoke test")
     parser.add_argument("--measure", action="store_true", help="also compress to measure size")
     parser.add_argument("--installer", action="store_true", help="also run Inno Setup (Windows)")
+    parser.add_argument("--dist-dir", type=Path, help=f"where the bundle goes (default {DIST})")
+    parser.add_argument("--work-dir", type=Path, help=f"PyInstaller's work folder ({WORK})")
+    parser.add_argument(
+        "--smoke-skip",
+        action="append",
+        default=[],
+        choices=["web"],
+        help="leave a part out of the smoke test (web: the map, for Wine)",
+    )
     args = parser.parse_args(argv)
+    DIST = (args.dist_dir or DIST).resolve()
+    WORK = (args.work_dir or WORK).resolve()
 
     log(f"{platform.system()} {platform.machine()}, Python {platform.python_version()}")
     bundle = bundle_dir() if args.check else build_bundle(args.clean)
@@ -301,7 +387,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, size in compressed_sizes(bundle).items():
             log(f"compressed, {name}: {mb(size)}")
     if not args.check and not args.no_smoke:
-        code = smoke_run(bundle)
+        if console_run(bundle) != 0:
+            log("the bundle's command line FAILED")
+            return 1
+        code = smoke_run(bundle, tuple(args.smoke_skip))
         if code != 0:
             log("the bundle's smoke test FAILED")
             return 1

@@ -22,6 +22,18 @@ ICON = RESOURCES / "icons" / "localpro.ico"
 APP_NAME = "LocalPro"
 """The bundle folder and executable name (``dist/LocalPro/LocalPro[.exe]``)."""
 
+CONSOLE_NAME = "localpro.com"
+"""Windows only: the command line, a console executable beside the windowed ``LocalPro.exe``.
+
+A windowed program has no stdout/stderr, so the command line needs its own executable, and
+Windows file names ignore case: ``localpro.exe`` would be ``LocalPro.exe``. As Visual
+Studio does with devenv.com/devenv.exe, ``localpro demo`` typed in cmd or PowerShell runs
+``localpro.com`` (PATHEXT lists .COM before .EXE) and the shortcuts open ``LocalPro.exe``.
+PyInstaller names it ``CONSOLE_BUILD_NAME``; build.py renames it after the build. Both
+share ``_internal``. Elsewhere the one executable serves the window and the command line.
+"""
+CONSOLE_BUILD_NAME = "localpro-console"
+
 LANGUAGES = ("en", "fr")
 """UI languages: Qt's own translations and Chromium's locale packs are trimmed to these."""
 

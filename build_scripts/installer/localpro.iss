@@ -15,7 +15,13 @@
 ;   is removed first, so no stale library survives) and keeps the user's data.
 ; * Uninstall keeps the user's data (%LOCALAPPDATA%\LocalPro: the workspace, backups, logs)
 ;   unless the user ticks "Also delete my LocalPro data" (unticked by default). A silent
-;   uninstall (/SILENT, /VERYSILENT) keeps it too, unless /DELETEDATA is passed.
+;   uninstall (/SILENT, /VERYSILENT) keeps it too, unless /DELETEDATA is passed. Deleting the
+;   data also removes the saved sign-in and keys from Windows' Credential Manager (entries
+;   "LocalPro" and "...@LocalPro"), through `localpro.com workspace forget-secrets --all`.
+; * Two programs share one _internal folder: LocalPro.exe (the window, the shortcuts) and
+;   localpro.com (the command line: a console program; "localpro demo" in cmd or PowerShell
+;   runs it, .COM coming before .EXE in PATHEXT). The "addtopath" task puts the install
+;   folder on the user's PATH (HKCU\Environment), and the uninstaller takes it off again.
 
 #ifndef SourceDir
   #define SourceDir "..\..\dist\LocalPro"
@@ -34,6 +40,7 @@
 
 #define AppName "LocalPro"
 #define AppExe "LocalPro.exe"
+#define CliExe "localpro.com"
 #define AppPublisher "LocalPro"
 ; Where platformdirs puts the data: user_data_dir("LocalPro", appauthor=False).
 #define DataDir "{localappdata}\LocalPro"
@@ -64,6 +71,7 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+ChangesEnvironment=yes
 RestartApplications=no
 ShowLanguageDialog=auto
 
@@ -75,6 +83,8 @@ Name: "fr"; MessagesFile: "compiler:Languages\French.isl"
 en.DeleteDataTitle=Uninstall LocalPro
 en.DeleteDataIntro=LocalPro will be removed from this computer.%n%nYour prospects, contacts, campaigns and backups are kept in:%n%1%nso that reinstalling LocalPro finds them again.
 en.DeleteDataCheck=Also delete my LocalPro data (this cannot be undone)
+en.AddToPath=Add the localpro command to the PATH (for scripts and the command prompt)
+fr.AddToPath=Ajouter la commande localpro au PATH (pour les scripts et l'invite de commandes)
 en.DeleteDataConfirm=Delete all your LocalPro data, including backups? This cannot be undone.
 fr.DeleteDataTitle=Désinstaller LocalPro
 fr.DeleteDataIntro=LocalPro va être supprimé de cet ordinateur.%n%nVos prospects, contacts, campagnes et sauvegardes sont conservés dans :%n%1%npour que LocalPro les retrouve s'il est réinstallé.
@@ -83,6 +93,12 @@ fr.DeleteDataConfirm=Supprimer toutes vos données LocalPro, sauvegardes compris
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+Name: "addtopath"; Description: "{cm:AddToPath}"; Flags: unchecked
+
+[Registry]
+; The user's own PATH (no administrator rights): the install folder, where localpro.com is.
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; \
+  ValueData: "{olddata};{app}"; Check: NotOnPath(ExpandConstant('{app}')); Tasks: addtopath
 
 [InstallDelete]
 ; An upgrade replaces the whole bundle: libraries of the previous version must not linger.
@@ -105,6 +121,41 @@ var
 function DataFolder(): String;
 begin
   Result := ExpandConstant('{#DataDir}');
+end;
+
+{ True when Folder is not yet one of the entries of the user's PATH. }
+function NotOnPath(Folder: String): Boolean;
+var
+  Path: String;
+begin
+  if not RegQueryStringValue(HKCU, 'Environment', 'Path', Path) then
+    Path := '';
+  Result := Pos(';' + Uppercase(Folder) + ';', ';' + Uppercase(Path) + ';') = 0;
+end;
+
+{ Takes Folder off the user's PATH (every occurrence), leaving the other entries as they were. }
+procedure RemoveFromPath(Folder: String);
+var
+  Path, Entry, Kept: String;
+  Cut: Integer;
+begin
+  if not RegQueryStringValue(HKCU, 'Environment', 'Path', Path) then
+    exit;
+  Kept := '';
+  Path := Path + ';';
+  while Length(Path) > 0 do
+  begin
+    Cut := Pos(';', Path);
+    Entry := Copy(Path, 1, Cut - 1);
+    Delete(Path, 1, Cut);
+    if (Entry <> '') and (CompareText(RemoveBackslashUnlessRoot(Entry), RemoveBackslashUnlessRoot(Folder)) <> 0) then
+    begin
+      if Kept <> '' then
+        Kept := Kept + ';';
+      Kept := Kept + Entry;
+    end;
+  end;
+  RegWriteExpandStringValue(HKCU, 'Environment', 'Path', Kept);
 end;
 
 function HasParam(const Name: String): Boolean;
@@ -199,7 +250,17 @@ begin
 end;
 
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  ResultCode: Integer;
 begin
+  if (CurUninstallStep = usUninstall) and DeleteUserData then
+  begin
+    { Before the program files go: the command line knows the keyring entries' names. }
+    Exec(ExpandConstant('{app}\{#CliExe}'), 'workspace forget-secrets --all', '',
+      SW_HIDE, ewWaitUntilTerminated, ResultCode);
+  end;
+  if CurUninstallStep = usPostUninstall then
+    RemoveFromPath(ExpandConstant('{app}'));
   if (CurUninstallStep = usPostUninstall) and DeleteUserData then
   begin
     DelTree(DataFolder(), True, True, True);

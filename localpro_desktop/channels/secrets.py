@@ -4,7 +4,7 @@ Never in the workspace file, a log, a command line or an exception: the keyring 
 Credential Manager, macOS Keychain, Secret Service) holds one entry per laptop and
 channel, under the service name ``LocalPro`` and the entry ``channel-<channel>:<device id>``
 (the workspace's device id, so two workspaces on one laptop keep their own accounts).
-Windows' credential store takes at most 2,560 bytes per secret.
+Windows' credential store takes at most 1,280 characters per secret (domain/keyring_limits).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
 from localpro_desktop.domain.errors import UserError
+from localpro_desktop.domain.keyring_limits import MAX_SECRET_CHARS, fits_keyring
 from localpro_desktop.domain.messages import Message
 from localpro_desktop.domain.messages import channels as msg
 
 SERVICE = "LocalPro"
-MAX_SECRET_BYTES = 2560
 
 
 def entry_name(device_id: str, channel: str) -> str:
@@ -31,8 +31,8 @@ def check_secret(secret: str, label: Message) -> str:
     """The secret as it will be stored, or ``UserError`` saying what is wrong with it."""
     if not secret or "\n" in secret or "\r" in secret:
         raise UserError(msg.SECRET_EMPTY, secret=label)
-    if len(secret.encode("utf-8")) > MAX_SECRET_BYTES:
-        raise UserError(msg.SECRET_TOO_LARGE, secret=label, limit=MAX_SECRET_BYTES)
+    if not fits_keyring(secret):
+        raise UserError(msg.SECRET_TOO_LARGE, secret=label, limit=MAX_SECRET_CHARS)
     return secret
 
 

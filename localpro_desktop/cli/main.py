@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TextIO
 
 from localpro_desktop import __version__
 from localpro_desktop.cli.commands import (
@@ -78,18 +79,35 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the app on a throw-away workspace, open every tab offscreen, quit (0 = ok)",
     )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        choices=["web"],
+        help="with --smoke-test: leave out the tabs that need QtWebEngine (web)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in GROUPS:
         group.register(sub)
     return parser
 
 
+def _smoke_skips(given: list[str]) -> tuple[str, ...]:
+    """``--skip PART`` values of a smoke run (read before Qt or the parser are loaded)."""
+    parser = argparse.ArgumentParser(prog="localpro --smoke-test", add_help=False)
+    parser.add_argument("--skip", action="append", default=[], choices=["web"])
+    known, _rest = parser.parse_known_args(given)
+    return tuple(known.skip)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
-    if "--smoke-test" in (sys.argv[1:] if argv is None else argv):
+    given = list(sys.argv[1:] if argv is None else argv)
+    if "--smoke-test" in given:
         from localpro_desktop.smoke import run
 
-        return run()
+        return run(skip=_smoke_skips(given))
+    if given:
+        _console_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context.from_args(args)
@@ -184,6 +202,32 @@ def _report(exc: Exception) -> "tuple[str, Callable[[str], str]]":
             seen = seen.__cause__ or seen.__context__
         return "".join(reversed(chain)), lambda text: text.split(":", 1)[0]
     return format_report(type(exc), exc, exc.__traceback__), redact
+
+
+def _console_streams() -> None:
+    """Streams for a command run by the windowed Windows executable (``LocalPro.exe demo``).
+
+    A windowed program has no stdout/stderr (None): writing to them raised AttributeError.
+    The command line's own executable is ``localpro.com`` (a console program); when the
+    windowed one gets a command anyway, it writes to the console of the program that started
+    it (cmd, PowerShell) if there is one, and otherwise nowhere, rather than crash.
+    """
+    if sys.stdout is not None and sys.stderr is not None:
+        return
+    stream: TextIO | None = None
+    if sys.platform == "win32":
+        import ctypes
+
+        attach_parent_process = -1
+        if ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+            with contextlib.suppress(OSError):
+                stream = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+    if stream is None:
+        stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives with the process)
+    if sys.stdout is None:
+        sys.stdout = stream
+    if sys.stderr is None:
+        sys.stderr = stream
 
 
 def _utf8_console() -> None:

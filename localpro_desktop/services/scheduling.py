@@ -9,8 +9,7 @@ start, unless it is more than ``LATE_AFTER`` late: then a person decides first
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from sqlalchemy import select
 
@@ -18,6 +17,7 @@ from localpro_desktop.domain.campaigns import CampaignStatus, Channel, check_cam
 from localpro_desktop.domain.changes import ChangeSet
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import campaigns as msg
+from localpro_desktop.domain.zones import zone_or_utc
 from localpro_desktop.services import campaign_sending, channel_setup
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Campaign
@@ -129,11 +129,8 @@ def parse_when(ws: Workspace, text: str) -> datetime:
     return _naive_utc(when)
 
 
-def _zone(ws: Workspace) -> ZoneInfo:
-    try:
-        return ZoneInfo(ws.settings().timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+def _zone(ws: Workspace) -> tzinfo:
+    return zone_or_utc(ws.settings().timezone)
 
 
 def workspace_time(ws: Workspace, when: datetime) -> datetime:

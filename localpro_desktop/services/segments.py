@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -23,6 +22,7 @@ from localpro_desktop.domain.errors import NotFoundError, UserError
 from localpro_desktop.domain.messages import common as words
 from localpro_desktop.domain.messages import segments as msg
 from localpro_desktop.domain.segment_rules import SegmentRule
+from localpro_desktop.domain.zones import zone_or_utc
 from localpro_desktop.services.records import get_live, tombstone
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.store.models import Contact, Segment, SegmentMember
@@ -280,10 +280,7 @@ class SegmentService:
 
 def workspace_tz(ws: Workspace) -> tzinfo:
     """Rule dates are the user's calendar days, so they need the workspace time zone."""
-    try:
-        return ZoneInfo(ws.settings().timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return zone_or_utc(ws.settings().timezone)
 
 
 # -- module helpers (they take the caller's session and never commit) --------------------

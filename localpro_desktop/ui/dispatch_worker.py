@@ -39,6 +39,7 @@ from localpro_desktop.services.campaigns import CampaignService
 from localpro_desktop.services.workspace import Workspace
 from localpro_desktop.ui.changes import concerns
 from localpro_desktop.ui.context import UiContext
+from localpro_desktop.ui.network_info import network_information
 
 log = logging.getLogger(__name__)
 
@@ -145,9 +146,7 @@ class DispatchWorker(QObject):
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self._start_now)
         ctx.bridge.sig_changed.connect(self._on_changed)
-        self._network: QNetworkInformation | None = None
-        if QNetworkInformation.loadDefaultBackend():
-            self._network = QNetworkInformation.instance()
+        self._network: QNetworkInformation | None = network_information()
         if self._network is not None:
             self._network.reachabilityChanged.connect(self._on_reachability)
 

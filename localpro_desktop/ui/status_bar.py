@@ -17,6 +17,7 @@ from localpro_desktop.ui.dispatch_worker import (
     SendingTotals,
     sending_totals,
 )
+from localpro_desktop.ui.network_info import network_information
 
 SENDING_POLL_MS = 2_000
 """While messages go out, the count is read again this often."""
@@ -44,9 +45,7 @@ class AppStatusBar(QStatusBar):
         self.addPermanentWidget(self.connection)
         ctx.runner.sig_busy.connect(self.busy.setVisible)
         ctx.bridge.sig_changed.connect(self._on_changed)
-        self._network: QNetworkInformation | None = None
-        if QNetworkInformation.loadDefaultBackend():
-            self._network = QNetworkInformation.instance()
+        self._network: QNetworkInformation | None = network_information()
         if self._network is not None:
             self._network.reachabilityChanged.connect(self._show_connection)
         self._show_connection()

@@ -201,3 +201,17 @@ def test_console_script_runs_as_a_process(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 1 and "use one of new, contacted" in bad.stderr
+
+
+def test_the_french_excel_fixture_imports_with_its_accents(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The file the Windows stage imports with the installed ``localpro.com`` (cp1252,
+    semicolons, CRLF: what French Excel saves as "CSV (séparateur: point-virgule)")."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "importing" / "clients_excel_fr.csv"
+    code, out, _err = run(capsys, tmp_path / "ws", "--json", "import", "contacts", str(fixture))
+    assert code == 0
+    report = json.loads(out)
+    assert report["encoding"] == "cp1252" and report["created"] == 4
+    code, out, _err = run(capsys, tmp_path / "ws", "--json", "contacts", "list")
+    assert {"Élodie", "Chérif"} <= {c["first_name"] for c in json.loads(out)["contacts"]}

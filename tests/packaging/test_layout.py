@@ -174,9 +174,34 @@ def test_spec_uses_the_layout() -> None:
         "exclude_binaries=True",
         "version_info.write",
         "layout.ICON",
+        # The command line's console executable on Windows (issue 15, item 1).
+        "layout.CONSOLE_BUILD_NAME",
+        "console=True",
+        "console=False",
     ):
         assert needed in spec
     assert layout.ICON.is_file()
+
+
+def test_the_windows_command_line_does_not_collide_with_the_window() -> None:
+    """Windows names ignore case: the console program cannot be ``localpro.exe``."""
+    window = f"{layout.APP_NAME}.exe".lower()
+    assert layout.CONSOLE_NAME.lower() != window
+    assert layout.CONSOLE_NAME.endswith(".com")  # found before .exe through PATHEXT
+    assert f"{layout.CONSOLE_BUILD_NAME}.exe".lower() != window
+
+
+def test_the_installer_offers_the_path_and_forgets_secrets_with_the_data() -> None:
+    script = (ROOT / "build_scripts" / "installer" / "localpro.iss").read_text(encoding="utf-8")
+    assert f'#define CliExe "{layout.CONSOLE_NAME}"' in script
+    assert 'Name: "addtopath"' in script and "ChangesEnvironment=yes" in script
+    assert "RemoveFromPath(ExpandConstant('{app}'))" in script
+    assert "'workspace forget-secrets --all'" in script
+    # The command line it calls exists and takes these arguments.
+    from localpro_desktop.cli.main import build_parser
+
+    args = build_parser().parse_args(["workspace", "forget-secrets", "--all"])
+    assert args.all is True
 
 
 def _fake_bundle(root: Path) -> Path:

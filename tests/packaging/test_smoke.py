@@ -70,6 +70,34 @@ def test_a_tab_that_never_gets_ready_fails_the_smoke_test_by_name(
 def test_cli_flag_runs_the_smoke_test(monkeypatch: pytest.MonkeyPatch) -> None:
     from localpro_desktop.cli import main as cli
 
-    monkeypatch.setattr(smoke, "run", lambda: 42)
+    calls: list[tuple[str, ...]] = []
+
+    def run(*, skip: tuple[str, ...] = ()) -> int:
+        calls.append(skip)
+        return 42
+
+    monkeypatch.setattr(smoke, "run", run)
     assert cli.main(["--smoke-test"]) == 42
+    assert cli.main(["--smoke-test", "--skip", "web"]) == 42
+    assert calls == [(), ("web",)]
     assert "--smoke-test" in cli.build_parser().format_help()
+
+
+def test_skipping_web_leaves_the_map_out_and_never_raises(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """``--skip web`` (Wine has no QtWebEngine): every tab but the map; and a failure that
+    escapes a step is reported, never raised (a windowed build would show a dialog)."""
+    out = io.StringIO()
+    assert smoke.run(stream=out, skip=("web",)) == 0
+    text = out.getvalue()
+    assert "time zones" in text and "tab crm" in text
+    assert "tab map" not in text
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError("[WinError 32] a file is still open")
+
+    monkeypatch.setattr(smoke.tempfile, "TemporaryDirectory", broken)
+    out = io.StringIO()
+    assert smoke.run(stream=out) == 1
+    assert "PermissionError" in out.getvalue()

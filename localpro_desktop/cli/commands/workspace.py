@@ -1,4 +1,4 @@
-"""``workspace show|set``, ``usage``, ``backup`` and ``restore``."""
+"""``workspace show|set|forget-secrets``, ``usage``, ``backup`` and ``restore``."""
 
 import argparse
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 from localpro_desktop.cli.context import Context
 from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.plans import format_limit
-from localpro_desktop.services import backups, usage
+from localpro_desktop.services import backups, stored_secrets, usage
 from localpro_desktop.services.assistant import usage as ai_usage
 
 
@@ -23,6 +23,17 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     setp.add_argument("--language", choices=["en", "fr"])
     setp.add_argument("--timezone", help="IANA zone, e.g. Africa/Dakar")
     setp.set_defaults(handler=set_settings)
+    forget = ws_sub.add_parser(
+        "forget-secrets",
+        help="remove the saved sign-in and keys from the OS keyring (what uninstalling with "
+        "'delete my data' does)",
+    )
+    forget.add_argument(
+        "--all",
+        action="store_true",
+        help="every LocalPro entry of this user, of any workspace (Windows)",
+    )
+    forget.set_defaults(handler=forget_secrets)
 
     sub.add_parser("usage", help="this month's usage against the plan").set_defaults(
         handler=show_usage
@@ -116,4 +127,25 @@ def restore(ctx: Context, args: argparse.Namespace) -> int:
     ctx.close()
     backups.restore(ctx.paths, source)
     ctx.out.emit({"restored": True, "from": str(source)}, f"Restored from {source}.")
+    return 0
+
+
+def forget_secrets(ctx: Context, args: argparse.Namespace) -> int:
+    """The workspace's keyring entries (never creates a workspace), and with ``--all`` on
+    Windows every ``LocalPro`` entry of the user."""
+    from localpro_desktop.services.workspace import Workspace
+
+    removed = 0
+    if ctx.paths.database.exists():
+        ws = Workspace.open(ctx.paths, daily_backup=False)
+        try:
+            removed = stored_secrets.forget_workspace_secrets(ws.device_id)
+        finally:
+            ws.close()
+    listed = stored_secrets.forget_every_entry() if args.all else None
+    total = removed + (listed or 0)
+    human = f"Removed {total} saved secret(s) from the OS keyring."
+    if args.all and listed is None:
+        human += " (Only this workspace's: this system cannot list the others.)"
+    ctx.out.emit({"removed": total, "every_entry": listed is not None}, human)
     return 0

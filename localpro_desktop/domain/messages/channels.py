@@ -101,7 +101,7 @@ BAD_RATE = _(
 # -- secrets -----------------------------------------------------------------------------
 
 SECRET_EMPTY = _("The {secret} is empty or spans several lines.")
-SECRET_TOO_LARGE = _("The {secret} is too large for the OS keyring (at most {limit} bytes).")
+SECRET_TOO_LARGE = _("The {secret} is too long for the OS keyring (at most {limit} characters).")
 SECRET_MISSING = _(
     "No {secret} is stored for this channel on this laptop: give it on standard input or at "
     "the prompt. Nothing was saved."

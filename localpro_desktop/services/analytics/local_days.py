@@ -5,9 +5,8 @@ docstring)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import ColumnElement, Integer, String, and_, case, cast, func, literal_column
 from sqlalchemy.orm import InstrumentedAttribute
@@ -25,17 +24,17 @@ SqlColumn = ColumnElement[Any] | InstrumentedAttribute[Any]
 TextColumn = ColumnElement[str | None] | InstrumentedAttribute[str | None]
 
 
-def _offset_seconds(zone: ZoneInfo, instant: datetime) -> int:
+def _offset_seconds(zone: tzinfo, instant: datetime) -> int:
     delta = instant.replace(tzinfo=UTC).astimezone(zone).utcoffset()
     return int(delta.total_seconds()) if delta is not None else 0
 
 
-def _utc_midnight(zone: ZoneInfo, day: date) -> datetime:
+def _utc_midnight(zone: tzinfo, day: date) -> datetime:
     """The naive UTC instant a local day starts (a skipped midnight resolves forwards)."""
     return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
 
 
-def _find_change(zone: ZoneInfo, start: datetime, end: datetime, before: int) -> datetime:
+def _find_change(zone: tzinfo, start: datetime, end: datetime, before: int) -> datetime:
     """First whole second after ``start`` with an offset other than ``before``.
 
     Transitions fall on whole seconds, and both bounds are whole seconds, so bisecting on
@@ -74,7 +73,7 @@ class Calendar:
     pieces: tuple[tuple[datetime, int], ...]
 
     @classmethod
-    def build(cls, zone: ZoneInfo, first: date, count: int) -> Calendar:
+    def build(cls, zone: tzinfo, first: date, count: int) -> Calendar:
         days = tuple(first + timedelta(days=i) for i in range(count))
         bounds = [_utc_midnight(zone, first + timedelta(days=i)) for i in range(count + 1)]
         offsets = [_offset_seconds(zone, b) for b in bounds]
@@ -133,12 +132,3 @@ class Calendar:
             shift = case(*whens, else_=shifts[-1])
         # Integer division (both sides are integers); the precedence makes the sum a group.
         return (seconds + shift).op("/", precedence=8)(literal_column("86400"))
-
-
-def zone_or_utc(name: str) -> ZoneInfo:
-    """An unknown zone name (from a newer device, through sync) falls back to UTC rather
-    than breaking every screen."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 
@@ -14,6 +13,7 @@ from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import analytics as msg
 from localpro_desktop.domain.pipeline import PIPELINE_ORDER, PipelineStatus
 from localpro_desktop.domain.plans import PLAN_LIMITS, Metric, month_key
+from localpro_desktop.domain.zones import zone_or_utc
 from localpro_desktop.services import usage
 from localpro_desktop.services.analytics.cohorts import (
     conversions_by_day,
@@ -28,7 +28,7 @@ from localpro_desktop.services.analytics.daily import (
     sent_per_day,
     status_moves,
 )
-from localpro_desktop.services.analytics.local_days import Calendar, TextColumn, zone_or_utc
+from localpro_desktop.services.analytics.local_days import Calendar, TextColumn
 from localpro_desktop.services.analytics.opt_outs import opt_outs_per_channel
 from localpro_desktop.services.analytics.results import (
     OTHER,
@@ -73,7 +73,7 @@ class AnalyticsService:
 
     # -- calendar ------------------------------------------------------------------------
 
-    def zone(self) -> ZoneInfo:
+    def zone(self) -> tzinfo:
         return zone_or_utc(self.ws.settings().timezone)
 
     def today(self) -> date:
@@ -84,7 +84,7 @@ class AnalyticsService:
         """The x axis every per-day series of the same arguments is aligned with."""
         return list(self._calendar(days, end).days)
 
-    def _calendar(self, days: int, end: date | None, zone: ZoneInfo | None = None) -> Calendar:
+    def _calendar(self, days: int, end: date | None, zone: tzinfo | None = None) -> Calendar:
         if not 1 <= days <= MAX_DAYS:
             raise UserError(msg.PERIOD, max=MAX_DAYS, days=days)
         zone = zone or self.zone()

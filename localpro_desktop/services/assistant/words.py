@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import InstrumentedAttribute
@@ -22,6 +21,7 @@ from localpro_desktop.domain.errors import UserError
 from localpro_desktop.domain.messages import Message
 from localpro_desktop.domain.messages import ai_tools as msg
 from localpro_desktop.domain.segment_rules import SegmentRule
+from localpro_desktop.domain.zones import zone_or_utc
 from localpro_desktop.services.assistant import settings, usage
 from localpro_desktop.services.assistant.errors import user_error
 from localpro_desktop.services.prospect_search import ProspectFilter
@@ -49,11 +49,7 @@ class FilterResult:
 
 def workspace_today(ws: Workspace) -> date:
     """Today where the business is: "a month ago" counts from the user's calendar."""
-    try:
-        zone = ZoneInfo(ws.settings().timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return datetime.now(zone).date()
+    return datetime.now(zone_or_utc(ws.settings().timezone)).date()
 
 
 def _most_used(ws: Workspace, column: InstrumentedAttribute[str], model: type) -> tuple[str, ...]:

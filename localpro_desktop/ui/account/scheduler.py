@@ -43,6 +43,7 @@ from localpro_desktop.services.account import (
 )
 from localpro_desktop.ui.account.cloud import ensure_worker_thread
 from localpro_desktop.ui.context import UiContext
+from localpro_desktop.ui.network_info import network_information
 from localpro_desktop.ui.tasks import TaskHandle, Wants
 from localpro_protocol.wire import SYNCED_TABLES
 
@@ -105,9 +106,7 @@ class SyncScheduler(QObject):
         self._refresh_soon.setInterval(REFRESH_MS)
         self._refresh_soon.timeout.connect(self.refresh)
         ctx.bridge.sig_changed.connect(self._on_changed)
-        self._network: QNetworkInformation | None = None
-        if QNetworkInformation.loadDefaultBackend():
-            self._network = QNetworkInformation.instance()
+        self._network: QNetworkInformation | None = network_information()
         if self._network is not None:
             self._network.reachabilityChanged.connect(self._on_reachability)
 
