@@ -71,8 +71,10 @@ def peak_rss_mb(pid: int | None = None) -> float | None:
     return None
 
 
-def base_parser(description: str, default_cases: int) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(description=description)
+def base_parser(
+    description: str, default_cases: int, prog: str | None = None
+) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--cases", type=int, default=default_cases, help="how many cases")
     parser.add_argument("--seed", type=int, default=1, help="seed of the random choices")
     parser.add_argument("--workdir", type=Path, default=None, help="keep files here")
@@ -99,7 +101,11 @@ def main_for(
     argv: list[str] | None = None,
 ) -> int:
     """The command line of a campaign: parse, run in a work folder, print, exit 1 on failure."""
-    args = base_parser(description, default_cases).parse_args(argv)
+    # "python -m faults.load", not "__main__.py": a campaign is a package run with -m.
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    module = spec.name if spec is not None else run.__module__
+    prog = "python -m " + module.removesuffix(".__main__")
+    args = base_parser(description, default_cases, prog).parse_args(argv)
     started = time.monotonic()
     if args.workdir is not None:
         args.workdir.mkdir(parents=True, exist_ok=True)

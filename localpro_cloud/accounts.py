@@ -362,7 +362,7 @@ def refresh(body: RefreshRequest, svc: ServiceDep) -> TokenPair:
         # Locked as it is read: a concurrent refresh of this token (the client's retry while
         # the first is still running, on this instance or another) waits and then sees it
         # used, which is a grace retry; reading it unlocked, it saw a stale unused token, its
-        # claim then failed, and the family was revoked (faults/load.py, two instances).
+        # claim then failed, and the family was revoked (faults/load/, two instances).
         row = conn.execute(
             select(
                 tokens.c.family_id,

@@ -1,6 +1,6 @@
 """``localpro`` on a disk with no room: the disk message, exit 1, no crash report.
 
-Found by the disk-full campaign (``faults/disk_full.py``, issue 14): a full disk was an
+Found by the disk-full campaign (``faults/disk_full/``, issue 14): a full disk was an
 "Unexpected error (OperationalError: database or disk is full)", exit 3, with a crash report
 written (or tried) to the very disk that had no room.
 """

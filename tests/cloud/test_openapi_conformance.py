@@ -1,6 +1,6 @@
 """The OpenAPI document says what the server really answers (issue 14, API fuzzing).
 
-Each test here is one finding of ``faults/api_fuzz.py`` (schemathesis, all checks): an
+Each test here is one finding of ``faults/api_fuzz/`` (schemathesis, all checks): an
 answer the document did not declare, a body it declared wrongly, a method missing from
 ``Allow``, a value refused that the document allowed, or one accepted that it forbade.
 """

@@ -1,4 +1,4 @@
-"""What the load campaign (faults/load.py) found under concurrency, on SQLite and PostgreSQL.
+"""What the load campaign (faults/load/) found under concurrency, on SQLite and PostgreSQL.
 
 Concurrency is made deterministic here by holding a database lock from the test while the
 server's requests queue behind it, then releasing it.

@@ -1,6 +1,6 @@
 """Exports to a disk with no room: the disk message, no scratch file, the earlier file whole.
 
-Found by the disk-full campaign (``faults/disk_full.py``, issue 14): the exporters said
+Found by the disk-full campaign (``faults/disk_full/``, issue 14): the exporters said
 "Could not write x.csv: No space left on device." (the system's English words) and the
 reader left unclosed printed "Exception ignored … Cannot operate on a closed database".
 """

@@ -1,4 +1,4 @@
-"""CI subset of the hostile-files campaign (faults/hostile_files.py): small files, same checks.
+"""CI subset of the hostile-files campaign (faults/hostile_files/): small files, same checks.
 
 Ten seeded cases of ten kinds — a 30 MB CSV, a zip-bomb worksheet (small on disk, past its
 bound once inflated), binary data, formula cells checked on export, an encoding, entity

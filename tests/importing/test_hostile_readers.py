@@ -1,7 +1,7 @@
 """Hostile files at the reader (issue 14, the hostile-files campaign): each bound refuses its
 file with a message that says what to fix, before the file can exhaust memory or time.
 
-The bounds are lowered with monkeypatch so the files stay small; ``faults/hostile_files.py``
+The bounds are lowered with monkeypatch so the files stay small; ``faults/hostile_files/``
 runs the same files at full size through ``localpro import`` and measures memory and time.
 """
 

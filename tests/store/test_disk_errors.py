@@ -1,6 +1,6 @@
 """A full or failing disk under the store: one DiskError, the data intact, the app going on.
 
-Found by the disk-full campaign (``faults/disk_full.py``, issue 14). The disk is a tmpfs
+Found by the disk-full campaign (``faults/disk_full/``, issue 14). The disk is a tmpfs
 filled to the last byte when the tests run as root (CI does), else a 0-byte file-size limit.
 """
 

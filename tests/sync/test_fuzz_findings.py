@@ -1,4 +1,4 @@
-"""What the sync fuzzing campaign (faults/sync_fuzz.py) found, each kept as a test."""
+"""What the sync fuzzing campaign (faults/sync_fuzz/) found, each kept as a test."""
 
 import sqlite3
 import time

@@ -1,6 +1,6 @@
 """The window on a disk with no room: the disk message in a warning, the window usable.
 
-Found by the disk-full campaign (``faults/disk_full.py``, issue 14): a full disk reached the
+Found by the disk-full campaign (``faults/disk_full/``, issue 14): a full disk reached the
 window as "OperationalError: (sqlite3.OperationalError) database or disk is full", under the
 title "Something went wrong" (a bug), and the log printed a traceback for every line it
 could not write.

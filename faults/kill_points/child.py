@@ -1,13 +1,13 @@
 """The work a kill-points case kills, and the pre-warmed process that forks it.
 
-``python -m faults._kill_child`` is a *zygote*: it imports everything the four operations
+``python -m faults.kill_points.child`` is a *zygote*: it imports everything the four operations
 need once, then reads one JSON command a line on stdin (``{"target": ..., "args": ...}``),
 forks a child that does the work in its own process group, answers ``pid N`` at once
 and ``done N STATUS`` when the child is gone (STATUS: ``exit:CODE`` or ``signal:NUM``).
 The campaign sends SIGKILL to the child's group in between. A fork costs milliseconds
 where a fresh interpreter costs a second, so a thousand kills per target stay affordable.
 
-Where ``os.fork`` is missing (Windows), ``python -m faults._kill_child --once JSON`` does
+Where ``os.fork`` is missing (Windows), ``python -m faults.kill_points.child --once JSON`` does
 one operation in a fresh process instead (the spawn fallback).
 
 The child's output goes to ``<args.root>.log`` (the case's folder name plus ``.log``), so
