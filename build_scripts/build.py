@@ -316,7 +316,10 @@ def iscc_version(iscc: str) -> tuple[int, ...] | None:
     except (OSError, AttributeError, IndexError, pefile.PEFormatError):
         return None
     ms, ls = fixed.FileVersionMS, fixed.FileVersionLS
-    return (ms >> 16, ms & 0xFFFF, ls >> 16, ls & 0xFFFF)
+    version = (ms >> 16, ms & 0xFFFF, ls >> 16, ls & 0xFFFF)
+    # Some redistributions (npm's innosetup) carry 0.0.0.0: then the script's own
+    # "#if Ver < EncodeVer(6, 3, 0)" check, run by ISCC itself, is the one that counts.
+    return version if any(version) else None
 
 
 def build_installer(bundle: Path) -> Path:
@@ -332,7 +335,8 @@ def build_installer(bundle: Path) -> Path:
         found = ".".join(map(str, version))
         need = ".".join(map(str, MIN_INNO_SETUP))
         sys.exit(f"{iscc} is Inno Setup {found}; localpro.iss needs {need} or later")
-    log(f"Inno Setup {'.'.join(map(str, version)) if version else '(version unknown)'}")
+    known = ".".join(map(str, version)) if version else "(version checked by localpro.iss)"
+    log(f"Inno Setup {known}")
     command = [
         iscc,
         f"/DAppVersion={__version__}",

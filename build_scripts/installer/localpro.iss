@@ -23,6 +23,11 @@
 ;   runs it, .COM coming before .EXE in PATHEXT). The "addtopath" task puts the install
 ;   folder on the user's PATH (HKCU\Environment), and the uninstaller takes it off again.
 
+; ArchitecturesAllowed=x64compatible below needs Inno Setup 6.3: ISCC itself knows its version.
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or later is needed to compile this script (x64compatible)
+#endif
+
 #ifndef SourceDir
   #define SourceDir "..\..\dist\LocalPro"
 #endif

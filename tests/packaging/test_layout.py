@@ -197,6 +197,8 @@ def test_the_installer_offers_the_path_and_forgets_secrets_with_the_data() -> No
     assert 'Name: "addtopath"' in script and "ChangesEnvironment=yes" in script
     assert "RemoveFromPath(ExpandConstant('{app}'))" in script
     assert "'workspace forget-secrets --all'" in script
+    # ISCC checks its own version (npm's ISCC.exe has none in its resources).
+    assert "#if Ver < EncodeVer(6, 3, 0)" in script
     # The command line it calls exists and takes these arguments.
     from localpro_desktop.cli.main import build_parser
 
