@@ -193,7 +193,7 @@ def console_run(bundle: Path) -> int:
         return 124
     printed = done.stdout.decode("utf-8", "replace").strip()
     log(f"{exe.name} --version: {printed!r} (exit {done.returncode})")
-    if done.returncode != 0 or "LocalPro" not in printed:
+    if done.returncode != 0 or "localpro" not in printed.lower():
         print(done.stderr.decode("utf-8", "replace")[-2000:], flush=True)
         return done.returncode or 1
     return 0
