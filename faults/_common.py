@@ -11,9 +11,12 @@ import argparse
 import json
 import os
 import platform
+import secrets
+import socket
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -21,6 +24,8 @@ from tempfile import TemporaryDirectory
 __all__ = [
     "CampaignResult",
     "base_parser",
+    "free_port",
+    "fresh_postgres",
     "machine_load",
     "main_for",
     "peak_rss_mb",
@@ -69,6 +74,33 @@ def peak_rss_mb(pid: int | None = None) -> float | None:
     except OSError:
         return None
     return None
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now (for a server a campaign starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def fresh_postgres(base: str, prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database for one run (named ``<prefix>_<random>``), dropped
+    after it; ``base`` is the server's URL with rights to create databases."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"{prefix}_{secrets.token_hex(6)}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 def base_parser(

@@ -21,7 +21,6 @@ import base64
 import configparser
 import os
 import random
-import socket
 import string
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from urllib.parse import quote
 
 import httpx
 
-from faults._common import CampaignResult, main_for
+from faults._common import CampaignResult, free_port, main_for
 
 DEFAULT_CASES = 1
 """Sessions (each with its own secrets); one is the campaign, the CI subset runs one too."""
@@ -44,12 +43,6 @@ KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 def _secret(rng: random.Random, prefix: str, length: int = 28) -> str:
     alphabet = string.ascii_letters + string.digits
     return prefix + "".join(rng.choice(alphabet) for _ in range(length))
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _forms(secret: str) -> dict[str, bytes]:
@@ -127,7 +120,7 @@ class Session:
 def _cloud(folder: Path) -> Iterator[tuple[str, Path]]:
     """A real cloud process whose log (stdout and stderr) goes to ``folder/server.log``."""
     folder.mkdir(parents=True)
-    port = _free_port()
+    port = free_port()
     log = folder / "server.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(
@@ -245,7 +238,7 @@ def _session(
             session.cli("channels", "test", "sms", "--to", "+254711000101", expect_ok=False)
             session.cli(
                 "channels", "configure", "email", "--host", "127.0.0.1",
-                "--port", str(_free_port()), "--security", "none",
+                "--port", str(free_port()), "--security", "none",
                 "--from", email, "--username", email,
                 stdin=secrets["SMTP password"] + "\n",
             )  # fmt: skip

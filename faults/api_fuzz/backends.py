@@ -6,13 +6,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
-
+from faults._common import fresh_postgres
 from faults.api_fuzz.settings import PG_ENV
 
 
@@ -46,23 +43,8 @@ class LogTrap(logging.Handler):
                 logger.removeHandler(self)
 
 
-@contextlib.contextmanager
-def fresh_postgres(base: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database for one run, dropped after it."""
-    name = f"localpro_fuzz_{secrets.token_hex(6)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
-
-
 def _backends(workdir: Path) -> Iterator[tuple[str, contextlib.AbstractContextManager[str]]]:
     yield "sqlite", contextlib.nullcontext(f"sqlite:///{(workdir / 'cloud.sqlite').as_posix()}")
     base = os.environ.get(PG_ENV)
     if base:
-        yield "postgresql", fresh_postgres(base)
+        yield "postgresql", fresh_postgres(base, "localpro_fuzz")

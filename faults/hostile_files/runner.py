@@ -14,24 +14,6 @@ from pathlib import Path
 from faults.hostile_files.case import Outcome
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and its descendants now (MB), for the figures."""
-    total = 0.0
-    stack = [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) / 1024
-            for task in os.listdir(f"/proc/{current}/task"):
-                children = Path(f"/proc/{current}/task/{task}/children").read_text().split()
-                stack.extend(int(c) for c in children)
-        except (OSError, ValueError):
-            continue
-    return total
-
-
 def _wait(pid: int, limit: float, started: float) -> tuple[int, float, bool]:
     """Wait for ``pid`` (SIGKILL past ``limit`` s): exit code, peak RSS in MB, timed out."""
     timed_out = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from abc import ABC, abstractmethod
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from faults.kill_points.runner import Outcome
 from faults.kill_points.shared_checks import count, database_of, integrity, open_ws
 
 
-class Target:
+class Target(ABC):
     """One operation: set up once, prepare each case, check what a kill left."""
 
     name = ""
@@ -34,12 +35,13 @@ class Target:
         self.sync_b = max(int(SYNC_B * scale), 10)
         self.recipients = max(int(DISPATCH_RECIPIENTS * scale), 10)
 
+    @abstractmethod
     def prepare(self, case: Path) -> dict[str, Any]:
-        raise NotImplementedError
+        """The child's instructions for one case (files copied into ``case``)."""
 
+    @abstractmethod
     def check(self, case: Path, outcome: Outcome) -> list[str]:
         """What is wrong after the kill and the rerun (empty: it held)."""
-        raise NotImplementedError
 
 
 class ImportTarget(Target):

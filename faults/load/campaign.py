@@ -7,9 +7,8 @@ import threading
 import time
 from pathlib import Path
 
-from faults._common import CampaignResult, machine_load
+from faults._common import CampaignResult, fresh_postgres, machine_load
 from faults.load.fleet import load_run
-from faults.load.servers import fresh_postgres
 from faults.load.settings import BACKENDS, DEFAULT_DURATION, PG_ENV
 
 
@@ -37,7 +36,7 @@ def run(
         if not pg_base:
             result.fail(f"{backend}: {PG_ENV} is not set, so this backend could not run")
             return
-        with fresh_postgres(pg_base) as url:
+        with fresh_postgres(pg_base, "localpro_load") as url:
             load_run(backend, url, workdir, seed, count, duration, result)
 
     # The statelessness checks alone (no devices on the two instances) run beside the

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine
-from sqlalchemy.engine import make_url
 
-from faults._common import peak_rss_mb
+from faults._common import free_port, peak_rss_mb
 from faults.load.settings import REGISTRATIONS_PER_HOUR, SECRET
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class Server:
@@ -48,7 +36,7 @@ class Server:
 
     def start(self) -> Server:
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.port = _free_port()
+        self.port = free_port()
         env = {**os.environ, "LOCALPRO_CLOUD_SECRET": SECRET}
         command = [
             sys.executable,
@@ -125,21 +113,6 @@ class Server:
             for line in lines
             if line.startswith(("ERROR", "CRITICAL")) or "Traceback" in line or "WARNING" in line
         ]
-
-
-@contextlib.contextmanager
-def fresh_postgres(base: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database for one run, dropped after it."""
-    name = f"localpro_load_{secrets.token_hex(6)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 # -- figures ------------------------------------------------------------------------------
